@@ -1,0 +1,2 @@
+// Placeholder entry, replaced by the real router shortly.
+export const handler = async () => ({ statusCode: 200, body: "{}" });

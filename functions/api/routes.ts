@@ -1,0 +1,40 @@
+/**
+ * The HTTP routes, in API Gateway's own notation. The CDK stack creates exactly these routes, the
+ * local gateway matches requests against them, and each API function dispatches on their route key.
+ * This module has no imports so that infrastructure code can read it without pulling in handlers.
+ */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The Lambda function that serves a route: one per bounded part of the API (see docs/decisions). */
+export type ApiFunctionName = "meta" | "registry";
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly function: ApiFunctionName;
+  /** `public` routes skip the JWT authorizer; every other route requires a valid token. */
+  readonly auth: "public" | "jwt";
+}
+
+export const routes = [
+  { method: "GET", path: "/health", auth: "public", function: "meta" },
+  { method: "GET", path: "/openapi.json", auth: "public", function: "meta" },
+  { method: "POST", path: "/stations", auth: "jwt", function: "registry" },
+  { method: "GET", path: "/stations", auth: "jwt", function: "registry" },
+  { method: "GET", path: "/stations/{stationId}", auth: "jwt", function: "registry" },
+  { method: "PATCH", path: "/stations/{stationId}", auth: "jwt", function: "registry" },
+  { method: "GET", path: "/stations/{stationId}/members", auth: "jwt", function: "registry" },
+  { method: "PUT", path: "/stations/{stationId}/members/{memberId}", auth: "jwt", function: "registry" },
+  { method: "DELETE", path: "/stations/{stationId}/members/{memberId}", auth: "jwt", function: "registry" },
+  { method: "GET", path: "/stations/{stationId}/member-suggestions", auth: "jwt", function: "registry" },
+  { method: "POST", path: "/members", auth: "jwt", function: "registry" },
+  { method: "GET", path: "/members", auth: "jwt", function: "registry" },
+  { method: "GET", path: "/members/{memberId}", auth: "jwt", function: "registry" },
+  { method: "PATCH", path: "/members/{memberId}", auth: "jwt", function: "registry" },
+] as const satisfies readonly RouteDefinition[];
+
+export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;
+
+export function routeKeyOf(route: RouteDefinition): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Runtime configuration, read once per cold start and validated, so that a missing setting fails
+ * loudly at init instead of on the first request.
+ */
+export interface RuntimeConfig {
+  readonly tableName: string;
+  readonly region: string;
+  /** Set only for the local runtime (DynamoDB Local). */
+  readonly dynamodbEndpoint: string | undefined;
+  /** IANA zone used for "today", quarters and deadlines. */
+  readonly timeZone: string;
+  readonly countyName: string;
+  readonly defaultLanguage: "zh-CN" | "en";
+}
+
+export class ConfigurationError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
+  const tableName = env.TABLE_NAME;
+  if (!tableName) throw new ConfigurationError("TABLE_NAME is not set");
+  const language = env.DEFAULT_LANGUAGE ?? "zh-CN";
+  if (language !== "zh-CN" && language !== "en") {
+    throw new ConfigurationError(`DEFAULT_LANGUAGE must be zh-CN or en, not ${language}`);
+  }
+  return {
+    tableName,
+    region: env.AWS_REGION ?? "cn-north-1",
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    timeZone: env.COUNTY_TIME_ZONE ?? "Asia/Shanghai",
+    countyName: env.COUNTY_NAME ?? "",
+    defaultLanguage: language,
+  };
+}
+
+let cached: RuntimeConfig | undefined;
+
+/** The process's configuration, read on first use. */
+export function config(): RuntimeConfig {
+  cached ??= readConfig(process.env);
+  return cached;
+}

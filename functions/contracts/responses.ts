@@ -1,0 +1,90 @@
+/**
+ * Response shapes. They document the API (OpenAPI components) and type the records; request
+ * handling never builds them, so they stay out of the functions that only validate input.
+ */
+import * as z from "zod/mini";
+import { assignmentBases, channels, languages } from "../domain/members";
+import { standardItems, stationKinds, stationStatuses } from "../domain/stations";
+import { errorBody, id, isoTimestamp, pageOf, version } from "./common";
+import { contact, hostVenue, liaison, standardCheck } from "./registry";
+
+const standardsOutput = z.object(
+  Object.fromEntries(standardItems.map((item) => [item, standardCheck])) as Record<
+    (typeof standardItems)[number],
+    typeof standardCheck
+  >,
+);
+
+export const station = z.object({
+  id,
+  kind: z.enum(stationKinds),
+  name: z.string(),
+  zone: z.string(),
+  township: z.optional(z.string()),
+  hostVenue,
+  leadMemberId: z.optional(z.string()),
+  liaison,
+  contact: z.optional(contact),
+  status: z.enum(stationStatuses),
+  standards: standardsOutput,
+  meetsStandard: z.boolean(),
+  standardsMet: z.int(),
+  memberCount: z.int(),
+  version,
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export type Station = z.output<typeof station>;
+
+export const member = z.object({
+  id,
+  name: z.string(),
+  sector: z.string(),
+  profession: z.string(),
+  expertise: z.array(z.string()),
+  phone: z.string(),
+  email: z.optional(z.string()),
+  preferences: z.object({ language: z.enum(languages), channel: z.enum(channels) }),
+  stationCount: z.int(),
+  version,
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export type Member = z.output<typeof member>;
+
+export const assignment = z.object({
+  stationId: id,
+  memberId: id,
+  basis: z.enum(assignmentBases),
+  assignedAt: isoTimestamp,
+  member: z.optional(member),
+});
+export type Assignment = z.output<typeof assignment>;
+
+export const suggestion = z.object({
+  memberId: id,
+  name: z.string(),
+  sector: z.string(),
+  rank: z.int(),
+  score: z.object({ match: z.number(), nearness: z.number(), load: z.number() }),
+  reasons: z.array(z.object({ code: z.string(), value: z.union([z.string(), z.number()]), text: z.string() })),
+});
+
+export const stationPage = pageOf(station);
+export const memberPage = pageOf(member);
+export const assignmentPage = pageOf(assignment);
+export const suggestionList = z.object({ items: z.array(suggestion), topic: z.string() });
+
+/** Named schemas, referenced from operations by name and published as OpenAPI components. */
+export const responseSchemas = {
+  Station: station,
+  StationPage: stationPage,
+  Member: member,
+  MemberPage: memberPage,
+  Assignment: assignment,
+  AssignmentPage: assignmentPage,
+  SuggestionList: suggestionList,
+  Error: errorBody,
+} as const;
+
+export type ResponseSchemaName = keyof typeof responseSchemas;

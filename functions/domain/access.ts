@@ -1,0 +1,79 @@
+/**
+ * Who may do what. The gateway only proves who the caller is; these rules decide, in the handler,
+ * what they may see and change. A station a caller may not see does not exist for them (404), so
+ * ids of other stations cannot be probed.
+ */
+import { ForbiddenError, NotFoundError } from "./errors";
+
+export type Role = "admin" | "staff" | "member";
+
+export interface Principal {
+  readonly subject: string;
+  readonly role: Role;
+  /** Stations a `staff` user runs. Empty for other roles. */
+  readonly stationIds: readonly string[];
+  /** The member record a `member` user is. */
+  readonly memberId: string | undefined;
+}
+
+/** The strongest of several groups wins: a user in `admin` and `staff` acts as admin. */
+export function strongestRole(groups: readonly string[]): Role | undefined {
+  if (groups.includes("admin")) return "admin";
+  if (groups.includes("staff")) return "staff";
+  if (groups.includes("member")) return "member";
+  return undefined;
+}
+
+export function requireAdmin(principal: Principal): void {
+  if (principal.role !== "admin") throw new ForbiddenError("role");
+}
+
+export function requireWriter(principal: Principal): void {
+  if (principal.role === "member") throw new ForbiddenError("read_only");
+}
+
+/**
+ * Station visibility for roles whose stations are known from the token. Members' stations come from
+ * their assignments, so the caller passes them in.
+ */
+export function canSeeStation(principal: Principal, stationId: string, memberStationIds: readonly string[] = []) {
+  switch (principal.role) {
+    case "admin":
+      return true;
+    case "staff":
+      return principal.stationIds.includes(stationId);
+    case "member":
+      return memberStationIds.includes(stationId);
+  }
+}
+
+export function assertCanSeeStation(
+  principal: Principal,
+  stationId: string,
+  memberStationIds: readonly string[] = [],
+): void {
+  if (!canSeeStation(principal, stationId, memberStationIds)) throw new NotFoundError("station", stationId);
+}
+
+/** Changing a station: admin anywhere, staff on its own stations, members never. */
+export function assertCanChangeStation(principal: Principal, stationId: string): void {
+  requireWriter(principal);
+  assertCanSeeStation(principal, stationId);
+}
+
+/** A member user sees only their own member record; other ids do not exist for them. */
+export function assertCanSeeMember(principal: Principal, memberId: string): void {
+  if (principal.role === "member" && principal.memberId !== memberId) throw new NotFoundError("member", memberId);
+}
+
+/**
+ * Changing a member record: admin always; staff when the member serves at one of its stations (a
+ * freshly registered member with no station yet belongs to whoever registered them, so staff may
+ * also edit members without any station).
+ */
+export function assertCanChangeMember(principal: Principal, memberStationIds: readonly string[]): void {
+  requireWriter(principal);
+  if (principal.role === "admin") return;
+  if (memberStationIds.length === 0) return;
+  if (!memberStationIds.some((id) => principal.stationIds.includes(id))) throw new ForbiddenError("not_your_member");
+}

@@ -1,0 +1,73 @@
+/**
+ * Typed failures of the domain and the store. Handlers map them to HTTP statuses (and, later, to
+ * Step Functions error names) at the edge only; nothing below the edge knows about HTTP.
+ */
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `standards.venue.met`; empty for the whole body. */
+  readonly field: string;
+  /** Stable machine-readable code, e.g. `invalid_mobile`, `unknown_field`. */
+  readonly code: string;
+  /** Message key in the catalog, or a ready message (zod's own, already localized). */
+  readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export class DomainError extends Error {
+  override readonly name: string = "DomainError";
+}
+
+export class ValidationError extends DomainError {
+  override readonly name = "ValidationError";
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(`invalid input: ${problems.map((p) => p.field || "(body)").join(", ")}`);
+  }
+}
+
+export type ResourceKind = "station" | "member" | "assignment" | "route";
+
+export class NotFoundError extends DomainError {
+  override readonly name = "NotFoundError";
+  constructor(
+    readonly resource: ResourceKind,
+    readonly id: string,
+  ) {
+    super(`${resource} ${id} not found`);
+  }
+}
+
+export type ConflictReason = "version_mismatch" | "already_exists" | "lead_member" | "wrong_step";
+
+export class ConflictError extends DomainError {
+  override readonly name = "ConflictError";
+  constructor(
+    readonly reason: ConflictReason,
+    readonly currentVersion?: number,
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(`conflict: ${reason}`);
+  }
+}
+
+export type ForbiddenReason = "role" | "not_your_member" | "read_only";
+
+export class ForbiddenError extends DomainError {
+  override readonly name = "ForbiddenError";
+  constructor(readonly reason: ForbiddenReason) {
+    super(`forbidden: ${reason}`);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  override readonly name = "UnauthenticatedError";
+}
+
+export class ThrottledError extends DomainError {
+  override readonly name = "ThrottledError";
+}
+
+export class PayloadTooLargeError extends DomainError {
+  override readonly name = "PayloadTooLargeError";
+  constructor(readonly limitBytes: number) {
+    super(`payload larger than ${limitBytes} bytes`);
+  }
+}

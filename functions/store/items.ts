@@ -1,0 +1,129 @@
+/** Marshalling between records and table items, and the paging loop every list shares. */
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  type KeysAndAttributes,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import { dynamodb, tableName } from "./client";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+const keyAttributes = new Set(["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "entity"]);
+
+export function toItem(record: object, keys: Record<string, string>, entity: string): Record<string, AttributeValue> {
+  return marshall({ ...record, ...keys, entity }, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+}
+
+export function fromItem<T>(item: Record<string, AttributeValue>): T {
+  const plain = unmarshall(item);
+  for (const name of keyAttributes) delete plain[name];
+  return plain as T;
+}
+
+export const values = (plain: Record<string, unknown>) => marshall(plain, { removeUndefinedValues: true });
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor: string | null;
+}
+
+export interface PagedQuery {
+  readonly index?: "GSI1" | "GSI2";
+  readonly partition: { readonly name: string; readonly value: string };
+  readonly sortKeyPrefix?: { readonly name: string; readonly value: string };
+  readonly filter?: { readonly expression: string; readonly values: Record<string, unknown> };
+  readonly limit: number;
+  readonly cursor: string | undefined;
+}
+
+/** Largest number of pages read to fill one filtered list page, so one request stays bounded. */
+const maxPagesPerRequest = 5;
+
+export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
+  const keyNames = query.index
+    ? ["PK", "SK", `${query.index}PK`, `${query.index}SK`]
+    : ["PK", "SK"];
+  let startKey = decodeCursor(query.cursor, {
+    partitionName: query.partition.name,
+    partitionValue: query.partition.value,
+    keyNames,
+  });
+  const condition = query.sortKeyPrefix
+    ? "#pk = :pk AND begins_with(#sk, :skPrefix)"
+    : "#pk = :pk";
+  const names: Record<string, string> = { "#pk": query.partition.name };
+  const plainValues: Record<string, unknown> = { ":pk": query.partition.value, ...query.filter?.values };
+  if (query.sortKeyPrefix) {
+    names["#sk"] = query.sortKeyPrefix.name;
+    plainValues[":skPrefix"] = query.sortKeyPrefix.value;
+  }
+  const items: T[] = [];
+  for (let page = 0; page < maxPagesPerRequest; page++) {
+    const input: QueryCommandInput = {
+      TableName: tableName(),
+      IndexName: query.index,
+      KeyConditionExpression: condition,
+      FilterExpression: query.filter?.expression,
+      ExpressionAttributeNames: { ...names, ...namesIn(query.filter?.expression) },
+      ExpressionAttributeValues: values(plainValues),
+      ExclusiveStartKey: startKey,
+      Limit: query.limit - items.length,
+    };
+    const result = await dynamodb().send(new QueryCommand(input));
+    for (const item of result.Items ?? []) items.push(fromItem<T>(item));
+    startKey = result.LastEvaluatedKey;
+    if (!startKey || items.length >= query.limit) break;
+  }
+  return { items, cursor: encodeCursor(startKey) };
+}
+
+/** Every item of a partition (for bounded collections such as one station's members). */
+export async function queryAll<T>(query: Omit<PagedQuery, "limit" | "cursor">): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage<T>({ ...query, limit: 1000, cursor });
+    all.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Filter expressions name attributes as `#name`; each maps to the attribute of the same name. */
+function namesIn(expression: string | undefined): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const match of expression?.matchAll(/#(\w+)/g) ?? []) {
+    const name = match[1];
+    if (name) names[`#${name}`] = name;
+  }
+  return names;
+}
+
+const batchLimit = 100;
+const maxBatchRounds = 8;
+
+/** Reads many items by key, in batches, retrying unprocessed keys with backoff; order follows `keys`. */
+export async function getMany<T>(keys: readonly Record<string, string>[]): Promise<T[]> {
+  const found = new Map<string, T>();
+  for (let offset = 0; offset < keys.length; offset += batchLimit) {
+    let pending: KeysAndAttributes | undefined = {
+      Keys: keys.slice(offset, offset + batchLimit).map((key) => marshall(key)),
+    };
+    for (let round = 0; pending?.Keys?.length && round < maxBatchRounds; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** round * 10));
+      const result: BatchGetItemCommandOutput = await dynamodb().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: pending } }));
+      for (const item of result.Responses?.[tableName()] ?? []) {
+        found.set(`${item.PK?.S}|${item.SK?.S}`, fromItem<T>(item));
+      }
+      pending = result.UnprocessedKeys?.[tableName()];
+    }
+    if (pending?.Keys?.length) throw new Error("BatchGetItem left keys unprocessed after retries");
+  }
+  return keys.flatMap((key) => {
+    const record = found.get(`${key.PK}|${key.SK}`);
+    return record ? [record] : [];
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * The application's one DynamoDB table, built from the shared table schema so that the stack, the
+ * local runtime and the repository can never disagree about keys and indexes.
+ */
+import { RemovalPolicy } from "aws-cdk-lib";
+import { type Attribute, AttributeType, BillingMode, ProjectionType, Table } from "aws-cdk-lib/aws-dynamodb";
+import { Construct } from "constructs";
+import { type KeyAttribute, tableSchema } from "../../functions/store/table-schema";
+
+/** What a function needs to know about a table to be granted access to it. */
+export interface BindableTable {
+  readonly table: Table;
+  /** One ARN per global secondary index, each named: grants never use `index/*`. */
+  readonly indexArns: readonly string[];
+}
+
+export function keyAttribute(key: KeyAttribute): Attribute {
+  return { name: key.name, type: key.type === "N" ? AttributeType.NUMBER : AttributeType.STRING };
+}
+
+export class AppTable extends Construct implements BindableTable {
+  readonly table: Table;
+  readonly indexArns: readonly string[];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new Table(this, "Table", {
+      partitionKey: keyAttribute(tableSchema.partitionKey),
+      sortKey: keyAttribute(tableSchema.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: tableSchema.timeToLiveAttribute,
+    });
+    for (const index of tableSchema.globalIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: keyAttribute(index.partitionKey),
+        sortKey: keyAttribute(index.sortKey),
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    this.indexArns = tableSchema.globalIndexes.map(
+      (index) => `${this.table.tableArn}/index/${index.indexName}`,
+    );
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * A Lambda function with this project's defaults, and a binder that gives it least-privilege access
+ * to the table and tells it the table's name. Modelled on the Powertools for AWS Lambda (TypeScript)
+ * example `FunctionWithLogGroup` (examples/app/cdk/function-with-logstream-construct.ts).
+ */
+import { Duration, Validations } from "aws-cdk-lib";
+import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
+import {
+  type BundlingOptions,
+  Charset,
+  NodejsFunction,
+  type NodejsFunctionProps,
+  OutputFormat,
+} from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
+import { fromRoot } from "../paths";
+import type { BindableTable } from "./app-table";
+
+/** The runtime every function uses; the bundles target the same Node.js major. */
+export const functionRuntime = Runtime.NODEJS_22_X;
+const bundleTarget = "node22";
+
+/**
+ * esbuild settings shared by every function:
+ * - ESM output, preferring packages' ESM builds (`module` before `main`): the AWS SDK tree-shakes
+ *   far better that way;
+ * - the AWS SDK is bundled, not taken from the runtime, so the code runs against the exact SDK
+ *   version it was tested with and only the clients it imports are loaded;
+ * - a `require` shim for any CommonJS dependency that requires a Node.js built-in;
+ * - UTF-8 output, so Chinese message templates are not inflated into `\uXXXX` escapes.
+ */
+export const defaultBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  mainFields: ["module", "main"],
+  target: bundleTarget,
+  minify: true,
+  sourceMap: false,
+  charset: Charset.UTF8,
+  bundleAwsSDK: true,
+  externalModules: [],
+  banner:
+    'import { createRequire as topLevelCreateRequire } from "node:module";' +
+    "const require = topLevelCreateRequire(import.meta.url);",
+};
+
+export interface TableFunctionProps
+  extends Omit<NodejsFunctionProps, "entry" | "runtime" | "architecture" | "role" | "logGroup"> {
+  /** The entry file, relative to the repository root, e.g. `functions/api.ts`. */
+  readonly entry: string;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+}
+
+export type TableAccess = "read" | "readWrite";
+
+export interface BindTableOptions {
+  readonly table: BindableTable;
+  /** @default "read" */
+  readonly access?: TableAccess;
+  /**
+   * Allow `Scan` on the table and its indexes. Request paths never scan; only a sharded sweep
+   * (the quarterly check) may ask for it.
+   * @default false
+   */
+  readonly allowScan?: boolean;
+  /** @default "TABLE_NAME" */
+  readonly envVarName?: string;
+}
+
+/** Item reads. Transactions need no actions of their own: they are authorized item by item. */
+const readActions = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:ConditionCheckItem",
+];
+const writeActions = [
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+];
+
+/**
+ * A NodejsFunction on Node.js 22, arm64, with an explicit log group (retention set, no log-retention
+ * custom resource), its own role with no managed policies (it may write to its log group and
+ * nothing else until bound), JSON logs and tracing off.
+ */
+export class TableFunction extends NodejsFunction {
+  readonly functionLogGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: TableFunctionProps) {
+    const { entry, logRetention, bundling, environment, ...rest } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: logRetention ?? RetentionDays.ONE_MONTH,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
+      description: `Execution role of ${id}: its log group, plus what bindTable grants`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      handler: "handler",
+      timeout: Duration.seconds(10),
+      memorySize: 512,
+      tracing: Tracing.DISABLED,
+      loggingFormat: LoggingFormat.JSON,
+      ...rest,
+      entry: fromRoot(entry),
+      projectRoot: fromRoot("."),
+      depsLockFilePath: fromRoot("package-lock.json"),
+      runtime: functionRuntime,
+      architecture: Architecture.ARM_64,
+      role,
+      logGroup,
+      environment: { ...environment },
+      bundling: { ...defaultBundling, ...bundling },
+    });
+    this.functionLogGroup = logGroup;
+    Validations.of(this).acknowledge({
+      id: "AwsSolutions-L1",
+      reason:
+        "Node.js 22 (a supported LTS runtime) is pinned on purpose: the bundles target node22 and the " +
+        "local runtime and tests run on the same major. Moving to a newer runtime is a one-line change " +
+        "(functionRuntime) made together with the bundle target and the local Node.js version.",
+    });
+  }
+
+  /**
+   * Grants access to the table and its named indexes (never `*`, never `index/*`) and sets the
+   * environment variable that holds the table's name.
+   */
+  bindTable({
+    table,
+    access = "read",
+    allowScan = false,
+    envVarName = "TABLE_NAME",
+  }: BindTableOptions): void {
+    const { tableArn, tableName } = table.table;
+    const query = allowScan ? ["dynamodb:Query", "dynamodb:Scan"] : ["dynamodb:Query"];
+    this.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: allowScan ? [...readActions, "dynamodb:Scan"] : readActions,
+        resources: [tableArn],
+      }),
+    );
+    if (table.indexArns.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: query, resources: [...table.indexArns] }),
+      );
+    }
+    if (access === "readWrite") {
+      this.addToRolePolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: writeActions, resources: [tableArn] }),
+      );
+    }
+    this.addEnvironment(envVarName, tableName);
+  }
+}

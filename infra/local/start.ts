@@ -1,0 +1,240 @@
+/**
+ * `npm start`: the whole product on one machine — DynamoDB Local, the table, the API behind a local
+ * HTTP gateway with a local JWT authorizer, and demo data on first start. Ctrl-C stops it cleanly.
+ */
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { isMain, runCli, UsageError } from "./cli";
+import { localComponents, type ResolvedStackOptions, type StackState } from "./components";
+import type { LocalKeys } from "./keys";
+import { type Component, startComponents } from "./lifecycle";
+import { describe as describeSeed, type SeedOutcome } from "./seed";
+import { signToken } from "./token";
+
+export interface LocalStackOptions {
+  /** API port. Default 3000; 0 picks a free one. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default: a free port. */
+  readonly dynamodbPort?: number;
+  /** Default ".data" (relative to the working directory). */
+  readonly dataDir?: string;
+  /** A throwaway database; keys still live in dataDir. */
+  readonly inMemory?: boolean;
+  /** Load demo data on first start. Default true. */
+  readonly seed?: boolean;
+  /** Default "haoshangliang". */
+  readonly tableName?: string;
+  /** One line per API request. */
+  readonly accessLog?: (line: string) => void;
+  /** Progress while starting ("starting DynamoDB Local…"). */
+  readonly onProgress?: (component: string) => void;
+  /** Abort start-up (everything already started is stopped again). */
+  readonly signal?: AbortSignal;
+  /** Replace the component list (tests). */
+  readonly components?: readonly Component<StackState>[];
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly dynamodbEndpoint: string;
+  /** Absolute path of the data directory (keys; database unless in memory). */
+  readonly dataDir: string;
+  /** Where the database file lives, or undefined in memory. */
+  readonly dbPath: string | undefined;
+  readonly tableName: string;
+  readonly keys: LocalKeys;
+  readonly seed: SeedOutcome | { readonly kind: "disabled" };
+  /** A fresh admin token for this stack. */
+  adminToken(): Promise<string>;
+  /** Stops everything, in reverse start order. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export const defaultTableName = "haoshangliang";
+export const defaultDataDir = ".data";
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const resolved: ResolvedStackOptions = {
+    port: options.port ?? 3000,
+    host: options.host ?? "127.0.0.1",
+    dynamodbPort: options.dynamodbPort ?? 0,
+    dataDir: resolve(options.dataDir ?? defaultDataDir),
+    inMemory: options.inMemory ?? false,
+    seed: options.seed ?? true,
+    tableName: options.tableName ?? defaultTableName,
+    accessLog: options.accessLog,
+  };
+  await mkdir(resolved.dataDir, { recursive: true });
+  const state: StackState = { options: resolved };
+  const stop = await startComponents(options.components ?? localComponents, state, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onStart: options.onProgress } : {}),
+  });
+  const { dynamodb, keys, gateway, seed } = state;
+  if (!dynamodb || !keys || !gateway || !seed) {
+    await stop();
+    throw new Error(
+      "the local stack started without DynamoDB, keys, gateway or seed step: check the components",
+    );
+  }
+  return {
+    apiUrl: gateway.url,
+    dynamodbEndpoint: dynamodb.endpoint,
+    dataDir: resolved.dataDir,
+    dbPath: dynamodb.dbPath,
+    tableName: resolved.tableName,
+    keys,
+    seed,
+    adminToken: () => signToken({ role: "admin" }, keys),
+    stop,
+  };
+}
+
+const usage = `usage: npm start -- [options]
+
+  --port <n>            API port (default 3000, or $PORT; 0 = any free port)
+  --dynamodb-port <n>   DynamoDB Local port (default: any free port)
+  --data-dir <dir>      where the database, signing keys and seed marker live (default .data)
+  --in-memory           throwaway database (keys still kept in --data-dir)
+  --no-seed             do not load the demo data
+  --table <name>        table name (default haoshangliang)
+  --access-log          one gateway line per request (the functions log their own JSON lines anyway)`;
+
+function port(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) {
+    throw new UsageError(`${flag} must be a port number from 0 to 65535, not "${value}"`);
+  }
+  return number;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: "string" },
+      "dynamodb-port": { type: "string" },
+      "data-dir": { type: "string" },
+      "in-memory": { type: "boolean", default: false },
+      "no-seed": { type: "boolean", default: false },
+      table: { type: "string" },
+      "access-log": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+const shellQuote = (value: string) =>
+  /^[\w./:=@-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+
+function seedLine(seed: LocalStack["seed"]): string {
+  return seed.kind === "disabled" ? "demo data: not loaded (--no-seed)" : describeSeed(seed).trim();
+}
+
+function banner(stack: LocalStack, options: { dataDirArg: string | undefined; startedMs: number }): string {
+  const tokenCommand = `npm run token --${options.dataDirArg ? ` --data-dir ${shellQuote(options.dataDirArg)}` : ""}`;
+  const data = stack.dbPath
+    ? `${stack.dbPath} (kept across restarts)`
+    : `in memory (gone when this stops); keys in ${stack.dataDir}/keys`;
+  return [
+    "",
+    `好商量 haoshangliang — local stack ready in ${(options.startedMs / 1000).toFixed(1)} s`,
+    "",
+    `  API        ${stack.apiUrl}`,
+    `  data       ${data}`,
+    `  DynamoDB   ${stack.dynamodbEndpoint} (table ${stack.tableName})`,
+    `  ${seedLine(stack.seed)}`,
+    "",
+    "Try it (this admin token is valid for 12 hours):",
+    "",
+    `  curl -H "Authorization: Bearer __TOKEN__" ${stack.apiUrl}/stations`,
+    "",
+    "Other tokens:",
+    `  ${tokenCommand} --role admin`,
+    `  ${tokenCommand} --role staff --station <stationId>`,
+    `  ${tokenCommand} --role member --member <memberId>`,
+    "",
+    "Ctrl-C stops everything.",
+    "",
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse(process.argv.slice(2)).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const apiPort = port(values.port, "--port") ?? port(process.env.PORT, "PORT") ?? 3000;
+  const dynamodbPort = port(values["dynamodb-port"], "--dynamodb-port") ?? 0;
+  const dataDirArg = values["data-dir"] ?? process.env.DATA_DIR;
+
+  // Ctrl-C (or SIGTERM) once: stop cleanly, exit 0. Twice: exit at once.
+  const abort = new AbortController();
+  let stack: LocalStack | undefined;
+  // One Ctrl-C can arrive twice: from the terminal (to the whole process group) and relayed by
+  // npm or tsx. A repeat within a second is the same keypress; a later one forces the exit.
+  let stoppingSince: number | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < 1_000) return;
+      process.stderr.write(`\n${signal} again: exiting without waiting\n`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    abort.abort(new Error(`interrupted by ${signal}`));
+    if (!stack) return; // start-up notices the abort and undoes itself
+    stack.stop().then(
+      () => {
+        process.stdout.write("stopped.\n");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
+
+  const started = performance.now();
+  try {
+    stack = await startLocalStack({
+      port: apiPort,
+      dynamodbPort,
+      ...(dataDirArg ? { dataDir: dataDirArg } : {}),
+      inMemory: values["in-memory"],
+      seed: !values["no-seed"],
+      ...(values.table ? { tableName: values.table } : {}),
+      ...(values["access-log"]
+        ? { accessLog: (line: string) => process.stdout.write(`[gateway] ${line}\n`) }
+        : {}),
+      onProgress: (component) => process.stdout.write(`starting ${component}…\n`),
+      signal: abort.signal,
+    });
+  } catch (error) {
+    if (abort.signal.aborted) {
+      process.stdout.write("stopped.\n");
+      process.exit(0);
+    }
+    throw error;
+  }
+  const token = await stack.adminToken();
+  process.stdout.write(
+    banner(stack, { dataDirArg, startedMs: performance.now() - started }).replace("__TOKEN__", token),
+  );
+}
+
+if (isMain(import.meta.url)) runCli(main, usage);

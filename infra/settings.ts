@@ -1,0 +1,146 @@
+/**
+ * The per-county parameters of a deployment, read from CDK context (`cdk.json` or `-c key=value`).
+ * One stack serves one county; nothing here or elsewhere in code names a real county.
+ */
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Node } from "constructs";
+
+export type Language = "zh-CN" | "en";
+export type MfaMode = "required" | "optional";
+
+export interface CountySettings {
+  /** The county's display name (any script), passed to the functions as COUNTY_NAME. */
+  readonly county: string;
+  /** ASCII slug for resource and stack names: lowercase letters, digits and dashes. */
+  readonly countySlug: string;
+  /** IANA time zone for "today", quarters and deadlines. */
+  readonly timeZone: string;
+  readonly defaultLanguage: Language;
+  /** The SMS signature (签名) registered for the county's text messages; empty until one is. */
+  readonly smsSignature: string;
+  /** Retention of function and access logs. */
+  readonly logRetention: RetentionDays;
+  /** Origins allowed by CORS. Bearer tokens, not cookies, carry identity, so `*` exposes nothing. */
+  readonly allowedOrigins: readonly string[];
+  /** Steady-state requests per second for the whole API stage. */
+  readonly throttleRateLimit: number;
+  /** Burst capacity for the whole API stage. */
+  readonly throttleBurstLimit: number;
+  /** `required` (TOTP for every user) unless a county decides otherwise and says why. */
+  readonly mfa: MfaMode;
+}
+
+export const defaultSettings: CountySettings = {
+  county: "demo-county",
+  countySlug: "demo-county",
+  timeZone: "Asia/Shanghai",
+  defaultLanguage: "zh-CN",
+  smsSignature: "",
+  logRetention: RetentionDays.ONE_MONTH,
+  allowedOrigins: ["*"],
+  throttleRateLimit: 50,
+  throttleBurstLimit: 100,
+  mfa: "required",
+};
+
+export class SettingsError extends Error {}
+
+/** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}
+
+/** Settings with defaults filled in and every value checked; throws SettingsError on a bad one. */
+export function resolveSettings(input: Partial<CountySettings> = {}): CountySettings {
+  const county = (input.county ?? defaultSettings.county).trim();
+  if (!county) throw new SettingsError("county must not be empty");
+  const countySlug = input.countySlug ?? slugify(county);
+  if (!/^[a-z][a-z0-9-]{0,39}$/.test(countySlug)) {
+    throw new SettingsError(
+      `countySlug "${countySlug}" must start with a letter and hold only a-z, 0-9 and dashes (at most 40); ` +
+        "set it with -c countySlug=... when the county name is not in Latin letters",
+    );
+  }
+  const timeZone = input.timeZone ?? defaultSettings.timeZone;
+  if (!isTimeZone(timeZone)) throw new SettingsError(`timeZone "${timeZone}" is not an IANA time zone`);
+  const settings: CountySettings = { ...defaultSettings, ...input, county, countySlug, timeZone };
+  if (settings.defaultLanguage !== "zh-CN" && settings.defaultLanguage !== "en") {
+    throw new SettingsError(`defaultLanguage must be zh-CN or en, not ${String(settings.defaultLanguage)}`);
+  }
+  if (settings.mfa !== "required" && settings.mfa !== "optional") {
+    throw new SettingsError(`mfa must be required or optional, not ${String(settings.mfa)}`);
+  }
+  if (!Object.values(RetentionDays).includes(settings.logRetention)) {
+    throw new SettingsError(`logRetentionDays ${settings.logRetention} is not a CloudWatch Logs retention`);
+  }
+  for (const [name, value] of [
+    ["throttleRateLimit", settings.throttleRateLimit],
+    ["throttleBurstLimit", settings.throttleBurstLimit],
+  ] as const) {
+    if (!Number.isInteger(value) || value <= 0) throw new SettingsError(`${name} must be a positive integer`);
+  }
+  if (settings.allowedOrigins.length === 0) throw new SettingsError("allowedOrigins must not be empty");
+  return settings;
+}
+
+/** Settings from the app's context; keys are the CountySettings names, plus `logRetentionDays`. */
+export function settingsFromContext(node: Node): CountySettings {
+  const text = (key: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw new SettingsError(`context ${key} must be a string`);
+    }
+    return String(value).trim();
+  };
+  const integer = (key: string): number | undefined => {
+    const value = text(key);
+    if (value === undefined || value === "") return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed)) throw new SettingsError(`context ${key} must be an integer, not ${value}`);
+    return parsed;
+  };
+  const list = (key: string): readonly string[] | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null) return undefined;
+    const items = Array.isArray(value) ? value.map(String) : String(value).split(",");
+    return items.map((item) => item.trim()).filter((item) => item !== "");
+  };
+
+  const input: { -readonly [K in keyof CountySettings]?: CountySettings[K] } = {};
+  const county = text("county");
+  if (county !== undefined) input.county = county;
+  const countySlug = text("countySlug");
+  if (countySlug) input.countySlug = countySlug;
+  const timeZone = text("timeZone");
+  if (timeZone) input.timeZone = timeZone;
+  const language = text("defaultLanguage");
+  if (language) input.defaultLanguage = language as Language;
+  const smsSignature = text("smsSignature");
+  if (smsSignature !== undefined) input.smsSignature = smsSignature;
+  const retention = integer("logRetentionDays");
+  if (retention !== undefined) input.logRetention = retention as RetentionDays;
+  const origins = list("allowedOrigins");
+  if (origins !== undefined) input.allowedOrigins = origins;
+  const rate = integer("throttleRateLimit");
+  if (rate !== undefined) input.throttleRateLimit = rate;
+  const burst = integer("throttleBurstLimit");
+  if (burst !== undefined) input.throttleBurstLimit = burst;
+  const mfa = text("mfa");
+  if (mfa) input.mfa = mfa as MfaMode;
+  return resolveSettings(input);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

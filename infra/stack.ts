@@ -1,0 +1,76 @@
+/**
+ * One county's deployment: the table, the API function bound to it, the user pool and the HTTP API.
+ */
+import { CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import type { Construct } from "constructs";
+import { AppTable } from "./constructs/app-table";
+import { StaffApi } from "./constructs/staff-api";
+import { StaffAuth } from "./constructs/staff-auth";
+import { TableFunction } from "./constructs/table-function";
+import type { CountySettings } from "./settings";
+
+export interface HaoshangliangStackProps extends StackProps {
+  readonly settings: CountySettings;
+}
+
+/** The environment every function gets (functions/config.ts reads it; TABLE_NAME comes from bindTable). */
+export function functionEnvironment(settings: CountySettings): Record<string, string> {
+  return {
+    COUNTY_NAME: settings.county,
+    COUNTY_TIME_ZONE: settings.timeZone,
+    DEFAULT_LANGUAGE: settings.defaultLanguage,
+    ...(settings.smsSignature ? { SMS_SIGNATURE: settings.smsSignature } : {}),
+  };
+}
+
+/** The stack's name for a county: `Haoshangliang-<slug>`. */
+export function stackNameFor(settings: CountySettings): string {
+  return `Haoshangliang-${settings.countySlug}`;
+}
+
+export class HaoshangliangStack extends Stack {
+  readonly table: AppTable;
+  readonly apiFunction: TableFunction;
+  readonly auth: StaffAuth;
+  readonly api: StaffApi;
+
+  constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
+    const { settings, ...stackProps } = props;
+    super(scope, id, {
+      description: `好商量 consultation platform for ${settings.countySlug}`,
+      ...stackProps,
+    });
+    Tags.of(this).add("app", "haoshangliang");
+    Tags.of(this).add("county", settings.countySlug);
+
+    this.table = new AppTable(this, "Data");
+
+    this.apiFunction = new TableFunction(this, "ApiFunction", {
+      entry: "functions/api.ts",
+      description: "好商量 staff API: every route, dispatched on the route key",
+      environment: functionEnvironment(settings),
+      logRetention: settings.logRetention,
+    });
+    this.apiFunction.bindTable({ table: this.table, access: "readWrite" });
+
+    this.auth = new StaffAuth(this, "Auth", {
+      mfa: settings.mfa,
+      language: settings.defaultLanguage,
+    });
+
+    this.api = new StaffApi(this, "Api", {
+      handler: this.apiFunction,
+      jwtIssuer: this.auth.issuerUrl,
+      jwtAudience: [this.auth.client.userPoolClientId],
+      allowedOrigins: settings.allowedOrigins,
+      throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+      logRetention: settings.logRetention,
+    });
+
+    new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
+    new CfnOutput(this, "UserPoolId", { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, "UserPoolClientId", { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, "JwtIssuer", { value: this.auth.issuerUrl });
+    new CfnOutput(this, "TableName", { value: this.table.table.tableName });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * cdk-nag (AwsSolutions) on a fresh app and stack. cdk-nag 3 is a CDK policy-validation plugin: it
+ * runs at synthesis and fails it on an unacknowledged error; `validateScope` gives its findings
+ * directly. Acknowledgements are listed here so that adding one is a visible, reviewed change.
+ */
+import { Stack, Validations } from "aws-cdk-lib";
+import { Annotations, Match } from "aws-cdk-lib/assertions";
+import { Bucket } from "aws-cdk-lib/aws-s3";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addNagChecks } from "../../infra/nag";
+import { resolveSettings } from "../../infra/settings";
+import { HaoshangliangStack } from "../../infra/stack";
+import { newApp, removeAssemblies } from "./synth";
+
+const SYNTH_TIMEOUT = 120_000;
+
+interface Acknowledged {
+  readonly path: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Every acknowledgement recorded on the stack's constructs. */
+function acknowledgements(stack: Stack): Acknowledged[] {
+  return stack.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path.slice(stack.node.path.length + 1),
+          id: id.replace(/^annotation::/i, ""),
+          reason,
+        })),
+      ),
+  );
+}
+
+function buildStack(settings: Parameters<typeof resolveSettings>[0] = {}) {
+  const app = newApp(false);
+  const stack = new HaoshangliangStack(app, "NagCheck", { settings: resolveSettings(settings) });
+  return { app, stack };
+}
+
+describe("cdk-nag AwsSolutions", () => {
+  let stack: HaoshangliangStack;
+  let findings: ReturnType<AwsSolutionsChecks["validateScope"]>;
+
+  beforeAll(() => {
+    const built = buildStack();
+    stack = built.stack;
+    addNagChecks(built.app);
+    // Synthesis runs the plugin and throws on an unacknowledged error.
+    built.app.synth();
+    findings = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack);
+  }, SYNTH_TIMEOUT);
+
+  afterAll(removeAssemblies);
+
+  it("reports no unacknowledged error", () => {
+    expect(findings.violations.filter((violation) => violation.severity === "error")).toEqual([]);
+  });
+
+  it("reports no unacknowledged warning either", () => {
+    expect(findings.violations.filter((violation) => violation.severity === "warning")).toEqual([]);
+    expect(findings.success).toBe(true);
+  });
+
+  it("leaves no error or warning annotation on the stack (cdk-nag 2's channel, and CDK's own)", () => {
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findError("*", Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning("*", Match.anyValue())).toEqual([]);
+    expect(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).toEqual([]);
+  });
+
+  it("acknowledges only the expected rules, each with a reason", () => {
+    const acknowledged = acknowledgements(stack);
+    expect(acknowledged.map(({ path, id }) => `${id} ${path}`).sort()).toEqual(
+      [
+        "AwsSolutions-APIG4 Api/Route GET |health/Resource",
+        "AwsSolutions-APIG4 Api/Route GET |openapi.json/Resource",
+        "AwsSolutions-L1 ApiFunction",
+      ].sort(),
+    );
+    for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
+  });
+
+  it(
+    "acknowledges required MFA only when a county opts out of it",
+    () => {
+      const { stack: optional } = buildStack({ mfa: "optional" });
+      const checks = new AwsSolutionsChecks().validateScope(optional);
+      expect(checks.violations).toEqual([]);
+      expect(acknowledgements(optional).map(({ id }) => id)).toContain("AwsSolutions-COG2");
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it("does find problems when there are some (the check is not vacuous)", () => {
+    const { app } = buildStack();
+    const bad = new Stack(app, "Bad");
+    new Bucket(bad, "Unlogged");
+    const report = new AwsSolutionsChecks().validateScope(bad);
+    expect(report.violations.map((violation) => violation.ruleName)).toEqual(
+      expect.arrayContaining(["AwsSolutions-S1", "AwsSolutions-S10"]),
+    );
+  });
+});

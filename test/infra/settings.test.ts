@@ -1,0 +1,74 @@
+/** The per-county parameters: defaults, context parsing and the checks that stop a bad deployment. */
+import { App } from "aws-cdk-lib";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { describe, expect, it } from "vitest";
+import { cdkJsonContext } from "../../infra/paths";
+import {
+  defaultSettings,
+  resolveSettings,
+  SettingsError,
+  settingsFromContext,
+  slugify,
+} from "../../infra/settings";
+import { stackNameFor } from "../../infra/stack";
+
+const fromContext = (context: Record<string, unknown>) => settingsFromContext(new App({ context }).node);
+
+describe("county settings", () => {
+  it("default to the demo county in Asia/Shanghai", () => {
+    expect(fromContext({})).toEqual(defaultSettings);
+    expect(stackNameFor(fromContext({}))).toBe("Haoshangliang-demo-county");
+  });
+
+  it("match cdk.json's context, so cdk synth and tests build the same stack", () => {
+    expect(fromContext(cdkJsonContext())).toEqual(defaultSettings);
+  });
+
+  it("read strings from -c flags as well as typed values from cdk.json", () => {
+    const settings = fromContext({
+      county: "Sample County",
+      timeZone: "Asia/Urumqi",
+      smsSignature: "某某县政协",
+      logRetentionDays: "90",
+      allowedOrigins: "https://a.example, https://b.example",
+      throttleRateLimit: 20,
+      throttleBurstLimit: "40",
+      mfa: "optional",
+      defaultLanguage: "en",
+    });
+    expect(settings).toMatchObject({
+      county: "Sample County",
+      countySlug: "sample-county",
+      timeZone: "Asia/Urumqi",
+      smsSignature: "某某县政协",
+      logRetention: RetentionDays.THREE_MONTHS,
+      allowedOrigins: ["https://a.example", "https://b.example"],
+      throttleRateLimit: 20,
+      throttleBurstLimit: 40,
+      mfa: "optional",
+      defaultLanguage: "en",
+    });
+  });
+
+  it("need an explicit slug when the county's name has no Latin letters", () => {
+    expect(() => fromContext({ county: "某某县" })).toThrow(SettingsError);
+    expect(fromContext({ county: "某某县", countySlug: "mou-county" }).countySlug).toBe("mou-county");
+  });
+
+  it.each([
+    [{ timeZone: "Mars/Olympus" }],
+    [{ defaultLanguage: "fr" }],
+    [{ mfa: "off" }],
+    [{ logRetentionDays: 31 }],
+    [{ throttleRateLimit: 0 }],
+    [{ countySlug: "Not A Slug" }],
+  ])("reject %j", (context) => {
+    expect(() => fromContext(context)).toThrow(SettingsError);
+  });
+
+  it("slugify to lowercase ASCII with single dashes", () => {
+    expect(slugify("  Some County (Demo) ")).toBe("some-county-demo");
+    expect(slugify("某某县")).toBe("");
+    expect(resolveSettings({ county: "Another Place" }).countySlug).toBe("another-place");
+  });
+});

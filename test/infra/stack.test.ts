@@ -1,0 +1,364 @@
+/**
+ * Template assertions on one county's stack: targeted properties, never a whole-template snapshot.
+ * The stack is synthesized once, with real esbuild bundling.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimNames, roles } from "../../functions/api/claims";
+import { routeKeyOf, routes } from "../../functions/api/routes";
+import { tableSchema } from "../../functions/store/table-schema";
+import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
+
+const SYNTH_TIMEOUT = 120_000;
+
+let synthesized: Synthesized;
+let template: Template;
+
+beforeAll(() => {
+  synthesized = synthesize();
+  template = synthesized.template;
+}, SYNTH_TIMEOUT);
+
+afterAll(removeAssemblies);
+
+const keySchema = (key: { readonly partitionKey: { name: string }; readonly sortKey: { name: string } }) => [
+  { AttributeName: key.partitionKey.name, KeyType: "HASH" },
+  { AttributeName: key.sortKey.name, KeyType: "RANGE" },
+];
+
+function record(value: unknown): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Error(`expected an object, got ${JSON.stringify(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+function apiFunctionId(): string {
+  return onlyLogicalId(template, "AWS::Lambda::Function", {
+    Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+  });
+}
+
+describe("the table", () => {
+  it("is the only table, on demand, with point-in-time recovery and deletion protection", () => {
+    template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      BillingMode: "PAY_PER_REQUEST",
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+  });
+
+  it("is retained when the stack is deleted or the table replaced", () => {
+    template.hasResource("AWS::DynamoDB::Table", { DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" });
+  });
+
+  it("has exactly the keys, indexes and TTL attribute of tableSchema", () => {
+    const definitions = new Map<string, string>();
+    for (const key of [
+      tableSchema.partitionKey,
+      tableSchema.sortKey,
+      ...tableSchema.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ]) {
+      definitions.set(key.name, key.type);
+    }
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      KeySchema: keySchema(tableSchema),
+      AttributeDefinitions: Match.arrayEquals(
+        [...definitions].map(([name, type]) => ({ AttributeName: name, AttributeType: type })),
+      ),
+      GlobalSecondaryIndexes: tableSchema.globalIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index),
+        Projection: { ProjectionType: "ALL" },
+      })),
+      TimeToLiveSpecification: { AttributeName: tableSchema.timeToLiveAttribute, Enabled: true },
+    });
+  });
+});
+
+describe("the API function", () => {
+  it("runs Node.js 22 on arm64 with the county's configuration and the table's name", () => {
+    const tableId = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      TracingConfig: Match.absent(),
+      Environment: {
+        Variables: {
+          TABLE_NAME: { Ref: tableId },
+          COUNTY_NAME: "demo-county",
+          COUNTY_TIME_ZONE: "Asia/Shanghai",
+          DEFAULT_LANGUAGE: "zh-CN",
+        },
+      },
+    });
+  });
+
+  it("logs to its own log group, which has a retention", () => {
+    const fn = record(template.toJSON().Resources[apiFunctionId()]);
+    const loggingConfig = record(record(fn.Properties).LoggingConfig);
+    const logGroupId = record(loggingConfig.LogGroup).Ref;
+    expect(typeof logGroupId).toBe("string");
+    const logGroup = record(template.toJSON().Resources[String(logGroupId)]);
+    expect(record(logGroup.Properties).RetentionInDays).toBe(30);
+  });
+
+  it("sets a retention on every log group, access logs included", () => {
+    const groups = template.findResources("AWS::Logs::LogGroup");
+    expect(Object.keys(groups).length).toBeGreaterThanOrEqual(2);
+    for (const group of Object.values(groups)) {
+      expect(record(record(group).Properties).RetentionInDays).toBe(30);
+    }
+  });
+
+  it("is bundled by esbuild as one ESM file", () => {
+    const fn = record(template.toJSON().Resources[apiFunctionId()]);
+    const key = String(record(record(fn.Properties).Code).S3Key);
+    const bundle = join(synthesized.assembly.directory, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs");
+    expect(existsSync(bundle)).toBe(true);
+    expect(readFileSync(bundle, "utf8")).toMatch(/^import \{ createRequire as topLevelCreateRequire \}/);
+  });
+});
+
+describe("the API function's permissions", () => {
+  function roleOfFunction(): string {
+    const fn = record(template.toJSON().Resources[apiFunctionId()]);
+    const role = record(record(fn.Properties).Role)["Fn::GetAtt"];
+    if (!Array.isArray(role) || typeof role[0] !== "string") throw new Error("function role is not a GetAtt");
+    return role[0];
+  }
+
+  function statementsOf(roleId: string): Record<string, unknown>[] {
+    const policies = template.findResources("AWS::IAM::Policy", {
+      Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+    });
+    return Object.values(policies).flatMap((policy) =>
+      asList(record(record(record(policy).Properties).PolicyDocument).Statement).map(record),
+    );
+  }
+
+  it("uses no managed policies", () => {
+    const role = record(template.toJSON().Resources[roleOfFunction()]);
+    expect(record(role.Properties).ManagedPolicyArns).toBeUndefined();
+  });
+
+  it("has no wildcard resource and no wildcard action", () => {
+    const statements = statementsOf(roleOfFunction());
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      // Also catches `*` inside an intrinsic, e.g. Fn::Join [tableArn, "/index/*"].
+      for (const resource of asList(statement.Resource)) expect(JSON.stringify(resource)).not.toMatch(/\*/);
+      for (const action of asList(statement.Action)) expect(String(action)).not.toMatch(/\*/);
+    }
+  });
+
+  it("reaches DynamoDB only on the table and its named indexes, never with Scan", () => {
+    const tableId = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    const tableArn = { "Fn::GetAtt": [tableId, "Arn"] };
+    const indexArns = tableSchema.globalIndexes.map((index) => ({
+      "Fn::Join": ["", [tableArn, `/index/${index.indexName}`]],
+    }));
+    const allowed = [tableArn, ...indexArns].map((arn) => JSON.stringify(arn));
+
+    const dynamo = statementsOf(roleOfFunction()).filter((statement) =>
+      asList(statement.Action).some((action) => String(action).startsWith("dynamodb:")),
+    );
+    const actions = new Set(dynamo.flatMap((statement) => asList(statement.Action).map(String)));
+    const resources = new Set(
+      dynamo.flatMap((statement) => asList(statement.Resource).map((r) => JSON.stringify(r))),
+    );
+
+    for (const statement of dynamo) {
+      expect(statement.Effect).toBe("Allow");
+      for (const action of asList(statement.Action)) expect(String(action)).toMatch(/^dynamodb:/);
+    }
+    expect([...resources].every((resource) => allowed.includes(resource))).toBe(true);
+    expect([...resources].sort()).toEqual([...allowed].sort());
+    for (const action of ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"]) {
+      expect(actions).toContain(`dynamodb:${action}`);
+    }
+    expect(actions).not.toContain("dynamodb:Scan");
+  });
+});
+
+describe("the user pool", () => {
+  it("takes no sign-ups and enforces a strong password and TOTP", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPool", {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: "ON",
+      EnabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+    });
+    template.hasResource("AWS::Cognito::UserPool", { DeletionPolicy: "Retain" });
+  });
+
+  it("has one group per role", () => {
+    template.resourceCountIs("AWS::Cognito::UserPoolGroup", roles.length);
+    for (const role of roles) {
+      template.hasResourceProperties("AWS::Cognito::UserPoolGroup", { GroupName: role });
+    }
+  });
+
+  it("has the custom attributes the API reads from the token, mutable strings", () => {
+    for (const claim of [claimNames.stationIds, claimNames.memberId]) {
+      template.hasResourceProperties("AWS::Cognito::UserPool", {
+        Schema: Match.arrayWith([
+          Match.objectLike({
+            Name: claim.replace(/^custom:/, ""),
+            AttributeDataType: "String",
+            Mutable: true,
+          }),
+        ]),
+      });
+    }
+  });
+
+  it("lets the app read the custom attributes but never write them", () => {
+    const clients = template.findResources("AWS::Cognito::UserPoolClient");
+    expect(Object.keys(clients)).toHaveLength(1);
+    const client = record(record(Object.values(clients)[0]).Properties);
+    expect(client.ReadAttributes).toEqual(
+      expect.arrayContaining([claimNames.stationIds, claimNames.memberId]),
+    );
+    expect(asList(client.WriteAttributes).map(String)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^custom:/)]),
+    );
+    expect(client.GenerateSecret).toBe(false);
+  });
+});
+
+describe("the HTTP API", () => {
+  it("has a JWT authorizer with the user pool as issuer and the app client as audience", () => {
+    const poolId = onlyLogicalId(template, "AWS::Cognito::UserPool");
+    const clientId = onlyLogicalId(template, "AWS::Cognito::UserPoolClient");
+    template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: {
+          "Fn::Join": [
+            "",
+            [
+              "https://cognito-idp.",
+              { Ref: "AWS::Region" },
+              ".",
+              { Ref: "AWS::URLSuffix" },
+              "/",
+              { Ref: poolId },
+            ],
+          ],
+        },
+      },
+    });
+  });
+
+  it("has exactly the routes of routes.ts", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Route", routes.length);
+    const keys = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((route) =>
+      String(record(record(route).Properties).RouteKey),
+    );
+    expect(keys.sort()).toEqual(routes.map(routeKeyOf).sort());
+  });
+
+  it.each(routes.map((route) => [routeKeyOf(route), route.auth] as const))(
+    "%s is authorized as %s and served by the API function",
+    (routeKey, auth) => {
+      const authorizerId = onlyLogicalId(template, "AWS::ApiGatewayV2::Authorizer");
+      const integrationId = onlyLogicalId(template, "AWS::ApiGatewayV2::Integration");
+      template.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+        RouteKey: routeKey,
+        AuthorizationType: auth === "jwt" ? "JWT" : "NONE",
+        AuthorizerId: auth === "jwt" ? { Ref: authorizerId } : Match.absent(),
+        Target: { "Fn::Join": ["", ["integrations/", { Ref: integrationId }]] },
+      });
+    },
+  );
+
+  it("integrates the API function once, with one API-wide invoke permission", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
+      IntegrationType: "AWS_PROXY",
+      PayloadFormatVersion: "2.0",
+      IntegrationUri: { "Fn::GetAtt": [apiFunctionId(), "Arn"] },
+    });
+    template.resourceCountIs("AWS::Lambda::Permission", 1);
+  });
+
+  it("serves the default stage with throttling and JSON access logs", () => {
+    const accessLogs = logicalIds(template, "AWS::Logs::LogGroup").filter((id) =>
+      id.startsWith("ApiAccessLogs"),
+    );
+    expect(accessLogs).toHaveLength(1);
+    template.resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: {
+        DestinationArn: { "Fn::GetAtt": [accessLogs[0], "Arn"] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+    });
+  });
+
+  it("answers CORS preflights", () => {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+      ProtocolType: "HTTP",
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ["*"],
+        AllowHeaders: Match.arrayWith(["authorization", "content-type", "if-match"]),
+      }),
+    });
+  });
+});
+
+describe("the outputs", () => {
+  it.each(["ApiUrl", "UserPoolId", "UserPoolClientId", "TableName", "JwtIssuer"])("include %s", (name) => {
+    template.hasOutput(name, {});
+  });
+});
+
+describe("per-county parameters", () => {
+  it(
+    "name the stack after the county's slug and reach the functions",
+    () => {
+      const other = synthesize({
+        bundle: false,
+        settings: {
+          county: "某县",
+          countySlug: "sample-county",
+          timeZone: "Asia/Urumqi",
+          defaultLanguage: "en",
+        },
+      });
+      expect(other.stack.stackName).toBe("Haoshangliang-sample-county");
+      other.template.hasResourceProperties("AWS::Lambda::Function", {
+        Environment: {
+          Variables: Match.objectLike({
+            COUNTY_NAME: "某县",
+            COUNTY_TIME_ZONE: "Asia/Urumqi",
+            DEFAULT_LANGUAGE: "en",
+          }),
+        },
+      });
+    },
+    SYNTH_TIMEOUT,
+  );
+});
