@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 /** The repository root: the folder holding package.json, package-lock.json and cdk.json. */
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
-/** An absolute path from a path relative to the repository root, e.g. `functions/api.ts`. */
+/** An absolute path from a path relative to the repository root, e.g. `functions/registry.ts`. */
 export function fromRoot(relativePath: string): string {
   return join(repoRoot, relativePath);
 }

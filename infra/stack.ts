@@ -1,12 +1,13 @@
 /**
- * One county's deployment: the table, the API function bound to it, the user pool and the HTTP API.
+ * One county's deployment: the table, the API functions bound to it, the user pool and the HTTP API.
  */
 import { CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import { type ApiFunctionName, routes } from "../functions/api/routes";
 import type { Construct } from "constructs";
 import { AppTable } from "./constructs/app-table";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
-import { TableFunction } from "./constructs/table-function";
+import { type TableAccess, TableFunction } from "./constructs/table-function";
 import type { CountySettings } from "./settings";
 
 export interface HaoshangliangStackProps extends StackProps {
@@ -23,6 +24,19 @@ export function functionEnvironment(settings: CountySettings): Record<string, st
   };
 }
 
+/** What each API function is for, and the least table access it needs. */
+export const apiFunctions: Readonly<
+  Record<ApiFunctionName, { readonly description: string; readonly access: TableAccess }>
+> = {
+  meta: { description: "好商量 API: health and the OpenAPI document", access: "read" },
+  registry: { description: "好商量 API: stations, rooms, members and assignments", access: "readWrite" },
+};
+
+/** `registry` → `RegistryFunction`: the construct id of an API function. */
+export function apiFunctionId(name: ApiFunctionName): string {
+  return `${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Function`;
+}
+
 /** The stack's name for a county: `Haoshangliang-<slug>`. */
 export function stackNameFor(settings: CountySettings): string {
   return `Haoshangliang-${settings.countySlug}`;
@@ -30,7 +44,7 @@ export function stackNameFor(settings: CountySettings): string {
 
 export class HaoshangliangStack extends Stack {
   readonly table: AppTable;
-  readonly apiFunction: TableFunction;
+  readonly apiFunctions: Readonly<Record<ApiFunctionName, TableFunction>>;
   readonly auth: StaffAuth;
   readonly api: StaffApi;
 
@@ -45,13 +59,19 @@ export class HaoshangliangStack extends Stack {
 
     this.table = new AppTable(this, "Data");
 
-    this.apiFunction = new TableFunction(this, "ApiFunction", {
-      entry: "functions/api.ts",
-      description: "好商量 staff API: every route, dispatched on the route key",
-      environment: functionEnvironment(settings),
-      logRetention: settings.logRetention,
-    });
-    this.apiFunction.bindTable({ table: this.table, access: "readWrite" });
+    const servedFunctions = new Set<ApiFunctionName>(routes.map((route) => route.function));
+    const functions = {} as Record<ApiFunctionName, TableFunction>;
+    for (const name of servedFunctions) {
+      const fn = new TableFunction(this, apiFunctionId(name), {
+        entry: `functions/${name}.ts`,
+        description: apiFunctions[name].description,
+        environment: functionEnvironment(settings),
+        logRetention: settings.logRetention,
+      });
+      fn.bindTable({ table: this.table, access: apiFunctions[name].access });
+      functions[name] = fn;
+    }
+    this.apiFunctions = functions;
 
     this.auth = new StaffAuth(this, "Auth", {
       mfa: settings.mfa,
@@ -59,7 +79,7 @@ export class HaoshangliangStack extends Stack {
     });
 
     this.api = new StaffApi(this, "Api", {
-      handler: this.apiFunction,
+      handlers: this.apiFunctions,
       jwtIssuer: this.auth.issuerUrl,
       jwtAudience: [this.auth.client.userPoolClientId],
       allowedOrigins: settings.allowedOrigins,

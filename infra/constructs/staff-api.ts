@@ -1,6 +1,6 @@
 /**
- * The staff API: an HTTP API whose routes are exactly those of functions/api/routes.ts, all served by
- * the one API function, protected by a JWT authorizer unless a route is marked public.
+ * The staff API: an HTTP API whose routes are exactly those of functions/api/routes.ts, each served by
+ * the function its route names, protected by a JWT authorizer unless a route is marked public.
  */
 import { Duration, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
@@ -19,11 +19,11 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { type RouteDefinition, routeKeyOf, routes } from "../../functions/api/routes";
+import { type ApiFunctionName, type RouteDefinition, routeKeyOf, routes } from "../../functions/api/routes";
 
 export interface StaffApiProps {
-  /** The one function that handles every route (it dispatches on the route key). */
-  readonly handler: IFunction;
+  /** The function serving each part of the API (each dispatches on the route key). */
+  readonly handlers: Readonly<Record<ApiFunctionName, IFunction>>;
   /** The JWT issuer (`iss`), e.g. the Cognito user pool's issuer URL. */
   readonly jwtIssuer: string;
   /** Accepted `aud` (or `client_id`) values: the app clients' ids. */
@@ -112,11 +112,19 @@ export class StaffApi extends Construct {
       },
     });
 
-    // One integration and one API-wide invoke permission, however many routes there are: a
-    // permission per route would grow the function's resource policy towards its 20 KB limit.
-    const integration = new HttpLambdaIntegration("ApiFunction", props.handler, {
-      scopePermissionToRoute: false,
-    });
+    // One integration and one API-wide invoke permission per function, however many routes it
+    // serves: a permission per route would grow the function's resource policy towards its 20 KB limit.
+    const integrations = new Map<ApiFunctionName, HttpLambdaIntegration>();
+    const integrationFor = (name: ApiFunctionName): HttpLambdaIntegration => {
+      let integration = integrations.get(name);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${name}Function`, props.handlers[name], {
+          scopePermissionToRoute: false,
+        });
+        integrations.set(name, integration);
+      }
+      return integration;
+    };
     const none = new HttpNoneAuthorizer();
     const created = new Map<string, HttpRoute>();
     for (const route of props.routes ?? routes) {
@@ -124,7 +132,7 @@ export class StaffApi extends Construct {
       const httpRoute = new HttpRoute(this, `Route ${key.replaceAll("/", "|")}`, {
         httpApi: this.httpApi,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration,
+        integration: integrationFor(route.function),
         authorizer: route.auth === "public" ? none : this.authorizer,
       });
       if (route.auth === "public") {

@@ -15,39 +15,33 @@ import {
 } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { bundleSettings } from "../bundling";
 import { fromRoot } from "../paths";
 import type { BindableTable } from "./app-table";
 
 /** The runtime every function uses; the bundles target the same Node.js major. */
 export const functionRuntime = Runtime.NODEJS_22_X;
-const bundleTarget = "node22";
 
 /**
- * esbuild settings shared by every function:
- * - ESM output, preferring packages' ESM builds (`module` before `main`): the AWS SDK tree-shakes
- *   far better that way;
- * - the AWS SDK is bundled, not taken from the runtime, so the code runs against the exact SDK
- *   version it was tested with and only the clients it imports are loaded;
- * - a `require` shim for any CommonJS dependency that requires a Node.js built-in;
- * - UTF-8 output, so Chinese message templates are not inflated into `\uXXXX` escapes.
+ * esbuild settings shared by every function (see ../bundling.ts). The AWS SDK is bundled, not taken
+ * from the runtime, so the code runs against the exact SDK version it was tested with and only the
+ * clients it imports are loaded.
  */
 export const defaultBundling: BundlingOptions = {
   format: OutputFormat.ESM,
-  mainFields: ["module", "main"],
-  target: bundleTarget,
-  minify: true,
+  mainFields: [...bundleSettings.mainFields],
+  target: bundleSettings.target,
+  minify: bundleSettings.minify,
   sourceMap: false,
   charset: Charset.UTF8,
   bundleAwsSDK: true,
   externalModules: [],
-  banner:
-    'import { createRequire as topLevelCreateRequire } from "node:module";' +
-    "const require = topLevelCreateRequire(import.meta.url);",
+  banner: bundleSettings.banner,
 };
 
 export interface TableFunctionProps
   extends Omit<NodejsFunctionProps, "entry" | "runtime" | "architecture" | "role" | "logGroup"> {
-  /** The entry file, relative to the repository root, e.g. `functions/api.ts`. */
+  /** The entry file, relative to the repository root, e.g. `functions/registry.ts`. */
   readonly entry: string;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;

@@ -79,7 +79,8 @@ describe("cdk-nag AwsSolutions", () => {
       [
         "AwsSolutions-APIG4 Api/Route GET |health/Resource",
         "AwsSolutions-APIG4 Api/Route GET |openapi.json/Resource",
-        "AwsSolutions-L1 ApiFunction",
+        "AwsSolutions-L1 MetaFunction",
+        "AwsSolutions-L1 RegistryFunction",
       ].sort(),
     );
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNames, roles } from "../../functions/api/claims";
-import { routeKeyOf, routes } from "../../functions/api/routes";
+import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/api/routes";
+import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { tableSchema } from "../../functions/store/table-schema";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
@@ -39,10 +40,15 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function apiFunctionId(): string {
-  return onlyLogicalId(template, "AWS::Lambda::Function", {
-    Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
-  });
+const functionNames = [...new Set(routes.map((route) => route.function))];
+
+/** The logical id of an API function in the template (the construct id plus CDK's hash). */
+function functionLogicalId(name: ApiFunctionName): string {
+  const id = logicalIds(template, "AWS::Lambda::Function").filter((logicalId) =>
+    logicalId.startsWith(apiFunctionId(name)),
+  );
+  if (id.length !== 1 || !id[0]) throw new Error(`expected one function ${name}, found ${id.join(", ")}`);
+  return id[0];
 }
 
 describe("the table", () => {
@@ -83,14 +89,14 @@ describe("the table", () => {
   });
 });
 
-describe("the API function", () => {
+describe.each(functionNames)("the API function %s", (name) => {
   it("runs Node.js 22 on arm64 with the county's configuration and the table's name", () => {
     const tableId = onlyLogicalId(template, "AWS::DynamoDB::Table");
-    template.hasResourceProperties("AWS::Lambda::Function", {
+    const fn = record(template.toJSON().Resources[functionLogicalId(name)]);
+    expect(fn.Properties).toMatchObject({
       Runtime: "nodejs22.x",
       Architectures: ["arm64"],
       Handler: "index.handler",
-      TracingConfig: Match.absent(),
       Environment: {
         Variables: {
           TABLE_NAME: { Ref: tableId },
@@ -100,10 +106,11 @@ describe("the API function", () => {
         },
       },
     });
+    expect(record(fn.Properties).TracingConfig).toBeUndefined();
   });
 
   it("logs to its own log group, which has a retention", () => {
-    const fn = record(template.toJSON().Resources[apiFunctionId()]);
+    const fn = record(template.toJSON().Resources[functionLogicalId(name)]);
     const loggingConfig = record(record(fn.Properties).LoggingConfig);
     const logGroupId = record(loggingConfig.LogGroup).Ref;
     expect(typeof logGroupId).toBe("string");
@@ -120,7 +127,7 @@ describe("the API function", () => {
   });
 
   it("is bundled by esbuild as one ESM file", () => {
-    const fn = record(template.toJSON().Resources[apiFunctionId()]);
+    const fn = record(template.toJSON().Resources[functionLogicalId(name)]);
     const key = String(record(record(fn.Properties).Code).S3Key);
     const bundle = join(synthesized.assembly.directory, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs");
     expect(existsSync(bundle)).toBe(true);
@@ -128,9 +135,9 @@ describe("the API function", () => {
   });
 });
 
-describe("the API function's permissions", () => {
+describe.each(functionNames)("the permissions of the API function %s", (name) => {
   function roleOfFunction(): string {
-    const fn = record(template.toJSON().Resources[apiFunctionId()]);
+    const fn = record(template.toJSON().Resources[functionLogicalId(name)]);
     const role = record(record(fn.Properties).Role)["Fn::GetAtt"];
     if (!Array.isArray(role) || typeof role[0] !== "string") throw new Error("function role is not a GetAtt");
     return role[0];
@@ -182,8 +189,13 @@ describe("the API function's permissions", () => {
     }
     expect([...resources].every((resource) => allowed.includes(resource))).toBe(true);
     expect([...resources].sort()).toEqual([...allowed].sort());
-    for (const action of ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"]) {
+    for (const action of ["GetItem", "Query", "ConditionCheckItem"]) {
       expect(actions).toContain(`dynamodb:${action}`);
+    }
+    const writes = ["PutItem", "UpdateItem", "DeleteItem"].map((action) => `dynamodb:${action}`);
+    for (const write of writes) {
+      if (apiFunctions[name].access === "readWrite") expect(actions).toContain(write);
+      else expect(actions).not.toContain(write);
     }
     expect(actions).not.toContain("dynamodb:Scan");
   });
@@ -278,10 +290,14 @@ describe("the HTTP API", () => {
   });
 
   it.each(routes.map((route) => [routeKeyOf(route), route.auth] as const))(
-    "%s is authorized as %s and served by the API function",
+    "%s is authorized as %s and served by the function its route names",
     (routeKey, auth) => {
+      const route = routes.find((candidate) => routeKeyOf(candidate) === routeKey);
+      if (!route) throw new Error(`no route ${routeKey}`);
       const authorizerId = onlyLogicalId(template, "AWS::ApiGatewayV2::Authorizer");
-      const integrationId = onlyLogicalId(template, "AWS::ApiGatewayV2::Integration");
+      const integrationId = onlyLogicalId(template, "AWS::ApiGatewayV2::Integration", {
+        IntegrationUri: { "Fn::GetAtt": [functionLogicalId(route.function), "Arn"] },
+      });
       template.hasResourceProperties("AWS::ApiGatewayV2::Route", {
         RouteKey: routeKey,
         AuthorizationType: auth === "jwt" ? "JWT" : "NONE",
@@ -291,14 +307,16 @@ describe("the HTTP API", () => {
     },
   );
 
-  it("integrates the API function once, with one API-wide invoke permission", () => {
-    template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
-    template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
-      IntegrationType: "AWS_PROXY",
-      PayloadFormatVersion: "2.0",
-      IntegrationUri: { "Fn::GetAtt": [apiFunctionId(), "Arn"] },
-    });
-    template.resourceCountIs("AWS::Lambda::Permission", 1);
+  it("integrates each API function once, with one API-wide invoke permission each", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Integration", functionNames.length);
+    template.resourceCountIs("AWS::Lambda::Permission", functionNames.length);
+    for (const name of functionNames) {
+      template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
+        IntegrationType: "AWS_PROXY",
+        PayloadFormatVersion: "2.0",
+        IntegrationUri: { "Fn::GetAtt": [functionLogicalId(name), "Arn"] },
+      });
+    }
   });
 
   it("serves the default stage with throttling and JSON access logs", () => {

@@ -1,0 +1,15 @@
+/**
+ * The floor the API functions are measured against: a bare handler that bundles the same AWS SDK
+ * client (DynamoDB) and does one GetItem, with nothing of ours around it.
+ */
+import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
+
+const client = new DynamoDBClient({});
+
+export const handler = async (event: { id: string }) =>
+  await client.send(
+    new GetItemCommand({
+      TableName: process.env.TABLE_NAME,
+      Key: { PK: { S: `STATION#${event.id}` }, SK: { S: "META" } },
+    }),
+  );

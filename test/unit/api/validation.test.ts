@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { parseInput } from "../../../functions/api/validation";
+import { listQuery } from "../../../functions/contracts/common";
+import { memberCreate, memberPatch, stationCreate, stationPatch } from "../../../functions/contracts/registry";
+import { type FieldProblem, ValidationError } from "../../../functions/domain/errors";
+
+function problems(schema: z.ZodMiniType, input: unknown): FieldProblem[] {
+  try {
+    parseInput(schema, input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return [...(error as ValidationError).problems];
+  }
+  throw new Error("expected a validation error");
+}
+
+const validMember = {
+  name: "张三",
+  sector: "经济界",
+  profession: "律师",
+  expertise: ["法律"],
+  phone: "13800138000",
+};
+
+const validStation = {
+  kind: "station",
+  name: "东山委员工作站",
+  zone: "东山",
+  hostVenue: { type: "party-service-center", name: "东山镇党群服务中心" },
+  liaison: { leader: "李主席", committee: "提案委" },
+};
+
+describe("parseInput", () => {
+  it("returns the parsed value: trimmed text, the phone in its canonical form", () => {
+    expect(parseInput(memberCreate, { ...validMember, name: "  张三 ", phone: "+86 138-0013-8000" })).toEqual({
+      ...validMember,
+    });
+  });
+
+  it("rejects an unknown field, naming it", () => {
+    expect(problems(memberCreate, { ...validMember, salary: 1000 })).toEqual([
+      { field: "salary", code: "unknown_field", message: "unknown_field" },
+    ]);
+  });
+
+  it("names an unknown nested field by its full path, one problem per field", () => {
+    expect(
+      problems(stationCreate, {
+        ...validStation,
+        standards: { venue: { met: true, extra: 1 }, parking: { met: true } },
+        hostVenue: { ...validStation.hostVenue, floor: 2 },
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        { field: "standards.venue.extra", code: "unknown_field", message: "unknown_field" },
+        { field: "standards.parking", code: "unknown_field", message: "unknown_field" },
+        { field: "hostVenue.floor", code: "unknown_field", message: "unknown_field" },
+      ]),
+    );
+  });
+
+  it("tells a missing field from one of the wrong type", () => {
+    const { profession: _missing, ...withoutProfession } = validMember;
+    expect(problems(memberCreate, { ...withoutProfession, sector: 5 })).toEqual([
+      { field: "sector", code: "invalid_type", message: "invalid_type", params: { expected: "string" } },
+      { field: "profession", code: "required", message: "required" },
+    ]);
+  });
+
+  it("reports every failing field at once, each with why", () => {
+    const found = problems(memberCreate, { ...validMember, name: "   ", phone: "010-12345678", email: "not-an-email" });
+    expect(found).toEqual([
+      { field: "name", code: "too_small", message: "too_short", params: { minimum: 1 } },
+      { field: "phone", code: "invalid_mobile", message: "invalid_mobile" },
+      { field: "email", code: "invalid_email", message: "invalid_email" },
+    ]);
+  });
+
+  it("names the allowed values of an enumeration", () => {
+    expect(problems(stationCreate, { ...validStation, kind: "hall" })).toEqual([
+      { field: "kind", code: "invalid_value", message: "invalid_value", params: { allowed: "station | room" } },
+    ]);
+  });
+
+  it("gives list items their index in the path, and the length limits", () => {
+    expect(problems(memberPatch, { expertise: ["法律", "x".repeat(31)] })).toEqual([
+      { field: "expertise.1", code: "too_big", message: "too_long", params: { maximum: 30 } },
+    ]);
+    expect(problems(memberPatch, { expertise: Array.from({ length: 21 }, (_, i) => `专长${i}`) })).toEqual([
+      { field: "expertise", code: "too_big", message: "too_many", params: { maximum: 20 } },
+    ]);
+  });
+
+  it("checks numbers in the query string, after coercion", () => {
+    expect(problems(listQuery, { limit: "500" })).toEqual([
+      { field: "limit", code: "too_big", message: "too_big", params: { maximum: 100 } },
+    ]);
+    expect(problems(listQuery, { limit: "0" })).toEqual([
+      { field: "limit", code: "too_small", message: "too_small", params: { minimum: 1 } },
+    ]);
+    expect(problems(listQuery, { limit: "ten" })).toEqual([
+      { field: "limit", code: "invalid_type", message: "invalid_type", params: { expected: "number" } },
+    ]);
+    expect(parseInput(listQuery, { limit: "25" })).toEqual({ limit: 25 });
+  });
+
+  it("rejects a malformed id with its own message", () => {
+    expect(problems(stationPatch, { leadMemberId: "not-an-id" })).toEqual([
+      { field: "leadMemberId", code: "invalid_id", message: "invalid_id" },
+    ]);
+  });
+
+  it("reports a body that is not an object against the whole body", () => {
+    expect(problems(memberCreate, "张三")).toEqual([
+      { field: "", code: "invalid_type", message: "invalid_type", params: { expected: "object" } },
+    ]);
+    expect(problems(memberCreate, undefined)).toEqual([{ field: "", code: "required", message: "required" }]);
+  });
+
+  it("names the failing fields in the error's own message, never the input values", () => {
+    let error: unknown;
+    try {
+      parseInput(memberCreate, { ...validMember, phone: "12345", secret: "hunter2" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const text = (error as Error).message;
+    expect(text).toContain("phone");
+    expect(text).toContain("secret");
+    expect(text).not.toContain("hunter2");
+    expect(text).not.toContain("12345");
+    expect(JSON.stringify((error as ValidationError).problems)).not.toContain("hunter2");
+  });
+
+  it("passes a custom message key through as the problem's code", () => {
+    const schema = z.strictObject({ code: z.string().check(z.refine((v) => v === "ok", { message: "invalid_cursor" })) });
+    expect(problems(schema, { code: "bad" })).toEqual([{ field: "code", code: "invalid_cursor", message: "invalid_cursor" }]);
+  });
+});
