@@ -4,11 +4,14 @@ const dynamodb = ["test/support/dynamodb.ts"];
 
 export default defineConfig({
   test: {
+    // Lambda runs Node.js 22; the SDK's notice about this machine's Node.js 20 is noise in test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     // A test that cannot find anything to run is a broken include pattern, not a pass.
     passWithNoTests: false,
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
+        extends: true,
         test: {
           name: "store",
           include: ["test/store/**/*.test.ts"],
@@ -18,6 +21,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "api",
           include: ["test/api/**/*.test.ts"],
@@ -27,6 +31,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "local",
           include: ["test/local/**/*.test.ts"],
@@ -36,6 +41,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],

@@ -2,8 +2,8 @@
  * One county's deployment: the table, the API functions bound to it, the user pool and the HTTP API.
  */
 import { CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
-import { type ApiFunctionName, routes } from "../functions/api/routes";
 import type { Construct } from "constructs";
+import { type ApiFunctionName, routes } from "../functions/api/routes";
 import { AppTable } from "./constructs/app-table";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";

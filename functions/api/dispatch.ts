@@ -32,7 +32,8 @@ export const bodyLimitBytes = 256 * 1024;
 
 function lowerCaseHeaders(headers: ApiEvent["headers"]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) result[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (value !== undefined) result[name.toLowerCase()] = value;
   return result;
 }
 
@@ -67,7 +68,12 @@ function serialize(response: ApiResponse, request: ApiRequest, operation: Operat
   if (response.body === undefined) return { statusCode: response.status, headers };
   const csv = operation?.csv;
   const items = (response.body as { items?: unknown }).items;
-  if (csv && response.status === 200 && Array.isArray(items) && wantsCsv(request.query, request.headers.accept)) {
+  if (
+    csv &&
+    response.status === 200 &&
+    Array.isArray(items) &&
+    wantsCsv(request.query, request.headers.accept)
+  ) {
     headers["content-type"] = "text/csv; charset=utf-8";
     headers["content-disposition"] = `attachment; filename="${csv.fileName}.csv"`;
     const cursor = (response.body as { cursor?: unknown }).cursor;
@@ -78,7 +84,11 @@ function serialize(response: ApiResponse, request: ApiRequest, operation: Operat
   return { statusCode: response.status, headers, body: JSON.stringify(response.body) };
 }
 
-async function run(operation: Operation | undefined, event: ApiEvent, request: ApiRequest): Promise<ApiResponse> {
+async function run(
+  operation: Operation | undefined,
+  event: ApiEvent,
+  request: ApiRequest,
+): Promise<ApiResponse> {
   if (!operation) throw new NotFoundError("route", event.routeKey);
   const body = parseBody(event, request.headers);
   if (operation.auth === "public") {
@@ -129,7 +139,10 @@ export function createApiHandler(operations: readonly Operation[]) {
             level: "error",
             requestId: request.requestId,
             route: event.routeKey,
-            error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+            error:
+              error instanceof Error
+                ? { name: error.name, message: error.message, stack: error.stack }
+                : String(error),
           }),
         );
       }
@@ -138,14 +151,14 @@ export function createApiHandler(operations: readonly Operation[]) {
     const result = serialize(response, request, operation);
     if (logRequests) {
       console.info(
-      JSON.stringify({
-        level: "info",
-        requestId: request.requestId,
-        route: event.routeKey,
-        status: result.statusCode,
-        ms: Date.now() - started,
-      }),
-    );
+        JSON.stringify({
+          level: "info",
+          requestId: request.requestId,
+          route: event.routeKey,
+          status: result.statusCode,
+          ms: Date.now() - started,
+        }),
+      );
     }
     return result;
   };

@@ -26,18 +26,26 @@ interface ErrorBody {
   readonly details?: readonly FieldProblem[];
 }
 
-function describe(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } | undefined {
+function describe(
+  error: unknown,
+): { status: number; body: ErrorBody; headers?: Record<string, string> } | undefined {
   if (error instanceof ValidationError) {
     const fields = [...new Set(error.problems.map((p) => p.field || "body"))].join(", ");
     return {
       status: 400,
-      body: { code: "validation_failed", key: "validation_failed", params: { fields }, details: error.problems },
+      body: {
+        code: "validation_failed",
+        key: "validation_failed",
+        params: { fields },
+        details: error.problems,
+      },
     };
   }
   if (error instanceof RequestFormatError) {
     return { status: error.kind === "invalid_json" ? 400 : 415, body: { code: error.kind, key: error.kind } };
   }
-  if (error instanceof UnauthenticatedError) return { status: 401, body: { code: "unauthorized", key: "unauthorized" } };
+  if (error instanceof UnauthenticatedError)
+    return { status: 401, body: { code: "unauthorized", key: "unauthorized" } };
   if (error instanceof ForbiddenError) {
     return { status: 403, body: { code: "forbidden", key: `forbidden_${error.reason}` } };
   }
@@ -53,10 +61,17 @@ function describe(error: unknown): { status: number; body: ErrorBody; headers?: 
     };
   }
   if (error instanceof PayloadTooLargeError) {
-    return { status: 413, body: { code: "payload_too_large", key: "payload_too_large", params: { limit: error.limitBytes } } };
+    return {
+      status: 413,
+      body: { code: "payload_too_large", key: "payload_too_large", params: { limit: error.limitBytes } },
+    };
   }
   if (error instanceof ThrottledError) {
-    return { status: 429, body: { code: "too_many_requests", key: "too_many_requests" }, headers: { "retry-after": "1" } };
+    return {
+      status: 429,
+      body: { code: "too_many_requests", key: "too_many_requests" },
+      headers: { "retry-after": "1" },
+    };
   }
   return undefined;
 }
@@ -78,7 +93,9 @@ export function errorResponse(error: unknown, language: Language, requestId: str
         details: body.details?.map((problem) => ({
           field: problem.field,
           code: problem.code,
-          message: isMessageKey(problem.message) ? message(problem.message, language, problem.params) : problem.message,
+          message: isMessageKey(problem.message)
+            ? message(problem.message, language, problem.params)
+            : problem.message,
         })),
       },
     },

@@ -79,7 +79,11 @@ export function definePublicOperation(
   return { ...spec, auth: "public", handle: ({ request }) => spec.handle({ request }) };
 }
 
-export const ok = (body: unknown, headers?: Record<string, string>): ApiResponse => ({ status: 200, body, headers });
+export const ok = (body: unknown, headers?: Record<string, string>): ApiResponse => ({
+  status: 200,
+  body,
+  headers,
+});
 export const created = (body: unknown, headers?: Record<string, string>): ApiResponse => ({
   status: 201,
   body,

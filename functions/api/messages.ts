@@ -5,7 +5,10 @@
 import type { Language } from "../domain/members";
 
 const catalog = {
-  validation_failed: { "zh-CN": "请求内容有误，请检查：{fields}", en: "The request is invalid; check: {fields}" },
+  validation_failed: {
+    "zh-CN": "请求内容有误，请检查：{fields}",
+    en: "The request is invalid; check: {fields}",
+  },
   invalid_json: { "zh-CN": "请求体不是有效的 JSON", en: "The request body is not valid JSON" },
   unsupported_media_type: {
     "zh-CN": "请求体须为 application/json",
@@ -13,14 +16,20 @@ const catalog = {
   },
   unauthorized: { "zh-CN": "未登录或登录已过期", en: "Sign-in is missing or has expired" },
   forbidden_role: { "zh-CN": "您的角色无权执行此操作", en: "Your role may not do this" },
-  forbidden_read_only: { "zh-CN": "委员账号只能查看，不能修改", en: "Member accounts can read but not change" },
+  forbidden_read_only: {
+    "zh-CN": "委员账号只能查看，不能修改",
+    en: "Member accounts can read but not change",
+  },
   forbidden_not_your_member: {
     "zh-CN": "该委员不在您负责的工作站，无法修改",
     en: "This member does not serve at any of your stations",
   },
   not_found_station: { "zh-CN": "未找到该工作站（室）", en: "No such station or room" },
   not_found_member: { "zh-CN": "未找到该委员", en: "No such member" },
-  not_found_assignment: { "zh-CN": "该委员未在此工作站（室）", en: "This member does not serve at this station" },
+  not_found_assignment: {
+    "zh-CN": "该委员未在此工作站（室）",
+    en: "This member does not serve at this station",
+  },
   not_found_route: { "zh-CN": "没有这个接口", en: "No such endpoint" },
   version_mismatch: {
     "zh-CN": "数据已被他人修改，请刷新后重试",
@@ -31,9 +40,15 @@ const catalog = {
     "zh-CN": "牵头委员不能直接移出，请先更换牵头委员",
     en: "The lead member cannot leave; choose another lead member first",
   },
-  payload_too_large: { "zh-CN": "请求体过大（上限 {limit} 字节）", en: "The request body is too large (limit {limit} bytes)" },
+  payload_too_large: {
+    "zh-CN": "请求体过大（上限 {limit} 字节）",
+    en: "The request body is too large (limit {limit} bytes)",
+  },
   too_many_requests: { "zh-CN": "请求过于频繁，请稍后再试", en: "Too many requests; try again shortly" },
-  internal_error: { "zh-CN": "服务器内部错误，请稍后再试", en: "Something went wrong on our side; try again later" },
+  internal_error: {
+    "zh-CN": "服务器内部错误，请稍后再试",
+    en: "Something went wrong on our side; try again later",
+  },
   // Field problems
   required: { "zh-CN": "必填", en: "Required" },
   invalid_type: { "zh-CN": "类型不正确，应为 {expected}", en: "Wrong type; expected {expected}" },
@@ -46,24 +61,45 @@ const catalog = {
   invalid_value: { "zh-CN": "取值无效，可选：{allowed}", en: "Invalid value; allowed: {allowed}" },
   invalid_value_generic: { "zh-CN": "取值无效", en: "Invalid value" },
   unknown_field: { "zh-CN": "不支持的字段", en: "Unknown field" },
-  invalid_mobile: { "zh-CN": "手机号码格式不正确（应为 11 位大陆手机号）", en: "Not a mainland China mobile number (11 digits)" },
+  invalid_mobile: {
+    "zh-CN": "手机号码格式不正确（应为 11 位大陆手机号）",
+    en: "Not a mainland China mobile number (11 digits)",
+  },
   invalid_email: { "zh-CN": "电子邮箱格式不正确", en: "Not a valid email address" },
   invalid_id: { "zh-CN": "编号格式不正确", en: "Not a valid id" },
-  invalid_cursor: { "zh-CN": "翻页游标无效，请从第一页重新查询", en: "Invalid cursor; start again from the first page" },
+  invalid_cursor: {
+    "zh-CN": "翻页游标无效，请从第一页重新查询",
+    en: "Invalid cursor; start again from the first page",
+  },
   invalid_format: { "zh-CN": "format 只能是 json 或 csv", en: "format must be json or csv" },
   invalid_version: { "zh-CN": "If-Match 须为版本号（正整数）", en: "If-Match must be a version number" },
   member_not_found: { "zh-CN": "委员 {id} 不存在", en: "Member {id} does not exist" },
-  station_name_taken: { "zh-CN": "已有同名的工作站（室）", en: "A station or room with this name already exists" },
-  phone_taken: { "zh-CN": "该手机号已登记给其他委员", en: "This mobile number is already registered to a member" },
+  station_name_taken: {
+    "zh-CN": "已有同名的工作站（室）",
+    en: "A station or room with this name already exists",
+  },
+  phone_taken: {
+    "zh-CN": "该手机号已登记给其他委员",
+    en: "This mobile number is already registered to a member",
+  },
   lead_member_cannot_leave: {
     "zh-CN": "该委员是本站牵头委员",
     en: "This member is the station's lead member",
   },
   // Why a member was suggested
-  reason_expertise: { "zh-CN": "专长“{value}”与议题相关", en: "Expertise \u201c{value}\u201d fits the topic" },
-  reason_profession: { "zh-CN": "职业“{value}”与议题相关", en: "Profession \u201c{value}\u201d fits the topic" },
+  reason_expertise: {
+    "zh-CN": "专长“{value}”与议题相关",
+    en: "Expertise \u201c{value}\u201d fits the topic",
+  },
+  reason_profession: {
+    "zh-CN": "职业“{value}”与议题相关",
+    en: "Profession \u201c{value}\u201d fits the topic",
+  },
   reason_sector: { "zh-CN": "所在界别：{value}", en: "Sector: {value}" },
-  reason_serves_here: { "zh-CN": "已下沉本站（{value}片区）", en: "Already serves at this station ({value} zone)" },
+  reason_serves_here: {
+    "zh-CN": "已下沉本站（{value}片区）",
+    en: "Already serves at this station ({value} zone)",
+  },
   reason_same_zone: { "zh-CN": "同在{value}片区", en: "Serves in the same zone ({value})" },
   reason_load: { "zh-CN": "已联系 {value} 个工作站（室）", en: "Serves at {value} station(s) already" },
 } as const satisfies Record<string, Record<Language, string>>;

@@ -16,7 +16,10 @@ function jsonSchema(schema: z.ZodMiniType, io: "input" | "output"): JsonSchema {
 
 function queryParameters(schema: z.ZodMiniType | undefined) {
   if (!schema) return [];
-  const described = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const described = jsonSchema(schema, "input") as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(described.properties ?? {}).map(([name, property]) => ({
     name,
     in: "query",
@@ -49,7 +52,8 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
     const responses: Record<string, unknown> = {};
     for (const response of operation.responses) {
       const content: Record<string, unknown> = {};
-      if (response.schema) content["application/json"] = { schema: { $ref: `#/components/schemas/${response.schema}` } };
+      if (response.schema)
+        content["application/json"] = { schema: { $ref: `#/components/schemas/${response.schema}` } };
       if (response.status === 200 && operation.csv) content["text/csv"] = { schema: { type: "string" } };
       responses[String(response.status)] = {
         description: response.description,
@@ -60,10 +64,18 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
       ...pathParameters(route.path),
       ...queryParameters(operation.query),
       ...(operation.csv
-        ? [{ name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"] } }]
+        ? [
+            {
+              name: "format",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["json", "csv"] },
+            },
+          ]
         : []),
     ];
-    const pathItem = (paths[route.path] ??= {});
+    paths[route.path] ??= {};
+    const pathItem = paths[route.path] as Record<string, unknown>;
     pathItem[route.method.toLowerCase()] = {
       operationId: operation.operationId,
       summary: operation.summary,
@@ -74,7 +86,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
       ...(operation.body
         ? {
             requestBody: {
-              required: !(operation.body.safeParse(undefined).success),
+              required: !operation.body.safeParse(undefined).success,
               content: { "application/json": { schema: jsonSchema(operation.body, "input") } },
             },
           }

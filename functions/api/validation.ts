@@ -26,7 +26,11 @@ function describeIssue(issue: z.core.$ZodIssue): Pick<FieldProblem, "code" | "me
         params: { maximum: Number(issue.maximum) },
       };
     case "invalid_value":
-      return { code: "invalid_value", message: "invalid_value", params: { allowed: issue.values.map(String).join(" | ") } };
+      return {
+        code: "invalid_value",
+        message: "invalid_value",
+        params: { allowed: issue.values.map(String).join(" | ") },
+      };
     case "not_multiple_of":
     case "invalid_format":
     case "invalid_union":

@@ -27,8 +27,6 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string(),
-    details: z.optional(
-      z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
-    ),
+    details: z.optional(z.array(z.object({ field: z.string(), code: z.string(), message: z.string() }))),
   }),
 });

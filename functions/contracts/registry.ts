@@ -5,9 +5,9 @@ import { hostVenueTypes, standardItems, stationKinds, stationStatuses } from "..
 import { id, listQuery, longText, shortText, version } from "./common";
 
 export const mainlandMobile = z.pipe(
-  z.string().check(
-    z.refine((value) => normalizeMainlandMobile(value) !== undefined, { message: "invalid_mobile" }),
-  ),
+  z
+    .string()
+    .check(z.refine((value) => normalizeMainlandMobile(value) !== undefined, { message: "invalid_mobile" })),
   z.transform((value) => normalizeMainlandMobile(value) ?? value),
 );
 
@@ -15,16 +15,19 @@ export const email = z.email({ message: "invalid_email" }).check(z.maxLength(254
 
 export const standardCheck = z.strictObject({ met: z.boolean(), note: z.optional(longText(500)) });
 
-const standardsShape = Object.fromEntries(standardItems.map((item) => [item, z.optional(standardCheck)])) as Record<
-  (typeof standardItems)[number],
-  z.ZodMiniOptional<typeof standardCheck>
->;
+const standardsShape = Object.fromEntries(
+  standardItems.map((item) => [item, z.optional(standardCheck)]),
+) as Record<(typeof standardItems)[number], z.ZodMiniOptional<typeof standardCheck>>;
 
 export const standardsInput = z.strictObject(standardsShape);
 
 export const hostVenue = z.strictObject({ type: z.enum(hostVenueTypes), name: shortText(100) });
 export const liaison = z.strictObject({ leader: shortText(50), committee: shortText(50) });
-export const contact = z.strictObject({ name: shortText(50), phone: mainlandMobile, email: z.optional(email) });
+export const contact = z.strictObject({
+  name: shortText(50),
+  phone: mainlandMobile,
+  email: z.optional(email),
+});
 
 export const stationCreate = z.strictObject({
   kind: z.enum(stationKinds),
@@ -54,8 +57,6 @@ export const stationPatch = z.strictObject({
   version: z.optional(version),
 });
 export type StationPatch = z.output<typeof stationPatch>;
-
-
 
 export const stationListQuery = z.extend(listQuery, {
   kind: z.optional(z.enum(stationKinds)),
@@ -91,18 +92,14 @@ export const memberPatch = z.strictObject({
 });
 export type MemberPatch = z.output<typeof memberPatch>;
 
-
 export const memberListQuery = z.extend(listQuery, { sector: z.optional(shortText(50)) });
 
 export const assignmentInput = z.strictObject({ basis: z.optional(z.enum(assignmentBases)) });
-
 
 export const suggestionQuery = z.strictObject({
   topic: shortText(500),
   sector: z.optional(shortText(50)),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
 });
-
-
 
 export type { Assignment, Member, Station } from "./responses";

@@ -67,7 +67,9 @@ export const suggestion = z.object({
   sector: z.string(),
   rank: z.int(),
   score: z.object({ match: z.number(), nearness: z.number(), load: z.number() }),
-  reasons: z.array(z.object({ code: z.string(), value: z.union([z.string(), z.number()]), text: z.string() })),
+  reasons: z.array(
+    z.object({ code: z.string(), value: z.union([z.string(), z.number()]), text: z.string() }),
+  ),
 });
 
 export const stationPage = pageOf(station);

@@ -36,7 +36,11 @@ export function requireWriter(principal: Principal): void {
  * Station visibility for roles whose stations are known from the token. Members' stations come from
  * their assignments, so the caller passes them in.
  */
-export function canSeeStation(principal: Principal, stationId: string, memberStationIds: readonly string[] = []) {
+export function canSeeStation(
+  principal: Principal,
+  stationId: string,
+  memberStationIds: readonly string[] = [],
+) {
   switch (principal.role) {
     case "admin":
       return true;
@@ -63,7 +67,8 @@ export function assertCanChangeStation(principal: Principal, stationId: string):
 
 /** A member user sees only their own member record; other ids do not exist for them. */
 export function assertCanSeeMember(principal: Principal, memberId: string): void {
-  if (principal.role === "member" && principal.memberId !== memberId) throw new NotFoundError("member", memberId);
+  if (principal.role === "member" && principal.memberId !== memberId)
+    throw new NotFoundError("member", memberId);
 }
 
 /**
@@ -75,5 +80,6 @@ export function assertCanChangeMember(principal: Principal, memberStationIds: re
   requireWriter(principal);
   if (principal.role === "admin") return;
   if (memberStationIds.length === 0) return;
-  if (!memberStationIds.some((id) => principal.stationIds.includes(id))) throw new ForbiddenError("not_your_member");
+  if (!memberStationIds.some((id) => principal.stationIds.includes(id)))
+    throw new ForbiddenError("not_your_member");
 }

@@ -35,7 +35,9 @@ export interface StandardsAssessment {
 }
 
 /** A checklist with every item present; items not yet assessed count as not met. */
-export function completeChecklist(partial: Partial<Record<StandardItem, StandardCheck>> = {}): StandardsChecklist {
+export function completeChecklist(
+  partial: Partial<Record<StandardItem, StandardCheck>> = {},
+): StandardsChecklist {
   const entries = standardItems.map((item) => [item, partial[item] ?? { met: false }] as const);
   return Object.fromEntries(entries) as Record<StandardItem, StandardCheck>;
 }

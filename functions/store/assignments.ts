@@ -67,7 +67,11 @@ export async function assignMember(
 }
 
 /** A repeated PUT states the basis again; the original assignment date is kept. */
-async function updateBasis(stationId: string, memberId: string, basis: AssignmentBasis): Promise<StoredAssignment> {
+async function updateBasis(
+  stationId: string,
+  memberId: string,
+  basis: AssignmentBasis,
+): Promise<StoredAssignment> {
   const result = await dynamodb().send(
     new UpdateItemCommand({
       TableName: tableName(),

@@ -20,7 +20,8 @@ export function decodeCursor(
   expected: { partitionName: string; partitionValue: string; keyNames: readonly string[] },
 ): Key | undefined {
   if (cursor === undefined) return undefined;
-  const invalid = () => new ValidationError([{ field: "cursor", code: "invalid_cursor", message: "invalid_cursor" }]);
+  const invalid = () =>
+    new ValidationError([{ field: "cursor", code: "invalid_cursor", message: "invalid_cursor" }]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

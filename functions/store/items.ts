@@ -13,8 +13,15 @@ import { decodeCursor, encodeCursor } from "./cursor";
 
 const keyAttributes = new Set(["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "entity"]);
 
-export function toItem(record: object, keys: Record<string, string>, entity: string): Record<string, AttributeValue> {
-  return marshall({ ...record, ...keys, entity }, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+export function toItem(
+  record: object,
+  keys: Record<string, string>,
+  entity: string,
+): Record<string, AttributeValue> {
+  return marshall(
+    { ...record, ...keys, entity },
+    { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  );
 }
 
 export function fromItem<T>(item: Record<string, AttributeValue>): T {
@@ -43,17 +50,13 @@ export interface PagedQuery {
 const maxPagesPerRequest = 5;
 
 export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
-  const keyNames = query.index
-    ? ["PK", "SK", `${query.index}PK`, `${query.index}SK`]
-    : ["PK", "SK"];
+  const keyNames = query.index ? ["PK", "SK", `${query.index}PK`, `${query.index}SK`] : ["PK", "SK"];
   let startKey = decodeCursor(query.cursor, {
     partitionName: query.partition.name,
     partitionValue: query.partition.value,
     keyNames,
   });
-  const condition = query.sortKeyPrefix
-    ? "#pk = :pk AND begins_with(#sk, :skPrefix)"
-    : "#pk = :pk";
+  const condition = query.sortKeyPrefix ? "#pk = :pk AND begins_with(#sk, :skPrefix)" : "#pk = :pk";
   const names: Record<string, string> = { "#pk": query.partition.name };
   const plainValues: Record<string, unknown> = { ":pk": query.partition.value, ...query.filter?.values };
   if (query.sortKeyPrefix) {
@@ -114,7 +117,9 @@ export async function getMany<T>(keys: readonly Record<string, string>[]): Promi
     };
     for (let round = 0; pending?.Keys?.length && round < maxBatchRounds; round++) {
       if (round > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** round * 10));
-      const result: BatchGetItemCommandOutput = await dynamodb().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: pending } }));
+      const result: BatchGetItemCommandOutput = await dynamodb().send(
+        new BatchGetItemCommand({ RequestItems: { [tableName()]: pending } }),
+      );
       for (const item of result.Responses?.[tableName()] ?? []) {
         found.set(`${item.PK?.S}|${item.SK?.S}`, fromItem<T>(item));
       }

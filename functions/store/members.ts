@@ -16,7 +16,11 @@ function putMember(member: Member, condition: { expression: string; values?: Rec
   return {
     Put: {
       TableName: tableName(),
-      Item: toItem(member, { ...memberKey(member.id), ...memberIndexKeys(member.id, member.sector) }, memberEntity),
+      Item: toItem(
+        member,
+        { ...memberKey(member.id), ...memberIndexKeys(member.id, member.sector) },
+        memberEntity,
+      ),
       ConditionExpression: condition.expression,
       ExpressionAttributeValues: condition.values ? values(condition.values) : undefined,
     },
@@ -32,7 +36,9 @@ const phoneGuard = (phone: string, memberId: string): TransactWriteItem => ({
 });
 
 const phoneTaken = () =>
-  new ConflictError("already_exists", undefined, [{ field: "phone", code: "phone_taken", message: "phone_taken" }]);
+  new ConflictError("already_exists", undefined, [
+    { field: "phone", code: "phone_taken", message: "phone_taken" },
+  ]);
 
 export async function createMember(input: MemberCreate, now = new Date()): Promise<Member> {
   const timestamp = now.toISOString();
@@ -44,7 +50,10 @@ export async function createMember(input: MemberCreate, now = new Date()): Promi
     expertise: normalizeExpertise(input.expertise),
     phone: input.phone,
     email: input.email,
-    preferences: { language: input.preferences?.language ?? "zh-CN", channel: input.preferences?.channel ?? "sms" },
+    preferences: {
+      language: input.preferences?.language ?? "zh-CN",
+      channel: input.preferences?.channel ?? "sms",
+    },
     stationCount: 0,
     version: 1,
     createdAt: timestamp,
@@ -53,7 +62,10 @@ export async function createMember(input: MemberCreate, now = new Date()): Promi
   try {
     await dynamodb().send(
       new TransactWriteItemsCommand({
-        TransactItems: [putMember(member, { expression: "attribute_not_exists(PK)" }), phoneGuard(member.phone, member.id)],
+        TransactItems: [
+          putMember(member, { expression: "attribute_not_exists(PK)" }),
+          phoneGuard(member.phone, member.id),
+        ],
       }),
     );
   } catch (error) {

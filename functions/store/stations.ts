@@ -7,7 +7,14 @@ import { assessStandards, completeChecklist } from "../domain/stations";
 import { dynamodb, tableName } from "./client";
 import { newId } from "./ids";
 import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "./items";
-import { memberKey, membershipIndexKeys, membershipKey, stationIndexKeys, stationKey, stationNameKey } from "./keys";
+import {
+  memberKey,
+  membershipIndexKeys,
+  membershipKey,
+  stationIndexKeys,
+  stationKey,
+  stationNameKey,
+} from "./keys";
 import { asThrottle, failedConditions } from "./transactions";
 
 export interface StationFilters {
@@ -25,11 +32,18 @@ function present(stored: StoredStation): Station {
 
 const stationEntity = "station";
 
-function putStation(station: StoredStation, condition: { expression: string; values?: Record<string, unknown> }) {
+function putStation(
+  station: StoredStation,
+  condition: { expression: string; values?: Record<string, unknown> },
+) {
   return {
     Put: {
       TableName: tableName(),
-      Item: toItem(station, { ...stationKey(station.id), ...stationIndexKeys(station.id, station.zone) }, stationEntity),
+      Item: toItem(
+        station,
+        { ...stationKey(station.id), ...stationIndexKeys(station.id, station.zone) },
+        stationEntity,
+      ),
       ConditionExpression: condition.expression,
       ExpressionAttributeValues: condition.values ? values(condition.values) : undefined,
     },
@@ -74,11 +88,18 @@ function assignLeadWrites(stationId: string, memberId: string, now: string): Tra
 
 const leadMemberMissing = (memberId: string) =>
   new ValidationError([
-    { field: "leadMemberId", code: "member_not_found", message: "member_not_found", params: { id: memberId } },
+    {
+      field: "leadMemberId",
+      code: "member_not_found",
+      message: "member_not_found",
+      params: { id: memberId },
+    },
   ]);
 
 const nameTaken = () =>
-  new ConflictError("already_exists", undefined, [{ field: "name", code: "name_taken", message: "station_name_taken" }]);
+  new ConflictError("already_exists", undefined, [
+    { field: "name", code: "name_taken", message: "station_name_taken" },
+  ]);
 
 export async function createStation(input: StationCreate, now = new Date()): Promise<Station> {
   const timestamp = now.toISOString();
@@ -117,7 +138,11 @@ export async function createStation(input: StationCreate, now = new Date()): Pro
 
 export async function findStation(stationId: string): Promise<Station | undefined> {
   const result = await dynamodb().send(
-    new GetItemCommand({ TableName: tableName(), Key: marshall(stationKey(stationId)), ConsistentRead: true }),
+    new GetItemCommand({
+      TableName: tableName(),
+      Key: marshall(stationKey(stationId)),
+      ConsistentRead: true,
+    }),
   );
   return result.Item ? present(fromItem<StoredStation>(result.Item)) : undefined;
 }
@@ -213,7 +238,9 @@ export async function updateStation(
     const timestamp = now.toISOString();
     const next = applyPatch(current, patch, timestamp);
     const newLead =
-      next.leadMemberId && next.leadMemberId !== current.leadMemberId && !(await isAssigned(stationId, next.leadMemberId))
+      next.leadMemberId &&
+      next.leadMemberId !== current.leadMemberId &&
+      !(await isAssigned(stationId, next.leadMemberId))
         ? next.leadMemberId
         : undefined;
     if (newLead) next.memberCount = current.memberCount + 1;
@@ -250,6 +277,9 @@ export async function updateStation(
 
 /** Every station and room of a zone (a zone holds a handful). */
 export async function stationsInZone(zone: string): Promise<Station[]> {
-  const stored = await queryAll<StoredStation>({ index: "GSI2", partition: { name: "GSI2PK", value: `ZONE#${zone}` } });
+  const stored = await queryAll<StoredStation>({
+    index: "GSI2",
+    partition: { name: "GSI2PK", value: `ZONE#${zone}` },
+  });
   return stored.map(present);
 }

@@ -166,6 +166,11 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
 }
 
 async function main(): Promise<void> {
+  // The functions' own per-request JSON lines would bury the start-up output (`--access-log` shows
+  // one line per request instead), and Lambda runs Node.js 22, so the SDK's notice about Node.js 20
+  // concerns only this machine.
+  process.env.LOG_LEVEL ??= "warn";
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   let values: ReturnType<typeof parse>["values"];
   try {
     values = parse(process.argv.slice(2)).values;

@@ -29,7 +29,8 @@ export async function measureStationReads(requests: number, warmup: number): Pro
       headers,
       body: JSON.stringify(demoStations[0]?.body),
     });
-    if (created.status !== 201) throw new Error(`creating the station answered ${created.status}: ${await created.text()}`);
+    if (created.status !== 201)
+      throw new Error(`creating the station answered ${created.status}: ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
     const key = stationKey(id);
     const getItem = new GetItemCommand({

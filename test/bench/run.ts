@@ -11,6 +11,8 @@ import { measureStationReads } from "./api-latency";
 import { type Bundle, bundle, moduleInitMs } from "./bundles";
 import { formatKb, formatMs, formatRatio, median, percentile, ratio } from "./stats";
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 15);
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const targets = { bundle: 1.25, init: 1.25, p50: 3 };
@@ -19,7 +21,8 @@ const verdict = (value: number, target: number) => (value <= target ? "ok" : `ov
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
@@ -45,7 +48,9 @@ async function bundlesAndInit(outDir: string): Promise<string> {
       formatRatio(sizeRatio),
       formatMs(initOf(b)),
       formatRatio(initRatio),
-      b === floor ? "baseline" : `size ${verdict(sizeRatio, targets.bundle)}, init ${verdict(initRatio, targets.init)}`,
+      b === floor
+        ? "baseline"
+        : `size ${verdict(sizeRatio, targets.bundle)}, init ${verdict(initRatio, targets.init)}`,
     ];
   });
   return table(["function", "bundle", "× floor", `init (median of ${initRuns})`, "× floor", "verdict"], rows);
@@ -61,7 +66,10 @@ async function stationReads(): Promise<string> {
   const p50Ratio = ratio(percentile(api, 50), percentile(getItem, 50));
   const p99Ratio = ratio(percentile(api, 99), percentile(getItem, 99));
   return [
-    table(["request", "p50", "p99"], [row("GET /stations/{id} (gateway + handler)", api), row("raw GetItem (baseline)", getItem)]),
+    table(
+      ["request", "p50", "p99"],
+      [row("GET /stations/{id} (gateway + handler)", api), row("raw GetItem (baseline)", getItem)],
+    ),
     "",
     `p50 ratio ${formatRatio(p50Ratio)} (${verdict(p50Ratio, targets.p50)}), p99 ratio ${formatRatio(p99Ratio)}, ${requests} requests each`,
   ].join("\n");

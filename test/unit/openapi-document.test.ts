@@ -9,7 +9,9 @@ describe("the generated OpenAPI document", () => {
   });
 
   it("documents every route with its method, and no route that does not exist", () => {
-    const document = JSON.parse(currentOpenApiDocument()) as { paths: Record<string, Record<string, unknown>> };
+    const document = JSON.parse(currentOpenApiDocument()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const documented = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     );

@@ -33,12 +33,21 @@ export const assignmentOperations = [
     tag: "assignments",
     query: listQuery,
     csv: { fileName: "station-members", columns: assignmentColumns },
-    responses: [{ status: 200, description: "A page of assignments", schema: "AssignmentPage" }, ...commonErrors(400, 404)],
+    responses: [
+      { status: 200, description: "A page of assignments", schema: "AssignmentPage" },
+      ...commonErrors(400, 404),
+    ],
     async handle({ request, principal, query }) {
       const station = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
-      const page = await listStationAssignments(station.id, { limit: query.limit ?? 50, cursor: query.cursor });
+      const page = await listStationAssignments(station.id, {
+        limit: query.limit ?? 50,
+        cursor: query.cursor,
+      });
       const members = new Map((await getMembers(page.items.map((a) => a.memberId))).map((m) => [m.id, m]));
-      return ok({ items: page.items.map((a) => ({ ...a, member: members.get(a.memberId) })), cursor: page.cursor });
+      return ok({
+        items: page.items.map((a) => ({ ...a, member: members.get(a.memberId) })),
+        cursor: page.cursor,
+      });
     },
   }),
   defineOperation({
@@ -56,7 +65,11 @@ export const assignmentOperations = [
     async handle({ request, principal, body }) {
       const stationId = request.pathParameters.stationId ?? "";
       assertCanChangeStation(principal, stationId);
-      const result = await assignMember(stationId, request.pathParameters.memberId ?? "", body?.basis ?? "nearby");
+      const result = await assignMember(
+        stationId,
+        request.pathParameters.memberId ?? "",
+        body?.basis ?? "nearby",
+      );
       return result.created ? created(result.assignment) : ok(result.assignment);
     },
   }),
@@ -76,4 +89,3 @@ export const assignmentOperations = [
     },
   }),
 ];
-

@@ -42,14 +42,21 @@ export const memberOperations = [
     tag: "members",
     query: memberListQuery,
     csv: { fileName: "members", columns: memberColumns },
-    responses: [{ status: 200, description: "A page of members", schema: "MemberPage" }, ...commonErrors(400)],
+    responses: [
+      { status: 200, description: "A page of members", schema: "MemberPage" },
+      ...commonErrors(400),
+    ],
     async handle({ principal, query }) {
       if (principal.role === "member") {
-        const own = principal.memberId ? await getMember(principal.memberId).catch(() => undefined) : undefined;
+        const own = principal.memberId
+          ? await getMember(principal.memberId).catch(() => undefined)
+          : undefined;
         const items = own && (query.sector === undefined || own.sector === query.sector) ? [own] : [];
         return ok({ items, cursor: null });
       }
-      return ok(await listMembers({ sector: query.sector }, { limit: query.limit ?? 50, cursor: query.cursor }));
+      return ok(
+        await listMembers({ sector: query.sector }, { limit: query.limit ?? 50, cursor: query.cursor }),
+      );
     },
   }),
   defineOperation({
@@ -72,7 +79,10 @@ export const memberOperations = [
     description: "Staff may change members who serve at one of their stations (or at none yet).",
     tag: "members",
     body: memberPatch,
-    responses: [{ status: 200, description: "The changed member", schema: "Member" }, ...commonErrors(400, 403, 404, 409)],
+    responses: [
+      { status: 200, description: "The changed member", schema: "Member" },
+      ...commonErrors(400, 403, 404, 409),
+    ],
     async handle({ request, principal, body }) {
       const memberId = request.pathParameters.memberId ?? "";
       requireWriter(principal);

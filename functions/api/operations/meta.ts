@@ -4,7 +4,7 @@
  * handlers nor the JSON Schema converter.
  */
 import { tableIsReachable } from "../../store/health";
-import { definePublicOperation, ok, type Operation } from "../http";
+import { definePublicOperation, type Operation, ok } from "../http";
 import openApiDocument from "../openapi.generated.json" with { type: "json" };
 
 export const metaOperations: Operation[] = [
@@ -20,7 +20,11 @@ export const metaOperations: Operation[] = [
     async handle() {
       return (await tableIsReachable())
         ? ok({ status: "ok", table: "reachable" }, { "cache-control": "no-store" })
-        : { status: 503, body: { status: "unavailable", table: "unreachable" }, headers: { "cache-control": "no-store" } };
+        : {
+            status: 503,
+            body: { status: "unavailable", table: "unreachable" },
+            headers: { "cache-control": "no-store" },
+          };
     },
   }),
   definePublicOperation({

@@ -1,9 +1,21 @@
 /** Stations and rooms: register (admin), list, read, and change (admin, or staff on its own). */
 import { type Station, stationCreate, stationListQuery, stationPatch } from "../../contracts/registry";
-import { assertCanChangeStation, assertCanSeeStation, type Principal, requireAdmin } from "../../domain/access";
+import {
+  assertCanChangeStation,
+  assertCanSeeStation,
+  type Principal,
+  requireAdmin,
+} from "../../domain/access";
 import { standardItems } from "../../domain/stations";
 import { stationIdsOfMember } from "../../store/assignments";
-import { createStation, getStation, getStations, listStations, matchesFilters, updateStation } from "../../store/stations";
+import {
+  createStation,
+  getStation,
+  getStations,
+  listStations,
+  matchesFilters,
+  updateStation,
+} from "../../store/stations";
 import type { CsvColumn } from "../csv";
 import { created, defineOperation, ok, versionTag } from "../http";
 import { expectedVersion } from "../versioning";
@@ -33,7 +45,10 @@ const yesNo = (value: boolean) => (value ? "是" : "否");
 
 const stationColumns: CsvColumn[] = [
   { header: { "zh-CN": "编号", en: "ID" }, value: (s: Station) => s.id },
-  { header: { "zh-CN": "类型", en: "Kind" }, value: (s: Station) => (s.kind === "station" ? "委员工作站" : "委员工作室") },
+  {
+    header: { "zh-CN": "类型", en: "Kind" },
+    value: (s: Station) => (s.kind === "station" ? "委员工作站" : "委员工作室"),
+  },
   { header: { "zh-CN": "名称", en: "Name" }, value: (s: Station) => s.name },
   { header: { "zh-CN": "片区", en: "Zone" }, value: (s: Station) => s.zone },
   { header: { "zh-CN": "乡镇（社区）", en: "Township" }, value: (s: Station) => s.township },
@@ -69,11 +84,15 @@ export const stationOperations = [
     route: "GET /stations",
     operationId: "listStations",
     summary: "工作站（室）列表 · List stations and rooms",
-    description: "Admins see every station; staff see the stations in their token; members see where they serve.",
+    description:
+      "Admins see every station; staff see the stations in their token; members see where they serve.",
     tag: "stations",
     query: stationListQuery,
     csv: { fileName: "stations", columns: stationColumns },
-    responses: [{ status: 200, description: "A page of stations", schema: "StationPage" }, ...commonErrors(400)],
+    responses: [
+      { status: 200, description: "A page of stations", schema: "StationPage" },
+      ...commonErrors(400),
+    ],
     async handle({ principal, query }) {
       const filters = { kind: query.kind, zone: query.zone, status: query.status };
       if (principal.role === "admin") {
@@ -100,10 +119,14 @@ export const stationOperations = [
     route: "PATCH /stations/{stationId}",
     operationId: "updateStation",
     summary: "修改工作站（室） · Change a station or room",
-    description: "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409.",
+    description:
+      "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409.",
     tag: "stations",
     body: stationPatch,
-    responses: [{ status: 200, description: "The changed station", schema: "Station" }, ...commonErrors(400, 403, 404, 409)],
+    responses: [
+      { status: 200, description: "The changed station", schema: "Station" },
+      ...commonErrors(400, 403, 404, 409),
+    ],
     async handle({ request, principal, body }) {
       const stationId = request.pathParameters.stationId ?? "";
       assertCanChangeStation(principal, stationId);
@@ -112,4 +135,3 @@ export const stationOperations = [
     },
   }),
 ];
-

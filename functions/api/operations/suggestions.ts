@@ -19,7 +19,10 @@ export const suggestionOperations = [
       "Ranked by expertise, profession and sector match with the topic text, then nearness (serving at this station, then in the same zone), then current load.",
     tag: "assignments",
     query: suggestionQuery,
-    responses: [{ status: 200, description: "Ranked suggestions", schema: "SuggestionList" }, ...commonErrors(400, 403, 404)],
+    responses: [
+      { status: 200, description: "Ranked suggestions", schema: "SuggestionList" },
+      ...commonErrors(400, 403, 404),
+    ],
     async handle({ request, principal, query }) {
       requireWriter(principal);
       const station = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
@@ -27,7 +30,10 @@ export const suggestionOperations = [
       const assignmentsByStation = await Promise.all(zoneStations.map((s) => allStationAssignments(s.id)));
       const inZone = new Set(assignmentsByStation.flat().map((a) => a.memberId));
       const here = new Set(
-        assignmentsByStation.flat().filter((a) => a.stationId === station.id).map((a) => a.memberId),
+        assignmentsByStation
+          .flat()
+          .filter((a) => a.stationId === station.id)
+          .map((a) => a.memberId),
       );
       const ranked = suggestMembers(
         { topic: query.topic, stationZone: station.zone, sector: query.sector },
