@@ -58,6 +58,8 @@ const catalog = {
   too_many: { "zh-CN": "最多 {maximum} 项", en: "At most {maximum} items" },
   too_small: { "zh-CN": "不能小于 {minimum}", en: "Must be at least {minimum}" },
   too_big: { "zh-CN": "不能大于 {maximum}", en: "Must be at most {maximum}" },
+  too_small_exclusive: { "zh-CN": "必须大于 {minimum}", en: "Must be greater than {minimum}" },
+  too_big_exclusive: { "zh-CN": "必须小于 {maximum}", en: "Must be less than {maximum}" },
   invalid_value: { "zh-CN": "取值无效，可选：{allowed}", en: "Invalid value; allowed: {allowed}" },
   invalid_value_generic: { "zh-CN": "取值无效", en: "Invalid value" },
   unknown_field: { "zh-CN": "不支持的字段", en: "Unknown field" },

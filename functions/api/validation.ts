@@ -16,13 +16,27 @@ function describeIssue(issue: z.core.$ZodIssue): Pick<FieldProblem, "code" | "me
     case "too_small":
       return {
         code: "too_small",
-        message: issue.origin === "string" ? "too_short" : issue.origin === "array" ? "too_few" : "too_small",
+        message:
+          issue.origin === "string"
+            ? "too_short"
+            : issue.origin === "array"
+              ? "too_few"
+              : issue.inclusive === false
+                ? "too_small_exclusive"
+                : "too_small",
         params: { minimum: Number(issue.minimum) },
       };
     case "too_big":
       return {
         code: "too_big",
-        message: issue.origin === "string" ? "too_long" : issue.origin === "array" ? "too_many" : "too_big",
+        message:
+          issue.origin === "string"
+            ? "too_long"
+            : issue.origin === "array"
+              ? "too_many"
+              : issue.inclusive === false
+                ? "too_big_exclusive"
+                : "too_big",
         params: { maximum: Number(issue.maximum) },
       };
     case "invalid_value":

@@ -2,7 +2,7 @@
  * Which members serve at which stations (就近、自主). Assigning and unassigning are transactions that
  * keep the station's memberCount and the member's stationCount exact under repeats and races.
  */
-import { TransactWriteItemsCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { type AttributeValue, TransactWriteItemsCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { Assignment } from "../contracts/registry";
 import { ConflictError, NotFoundError } from "../domain/errors";
@@ -61,7 +61,12 @@ export async function assignMember(
     const failed = failedConditions(error);
     if (failed?.[1]) throw new NotFoundError("station", stationId);
     if (failed?.[2]) throw new NotFoundError("member", memberId);
-    if (failed?.[0]) return { assignment: await updateBasis(stationId, memberId, basis), created: false };
+    if (failed?.[0]) {
+      const existing = await updateBasis(stationId, memberId, basis);
+      // Removed between our write and the update: assign afresh.
+      if (!existing) return await assignMember(stationId, memberId, basis, now);
+      return { assignment: existing, created: false };
+    }
     throw asThrottle(error) ?? error;
   }
 }
@@ -71,17 +76,23 @@ async function updateBasis(
   stationId: string,
   memberId: string,
   basis: AssignmentBasis,
-): Promise<StoredAssignment> {
-  const result = await dynamodb().send(
-    new UpdateItemCommand({
-      TableName: tableName(),
-      Key: marshall(membershipKey(stationId, memberId)),
-      UpdateExpression: "SET basis = :basis",
-      ConditionExpression: "attribute_exists(PK)",
-      ExpressionAttributeValues: values({ ":basis": basis }),
-      ReturnValues: "ALL_NEW",
-    }),
-  );
+): Promise<StoredAssignment | undefined> {
+  let result: { Attributes?: Record<string, AttributeValue> };
+  try {
+    result = await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(membershipKey(stationId, memberId)),
+        UpdateExpression: "SET basis = :basis",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: values({ ":basis": basis }),
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw asThrottle(error) ?? error;
+  }
   const item = result.Attributes ?? {};
   return {
     stationId,

@@ -17,7 +17,13 @@ export function encodeCursor(key: Key | undefined): string | null {
 /** Decodes a cursor for a query whose partition attribute `partitionName` must equal `partitionValue`. */
 export function decodeCursor(
   cursor: string | undefined,
-  expected: { partitionName: string; partitionValue: string; keyNames: readonly string[] },
+  expected: {
+    partitionName: string;
+    partitionValue: string;
+    keyNames: readonly string[];
+    /** The query's sort-key condition: a cursor from another kind of item in the partition is refused. */
+    sortKeyPrefix?: { readonly name: string; readonly value: string };
+  },
 ): Key | undefined {
   if (cursor === undefined) return undefined;
   const invalid = () =>
@@ -32,7 +38,10 @@ export function decodeCursor(
   const entries = Object.entries(parsed);
   const names = entries.map(([name]) => name).sort();
   if (names.join() !== [...expected.keyNames].sort().join()) throw invalid();
-  if (!entries.every(([, value]) => typeof value === "string")) throw invalid();
-  if ((parsed as Record<string, string>)[expected.partitionName] !== expected.partitionValue) throw invalid();
+  if (!entries.every(([, value]) => typeof value === "string" && value !== "")) throw invalid();
+  const key = parsed as Record<string, string>;
+  if (key[expected.partitionName] !== expected.partitionValue) throw invalid();
+  const { sortKeyPrefix } = expected;
+  if (sortKeyPrefix && !key[sortKeyPrefix.name]?.startsWith(sortKeyPrefix.value)) throw invalid();
   return Object.fromEntries(entries.map(([name, value]) => [name, { S: value as string }]));
 }

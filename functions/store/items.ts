@@ -55,6 +55,7 @@ export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
     partitionName: query.partition.name,
     partitionValue: query.partition.value,
     keyNames,
+    ...(query.sortKeyPrefix ? { sortKeyPrefix: query.sortKeyPrefix } : {}),
   });
   const condition = query.sortKeyPrefix ? "#pk = :pk AND begins_with(#sk, :skPrefix)" : "#pk = :pk";
   const names: Record<string, string> = { "#pk": query.partition.name };

@@ -220,6 +220,8 @@ function applyPatch(current: StoredStation, patch: StationPatch, timestamp: stri
   };
 }
 
+const maxUpdateAttempts = 6;
+
 /**
  * Applies a partial update. With `expectedVersion`, the update happens only if the station is still
  * at that version (409 otherwise); without it, a concurrent change is retried on fresh data.
@@ -245,8 +247,13 @@ export async function updateStation(
         : undefined;
     if (newLead) next.memberCount = current.memberCount + 1;
     const renamed = next.name !== current.name;
+    // memberCount is part of the condition: assignments change it without a new version, and this
+    // Put writes the whole item, so a count read before a concurrent (un)assignment must not land.
     const writes: TransactWriteItem[] = [
-      putStation(next, { expression: "version = :expected", values: { ":expected": current.version } }),
+      putStation(next, {
+        expression: "version = :expected AND memberCount = :count",
+        values: { ":expected": current.version, ":count": current.memberCount },
+      }),
     ];
     if (renamed) {
       writes.push(
@@ -262,7 +269,8 @@ export async function updateStation(
     } catch (error) {
       const failed = failedConditions(error);
       if (failed?.[0]) {
-        if (expectedVersion !== undefined || attempt >= 2) throw new ConflictError("version_mismatch");
+        // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
+        if (attempt >= maxUpdateAttempts - 1) throw new ConflictError("version_mismatch", current.version);
         continue;
       }
       if (renamed && failed?.[2]) throw nameTaken();

@@ -55,16 +55,19 @@ describe("toCsv", () => {
       { header: { "zh-CN": "数量", en: "Count" }, value: (r: Row) => r.count },
       { header: { "zh-CN": "在用", en: "Active" }, value: (r: Row) => r.active },
     ];
-    expect(body(toCsv([{ name: "x", count: 12, active: true }, { name: "y", count: 0, active: false }, { name: "z" }], typed, "en"))).toEqual([
-      "12,true",
-      "0,false",
-      ",",
-      "",
-    ]);
+    expect(
+      body(
+        toCsv(
+          [{ name: "x", count: 12, active: true }, { name: "y", count: 0, active: false }, { name: "z" }],
+          typed,
+          "en",
+        ),
+      ),
+    ).toEqual(["12,true", "0,false", ",", ""]);
   });
 
   it.each([
-    ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"],
+    ['=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'],
     ["+86 138 0013 8000", "'+86 138 0013 8000"],
     ["-1+2", "'-1+2"],
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],

@@ -32,31 +32,42 @@ describe("principalFromClaims", () => {
       memberId: undefined,
     });
     expect(
-      principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]", "custom:stationIds": "[A B]" })?.stationIds,
+      principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]", "custom:stationIds": "[A B]" })
+        ?.stationIds,
     ).toEqual(["A", "B"]);
-    expect(principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]", "custom:stationIds": ["A", "B"] })?.stationIds).toEqual([
-      "A",
-      "B",
-    ]);
+    expect(
+      principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]", "custom:stationIds": ["A", "B"] })
+        ?.stationIds,
+    ).toEqual(["A", "B"]);
   });
 
   it("staff without stations in the token runs no station", () => {
     expect(principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]" })?.stationIds).toEqual([]);
-    expect(principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]", "custom:stationIds": "" })?.stationIds).toEqual(
-      [],
-    );
+    expect(
+      principalFromClaims({ sub: "u-2", "cognito:groups": "[staff]", "custom:stationIds": "" })?.stationIds,
+    ).toEqual([]);
   });
 
   it("station ids in an admin's or member's token give no station rights", () => {
-    expect(principalFromClaims({ sub: "u", "cognito:groups": "[admin]", "custom:stationIds": "A" })?.stationIds).toEqual([]);
-    expect(principalFromClaims({ sub: "u", "cognito:groups": "[member]", "custom:stationIds": "A" })?.stationIds).toEqual([]);
+    expect(
+      principalFromClaims({ sub: "u", "cognito:groups": "[admin]", "custom:stationIds": "A" })?.stationIds,
+    ).toEqual([]);
+    expect(
+      principalFromClaims({ sub: "u", "cognito:groups": "[member]", "custom:stationIds": "A" })?.stationIds,
+    ).toEqual([]);
   });
 
   it("a member user carries its member record id", () => {
     expect(
-      principalFromClaims({ sub: "u-3", "cognito:groups": "[member]", "custom:memberId": " 01HZX0000000000000000000MM " }),
+      principalFromClaims({
+        sub: "u-3",
+        "cognito:groups": "[member]",
+        "custom:memberId": " 01HZX0000000000000000000MM ",
+      }),
     ).toEqual({ subject: "u-3", role: "member", stationIds: [], memberId: "01HZX0000000000000000000MM" });
-    expect(principalFromClaims({ sub: "u-3", "cognito:groups": "[member]", "custom:memberId": "" })?.memberId).toBeUndefined();
+    expect(
+      principalFromClaims({ sub: "u-3", "cognito:groups": "[member]", "custom:memberId": "" })?.memberId,
+    ).toBeUndefined();
   });
 
   it("no principal without a known group", () => {

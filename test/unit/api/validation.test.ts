@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { type MessageKey, message } from "../../../functions/api/messages";
 import { parseInput } from "../../../functions/api/validation";
 import { listQuery } from "../../../functions/contracts/common";
-import { memberCreate, memberPatch, stationCreate, stationPatch } from "../../../functions/contracts/registry";
+import {
+  memberCreate,
+  memberPatch,
+  stationCreate,
+  stationPatch,
+} from "../../../functions/contracts/registry";
 import { type FieldProblem, ValidationError } from "../../../functions/domain/errors";
 
 function problems(schema: z.ZodMiniType, input: unknown): FieldProblem[] {
@@ -33,9 +39,11 @@ const validStation = {
 
 describe("parseInput", () => {
   it("returns the parsed value: trimmed text, the phone in its canonical form", () => {
-    expect(parseInput(memberCreate, { ...validMember, name: "  张三 ", phone: "+86 138-0013-8000" })).toEqual({
-      ...validMember,
-    });
+    expect(parseInput(memberCreate, { ...validMember, name: "  张三 ", phone: "+86 138-0013-8000" })).toEqual(
+      {
+        ...validMember,
+      },
+    );
   });
 
   it("rejects an unknown field, naming it", () => {
@@ -69,7 +77,12 @@ describe("parseInput", () => {
   });
 
   it("reports every failing field at once, each with why", () => {
-    const found = problems(memberCreate, { ...validMember, name: "   ", phone: "010-12345678", email: "not-an-email" });
+    const found = problems(memberCreate, {
+      ...validMember,
+      name: "   ",
+      phone: "010-12345678",
+      email: "not-an-email",
+    });
     expect(found).toEqual([
       { field: "name", code: "too_small", message: "too_short", params: { minimum: 1 } },
       { field: "phone", code: "invalid_mobile", message: "invalid_mobile" },
@@ -79,7 +92,12 @@ describe("parseInput", () => {
 
   it("names the allowed values of an enumeration", () => {
     expect(problems(stationCreate, { ...validStation, kind: "hall" })).toEqual([
-      { field: "kind", code: "invalid_value", message: "invalid_value", params: { allowed: "station | room" } },
+      {
+        field: "kind",
+        code: "invalid_value",
+        message: "invalid_value",
+        params: { allowed: "station | room" },
+      },
     ]);
   });
 
@@ -135,7 +153,20 @@ describe("parseInput", () => {
   });
 
   it("passes a custom message key through as the problem's code", () => {
-    const schema = z.strictObject({ code: z.string().check(z.refine((v) => v === "ok", { message: "invalid_cursor" })) });
-    expect(problems(schema, { code: "bad" })).toEqual([{ field: "code", code: "invalid_cursor", message: "invalid_cursor" }]);
+    const schema = z.strictObject({
+      code: z.string().check(z.refine((v) => v === "ok", { message: "invalid_cursor" })),
+    });
+    expect(problems(schema, { code: "bad" })).toEqual([
+      { field: "code", code: "invalid_cursor", message: "invalid_cursor" },
+    ]);
+  });
+
+  // `version: 0` against z.positive() must not be refused with "Must be at least 0".
+  it("does not tell the caller that a refused value is allowed (exclusive minimum)", () => {
+    const [problem] = problems(memberPatch, { version: 0 });
+    expect(problem?.field).toBe("version");
+    const text = message(problem?.message as MessageKey, "en", problem?.params);
+    expect(text).not.toBe("Must be at least 0");
+    expect(message(problem?.message as MessageKey, "zh-CN", problem?.params)).not.toBe("不能小于 0");
   });
 });

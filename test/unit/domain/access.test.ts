@@ -13,7 +13,12 @@ import {
 import { ForbiddenError, NotFoundError } from "../../../functions/domain/errors";
 
 const admin: Principal = { subject: "u-admin", role: "admin", stationIds: [], memberId: undefined };
-const staff: Principal = { subject: "u-staff", role: "staff", stationIds: ["ST-DONGSHAN", "ST-YINGQIAN"], memberId: undefined };
+const staff: Principal = {
+  subject: "u-staff",
+  role: "staff",
+  stationIds: ["ST-DONGSHAN", "ST-YINGQIAN"],
+  memberId: undefined,
+};
 const member: Principal = { subject: "u-member", role: "member", stationIds: [], memberId: "M-ZHANG" };
 
 /** Runs `action` and returns what it threw (failing the test if it did not throw). */
@@ -65,7 +70,10 @@ describe("staff", () => {
 
   it("gets 'not found' (not 'forbidden') for other stations, so their ids cannot be probed", () => {
     expect(canSeeStation(staff, "ST-SHEXI")).toBe(false);
-    for (const action of [() => assertCanSeeStation(staff, "ST-SHEXI"), () => assertCanChangeStation(staff, "ST-SHEXI")]) {
+    for (const action of [
+      () => assertCanSeeStation(staff, "ST-SHEXI"),
+      () => assertCanChangeStation(staff, "ST-SHEXI"),
+    ]) {
       const error = thrown(action);
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error).toMatchObject({ resource: "station", id: "ST-SHEXI" });

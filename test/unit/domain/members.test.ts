@@ -16,11 +16,7 @@ describe("normalizeMainlandMobile", () => {
     expect(normalizeMainlandMobile(input)).toBe("13800138000");
   });
 
-  it.each([
-    ["19912345678"],
-    ["15000000000"],
-    ["17712345678"],
-  ])("accepts the mobile prefix of %s", (input) => {
+  it.each([["19912345678"], ["15000000000"], ["17712345678"]])("accepts the mobile prefix of %s", (input) => {
     expect(normalizeMainlandMobile(input)).toBe(input);
   });
 

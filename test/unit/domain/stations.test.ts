@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { assessStandards, completeChecklist, type StandardItem, standardItems } from "../../../functions/domain/stations";
+import {
+  assessStandards,
+  completeChecklist,
+  type StandardItem,
+  standardItems,
+} from "../../../functions/domain/stations";
 
 const allMet = (): Record<StandardItem, { met: boolean; note?: string }> =>
-  Object.fromEntries(standardItems.map((item) => [item, { met: true }])) as Record<StandardItem, { met: boolean }>;
+  Object.fromEntries(standardItems.map((item) => [item, { met: true }])) as Record<
+    StandardItem,
+    { met: boolean }
+  >;
 
 describe("六有 standard checklist", () => {
   it("has exactly the six items, in the order the source lists them (阵地 标识 制度 流程 活动 实效)", () => {
@@ -40,7 +48,11 @@ describe("completeChecklist", () => {
 
 describe("assessStandards", () => {
   it("a station with all six items met meets the standard", () => {
-    expect(assessStandards(completeChecklist(allMet()))).toEqual({ meetsStandard: true, metCount: 6, missing: [] });
+    expect(assessStandards(completeChecklist(allMet()))).toEqual({
+      meetsStandard: true,
+      metCount: 6,
+      missing: [],
+    });
   });
 
   it("one missing item is enough to fail the standard, and it is named", () => {
@@ -49,14 +61,18 @@ describe("assessStandards", () => {
   });
 
   it("lists the missing items in checklist order and counts the met ones", () => {
-    const assessment = assessStandards(completeChecklist({ activities: { met: true }, venue: { met: true } }));
+    const assessment = assessStandards(
+      completeChecklist({ activities: { met: true }, venue: { met: true } }),
+    );
     expect(assessment.meetsStandard).toBe(false);
     expect(assessment.metCount).toBe(2);
     expect(assessment.missing).toEqual(["signage", "rules", "process", "results"]);
   });
 
   it("a note alone does not make an item met", () => {
-    const assessment = assessStandards(completeChecklist({ ...allMet(), signage: { met: false, note: "已订制" } }));
+    const assessment = assessStandards(
+      completeChecklist({ ...allMet(), signage: { met: false, note: "已订制" } }),
+    );
     expect(assessment.meetsStandard).toBe(false);
     expect(assessment.missing).toEqual(["signage"]);
   });

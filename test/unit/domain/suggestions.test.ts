@@ -6,7 +6,9 @@ import {
   suggestMembers,
 } from "../../../functions/domain/suggestions";
 
-const candidate = (overrides: Partial<SuggestionCandidate> & Pick<SuggestionCandidate, "id">): SuggestionCandidate => ({
+const candidate = (
+  overrides: Partial<SuggestionCandidate> & Pick<SuggestionCandidate, "id">,
+): SuggestionCandidate => ({
   name: overrides.id,
   sector: "无党派人士",
   profession: "",
@@ -64,7 +66,10 @@ describe("suggestMembers", () => {
   it("a sector named in the topic text matches without being asked for", () => {
     const ranked = suggestMembers(
       { topic: "乡镇卫生院医生短缺", stationZone: "东山" },
-      [candidate({ id: "other", sector: "经济界", zones: ["东山"] }), candidate({ id: "health", sector: "医药卫生界" })],
+      [
+        candidate({ id: "other", sector: "经济界", zones: ["东山"] }),
+        candidate({ id: "health", sector: "医药卫生界" }),
+      ],
       10,
     );
     expect(ids(ranked)).toEqual(["health", "other"]);
@@ -89,7 +94,13 @@ describe("suggestMembers", () => {
       [
         candidate({ id: "elsewhere", expertise: ["养老"], zones: ["营前"] }),
         candidate({ id: "same-zone", expertise: ["养老"], zones: ["东山"], stationCount: 3 }),
-        candidate({ id: "here", expertise: ["养老"], zones: ["东山"], servesAtStation: true, stationCount: 4 }),
+        candidate({
+          id: "here",
+          expertise: ["养老"],
+          zones: ["东山"],
+          servesAtStation: true,
+          stationCount: 4,
+        }),
       ],
       10,
     );
@@ -156,7 +167,11 @@ describe("suggestMembers", () => {
   });
 
   it("a member serving here is told as such, not as merely the same zone", () => {
-    const [suggestion] = suggestMembers(request, [candidate({ id: "m1", servesAtStation: true, zones: ["东山"] })], 10);
+    const [suggestion] = suggestMembers(
+      request,
+      [candidate({ id: "m1", servesAtStation: true, zones: ["东山"] })],
+      10,
+    );
     expect(suggestion?.score.nearness).toBe(2);
     expect(suggestion?.reasons).toEqual([
       { code: "serves_here", value: "东山" },
@@ -165,7 +180,11 @@ describe("suggestMembers", () => {
   });
 
   it("a member with nothing in common still gets the load reason, and no invented ones", () => {
-    const [suggestion] = suggestMembers(request, [candidate({ id: "m1", sector: "经济界", expertise: ["金融"], zones: ["营前"], stationCount: 3 })], 10);
+    const [suggestion] = suggestMembers(
+      request,
+      [candidate({ id: "m1", sector: "经济界", expertise: ["金融"], zones: ["营前"], stationCount: 3 })],
+      10,
+    );
     expect(suggestion?.score).toEqual({ match: 0, nearness: 0, load: 3 });
     expect(suggestion?.reasons).toEqual([{ code: "load", value: 3 }]);
   });

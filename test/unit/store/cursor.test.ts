@@ -9,7 +9,11 @@ const gsiKey: Record<string, AttributeValue> = {
   GSI1PK: { S: "STATIONS" },
   GSI1SK: { S: "STATION#01HZX0000000000000000000AA" },
 };
-const expected = { partitionName: "GSI1PK", partitionValue: "STATIONS", keyNames: ["PK", "SK", "GSI1PK", "GSI1SK"] };
+const expected = {
+  partitionName: "GSI1PK",
+  partitionValue: "STATIONS",
+  keyNames: ["PK", "SK", "GSI1PK", "GSI1SK"],
+};
 
 const encode = (plain: unknown) => Buffer.from(JSON.stringify(plain), "utf8").toString("base64url");
 
@@ -40,7 +44,11 @@ describe("encodeCursor / decodeCursor", () => {
     const zoneKey = { ...gsiKey, GSI2PK: { S: "ZONE#工业园区" }, GSI2SK: { S: "STATION#X" } };
     delete (zoneKey as Record<string, unknown>).GSI1PK;
     delete (zoneKey as Record<string, unknown>).GSI1SK;
-    const zoneExpected = { partitionName: "GSI2PK", partitionValue: "ZONE#工业园区", keyNames: ["PK", "SK", "GSI2PK", "GSI2SK"] };
+    const zoneExpected = {
+      partitionName: "GSI2PK",
+      partitionValue: "ZONE#工业园区",
+      keyNames: ["PK", "SK", "GSI2PK", "GSI2SK"],
+    };
     expect(decodeCursor(encodeCursor(zoneKey) ?? "", zoneExpected)).toEqual(zoneKey);
   });
 
@@ -69,8 +77,18 @@ describe("decodeCursor rejects a tampered cursor", () => {
   });
 
   it("from a list in another zone", () => {
-    const cursor = encodeCursor({ PK: { S: "STATION#A" }, SK: { S: "META" }, GSI2PK: { S: "ZONE#东山" }, GSI2SK: { S: "STATION#A" } }) ?? "";
-    rejection(cursor, { partitionName: "GSI2PK", partitionValue: "ZONE#营前", keyNames: ["PK", "SK", "GSI2PK", "GSI2SK"] });
+    const cursor =
+      encodeCursor({
+        PK: { S: "STATION#A" },
+        SK: { S: "META" },
+        GSI2PK: { S: "ZONE#东山" },
+        GSI2SK: { S: "STATION#A" },
+      }) ?? "";
+    rejection(cursor, {
+      partitionName: "GSI2PK",
+      partitionValue: "ZONE#营前",
+      keyNames: ["PK", "SK", "GSI2PK", "GSI2SK"],
+    });
   });
 
   it("with a key attribute missing or added", () => {
