@@ -7,7 +7,8 @@ import type { Language } from "../domain/members";
 
 export interface CsvColumn {
   readonly header: Readonly<Record<Language, string>>;
-  readonly value: (item: never) => string | number | boolean | undefined;
+  /** The cell for an item; enumerations are spelled out in the export's language. */
+  readonly value: (item: never, language: Language) => string | number | boolean | undefined;
 }
 
 export function wantsCsv(query: Readonly<Record<string, string>>, accept: string | undefined): boolean {
@@ -24,11 +25,21 @@ function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+type CsvCell = string | number | boolean | undefined;
+
+/** A label per language for each value of an enumeration. */
+export type Labels<T extends string> = Readonly<Record<T, Readonly<Record<Language, string>>>>;
+
+export const yesNo: Labels<"yes" | "no"> = {
+  yes: { "zh-CN": "是", en: "yes" },
+  no: { "zh-CN": "否", en: "no" },
+};
+
 export function toCsv(items: readonly unknown[], columns: readonly CsvColumn[], language: Language): string {
   const header = columns.map((column) => column.header[language]);
   const rows = items.map((item) =>
     columns.map((column) => {
-      const value = (column.value as (item: unknown) => string | number | boolean | undefined)(item);
+      const value = (column.value as (item: unknown, language: Language) => CsvCell)(item, language);
       return value === undefined ? "" : neutralizeFormula(String(value));
     }),
   );

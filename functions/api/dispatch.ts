@@ -10,10 +10,12 @@ import type {
   Context,
 } from "aws-lambda";
 import { config } from "../config";
+import { id } from "../contracts/common";
 import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  type ResourceKind,
   UnauthenticatedError,
   ValidationError,
 } from "../domain/errors";
@@ -84,6 +86,17 @@ function serialize(response: ApiResponse, request: ApiRequest, operation: Operat
   return { statusCode: response.status, headers, body: JSON.stringify(response.body) };
 }
 
+/** Path parameters that name a resource, and the resource a malformed id of theirs is "not found" as. */
+const idParameters: Readonly<Record<string, ResourceKind>> = { stationId: "station", memberId: "member" };
+
+/** An id that cannot exist answers 404 here, before it reaches the table (whose keys have limits). */
+function assertWellFormedIds(pathParameters: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(pathParameters)) {
+    const resource = idParameters[name];
+    if (resource && !id.safeParse(value).success) throw new NotFoundError(resource, value.slice(0, 64));
+  }
+}
+
 async function run(
   operation: Operation | undefined,
   event: ApiEvent,
@@ -98,6 +111,7 @@ async function run(
   if (!claims) throw new UnauthenticatedError();
   const principal = principalFromClaims(claims);
   if (!principal) throw new ForbiddenError("role");
+  assertWellFormedIds(request.pathParameters);
   const { format, ...query } = request.query;
   if (format !== undefined && (!operation.csv || (format !== "csv" && format !== "json"))) {
     throw new ValidationError([{ field: "format", code: "invalid_value", message: "invalid_format" }]);

@@ -21,6 +21,8 @@ export class RequestFormatError extends Error {
 
 interface ErrorBody {
   readonly code: string;
+  /** On a version conflict: the version the client should reload. */
+  readonly currentVersion?: number;
   readonly key: MessageKey;
   readonly params?: Record<string, string | number>;
   readonly details?: readonly FieldProblem[];
@@ -31,13 +33,14 @@ function describe(
 ): { status: number; body: ErrorBody; headers?: Record<string, string> } | undefined {
   if (error instanceof ValidationError) {
     const fields = [...new Set(error.problems.map((p) => p.field || "body"))].join(", ");
+    const problems = error.problems.map((p) => (p.field ? p : { ...p, field: "body" }));
     return {
       status: 400,
       body: {
         code: "validation_failed",
         key: "validation_failed",
         params: { fields },
-        details: error.problems,
+        details: problems,
       },
     };
   }
@@ -56,7 +59,12 @@ function describe(
     const key: MessageKey = error.reason === "wrong_step" ? "version_mismatch" : error.reason;
     return {
       status: 409,
-      body: { code: error.reason, key, details: error.problems.length ? error.problems : undefined },
+      body: {
+        code: error.reason,
+        key,
+        currentVersion: error.currentVersion,
+        details: error.problems.length ? error.problems : undefined,
+      },
       headers: error.currentVersion ? { etag: `"${error.currentVersion}"` } : undefined,
     };
   }
@@ -90,6 +98,7 @@ export function errorResponse(error: unknown, language: Language, requestId: str
         code: body.code,
         message: message(body.key, language, body.params),
         requestId,
+        ...(body.currentVersion !== undefined ? { currentVersion: body.currentVersion } : {}),
         details: body.details?.map((problem) => ({
           field: problem.field,
           code: problem.code,

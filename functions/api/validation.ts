@@ -40,6 +40,7 @@ function describeIssue(issue: z.core.$ZodIssue): Pick<FieldProblem, "code" | "me
         params: { maximum: Number(issue.maximum) },
       };
     case "invalid_value":
+      if (issue.input === undefined) return { code: "required", message: "required" };
       return {
         code: "invalid_value",
         message: "invalid_value",

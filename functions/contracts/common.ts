@@ -27,6 +27,8 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string(),
+    /** On 409 version_mismatch: the version to reload (also sent as the ETag). */
+    currentVersion: z.optional(z.number()),
     details: z.optional(z.array(z.object({ field: z.string(), code: z.string(), message: z.string() }))),
   }),
 });

@@ -8,7 +8,7 @@ import { dynamodb, tableName } from "./client";
 import { newId } from "./ids";
 import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "./items";
 import { memberIndexKeys, memberKey, memberPhoneKey } from "./keys";
-import { asThrottle, failedConditions } from "./transactions";
+import { asThrottle, failedConditions, maxUpdateAttempts } from "./transactions";
 
 const memberEntity = "member";
 
@@ -177,7 +177,8 @@ export async function updateMember(
     } catch (error) {
       const failed = failedConditions(error);
       if (failed?.[0]) {
-        if (expectedVersion !== undefined || attempt >= 2) throw new ConflictError("version_mismatch");
+        // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
+        if (attempt >= maxUpdateAttempts - 1) throw new ConflictError("version_mismatch", current.version);
         continue;
       }
       if (phoneChanged && failed?.[2]) throw phoneTaken();

@@ -15,7 +15,7 @@ import {
   stationKey,
   stationNameKey,
 } from "./keys";
-import { asThrottle, failedConditions } from "./transactions";
+import { asThrottle, failedConditions, maxUpdateAttempts } from "./transactions";
 
 export interface StationFilters {
   readonly kind?: Station["kind"] | undefined;
@@ -219,8 +219,6 @@ function applyPatch(current: StoredStation, patch: StationPatch, timestamp: stri
     updatedAt: timestamp,
   };
 }
-
-const maxUpdateAttempts = 6;
 
 /**
  * Applies a partial update. With `expectedVersion`, the update happens only if the station is still

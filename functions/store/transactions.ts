@@ -33,3 +33,6 @@ export function asThrottle(error: unknown): ThrottledError | undefined {
   }
   return undefined;
 }
+
+/** Tries of an update without If-Match before it gives up on a hot item (each try reads afresh). */
+export const maxUpdateAttempts = 6;

@@ -8,8 +8,8 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNames, roles } from "../../functions/api/claims";
 import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/api/routes";
-import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { tableSchema } from "../../functions/store/table-schema";
+import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
 const SYNTH_TIMEOUT = 120_000;

@@ -3,25 +3,36 @@ import * as z from "zod/mini";
 import { listQuery } from "../../contracts/common";
 import { type Assignment, assignmentInput } from "../../contracts/registry";
 import { assertCanChangeStation } from "../../domain/access";
+import type { Language } from "../../domain/members";
 import { assignMember, listStationAssignments, unassignMember } from "../../store/assignments";
 import { getMembers } from "../../store/members";
 import { getStation } from "../../store/stations";
-import type { CsvColumn } from "../csv";
+import type { CsvColumn, Labels } from "../csv";
 import { created, defineOperation, noContent, ok } from "../http";
 import { memberColumns } from "./members";
 import { commonErrors } from "./responses";
 import { readVisibleStation } from "./stations";
 
-const basisLabels = { nearby: "就近", choice: "自主", topic: "按议题" } as const;
+const basisLabels: Labels<Assignment["basis"]> = {
+  nearby: { "zh-CN": "就近", en: "nearby" },
+  choice: { "zh-CN": "自主", en: "own choice" },
+  topic: { "zh-CN": "按议题", en: "by topic" },
+};
 
 const assignmentColumns: CsvColumn[] = [
   ...memberColumns.map(
     (column): CsvColumn => ({
       header: column.header,
-      value: (a: Assignment) => (a.member ? (column.value as (m: unknown) => string)(a.member) : undefined),
+      value: (a: Assignment, language: Language) =>
+        a.member
+          ? (column.value as (m: unknown, language: Language) => string)(a.member, language)
+          : undefined,
     }),
   ),
-  { header: { "zh-CN": "下沉方式", en: "Basis" }, value: (a: Assignment) => basisLabels[a.basis] },
+  {
+    header: { "zh-CN": "下沉方式", en: "Basis" },
+    value: (a: Assignment, language: Language) => basisLabels[a.basis][language],
+  },
   { header: { "zh-CN": "下沉时间", en: "Assigned at" }, value: (a: Assignment) => a.assignedAt },
 ];
 

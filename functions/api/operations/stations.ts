@@ -6,6 +6,7 @@ import {
   type Principal,
   requireAdmin,
 } from "../../domain/access";
+import type { Language } from "../../domain/members";
 import { standardItems } from "../../domain/stations";
 import { stationIdsOfMember } from "../../store/assignments";
 import {
@@ -16,7 +17,7 @@ import {
   matchesFilters,
   updateStation,
 } from "../../store/stations";
-import type { CsvColumn } from "../csv";
+import { type CsvColumn, type Labels, yesNo } from "../csv";
 import { created, defineOperation, ok, versionTag } from "../http";
 import { expectedVersion } from "../versioning";
 import { commonErrors } from "./responses";
@@ -41,13 +42,22 @@ const standardLabels: Record<(typeof standardItems)[number], string> = {
   results: "有实效",
 };
 
-const yesNo = (value: boolean) => (value ? "是" : "否");
+const kindLabels: Labels<Station["kind"]> = {
+  station: { "zh-CN": "委员工作站", en: "station" },
+  room: { "zh-CN": "委员工作室", en: "room" },
+};
+const statusLabels: Labels<Station["status"]> = {
+  preparing: { "zh-CN": "筹建中", en: "preparing" },
+  active: { "zh-CN": "运行中", en: "active" },
+  suspended: { "zh-CN": "暂停", en: "suspended" },
+};
+const met = (value: boolean, language: Language) => yesNo[value ? "yes" : "no"][language];
 
 const stationColumns: CsvColumn[] = [
   { header: { "zh-CN": "编号", en: "ID" }, value: (s: Station) => s.id },
   {
     header: { "zh-CN": "类型", en: "Kind" },
-    value: (s: Station) => (s.kind === "station" ? "委员工作站" : "委员工作室"),
+    value: (s: Station, language: Language) => kindLabels[s.kind][language],
   },
   { header: { "zh-CN": "名称", en: "Name" }, value: (s: Station) => s.name },
   { header: { "zh-CN": "片区", en: "Zone" }, value: (s: Station) => s.zone },
@@ -55,15 +65,21 @@ const stationColumns: CsvColumn[] = [
   { header: { "zh-CN": "依托阵地", en: "Host venue" }, value: (s: Station) => s.hostVenue.name },
   { header: { "zh-CN": "联系县政协领导", en: "Liaison leader" }, value: (s: Station) => s.liaison.leader },
   { header: { "zh-CN": "联系专委会", en: "Special committee" }, value: (s: Station) => s.liaison.committee },
-  { header: { "zh-CN": "状态", en: "Status" }, value: (s: Station) => s.status },
+  {
+    header: { "zh-CN": "状态", en: "Status" },
+    value: (s: Station, language: Language) => statusLabels[s.status][language],
+  },
   { header: { "zh-CN": "委员人数", en: "Members" }, value: (s: Station) => s.memberCount },
   ...standardItems.map(
     (item): CsvColumn => ({
       header: { "zh-CN": standardLabels[item], en: `Standard: ${item}` },
-      value: (s: Station) => yesNo(s.standards[item].met),
+      value: (s: Station, language: Language) => met(s.standards[item].met, language),
     }),
   ),
-  { header: { "zh-CN": "六有达标", en: "Meets standard" }, value: (s: Station) => yesNo(s.meetsStandard) },
+  {
+    header: { "zh-CN": "六有达标", en: "Meets standard" },
+    value: (s: Station, language: Language) => met(s.meetsStandard, language),
+  },
 ];
 
 export const stationOperations = [
