@@ -29,10 +29,14 @@ export const apiFunctions: Readonly<
   Record<ApiFunctionName, { readonly description: string; readonly access: TableAccess }>
 > = {
   meta: { description: "好商量 API: health and the OpenAPI document", access: "read" },
-  registry: { description: "好商量 API: stations, rooms, members and assignments", access: "readWrite" },
+  stations: {
+    description: "好商量 API: stations and rooms, assignments, member suggestions",
+    access: "readWrite",
+  },
+  members: { description: "好商量 API: the register of members", access: "readWrite" },
 };
 
-/** `registry` → `RegistryFunction`: the construct id of an API function. */
+/** `stations` → `StationsFunction`: the construct id of an API function. */
 export function apiFunctionId(name: ApiFunctionName): string {
   return `${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Function`;
 }

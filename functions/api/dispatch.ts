@@ -10,7 +10,6 @@ import type {
   Context,
 } from "aws-lambda";
 import { config } from "../config";
-import { id } from "../contracts/common";
 import {
   ForbiddenError,
   NotFoundError,
@@ -19,6 +18,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from "../domain/errors";
+import { isId } from "../store/ids";
 import { toCsv, wantsCsv } from "./csv";
 import { errorResponse, isServerError, RequestFormatError } from "./error-response";
 import type { ApiRequest, ApiResponse, Operation } from "./http";
@@ -93,7 +93,7 @@ const idParameters: Readonly<Record<string, ResourceKind>> = { stationId: "stati
 function assertWellFormedIds(pathParameters: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(pathParameters)) {
     const resource = idParameters[name];
-    if (resource && !id.safeParse(value).success) throw new NotFoundError(resource, value.slice(0, 64));
+    if (resource && !isId(value)) throw new NotFoundError(resource, value.slice(0, 64));
   }
 }
 

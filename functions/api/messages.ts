@@ -30,6 +30,7 @@ const catalog = {
     "zh-CN": "该委员未在此工作站（室）",
     en: "This member does not serve at this station",
   },
+  not_found_topic: { "zh-CN": "未找到该议题", en: "No such topic" },
   not_found_route: { "zh-CN": "没有这个接口", en: "No such endpoint" },
   version_mismatch: {
     "zh-CN": "数据已被他人修改，请刷新后重试",

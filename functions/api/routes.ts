@@ -6,7 +6,7 @@
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The Lambda function that serves a route: one per bounded part of the API (see docs/decisions). */
-export type ApiFunctionName = "meta" | "registry";
+export type ApiFunctionName = "meta" | "stations" | "members";
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -19,18 +19,18 @@ export interface RouteDefinition {
 export const routes = [
   { method: "GET", path: "/health", auth: "public", function: "meta" },
   { method: "GET", path: "/openapi.json", auth: "public", function: "meta" },
-  { method: "POST", path: "/stations", auth: "jwt", function: "registry" },
-  { method: "GET", path: "/stations", auth: "jwt", function: "registry" },
-  { method: "GET", path: "/stations/{stationId}", auth: "jwt", function: "registry" },
-  { method: "PATCH", path: "/stations/{stationId}", auth: "jwt", function: "registry" },
-  { method: "GET", path: "/stations/{stationId}/members", auth: "jwt", function: "registry" },
-  { method: "PUT", path: "/stations/{stationId}/members/{memberId}", auth: "jwt", function: "registry" },
-  { method: "DELETE", path: "/stations/{stationId}/members/{memberId}", auth: "jwt", function: "registry" },
-  { method: "GET", path: "/stations/{stationId}/member-suggestions", auth: "jwt", function: "registry" },
-  { method: "POST", path: "/members", auth: "jwt", function: "registry" },
-  { method: "GET", path: "/members", auth: "jwt", function: "registry" },
-  { method: "GET", path: "/members/{memberId}", auth: "jwt", function: "registry" },
-  { method: "PATCH", path: "/members/{memberId}", auth: "jwt", function: "registry" },
+  { method: "POST", path: "/stations", auth: "jwt", function: "stations" },
+  { method: "GET", path: "/stations", auth: "jwt", function: "stations" },
+  { method: "GET", path: "/stations/{stationId}", auth: "jwt", function: "stations" },
+  { method: "PATCH", path: "/stations/{stationId}", auth: "jwt", function: "stations" },
+  { method: "GET", path: "/stations/{stationId}/members", auth: "jwt", function: "stations" },
+  { method: "PUT", path: "/stations/{stationId}/members/{memberId}", auth: "jwt", function: "stations" },
+  { method: "DELETE", path: "/stations/{stationId}/members/{memberId}", auth: "jwt", function: "stations" },
+  { method: "GET", path: "/stations/{stationId}/member-suggestions", auth: "jwt", function: "stations" },
+  { method: "POST", path: "/members", auth: "jwt", function: "members" },
+  { method: "GET", path: "/members", auth: "jwt", function: "members" },
+  { method: "GET", path: "/members/{memberId}", auth: "jwt", function: "members" },
+  { method: "PATCH", path: "/members/{memberId}", auth: "jwt", function: "members" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

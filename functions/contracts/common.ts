@@ -3,12 +3,13 @@
  * small (classic zod alone would triple it); messages are keys translated at the edge.
  */
 import * as z from "zod/mini";
+import { idPattern } from "../store/ids";
 
 export const shortText = (max = 100) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const longText = (max = 2000) => z.string().check(z.trim(), z.maxLength(max));
 
 /** Server-generated, time-sortable ids (ULID). */
-export const id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: "invalid_id" }));
+export const id = z.string().check(z.regex(idPattern, { message: "invalid_id" }));
 
 export const version = z.int().check(z.positive());
 

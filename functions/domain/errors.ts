@@ -23,7 +23,7 @@ export class ValidationError extends DomainError {
   }
 }
 
-export type ResourceKind = "station" | "member" | "assignment" | "route";
+export type ResourceKind = "station" | "member" | "assignment" | "route" | "topic";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";

@@ -6,3 +6,8 @@ const nextUlid = monotonicFactory();
 export function newId(now: number = Date.now()): string {
   return nextUlid(now);
 }
+
+/** What every id looks like: a ULID in Crockford's base 32. */
+export const idPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export const isId = (value: string) => idPattern.test(value);

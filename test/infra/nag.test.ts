@@ -80,7 +80,8 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-APIG4 Api/Route GET |health/Resource",
         "AwsSolutions-APIG4 Api/Route GET |openapi.json/Resource",
         "AwsSolutions-L1 MetaFunction",
-        "AwsSolutions-L1 RegistryFunction",
+        "AwsSolutions-L1 MembersFunction",
+        "AwsSolutions-L1 StationsFunction",
       ].sort(),
     );
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);

@@ -9,7 +9,7 @@ import { getMembers } from "../../store/members";
 import { getStation } from "../../store/stations";
 import type { CsvColumn, Labels } from "../csv";
 import { created, defineOperation, noContent, ok } from "../http";
-import { memberColumns } from "./members";
+import { memberColumns } from "./member-columns";
 import { commonErrors } from "./responses";
 import { readVisibleStation } from "./stations";
 

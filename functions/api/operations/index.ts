@@ -1,12 +1,15 @@
+/**
+ * Every documented operation (for the OpenAPI document). The Lambda entries import only their own
+ * operation modules: an operation list is a module-level value, so importing this file would bundle all.
+ */
 import { assignmentOperations } from "./assignments";
 import { memberOperations } from "./members";
 import { stationOperations } from "./stations";
 import { suggestionOperations } from "./suggestions";
 
-/** Everything the registry function serves. */
 export const registryOperations = [
   ...stationOperations,
-  ...memberOperations,
   ...assignmentOperations,
   ...suggestionOperations,
+  ...memberOperations,
 ];

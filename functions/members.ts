@@ -1,0 +1,5 @@
+/** Lambda entry: the register of members. */
+import { createApiHandler } from "./api/dispatch";
+import { memberOperations } from "./api/operations/members";
+
+export const handler = createApiHandler(memberOperations);
