@@ -34,6 +34,10 @@ export const apiFunctions: Readonly<
     access: "readWrite",
   },
   members: { description: "好商量 API: the register of members", access: "readWrite" },
+  topics: {
+    description: "好商量 API: topics through the six-step loop, notifications, calendars",
+    access: "readWrite",
+  },
 };
 
 /** `stations` → `StationsFunction`: the construct id of an API function. */

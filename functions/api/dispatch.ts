@@ -87,7 +87,11 @@ function serialize(response: ApiResponse, request: ApiRequest, operation: Operat
 }
 
 /** Path parameters that name a resource, and the resource a malformed id of theirs is "not found" as. */
-const idParameters: Readonly<Record<string, ResourceKind>> = { stationId: "station", memberId: "member" };
+const idParameters: Readonly<Record<string, ResourceKind>> = {
+  stationId: "station",
+  memberId: "member",
+  topicId: "topic",
+};
 
 /** An id that cannot exist answers 404 here, before it reaches the table (whose keys have limits). */
 function assertWellFormedIds(pathParameters: Readonly<Record<string, string>>): void {

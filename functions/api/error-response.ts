@@ -56,7 +56,7 @@ function describe(
     return { status: 404, body: { code: "not_found", key: `not_found_${error.resource}` } };
   }
   if (error instanceof ConflictError) {
-    const key: MessageKey = error.reason === "wrong_step" ? "version_mismatch" : error.reason;
+    const key: MessageKey = error.reason;
     return {
       status: 409,
       body: {

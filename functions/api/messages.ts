@@ -89,6 +89,70 @@ const catalog = {
     "zh-CN": "该委员是本站牵头委员",
     en: "This member is the station's lead member",
   },
+  // The topic loop
+  wrong_step: {
+    "zh-CN": "议题当前所处环节或状态不允许此操作",
+    en: "The topic's current step or state does not allow this",
+  },
+  step_in_transition: {
+    "zh-CN": "议题正在流转到下一环节，请稍后再试",
+    en: "The topic is moving to its next step; try again in a moment",
+  },
+  topic_closed: {
+    "zh-CN": "议题已办结（{closedAs}），不能再修改",
+    en: "The topic is closed ({closedAs}) and cannot change",
+  },
+  not_current_step: {
+    "zh-CN": "议题当前处于「{current}」环节，不是「{step}」",
+    en: "The topic is at “{current}”, not “{step}”",
+  },
+  reject_only_at_determine: {
+    "zh-CN": "只有在「确定议题」环节才能不予采纳（当前：{current}）",
+    en: "A topic can be declined only while it is being determined (now: {current})",
+  },
+  return_limit_reached: {
+    "zh-CN": "退回次数已达上限（{max} 次）",
+    en: "The topic has been sent back {max} times already",
+  },
+  extension_limit_reached: {
+    "zh-CN": "本环节延期次数已达上限（{max} 次）",
+    en: "This step's deadline has been extended {max} times already",
+  },
+  not_earlier_step: {
+    "zh-CN": "只能退回到当前环节之前的环节",
+    en: "A topic can be sent back only to an earlier step",
+  },
+  deadline_not_later: {
+    "zh-CN": "新期限须晚于当前期限（{current}）",
+    en: "The new deadline must be later than the current one ({current})",
+  },
+  invalid_deadline: { "zh-CN": "期限格式不正确", en: "Not a valid deadline" },
+  responsible_unreachable: {
+    "zh-CN": "责任人须为委员，或留有手机号、电子邮箱",
+    en: "The person responsible must be a member or have a phone number or email",
+  },
+  filter_required: {
+    "zh-CN": "请至少指定 topicId 或 recipient",
+    en: "Give at least topicId or recipient",
+  },
+  out_of_range: { "zh-CN": "超出允许范围", en: "Out of the allowed range" },
+  invalid_unit: { "zh-CN": "单位只能是 days 或 workingDays", en: "The unit must be days or workingDays" },
+  escalation_out_of_order: {
+    "zh-CN": "督办层级的时间须逐级递增",
+    en: "Each escalation level must come after the one below it",
+  },
+  // Holiday calendars
+  date_outside_year: { "zh-CN": "日期不在该年度内", en: "The date is not in this year" },
+  duplicate_date: { "zh-CN": "日期重复", en: "Duplicate date" },
+  holiday_and_workday: {
+    "zh-CN": "同一天不能既放假又调休上班",
+    en: "A day cannot be both a holiday and a workday",
+  },
+  invalid_date: { "zh-CN": "日期格式应为 YYYY-MM-DD", en: "Dates must be YYYY-MM-DD" },
+  invalid_year: { "zh-CN": "年份无效", en: "Not a valid year" },
+  source_missing: { "zh-CN": "请注明来源（如国务院办公厅通知）", en: "Say where the dates come from" },
+  workday_not_weekend: { "zh-CN": "调休上班日应为周末", en: "A make-up workday must fall on a weekend" },
+  year_mismatch: { "zh-CN": "路径中的年份与内容不符", en: "The year in the path and the body differ" },
   // Why a member was suggested
   reason_expertise: {
     "zh-CN": "专长“{value}”与议题相关",

@@ -6,7 +6,7 @@
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The Lambda function that serves a route: one per bounded part of the API (see docs/decisions). */
-export type ApiFunctionName = "meta" | "stations" | "members";
+export type ApiFunctionName = "meta" | "stations" | "members" | "topics";
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -31,6 +31,16 @@ export const routes = [
   { method: "GET", path: "/members", auth: "jwt", function: "members" },
   { method: "GET", path: "/members/{memberId}", auth: "jwt", function: "members" },
   { method: "PATCH", path: "/members/{memberId}", auth: "jwt", function: "members" },
+  { method: "POST", path: "/topics", auth: "jwt", function: "topics" },
+  { method: "GET", path: "/topics", auth: "jwt", function: "topics" },
+  { method: "GET", path: "/topics/{topicId}", auth: "jwt", function: "topics" },
+  { method: "POST", path: "/topics/{topicId}/steps/{step}/complete", auth: "jwt", function: "topics" },
+  { method: "POST", path: "/topics/{topicId}/return", auth: "jwt", function: "topics" },
+  { method: "POST", path: "/topics/{topicId}/reject", auth: "jwt", function: "topics" },
+  { method: "PATCH", path: "/topics/{topicId}/deadline", auth: "jwt", function: "topics" },
+  { method: "GET", path: "/notifications", auth: "jwt", function: "topics" },
+  { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },
+  { method: "PUT", path: "/holiday-calendars/{year}", auth: "jwt", function: "topics" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

@@ -35,7 +35,12 @@ export class NotFoundError extends DomainError {
   }
 }
 
-export type ConflictReason = "version_mismatch" | "already_exists" | "lead_member" | "wrong_step";
+export type ConflictReason =
+  | "version_mismatch"
+  | "already_exists"
+  | "lead_member"
+  | "wrong_step"
+  | "step_in_transition";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -13,6 +13,7 @@ export const memberPhoneKey = (phone: string) => ({ PK: `UNIQUE#MEMBER_PHONE#${p
 export const collections = {
   stations: "STATIONS",
   members: "MEMBERS",
+  topics: "TOPICS",
 } as const;
 
 export const stationIndexKeys = (stationId: string, zone: string) => ({
@@ -34,3 +35,36 @@ export const membershipIndexKeys = (stationId: string, memberId: string) => ({
   GSI1PK: `MEMBER#${memberId}`,
   GSI1SK: `STATION#${stationId}`,
 });
+
+/** Notifications: one item each, a guard per idempotency key, found by topic (GSI1) and recipient (GSI2). */
+export const notificationKey = (id: string) => ({ PK: `NOTE#${id}`, SK: "META" });
+export const notificationGuardKey = (idempotencyKey: string) => ({
+  PK: `UNIQUE#NOTE#${idempotencyKey}`,
+  SK: "GUARD",
+});
+export const notificationsOfTopic = (topicId: string | undefined) => `NOTES#TOPIC#${topicId ?? "-"}`;
+export const notificationsOfRecipient = (recipientId: string) => `NOTES#RECIPIENT#${recipientId}`;
+export const notificationIndexKeys = (id: string, topicId: string | undefined, recipientId: string) => ({
+  GSI1PK: notificationsOfTopic(topicId),
+  GSI1SK: `NOTE#${id}`,
+  GSI2PK: notificationsOfRecipient(recipientId),
+  GSI2SK: `NOTE#${id}`,
+});
+
+/** Topics: the topic, its timeline events (ordered by sequence number), in the topic's partition. */
+export const topicKey = (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: "META" });
+export const topicEventKey = (topicId: string, seq: number) => ({
+  PK: `TOPIC#${topicId}`,
+  SK: `EVENT#${String(seq).padStart(6, "0")}`,
+});
+export const topicsOfStation = (stationId: string) => `STATION#${stationId}#TOPICS`;
+export const topicIndexKeys = (topicId: string, stationId: string) => ({
+  GSI1PK: collections.topics,
+  GSI1SK: `TOPIC#${topicId}`,
+  GSI2PK: topicsOfStation(stationId),
+  GSI2SK: `TOPIC#${topicId}`,
+});
+
+/** Holiday calendars an admin uploaded, one item per year, all in one partition. */
+export const calendarPartition = "CALENDAR";
+export const calendarKey = (year: number) => ({ PK: calendarPartition, SK: String(year) });

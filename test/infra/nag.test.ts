@@ -82,6 +82,7 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-L1 MetaFunction",
         "AwsSolutions-L1 MembersFunction",
         "AwsSolutions-L1 StationsFunction",
+        "AwsSolutions-L1 TopicsFunction",
       ].sort(),
     );
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);

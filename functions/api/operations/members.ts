@@ -1,5 +1,5 @@
 /** Members: register (admin, staff), list and read, and change (admin, or staff for its members). */
-import { type Member, memberCreate, memberListQuery, memberPatch } from "../../contracts/registry";
+import { memberCreate, memberListQuery, memberPatch } from "../../contracts/registry";
 import { assertCanChangeMember, assertCanSeeMember, requireWriter } from "../../domain/access";
 import { stationIdsOfMember } from "../../store/assignments";
 import { createMember, getMember, listMembers, updateMember } from "../../store/members";

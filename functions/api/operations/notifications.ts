@@ -1,0 +1,58 @@
+/** The delivery log: what was sent to whom about a topic. */
+import * as z from "zod/mini";
+import { id, listQuery, shortText } from "../../contracts/common";
+import { assertCanSeeStation, requireAdmin } from "../../domain/access";
+import { ValidationError } from "../../domain/errors";
+import { listNotifications } from "../../store/notifications";
+import { getTopic } from "../../store/topics";
+import { defineOperation, ok } from "../http";
+import { commonErrors } from "./responses";
+import { visibleMemberStations } from "./stations";
+
+const notificationQuery = z.strictObject({
+  ...listQuery.shape,
+  topicId: z.optional(id),
+  recipient: z.optional(shortText(200)),
+});
+
+export const notificationOperations = [
+  defineOperation({
+    route: "GET /notifications",
+    operationId: "listNotifications",
+    summary: "通知发送记录 · The delivery log, by topic and/or recipient",
+    description:
+      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both.",
+    tag: "notifications",
+    query: notificationQuery,
+    responses: [
+      { status: 200, description: "A page of notifications, oldest first", schema: "NotificationPage" },
+      ...commonErrors(400, 403, 404),
+    ],
+    async handle({ principal, query }) {
+      if (query.topicId) {
+        const topic = await getTopic(query.topicId);
+        assertCanSeeStation(principal, topic.stationId, await visibleMemberStations(principal));
+      } else if (query.recipient) {
+        requireAdmin(principal);
+      } else {
+        throw new ValidationError([
+          { field: "topicId", code: "filter_required", message: "filter_required" },
+        ]);
+      }
+      const page = await listNotifications(
+        {
+          ...(query.topicId ? { topicId: query.topicId } : {}),
+          ...(query.recipient ? { recipientId: query.recipient } : {}),
+        },
+        { limit: query.limit ?? 50, cursor: query.cursor },
+      );
+      return ok({
+        items: page.items.map(({ idempotencyKey: _key, recipient, ...record }) => ({
+          ...record,
+          recipient: { id: recipient.id, name: recipient.name },
+        })),
+        cursor: page.cursor,
+      });
+    },
+  }),
+];

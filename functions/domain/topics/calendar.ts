@@ -1,0 +1,170 @@
+/**
+ * Working days in the county: Monday to Friday, minus the official holidays (放假), plus the
+ * make-up workdays (调休上班) the State Council moves onto weekends. A year with no calendar counts
+ * weekends only; `hasCalendarFor` and `yearsWithoutCalendar` let callers warn about it.
+ *
+ * Deadlines are "by the end of that day" in the county's time zone: the instant returned is
+ * 23:59:59.999 local time of the deadline's day.
+ */
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, endOfDay, format, getDay } from "date-fns";
+
+export interface HolidayCalendar {
+  readonly year: number;
+  /** Days off, `YYYY-MM-DD`, including the weekend days inside a holiday. */
+  readonly holidays: readonly string[];
+  /** Weekend days that are worked (调休上班), `YYYY-MM-DD`. */
+  readonly workdays: readonly string[];
+  /** Where the dates come from, e.g. the State Council notice. */
+  readonly source: string;
+}
+
+/** Several calendars, one per year; where two cover the same year, the earlier one wins. */
+export type Calendars = readonly HolidayCalendar[];
+
+export type DayUnit = "days" | "workingDays";
+
+export interface Duration {
+  readonly amount: number;
+  readonly unit: DayUnit;
+}
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date `YYYY-MM-DD` as a day in UTC, so that day arithmetic never depends on the host's zone. */
+function utcDay(date: string): TZDate | undefined {
+  const match = isoDatePattern.exec(date);
+  if (!match) return undefined;
+  const day = new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), "UTC");
+  return format(day, "yyyy-MM-dd") === date ? day : undefined;
+}
+
+function requireDay(date: string): TZDate {
+  const day = utcDay(date);
+  if (!day) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
+  return day;
+}
+
+/** Whether `date` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(date: string): boolean {
+  return utcDay(date) !== undefined;
+}
+
+export function yearOf(date: string): number {
+  return requireDay(date).getFullYear();
+}
+
+export function isWeekend(date: string): boolean {
+  const weekday = getDay(requireDay(date));
+  return weekday === 0 || weekday === 6;
+}
+
+/** The date `days` calendar days after (or, if negative, before) `date`. */
+export function shiftDate(date: string, days: number): string {
+  return format(addDays(requireDay(date), days), "yyyy-MM-dd");
+}
+
+export function calendarFor(year: number, calendars: Calendars): HolidayCalendar | undefined {
+  return calendars.find((calendar) => calendar.year === year);
+}
+
+export function hasCalendarFor(year: number, calendars: Calendars): boolean {
+  return calendarFor(year, calendars) !== undefined;
+}
+
+/** Years from `from` to `to` (dates, inclusive) that have no calendar: counted with weekends only. */
+export function yearsWithoutCalendar(from: string, to: string, calendars: Calendars): number[] {
+  const years: number[] = [];
+  for (let year = yearOf(from); year <= yearOf(to); year++) {
+    if (!hasCalendarFor(year, calendars)) years.push(year);
+  }
+  return years;
+}
+
+export function isWorkingDay(date: string, calendars: Calendars): boolean {
+  const calendar = calendarFor(yearOf(date), calendars);
+  if (calendar?.holidays.includes(date)) return false;
+  if (calendar?.workdays.includes(date)) return true;
+  return !isWeekend(date);
+}
+
+/**
+ * The `n`-th working day after `date` (before it, if `n` is negative), not counting `date` itself;
+ * `date` unchanged when `n` is 0.
+ */
+export function shiftWorkingDays(date: string, n: number, calendars: Calendars): string {
+  requireWholeNumber(n);
+  const step = n < 0 ? -1 : 1;
+  let current = date;
+  for (let left = Math.abs(n); left > 0; ) {
+    current = shiftDate(current, step);
+    if (isWorkingDay(current, calendars)) left--;
+  }
+  return current;
+}
+
+/** The date `duration` after (or, if `direction` is -1, before) `date`. */
+export function shiftDateBy(
+  date: string,
+  duration: Duration,
+  calendars: Calendars,
+  direction: 1 | -1 = 1,
+): string {
+  const n = duration.amount * direction;
+  return duration.unit === "workingDays" ? shiftWorkingDays(date, n, calendars) : shiftDate(date, n);
+}
+
+/** The county's calendar date at `instant`. */
+export function localDate(instant: Date, timeZone: string): string {
+  return format(instant, "yyyy-MM-dd", { in: tz(timeZone) });
+}
+
+/** The instant `hour`:00 local time on `date`. */
+export function localTime(date: string, hour: number, timeZone: string): Date {
+  const day = requireDay(date);
+  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hour, 0, timeZone).getTime());
+}
+
+/** The last millisecond of `date` in the county: what "by that day" means. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  const day = requireDay(date);
+  return new Date(endOfDay(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), timeZone)).getTime());
+}
+
+/** The end of the `n`-th working day after `start`'s local date (the start's own day when `n` is 0). */
+export function addWorkingDays(start: Date, n: number, calendars: Calendars, timeZone: string): Date {
+  requireNonNegative(n);
+  return endOfLocalDay(shiftWorkingDays(localDate(start, timeZone), n, calendars), timeZone);
+}
+
+/** The end of the `n`-th calendar day after `start`'s local date. */
+export function addCalendarDays(start: Date, n: number, timeZone: string): Date {
+  requireNonNegative(n);
+  return endOfLocalDay(shiftDate(localDate(start, timeZone), n), timeZone);
+}
+
+export function addDuration(start: Date, duration: Duration, calendars: Calendars, timeZone: string): Date {
+  return duration.unit === "workingDays"
+    ? addWorkingDays(start, duration.amount, calendars, timeZone)
+    : addCalendarDays(start, duration.amount, timeZone);
+}
+
+/**
+ * A deadline as people type it: a date means the end of that day in the county, a date-time (with
+ * `Z` or an offset) is taken as it is. Undefined if it is neither.
+ */
+export function parseDeadline(value: string, timeZone: string): Date | undefined {
+  if (isoDatePattern.test(value)) return isIsoDate(value) ? endOfLocalDay(value, timeZone) : undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)) return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+function requireWholeNumber(n: number): void {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of days: ${n}`);
+}
+
+function requireNonNegative(n: number): void {
+  requireWholeNumber(n);
+  if (n < 0) throw new RangeError(`negative number of days: ${n}`);
+}
