@@ -291,13 +291,19 @@ describe("functions behind routes", () => {
     const split = await startGateway({
       keys,
       port: 0,
-      functions: { meta: recorder("A"), registry: recorder("B") },
+      functions: {
+        meta: recorder("A"),
+        stations: recorder("B"),
+        members: recorder("C"),
+        topics: recorder("D"),
+      },
     });
     try {
       const token = await signToken({ role: "admin" }, keys);
       expect(await (await fetch(`${split.url}/health`)).text()).toBe("A");
       expect(await (await fetch(`${split.url}/stations`, { headers: bearer(token) })).text()).toBe("B");
-      expect(seen).toEqual(["A:meta", "B:registry"]);
+      expect(await (await fetch(`${split.url}/members`, { headers: bearer(token) })).text()).toBe("C");
+      expect(seen).toEqual(["A:meta", "B:stations", "C:members"]);
     } finally {
       await split.close();
     }
@@ -306,6 +312,6 @@ describe("functions behind routes", () => {
   it("refuses to start when a route's function is missing", async () => {
     await expect(
       startGateway({ keys, port: 0, functions: { meta: { handler: async () => "" } } }),
-    ).rejects.toThrow(/registry/);
+    ).rejects.toThrow(/stations/);
   });
 });
