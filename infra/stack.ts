@@ -1,9 +1,12 @@
 /**
- * One county's deployment: the table, the API functions bound to it, the user pool and the HTTP API.
+ * One county's deployment: the table, the API functions bound to it, the topic loop (state machine
+ * and its task function), the user pool and the HTTP API.
  */
-import { CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import { CfnOutput, Duration, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/api/routes";
+import { TopicLoop } from "../workflows/topic-loop";
 import { AppTable } from "./constructs/app-table";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
@@ -40,6 +43,9 @@ export const apiFunctions: Readonly<
   },
 };
 
+/** The API functions that drive the topic loop: start executions and deliver decisions. */
+export const topicLoopClients: readonly ApiFunctionName[] = ["topics"];
+
 /** `stations` → `StationsFunction`: the construct id of an API function. */
 export function apiFunctionId(name: ApiFunctionName): string {
   return `${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Function`;
@@ -53,6 +59,9 @@ export function stackNameFor(settings: CountySettings): string {
 export class HaoshangliangStack extends Stack {
   readonly table: AppTable;
   readonly apiFunctions: Readonly<Record<ApiFunctionName, TableFunction>>;
+  /** The state machine's task function (functions/topic-loop.ts). */
+  readonly topicLoopFunction: TableFunction;
+  readonly topicLoop: TopicLoop;
   readonly auth: StaffAuth;
   readonly api: StaffApi;
 
@@ -67,6 +76,25 @@ export class HaoshangliangStack extends Stack {
 
     this.table = new AppTable(this, "Data");
 
+    // The topic loop's name (and so its ARN) is fixed before anything refers to it: the task
+    // function is told the ARN, and the machine's definition names the function.
+    this.topicLoopFunction = new TableFunction(this, "TopicLoopFunction", {
+      entry: "functions/topic-loop.ts",
+      description: "好商量 topic loop: the state machine's tasks (enter, await, remind, resume a step)",
+      environment: functionEnvironment(settings),
+      logRetention: settings.logRetention,
+      timeout: Duration.seconds(30),
+    });
+    this.topicLoopFunction.bindTable({ table: this.table, access: "readWrite" });
+    this.topicLoop = new TopicLoop(this, "TopicLoop", {
+      taskFunction: this.topicLoopFunction,
+      logRetention: settings.logRetention,
+      stateMachineName: `${this.stackName}-topic-loop`,
+    });
+    this.topicLoopFunction.addEnvironment("TOPIC_LOOP_ARN", this.topicLoop.stateMachineArn);
+    // Awaiting a step delivers a decision that arrived before the token was parked.
+    grantTaskResponse(this.topicLoopFunction, this.topicLoop.stateMachineArn);
+
     const servedFunctions = new Set<ApiFunctionName>(routes.map((route) => route.function));
     const functions = {} as Record<ApiFunctionName, TableFunction>;
     for (const name of servedFunctions) {
@@ -78,6 +106,15 @@ export class HaoshangliangStack extends Stack {
       });
       fn.bindTable({ table: this.table, access: apiFunctions[name].access });
       functions[name] = fn;
+    }
+    // Only functions some route names exist; the record's type claims all of them.
+    const served: Partial<Record<ApiFunctionName, TableFunction>> = functions;
+    for (const name of topicLoopClients) {
+      const fn = served[name];
+      if (!fn) continue;
+      fn.addEnvironment("TOPIC_LOOP_ARN", this.topicLoop.stateMachineArn);
+      grantStartExecution(fn, this.topicLoop.stateMachineArn);
+      grantTaskResponse(fn, this.topicLoop.stateMachineArn);
     }
     this.apiFunctions = functions;
 
@@ -100,5 +137,32 @@ export class HaoshangliangStack extends Stack {
     new CfnOutput(this, "UserPoolClientId", { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, "JwtIssuer", { value: this.auth.issuerUrl });
     new CfnOutput(this, "TableName", { value: this.table.table.tableName });
+    new CfnOutput(this, "TopicLoopArn", { value: this.topicLoop.stateMachineArn });
   }
+}
+
+/** Start executions of the topic loop (a topic registered, a restart resumed). */
+function grantStartExecution(fn: TableFunction, stateMachineArn: string): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["states:StartExecution"],
+      resources: [stateMachineArn],
+    }),
+  );
+}
+
+/**
+ * Answer the loop's waiting tasks. IAM's reference lists no resource type for these actions, but a
+ * callback token is authorized against its state machine (as CDK's `grantTaskResponse` and the AWS
+ * SAM `StepFunctionsCallbackPolicy` template scope it), so the grant names the one machine.
+ */
+function grantTaskResponse(fn: TableFunction, stateMachineArn: string): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["states:SendTaskSuccess", "states:SendTaskFailure"],
+      resources: [stateMachineArn],
+    }),
+  );
 }

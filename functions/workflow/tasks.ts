@@ -135,9 +135,12 @@ function plan(topic: StoredTopic, now: Date, calendars: Calendars) {
   });
 }
 
-/** The execution is behind the table: a decision waits to be delivered, so wake at once. */
+/**
+ * A decision on the awaited step is recorded but the execution has not received it (its token was not
+ * parked yet, or had gone stale): wake at once, so that the next parked wait delivers it.
+ */
 const decisionWaiting = (topic: StoredTopic, step: TopicStep) =>
-  topic.pendingDecision !== undefined || topic.status === "closed" || topic.step !== step;
+  topic.pendingDecision?.decidedAt === step || topic.status === "closed";
 
 export async function enterStep(
   context: TaskContext,
@@ -145,7 +148,13 @@ export async function enterStep(
 ): Promise<StepState> {
   const calendars = await calendarsInForce();
   const topic = await withTopic(input.topicId, async (current) => {
-    if (current.enteredSeq === current.stepSeq || decisionWaiting(current, input.step)) return current;
+    if (
+      current.enteredSeq === current.stepSeq ||
+      current.step !== input.step ||
+      current.status === "closed"
+    ) {
+      return current;
+    }
     const now = context.now();
     const { deadline, yearsWithoutCalendar } = stepDeadline(
       input.step,
@@ -167,8 +176,10 @@ export async function enterStep(
     };
     return saveTopic(
       current,
-      (topic) => ({
+      ({ pendingDecision, ...topic }) => ({
         ...topic,
+        // The decision that led here has arrived: this entry is its delivery.
+        ...(pendingDecision && pendingDecision.step !== input.step ? { pendingDecision } : {}),
         enteredSeq: topic.stepSeq,
         stepStartedAt: now.toISOString(),
         deadline: deadline.toISOString(),
@@ -180,7 +191,8 @@ export async function enterStep(
       now,
     );
   });
-  if (topic.step === input.step && topic.status === "open" && !topic.pendingDecision) {
+  const entered = topic.step === input.step && topic.status === "open" && topic.enteredSeq === topic.stepSeq;
+  if (entered) {
     // Outside the save: a retried task repeats the notice, whose key makes it one.
     await notify(
       context,
@@ -222,7 +234,7 @@ export async function awaitStep(
   input: { topicId: string; step: TopicStep; taskToken: string },
 ): Promise<void> {
   const waiting = await withTopic(input.topicId, async (current): Promise<Decision | undefined> => {
-    if (current.pendingDecision) return current.pendingDecision;
+    if (current.pendingDecision?.decidedAt === input.step) return current.pendingDecision;
     if (current.status === "closed") return closingDecision(current);
     await saveTopic(current, (topic) => ({ ...topic, taskToken: input.taskToken }), [], context.now());
     return undefined;

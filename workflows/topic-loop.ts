@@ -1,0 +1,403 @@
+/**
+ * The topic loop (docs/decisions/0006-topic-loop.md): one Standard execution per topic, through the
+ * six steps, with reminders and escalations while a step waits for its decision.
+ *
+ * This construct is the one definition of the state machine. infra/stack.ts deploys it;
+ * infra/local/workflow-runtime.ts gets its Amazon States Language from `topicLoopDefinition()`,
+ * which synthesizes this same construct — there is no hand-written ASL anywhere.
+ */
+import { App, CfnElement, Duration, Stack, Token, Validations } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { type IFunction, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import {
+  type CfnStateMachine,
+  Choice,
+  Condition,
+  DefinitionBody,
+  IntegrationPattern,
+  JitterType,
+  JsonPath,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+} from "aws-cdk-lib/aws-stepfunctions";
+import { LambdaInvoke, StepFunctionsStartExecution } from "aws-cdk-lib/aws-stepfunctions-tasks";
+import { Construct } from "constructs";
+
+/** The states, in plain words. Tests and the local runtime refer to them by these names. */
+export const topicLoopStates = {
+  startOrResume: "Start or resume?",
+  enterStep: "Enter step",
+  resumeStep: "Resume step",
+  awaitStep: "Await step",
+  remind: "Remind or escalate",
+  handOverChoice: "Hand over?",
+  handOver: "Hand over to a fresh execution",
+  handedOver: "Handed over",
+  decided: "Decided?",
+  closed: "Topic closed",
+} as const;
+
+/** The errors the task function throws by name (functions/topic-loop.ts). */
+export const taskErrors = {
+  /** The topic is gone: not retried, the execution fails (and the alarm fires). */
+  topicNotFound: "TopicNotFound",
+  /** Retried with backoff and jitter. */
+  retried: ["ThrottledError", "NotificationFailed"],
+} as const;
+
+/**
+ * Transient failures of the Lambda service itself, as Step Functions names them. `TooManyRequests`
+ * is Lambda throttling the invoke (concurrency), which the default CDK retrier leaves out.
+ */
+export const lambdaServiceErrors = [
+  "Lambda.ClientExecutionTimeoutException",
+  "Lambda.ServiceException",
+  "Lambda.AWSLambdaException",
+  "Lambda.SdkClientException",
+  "Lambda.TooManyRequestsException",
+] as const;
+
+export interface TopicLoopProps {
+  /** The one function that serves every task state; the payload's `action` says which task. */
+  readonly taskFunction: IFunction;
+  /** Retention of the state machine's execution log. */
+  readonly logRetention: RetentionDays;
+  /**
+   * Upper bound, in seconds, for one run of Enter step, Resume step and Remind or escalate (Await
+   * step waits as long as `$.waitSeconds` says). Longer than the function's own timeout, so that a
+   * hanging function fails with the function's timeout error first.
+   * @default 60
+   */
+  readonly maxTaskSeconds?: number;
+  /**
+   * The state machine's name. It is set explicitly so that its ARN is known without a reference to
+   * the resource: the hand-over state starts this same machine, and the task function is told the
+   * ARN, while the machine's definition refers to the function — a reference would be circular.
+   * @default `<stack name>-topic-loop`
+   */
+  readonly stateMachineName?: string;
+  /**
+   * X-Ray tracing of executions. Off by default: see the acknowledgement of AwsSolutions-SF2 below.
+   * @default false
+   */
+  readonly tracing?: boolean;
+}
+
+export class TopicLoop extends Construct {
+  readonly stateMachine: StateMachine;
+  /**
+   * The machine's ARN built from its name (no reference to the resource, so usable in the task
+   * function's environment and policies without a dependency cycle).
+   */
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly logGroup: LogGroup;
+  /** Fires when any execution fails: a topic stopped moving and needs someone to look. */
+  readonly executionsFailedAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: TopicLoopProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const name = props.stateMachineName ?? `${stack.stackName}-topic-loop`;
+    if (!Token.isUnresolved(name) && !/^[A-Za-z0-9_-]{1,80}$/.test(name)) {
+      throw new Error(`state machine name "${name}" must be 1 to 80 letters, digits, dashes or underscores`);
+    }
+    this.stateMachineName = name;
+    const self = StateMachine.fromStateMachineName(this, "Self", name);
+    this.stateMachineArn = self.stateMachineArn;
+
+    const taskTimeout = Timeout.duration(Duration.seconds(props.maxTaskSeconds ?? 60));
+    const fn = props.taskFunction;
+
+    /** A task of the task function whose state output is exactly what the function returns. */
+    const task = (id: string, action: string) =>
+      withRetries(
+        new LambdaInvoke(this, id, {
+          stateName: id,
+          lambdaFunction: fn,
+          payloadResponseOnly: true,
+          retryOnServiceExceptions: false,
+          payload: TaskInput.fromObject({
+            action,
+            topicId: JsonPath.stringAt("$.topicId"),
+            step: JsonPath.stringAt("$.step"),
+          }),
+          taskTimeout,
+        }),
+      );
+
+    const enterStep = task(topicLoopStates.enterStep, "enterStep");
+    const resumeStep = task(topicLoopStates.resumeStep, "resumeStep");
+    const remind = task(topicLoopStates.remind, "remind");
+
+    // The callback: the function parks the token; the API answers with SendTaskSuccess. The wait
+    // times out at the next alarm. `waitSeconds` is in the payload too, so that the local runtime
+    // (which cannot see the state input from inside a task) can time the wait from it.
+    const awaitStep = withRetries(
+      new LambdaInvoke(this, topicLoopStates.awaitStep, {
+        stateName: topicLoopStates.awaitStep,
+        lambdaFunction: fn,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        retryOnServiceExceptions: false,
+        payload: TaskInput.fromObject({
+          action: "awaitStep",
+          topicId: JsonPath.stringAt("$.topicId"),
+          step: JsonPath.stringAt("$.step"),
+          waitSeconds: JsonPath.numberAt("$.waitSeconds"),
+          taskToken: JsonPath.taskToken,
+        }),
+        taskTimeout: Timeout.at("$.waitSeconds"),
+      }),
+    );
+
+    const handOver = new StepFunctionsStartExecution(this, topicLoopStates.handOver, {
+      stateName: topicLoopStates.handOver,
+      stateMachine: self,
+      integrationPattern: IntegrationPattern.REQUEST_RESPONSE,
+      // Named after this execution, so that a retried start finds the one it already started
+      // (StartExecution with the same name and input is idempotent while that execution runs).
+      name: JsonPath.format(
+        "{}-{}",
+        JsonPath.stringAt("$.topicId"),
+        JsonPath.hash(JsonPath.executionName, "MD5"),
+      ),
+      input: TaskInput.fromObject({
+        topicId: JsonPath.stringAt("$.topicId"),
+        step: JsonPath.stringAt("$.step"),
+        resume: true,
+      }),
+      associateWithParent: true,
+      taskTimeout,
+      resultPath: JsonPath.DISCARD,
+    });
+    // Any failure to start (throttling, a service error) is worth a few tries: the start is
+    // idempotent by name. A start that keeps failing fails this execution, and the alarm fires.
+    handOver.addRetry({
+      errors: ["States.TaskFailed"],
+      interval: Duration.seconds(2),
+      maxAttempts: 4,
+      backoffRate: 2,
+      maxDelay: Duration.minutes(1),
+      jitterStrategy: JitterType.FULL,
+    });
+
+    const closed = new Succeed(this, topicLoopStates.closed);
+    const handedOver = new Succeed(this, topicLoopStates.handedOver);
+
+    const decided = new Choice(this, topicLoopStates.decided)
+      .when(Condition.stringEquals("$.outcome", "close"), closed)
+      // "advance" or "return": `$.step` is already the next (or an earlier) step.
+      .otherwise(enterStep);
+
+    // A timeout is the wake-up for the next alarm. The error is discarded so that the state input
+    // (topicId, step, waitSeconds) is what Remind or escalate receives.
+    awaitStep.addCatch(remind, { errors: ["States.Timeout"], resultPath: JsonPath.DISCARD });
+    awaitStep.next(decided);
+    enterStep.next(awaitStep);
+    resumeStep.next(awaitStep);
+    remind.next(
+      new Choice(this, topicLoopStates.handOverChoice)
+        .when(Condition.booleanEquals("$.restart", true), handOver.next(handedOver))
+        .otherwise(awaitStep),
+    );
+
+    const start = new Choice(this, topicLoopStates.startOrResume)
+      .when(
+        Condition.and(Condition.isPresent("$.resume"), Condition.booleanEquals("$.resume", true)),
+        resumeStep,
+      )
+      .otherwise(enterStep);
+
+    this.logGroup = new LogGroup(this, "Logs", {
+      // The vended-logs prefix keeps CloudWatch Logs' resource policy small (one entry for all).
+      logGroupName: `/aws/vendedlogs/states/${name}`,
+      retention: props.logRetention,
+    });
+
+    this.stateMachine = new StateMachine(this, "StateMachine", {
+      stateMachineName: name,
+      stateMachineType: StateMachineType.STANDARD,
+      comment: "好商量: one execution per topic through the six steps (docs/decisions/0006-topic-loop.md)",
+      definitionBody: DefinitionBody.fromChainable(start),
+      // ALL, without execution data: every state entered and left, with no payloads — a full
+      // per-topic trace for the runbook, no personal data in logs, and a volume of about 40 events
+      // per topic (20 transitions). ERROR alone would hide the path that led to a failure.
+      logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: props.tracing ?? false,
+    });
+    if (!props.tracing) {
+      Validations.of(this.stateMachine).acknowledge({
+        id: "AwsSolutions-SF2",
+        reason:
+          "X-Ray tracing is off by default: an execution lives for weeks and its tasks are one Lambda " +
+          "function with its own JSON logs; the execution log (level ALL) already shows every transition. " +
+          "Turn it on per deployment with the construct's `tracing` prop when a latency question needs it.",
+      });
+    }
+    Validations.of(this.stateMachine).acknowledge({
+      id: "AwsSolutions-IAM5[Resource::*]",
+      reason:
+        "CloudWatch Logs log delivery for Step Functions (logs:CreateLogDelivery, GetLogDelivery, " +
+        "UpdateLogDelivery, DeleteLogDelivery, ListLogDeliveries, PutResourcePolicy, " +
+        "DescribeResourcePolicies, DescribeLogGroups) supports no resource-level permissions: AWS " +
+        "requires Resource * for these actions.",
+    });
+    const functionId = logicalIdOf(fn);
+    if (functionId) {
+      Validations.of(this.stateMachine).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
+        reason:
+          "lambda:InvokeFunction on the task function's ARN and its qualified ARNs (`:*`, its versions " +
+          "and aliases), as the Step Functions Lambda integration grants it: one function, no other.",
+      });
+    }
+
+    this.executionsFailedAlarm = new Alarm(this, "ExecutionsFailed", {
+      alarmDescription:
+        "A topic loop execution failed: that topic no longer moves (no reminders, decisions are not " +
+        "delivered). See the execution's history; fix the cause, then redrive or resume the topic.",
+      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: "Sum" }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}
+
+/**
+ * Retry transient failures with exponential backoff and full jitter. `TopicNotFound` (and any
+ * other error) is not retried: it fails the execution.
+ */
+function withRetries(task: LambdaInvoke): LambdaInvoke {
+  task.addRetry({
+    errors: [...lambdaServiceErrors],
+    interval: Duration.seconds(2),
+    maxAttempts: 6,
+    backoffRate: 2,
+    maxDelay: Duration.minutes(1),
+    jitterStrategy: JitterType.FULL,
+  });
+  task.addRetry({
+    errors: [...taskErrors.retried],
+    interval: Duration.seconds(5),
+    maxAttempts: 5,
+    backoffRate: 2,
+    maxDelay: Duration.minutes(5),
+    jitterStrategy: JitterType.FULL,
+  });
+  return task;
+}
+
+/** The logical id of a function defined in this stack; undefined for an imported function. */
+function logicalIdOf(fn: IFunction): string | undefined {
+  const child = fn.node.defaultChild;
+  if (!(child instanceof CfnElement)) return undefined;
+  const id: unknown = Stack.of(child).resolve(child.logicalId);
+  return typeof id === "string" ? id : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The definition for the local runtime: the same construct, synthesized in a throwaway app.
+// ---------------------------------------------------------------------------------------------
+
+export interface TopicLoopDefinitionOptions {
+  /** Default `local`. */
+  readonly region?: string;
+  /** Default `000000000000`. */
+  readonly account?: string;
+  /** Default `topic-loop`. */
+  readonly stateMachineName?: string;
+  /** The name of the placeholder task function in the definition's ARNs. Default `topic-loop`. */
+  readonly functionName?: string;
+  /** CDK context (feature flags), e.g. cdk.json's. */
+  readonly context?: Record<string, unknown>;
+}
+
+export interface TopicLoopDefinition {
+  /** The Amazon States Language definition, every ARN concrete. */
+  readonly definition: AslDefinition;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  /** The task function's ARN as it appears in the definition. */
+  readonly taskFunctionArn: string;
+}
+
+/** An Amazon States Language document (only what callers look at is typed). */
+export interface AslDefinition {
+  readonly StartAt: string;
+  readonly States: Record<string, AslState>;
+  readonly Comment?: string;
+  readonly TimeoutSeconds?: number;
+}
+
+export interface AslState {
+  readonly Type: string;
+  readonly Resource?: string;
+  readonly Parameters?: Record<string, unknown>;
+  readonly TimeoutSeconds?: number;
+  readonly TimeoutSecondsPath?: string;
+  readonly Retry?: readonly { readonly ErrorEquals: readonly string[] }[];
+  readonly Catch?: readonly { readonly ErrorEquals: readonly string[]; readonly Next: string }[];
+  readonly Next?: string;
+  readonly [key: string]: unknown;
+}
+
+const pseudo = (region: string, account: string): Record<string, string> => ({
+  "AWS::Partition": "aws",
+  "AWS::Region": region,
+  "AWS::AccountId": account,
+  "AWS::URLSuffix": "amazonaws.com",
+});
+
+/** Evaluates the few intrinsics a resolved definition string can hold (Fn::Join of pseudo refs). */
+function evaluate(value: unknown, refs: Record<string, string>): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    const join = record["Fn::Join"];
+    if (Array.isArray(join) && typeof join[0] === "string" && Array.isArray(join[1])) {
+      const [separator, parts] = join as [string, unknown[]];
+      return parts.map((part) => evaluate(part, refs)).join(separator);
+    }
+    const ref = record.Ref;
+    if (typeof ref === "string" && refs[ref] !== undefined) return refs[ref];
+  }
+  throw new Error(`cannot evaluate ${JSON.stringify(value)} in the topic loop's definition`);
+}
+
+/**
+ * Synthesizes the `TopicLoop` construct in a throwaway app, with a placeholder task function of a
+ * known ARN, and returns its definition with every ARN concrete. The local runtime runs this.
+ */
+export function topicLoopDefinition(options: TopicLoopDefinitionOptions = {}): TopicLoopDefinition {
+  const region = options.region ?? "local";
+  const account = options.account ?? "000000000000";
+  const stateMachineName = options.stateMachineName ?? "topic-loop";
+  const functionName = options.functionName ?? "topic-loop";
+  const app = new App({ context: { ...options.context } });
+  const stack = new Stack(app, "TopicLoopDefinition", { env: { region, account } });
+  const taskFunctionArn = `arn:aws:lambda:${region}:${account}:function:${functionName}`;
+  const taskFunction = LambdaFunction.fromFunctionAttributes(stack, "TaskFunction", {
+    functionArn: taskFunctionArn,
+    sameEnvironment: true,
+  });
+  const loop = new TopicLoop(stack, "TopicLoop", {
+    taskFunction,
+    logRetention: 1,
+    stateMachineName,
+  });
+  const cfn = loop.stateMachine.node.defaultChild as CfnStateMachine;
+  const text = evaluate(stack.resolve(cfn.definitionString), pseudo(region, account));
+  return {
+    definition: JSON.parse(text) as AslDefinition,
+    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`,
+    stateMachineName,
+    taskFunctionArn,
+  };
+}
