@@ -43,6 +43,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "workflow",
+          include: ["test/workflow/**/*.test.ts"],
+          // Each file runs a whole local stack, the topic loop included.
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           // Synthesis bundles every function with esbuild: slow the first time.

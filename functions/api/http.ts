@@ -37,6 +37,11 @@ interface OperationDocs {
   readonly description?: string;
   readonly tag: string;
   readonly responses: readonly ResponseSpec[];
+  /**
+   * The body as the OpenAPI document shows it, when it is more precise than what the dispatcher
+   * checks (a body whose schema depends on a path parameter, checked in the handler).
+   */
+  readonly documentedBody?: z.ZodMiniType;
   /** List operations can also answer text/csv with these columns. */
   readonly csv?: { readonly fileName: string; readonly columns: readonly CsvColumn[] };
 }

@@ -3,6 +3,7 @@
  * stable; `{name}` placeholders are filled from the problem's params.
  */
 import type { Language } from "../domain/members";
+import { stepNames, type TopicStep } from "../domain/topics/steps";
 
 const catalog = {
   validation_failed: {
@@ -177,14 +178,31 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalog, key);
 }
 
+const closedAsNames: Readonly<Record<string, Record<Language, string>>> = {
+  completed: { "zh-CN": "闭环办结", en: "completed" },
+  rejected: { "zh-CN": "不予采纳", en: "not adopted" },
+};
+
+/** Params that hold a step or an outcome are codes; the reader sees their names. */
+function paramText(name: string, value: string | number, language: Language): string {
+  const text = String(value);
+  if (["step", "current", "toStep"].includes(name) && Object.hasOwn(stepNames, text)) {
+    return stepNames[text as TopicStep][language];
+  }
+  if (name === "closedAs" && Object.hasOwn(closedAsNames, text))
+    return closedAsNames[text]?.[language] ?? text;
+  return text;
+}
+
 export function message(
   key: MessageKey,
   language: Language,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return catalog[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return catalog[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : paramText(name, value, language);
+  });
 }
 
 /** The caller's language from Accept-Language: English when English is preferred, otherwise Chinese. */

@@ -87,7 +87,11 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
         ? {
             requestBody: {
               required: !operation.body.safeParse(undefined).success,
-              content: { "application/json": { schema: jsonSchema(operation.body, "input") } },
+              content: {
+                "application/json": {
+                  schema: jsonSchema(operation.documentedBody ?? operation.body, "input"),
+                },
+              },
             },
           }
         : {}),

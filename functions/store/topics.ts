@@ -154,7 +154,8 @@ export async function getTopic(topicId: string): Promise<StoredTopic> {
 
 /**
  * Writes `next` in place of `current` with the events the change produced, if nobody changed the topic
- * since `current` was read; otherwise throws ConflictError("version_mismatch") and writes nothing.
+ * since `current` was read; otherwise throws ConflictError("version_mismatch") with the version now
+ * stored, and writes nothing.
  */
 export async function saveTopic(
   current: StoredTopic,
@@ -182,7 +183,10 @@ export async function saveTopic(
     );
     return next;
   } catch (error) {
-    if (failedConditions(error)?.some(Boolean)) throw new ConflictError("version_mismatch", current.version);
+    if (failedConditions(error)?.some(Boolean)) {
+      // Report the version now stored (what a client's next If-Match must carry), not the stale one.
+      throw new ConflictError("version_mismatch", (await findTopic(current.id))?.version);
+    }
     throw asThrottle(error) ?? error;
   }
 }

@@ -6,19 +6,22 @@ import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from "@aws-s
 import { config } from "../config";
 import type { TopicStep } from "../domain/topics/steps";
 
-let client: SFNClient | undefined;
+let cached: { client: SFNClient; endpoint: string | undefined } | undefined;
 
 function sfn(): SFNClient {
-  if (!client) {
+  // Read per call: a local stack restarted in the same process serves Step Functions on a new port.
+  const endpoint = process.env.STEPFUNCTIONS_ENDPOINT || undefined;
+  if (!cached || cached.endpoint !== endpoint) {
+    cached?.client.destroy();
     const { region } = config();
-    const endpoint = process.env.STEPFUNCTIONS_ENDPOINT;
-    client = new SFNClient(
+    const client = new SFNClient(
       endpoint
         ? { region, endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : { region },
     );
+    cached = { client, endpoint };
   }
-  return client;
+  return cached.client;
 }
 
 function stateMachineArn(): string {

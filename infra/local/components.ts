@@ -1,8 +1,8 @@
 /**
  * The pieces of the local stack, each with a start and a stop. `start.ts` runs them in order;
- * adding a piece (the topic workflow runtime, the scheduler, the outbox) is one more entry in
- * `localComponents`.
+ * adding a piece (the scheduler, say) is one more entry in `localComponents`.
  */
+import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { loadApiFunctions } from "./api-functions";
 import {
@@ -15,9 +15,13 @@ import {
 import { type ApiFunction, type Gateway, startGateway } from "./gateway";
 import { type LocalKeys, loadOrCreateKeys } from "./keys";
 import type { Component } from "./lifecycle";
+import { redriveOpenTopics } from "./redrive";
 import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./seed";
+import { type SfnEndpoint, startSfnEndpoint } from "./sfn-endpoint";
+import { clockEnvironmentKeys, installLocalClock, type LocalClock } from "./simulated-time";
 import { ensureTable } from "./table";
 import { signToken } from "./token";
+import { type HistoryEvent, startWorkflowRuntime, type WorkflowRuntime } from "./workflow-runtime";
 
 export interface ResolvedStackOptions {
   /** API port; 0 picks a free one. */
@@ -31,7 +35,14 @@ export interface ResolvedStackOptions {
   readonly seed: boolean;
   readonly tableName: string;
   readonly accessLog: ((line: string) => void) | undefined;
+  /** The simulated clock runs this many times faster than real time (1: real time). */
+  readonly speed: number;
+  /** One line per state the topic loop enters. */
+  readonly workflowLog: ((line: string) => void) | undefined;
 }
+
+/** The notification outbox file (one JSON line per notification) in a data directory. */
+export const outboxPath = (dataDir: string) => join(dataDir, "outbox.jsonl");
 
 /** What the components build up, in start order. */
 export interface StackState {
@@ -43,6 +54,10 @@ export interface StackState {
   functions?: Readonly<Record<string, ApiFunction>>;
   gateway?: Gateway;
   seed?: SeedOutcome | { readonly kind: "disabled" };
+  clock?: LocalClock;
+  workflow?: { readonly runtime: WorkflowRuntime; readonly endpoint: SfnEndpoint };
+  /** Open topics whose loop was started again at start-up. */
+  redriven?: number;
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -85,6 +100,10 @@ const environmentKeys = [
   "AWS_ACCESS_KEY_ID",
   "AWS_SECRET_ACCESS_KEY",
   "AWS_SESSION_TOKEN",
+  "OUTBOX_FILE",
+  "STEPFUNCTIONS_ENDPOINT",
+  "TOPIC_LOOP_ARN",
+  ...clockEnvironmentKeys,
 ] as const;
 let configuredFor: string | undefined;
 
@@ -107,6 +126,7 @@ export const environmentComponent: Component<StackState> = {
     process.env.AWS_ACCESS_KEY_ID = localCredentials.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = localCredentials.secretAccessKey;
     delete process.env.AWS_SESSION_TOKEN;
+    process.env.OUTBOX_FILE = outboxPath(state.options.dataDir);
     configuredFor = target;
     return async () => {
       for (const [key, value] of Object.entries(previous)) {
@@ -114,6 +134,77 @@ export const environmentComponent: Component<StackState> = {
         else process.env[key] = value;
       }
     };
+  },
+};
+
+export const clockComponent: Component<StackState> = {
+  name: "clock",
+  async start(state) {
+    const { speed, inMemory, dataDir } = state.options;
+    const local = await installLocalClock({ speed, dataDir: inMemory ? undefined : dataDir });
+    state.clock = local;
+    if (!local.simulated) return undefined;
+    // Kept every few seconds, so that even a killed run resumes close to where it was.
+    const timer = setInterval(() => void local.save().catch(() => {}), 5_000);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await local.save();
+    };
+  },
+};
+
+function describeState(event: HistoryEvent, name: string): string | undefined {
+  if (event.type === "StateEntered") return `${name} → ${event.stateName ?? "?"}`;
+  if (event.type === "ExecutionSucceeded") return `${name} ended`;
+  if (event.type === "ExecutionFailed") return `${name} FAILED: ${event.error ?? ""} ${event.cause ?? ""}`;
+  if (event.type === "StateRetried") return `${name} retrying ${event.stateName ?? "?"}`;
+  return undefined;
+}
+
+/**
+ * The topic loop: the state machine synthesized from workflows/topic-loop.ts, run in-process with
+ * its real task function, behind a local Step Functions endpoint the API's SDK client talks to.
+ */
+export const workflowComponent: Component<StackState> = {
+  name: "topic loop (local Step Functions)",
+  async start(state) {
+    const log = state.options.workflowLog;
+    const runtime = await startWorkflowRuntime({
+      ...(state.clock ? { clock: state.clock.clock } : {}),
+      onEvent: (event, execution) => {
+        if (event.type === "ExecutionFailed") {
+          process.stderr.write(`[topic-loop] ${describeState(event, execution.name)}\n`);
+          return;
+        }
+        const line = log && describeState(event, execution.name);
+        if (line) log(line);
+      },
+    });
+    let endpoint: SfnEndpoint;
+    try {
+      endpoint = await startSfnEndpoint(runtime);
+    } catch (error) {
+      await runtime.stop();
+      throw error;
+    }
+    state.workflow = { runtime, endpoint };
+    process.env.STEPFUNCTIONS_ENDPOINT = endpoint.url;
+    process.env.TOPIC_LOOP_ARN = runtime.stateMachineArn;
+    return async () => {
+      await runtime.stop();
+      await endpoint.close();
+    };
+  },
+};
+
+/** After a restart no execution survives: every open topic continues from its stored step. */
+export const redriveComponent: Component<StackState> = {
+  name: "open topics",
+  async start(state) {
+    need(state.workflow, "the topic loop");
+    state.redriven = await redriveOpenTopics();
+    return undefined;
   },
 };
 
@@ -191,10 +282,12 @@ export const localComponents: readonly Component<StackState>[] = [
   dynamodbComponent,
   tableComponent,
   environmentComponent,
+  clockComponent,
   keysComponent,
+  workflowComponent,
   functionsComponent,
   gatewayComponent,
   seedComponent,
-  // Next: the topic workflow runtime (synthesized state machine on aws-local-stepfunctions), the
-  // scheduler (quarterly quota check) and the notification outbox — one entry each, here.
+  redriveComponent,
+  // Next: the scheduler (quarterly quota check), one entry here.
 ];

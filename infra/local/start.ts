@@ -5,12 +5,14 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { Clock } from "../../functions/clock";
 import { isMain, runCli, UsageError } from "./cli";
-import { localComponents, type ResolvedStackOptions, type StackState } from "./components";
+import { localComponents, outboxPath, type ResolvedStackOptions, type StackState } from "./components";
 import type { LocalKeys } from "./keys";
 import { type Component, startComponents } from "./lifecycle";
 import { describe as describeSeed, type SeedOutcome } from "./seed";
 import { signToken } from "./token";
+import type { WorkflowRuntime } from "./workflow-runtime";
 
 export interface LocalStackOptions {
   /** API port. Default 3000; 0 picks a free one. */
@@ -29,6 +31,10 @@ export interface LocalStackOptions {
   readonly tableName?: string;
   /** One line per API request. */
   readonly accessLog?: (line: string) => void;
+  /** The simulated clock runs this many times faster than real time. Default 1. */
+  readonly speed?: number;
+  /** One line per state a topic's execution enters. */
+  readonly workflowLog?: (line: string) => void;
   /** Progress while starting ("starting DynamoDB Local…"). */
   readonly onProgress?: (component: string) => void;
   /** Abort start-up (everything already started is stopped again). */
@@ -47,6 +53,17 @@ export interface LocalStack {
   readonly tableName: string;
   readonly keys: LocalKeys;
   readonly seed: SeedOutcome | { readonly kind: "disabled" };
+  /** The notification outbox: one JSON line per notification. */
+  readonly outboxFile: string;
+  /** The local topic loop (executions, callback tasks, histories). */
+  readonly workflow: WorkflowRuntime;
+  /** The local Step Functions endpoint the API's SDK client calls. */
+  readonly stepFunctionsEndpoint: string;
+  /** Open topics whose loop was started again at start-up. */
+  readonly redriven: number;
+  /** "Now" for the functions: real, or simulated (`speed`). */
+  readonly clock: Clock;
+  readonly clockSimulated: boolean;
   /** A fresh admin token for this stack. */
   adminToken(): Promise<string>;
   /** Stops everything, in reverse start order. Idempotent. */
@@ -66,18 +83,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     seed: options.seed ?? true,
     tableName: options.tableName ?? defaultTableName,
     accessLog: options.accessLog,
+    speed: options.speed ?? 1,
+    workflowLog: options.workflowLog,
   };
+  if (!(resolved.speed > 0) || !Number.isFinite(resolved.speed)) {
+    throw new Error(`speed must be a positive number, not ${resolved.speed}`);
+  }
   await mkdir(resolved.dataDir, { recursive: true });
   const state: StackState = { options: resolved };
   const stop = await startComponents(options.components ?? localComponents, state, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onStart: options.onProgress } : {}),
   });
-  const { dynamodb, keys, gateway, seed } = state;
-  if (!dynamodb || !keys || !gateway || !seed) {
+  const { dynamodb, keys, gateway, seed, workflow, clock } = state;
+  if (!dynamodb || !keys || !gateway || !seed || !workflow || !clock) {
     await stop();
     throw new Error(
-      "the local stack started without DynamoDB, keys, gateway or seed step: check the components",
+      "the local stack started without DynamoDB, keys, gateway, seed step, topic loop or clock: check the components",
     );
   }
   return {
@@ -88,6 +110,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tableName: resolved.tableName,
     keys,
     seed,
+    outboxFile: outboxPath(resolved.dataDir),
+    workflow: workflow.runtime,
+    stepFunctionsEndpoint: workflow.endpoint.url,
+    redriven: state.redriven ?? 0,
+    clock: clock.clock,
+    clockSimulated: clock.simulated,
     adminToken: () => signToken({ role: "admin" }, keys),
     stop,
   };
@@ -101,7 +129,12 @@ const usage = `usage: npm start -- [options]
   --in-memory           throwaway database (keys still kept in --data-dir)
   --no-seed             do not load the demo data
   --table <name>        table name (default haoshangliang)
-  --access-log          one gateway line per request (the functions log their own JSON lines anyway)`;
+  --access-log          one gateway line per request (the functions log their own JSON lines anyway)
+  --speed <n>           run the simulated clock n times faster: deadlines, reminders and escalations
+                        alike (e.g. 2880: a day passes in 30 s). Simulated time is kept in
+                        <data-dir>/clock.json, so a restart continues from it; delete it to go back
+                        to real time
+  --workflow-log        one line per state a topic's execution enters`;
 
 function port(value: string | undefined, flag: string): number | undefined {
   if (value === undefined || value === "") return undefined;
@@ -125,6 +158,8 @@ function parse(args: string[]) {
       "no-seed": { type: "boolean", default: false },
       table: { type: "string" },
       "access-log": { type: "boolean", default: false },
+      speed: { type: "string" },
+      "workflow-log": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -132,6 +167,25 @@ function parse(args: string[]) {
 
 const shellQuote = (value: string) =>
   /^[\w./:=@-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+
+function speed(value: string | undefined): number {
+  if (value === undefined || value === "") return 1;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || number > 1_000_000) {
+    throw new UsageError(`--speed must be a number above 0 and at most 1000000, not "${value}"`);
+  }
+  return number;
+}
+
+function clockLine(stack: LocalStack): string {
+  if (!stack.clockSimulated) return "real time";
+  const now = stack.clock
+    .now()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z");
+  const pace = stack.clock.speed === 1 ? "real pace" : `${stack.clock.speed}× real time`;
+  return `simulated, ${pace}, now ${now}`;
+}
 
 function seedLine(seed: LocalStack["seed"]): string {
   return seed.kind === "disabled" ? "demo data: not loaded (--no-seed)" : describeSeed(seed).trim();
@@ -149,6 +203,9 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     `  API        ${stack.apiUrl}`,
     `  data       ${data}`,
     `  DynamoDB   ${stack.dynamodbEndpoint} (table ${stack.tableName})`,
+    `  clock      ${clockLine(stack)}`,
+    `  outbox     ${stack.outboxFile} (every notification, one JSON line each)`,
+    `  topics     ${stack.redriven} open topic${stack.redriven === 1 ? "" : "s"} resumed in the local topic loop`,
     `  ${seedLine(stack.seed)}`,
     "",
     "Try it (this admin token is valid for 12 hours):",
@@ -184,6 +241,7 @@ async function main(): Promise<void> {
   const apiPort = port(values.port, "--port") ?? port(process.env.PORT, "PORT") ?? 3000;
   const dynamodbPort = port(values["dynamodb-port"], "--dynamodb-port") ?? 0;
   const dataDirArg = values["data-dir"] ?? process.env.DATA_DIR;
+  const clockSpeed = speed(values.speed);
 
   // Ctrl-C (or SIGTERM) once: stop cleanly, exit 0. Twice: exit at once.
   const abort = new AbortController();
@@ -225,6 +283,10 @@ async function main(): Promise<void> {
       ...(values.table ? { tableName: values.table } : {}),
       ...(values["access-log"]
         ? { accessLog: (line: string) => process.stdout.write(`[gateway] ${line}\n`) }
+        : {}),
+      speed: clockSpeed,
+      ...(values["workflow-log"]
+        ? { workflowLog: (line: string) => process.stdout.write(`[topic-loop] ${line}\n`) }
         : {}),
       onProgress: (component) => process.stdout.write(`starting ${component}…\n`),
       signal: abort.signal,

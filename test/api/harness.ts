@@ -69,11 +69,27 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-export async function startApi(): Promise<Api> {
+export interface ApiOptions {
+  /** The simulated clock's speed (the topic loop's reminders). Default 1. */
+  readonly speed?: number;
+  /** Keep the database in this directory (restart tests); default: in memory, in a temporary one. */
+  readonly dataDir?: string;
+  readonly dynamodbPort?: number;
+}
+
+export async function startApi(options: ApiOptions = {}): Promise<Api> {
   // No access-log line per request in test output; real server errors are still logged.
   process.env.LOG_LEVEL = "warn";
-  const dataDir = await mkdtemp(join(tmpdir(), "hsl-api-"));
-  const stack = await startLocalStack({ dataDir, inMemory: true, seed: false, port: 0 });
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "hsl-api-")));
+  const stack = await startLocalStack({
+    dataDir,
+    inMemory: ownDataDir,
+    seed: false,
+    port: 0,
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    ...(options.dynamodbPort !== undefined ? { dynamodbPort: options.dynamodbPort } : {}),
+  });
   const admin = await stack.adminToken();
   const serverErrors: string[] = [];
 
@@ -114,7 +130,7 @@ export async function startApi(): Promise<Api> {
       try {
         await stack.stop();
       } finally {
-        await rm(dataDir, { recursive: true, force: true });
+        if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
       }
     },
   };

@@ -348,15 +348,18 @@ export const topicOperations = [
     description:
       "The body is the evidence of the step in the path: collect (summary, raisedBy), determine (decision, format, reason), research (visits, findings), consult (meeting), report (summary, sentTo, sentOn), feedback (responses, feedbackToSource). 409 when the step is not the current one.",
     tag: "topics",
-    body: z.union(Object.values(stepEvidence)),
+    // Checked against the step in the path in the handler, so that errors name that step's fields.
+    body: z.record(z.string(), z.unknown()),
+    documentedBody: z.union(Object.values(stepEvidence)),
     responses: [
       { status: 200, description: "Completed; the topic moved on", schema: "Topic" },
       ...topicErrors,
     ],
-    async handle({ request, principal }) {
+    async handle({ request, principal, body }) {
       const step = request.pathParameters.step ?? "";
       if (!(topicSteps as readonly string[]).includes(step)) throw new NotFoundError("route", step);
-      const evidence = parseInput(stepEvidence[step as TopicStep], request.body);
+      // The union above only says the body is some step's evidence; it must be this step's.
+      const evidence = parseInput(stepEvidence[step as TopicStep], body);
       const saved = await takeDecision(request, principal, (topic, now) => {
         const decided = decideComplete(stateOf(topic), step as TopicStep);
         const at = now.toISOString();

@@ -1,0 +1,325 @@
+/**
+ * The six-step loop, run by the synthesized state machine on the local runtime with the real task
+ * function, the real API and DynamoDB Local: decisions through the API, the execution's path, the
+ * table's state, the timeline and the notifications.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { topicSteps } from "../../functions/domain/topics/steps";
+import { topicLoopStates } from "../../workflows/topic-loop";
+import { type Api, expectApiError, startApi } from "../api/harness";
+import {
+  completeStep,
+  completeWhenReady,
+  createTopic,
+  eventually,
+  executionsOf,
+  kinds,
+  notificationsOf,
+  parkedAt,
+  readTopic,
+  type StationWithLead,
+  sourcePhone,
+  stationWithLead,
+} from "./harness";
+
+let api: Api;
+let home: StationWithLead;
+let members: string[];
+
+beforeAll(async () => {
+  api = await startApi();
+  home = await stationWithLead(api);
+  members = [home.lead.id];
+});
+
+afterAll(async () => {
+  expect(api?.takeServerErrors() ?? []).toEqual([]);
+  await api?.stop();
+});
+
+const ended = async (topicId: string) => {
+  const [execution] = executionsOf(api, topicId);
+  if (!execution) throw new Error(`no execution for ${topicId}`);
+  return api.stack.workflow.waitForExecution(execution.executionArn);
+};
+
+describe("the full loop", () => {
+  it("carries a topic from 收集议题 to 办理反馈 and closes it, telling the source", async () => {
+    const topic = await createTopic(api, home.station.id, {}, home.staffToken);
+    expect(topic).toMatchObject({ step: "collect", status: "open", stepName: "收集议题" });
+
+    for (const step of topicSteps) {
+      const after = await completeWhenReady(api, topic.id, step, members);
+      const next = topicSteps[topicSteps.indexOf(step) + 1];
+      if (next) expect(after).toMatchObject({ step: next, status: "open" });
+      else expect(after).toMatchObject({ status: "closed", closedAs: "completed" });
+    }
+
+    const execution = await ended(topic.id);
+    expect(execution.status).toBe("SUCCEEDED");
+    const { startOrResume, enterStep, awaitStep, decided, closed } = topicLoopStates;
+    expect(execution.statesEntered).toEqual([
+      startOrResume,
+      ...topicSteps.flatMap(() => [enterStep, awaitStep, decided]),
+      closed,
+    ]);
+    // 1 + 6 × 3 + 1: the figure decision 0006 promises (target ≤ 60).
+    expect(execution.stateTransitions).toBe(20);
+
+    const detail = await readTopic(api, topic.id);
+    expect(kinds(detail)).toEqual([
+      "created",
+      ...topicSteps.flatMap(() => ["step_started", "step_completed"]),
+      "closed",
+    ]);
+    expect(
+      detail.timeline?.filter((event) => event.kind === "step_started").map((event) => event.step),
+    ).toEqual([...topicSteps]);
+    for (const event of detail.timeline ?? []) expect(event.text.length).toBeGreaterThan(3);
+    expect(Object.keys(detail.evidence).sort()).toEqual([...topicSteps].sort());
+
+    const notifications = await notificationsOf(api, topic.id);
+    const started = notifications.filter((note) => note.templateId === "step_started");
+    expect(started).toHaveLength(6);
+    expect(new Set(started.map((note) => note.recipient.name))).toEqual(new Set(["经办人丙"]));
+    const toldSource = notifications.filter((note) => note.templateId === "topic_closed");
+    expect(toldSource).toHaveLength(1);
+    expect(toldSource[0]?.recipient.id).toBe(`person:${sourcePhone}`);
+    expect(toldSource[0]?.channel).toBe("sms");
+    expect(toldSource[0]?.text).toContain("老旧小区加装电梯");
+  });
+
+  it("keeps a closed topic immutable", async () => {
+    const topic = await createTopic(api, home.station.id);
+    for (const step of topicSteps) await completeWhenReady(api, topic.id, step, members);
+    await ended(topic.id);
+    const before = await readTopic(api, topic.id);
+
+    const attempts = [
+      await completeStep(api, topic.id, "feedback", members),
+      await api.post(`/topics/${topic.id}/return`, { toStep: "consult", reason: "再议" }),
+      await api.patch(`/topics/${topic.id}/deadline`, { deadline: "2027-03-01", reason: "延期" }),
+    ];
+    for (const reply of attempts) {
+      const error = expectApiError(reply, 409, "wrong_step");
+      expect(error.details?.map((detail) => detail.code)).toEqual(["topic_closed"]);
+    }
+    const after = await readTopic(api, topic.id);
+    expect(after.version).toBe(before.version);
+    expect(after.timeline).toEqual(before.timeline);
+  });
+
+  it("lists topics by station, step and status", async () => {
+    const other = await stationWithLead(api);
+    const open = await createTopic(api, other.station.id, { title: "停车难" });
+    await completeWhenReady(api, open.id, "collect", members);
+    const byStation = await api.get(`/topics?stationId=${other.station.id}`);
+    expect(byStation.status, byStation.text).toBe(200);
+    expect(byStation.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toEqual([open.id]);
+    const atDetermine = await api.get(`/topics?stationId=${other.station.id}&step=determine&status=open`);
+    expect(atDetermine.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toEqual([open.id]);
+    const atResearch = await api.get(`/topics?stationId=${other.station.id}&step=research`);
+    expect(atResearch.json<{ items: unknown[] }>().items).toEqual([]);
+    // Staff of another station do not see it.
+    const stranger = await api.get(`/topics/${open.id}`, { token: home.staffToken });
+    expect(stranger.status).toBe(404);
+  });
+});
+
+describe("return", () => {
+  it("sends a topic back to an earlier step, which starts again with a fresh deadline", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await completeWhenReady(api, topic.id, "determine", members);
+    await parkedAt(api, topic.id, "research");
+
+    const reply = await api.post(`/topics/${topic.id}/return`, {
+      toStep: "collect",
+      reason: "反映人信息不全，需补充",
+    });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json<Topic>()).toMatchObject({ step: "collect", returns: 1 });
+
+    await parkedAt(api, topic.id, "collect");
+    const detail = await readTopic(api, topic.id);
+    const returned = detail.timeline?.find((event) => event.kind === "returned");
+    expect(returned?.text).toContain("反映人信息不全");
+    expect(returned?.text).toContain("收集议题");
+    expect(kinds(detail).slice(-2)).toEqual(["returned", "step_started"]);
+    expect(detail.timeline?.at(-1)?.step).toBe("collect");
+
+    // The loop goes on from there.
+    const after = await completeWhenReady(api, topic.id, "collect", members);
+    expect(after.step).toBe("determine");
+    const [execution] = executionsOf(api, topic.id);
+    expect(execution?.status).toBe("RUNNING");
+  });
+
+  it("refuses to send a topic forward or to its own step", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await parkedAt(api, topic.id, "determine");
+    const forward = await api.post(`/topics/${topic.id}/return`, { toStep: "research", reason: "跳过" });
+    expect([400, 409]).toContain(forward.status);
+    const same = await api.post(`/topics/${topic.id}/return`, { toStep: "determine", reason: "重来" });
+    expect([400, 409]).toContain(same.status);
+    expect((await readTopic(api, topic.id)).step).toBe("determine");
+  });
+});
+
+describe("reject", () => {
+  it("closes the topic as not adopted at 确定议题 and tells the source why", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await parkedAt(api, topic.id, "determine");
+
+    const reply = await api.post(`/topics/${topic.id}/reject`, { reason: "属于司法程序事项，不宜协商" });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json<Topic>()).toMatchObject({ status: "closed", closedAs: "rejected" });
+
+    const execution = await ended(topic.id);
+    expect(execution.status).toBe("SUCCEEDED");
+    expect(execution.statesEntered.at(-1)).toBe(topicLoopStates.closed);
+
+    const told = (await notificationsOf(api, topic.id)).filter(
+      (note) => note.templateId === "topic_rejected",
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.recipient.id).toBe(`person:${sourcePhone}`);
+    expect(told[0]?.text).toContain("属于司法程序事项，不宜协商");
+    expect(kinds(await readTopic(api, topic.id))).toContain("rejected");
+  });
+
+  it("is refused at any other step", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const error = expectApiError(
+      await api.post(`/topics/${topic.id}/reject`, { reason: "不采纳" }),
+      409,
+      "wrong_step",
+    );
+    expect(error.details?.map((detail) => detail.code)).toEqual(["reject_only_at_determine"]);
+    expect((await readTopic(api, topic.id)).status).toBe("open");
+  });
+});
+
+describe("deadline extension", () => {
+  it("moves the step's deadline with a reason, recorded in the timeline", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const before = await readTopic(api, topic.id);
+    const reply = await api.patch(`/topics/${topic.id}/deadline`, {
+      deadline: "2027-02-26",
+      reason: "春节前后群众集中返乡，延后收集",
+    });
+    expect(reply.status, reply.text).toBe(200);
+    const after = reply.json<Topic>();
+    expect(after.extensions).toBe(1);
+    expect(after.deadline).not.toBe(before.deadline);
+    expect(new Date(after.deadline ?? 0).getTime()).toBeGreaterThan(new Date(before.deadline ?? 0).getTime());
+    const event = (await readTopic(api, topic.id)).timeline?.find(
+      (item) => item.kind === "deadline_extended",
+    );
+    expect(event?.text).toContain("春节前后群众集中返乡");
+    // The loop still waits at the same step and takes the next decision.
+    const done = await completeWhenReady(api, topic.id, "collect", members);
+    expect(done.step).toBe("determine");
+  });
+
+  it("rejects an extension without a reason, changing nothing", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const before = await readTopic(api, topic.id);
+    const reply = await api.patch(`/topics/${topic.id}/deadline`, { deadline: "2027-02-26" });
+    expectApiError(reply, 400, "validation_failed");
+    expect(reply.fields).toContain("reason");
+    expect((await readTopic(api, topic.id)).version).toBe(before.version);
+  });
+});
+
+describe("duplicate and concurrent completions", () => {
+  it("advances once when the same completion is sent twice at once", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const replies = await Promise.all([
+      completeStep(api, topic.id, "collect", members),
+      completeStep(api, topic.id, "collect", members),
+    ]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+
+    await parkedAt(api, topic.id, "determine");
+    const detail = await readTopic(api, topic.id);
+    expect(kinds(detail).filter((kind) => kind === "step_completed")).toHaveLength(1);
+    const started = (await notificationsOf(api, topic.id)).filter(
+      (note) => note.templateId === "step_started" && note.text.includes("确定议题"),
+    );
+    expect(started).toHaveLength(1);
+    const [execution] = executionsOf(api, topic.id);
+    expect(execution?.statesEntered.filter((state) => state === topicLoopStates.enterStep)).toHaveLength(2);
+  });
+
+  it("lets exactly one of two staff members complete the same step", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await parkedAt(api, topic.id, "determine");
+    const second = await api.token({ role: "staff", stationIds: [home.station.id], subject: "staff-2" });
+    const replies = await Promise.all([
+      completeStep(api, topic.id, "determine", members, home.staffToken),
+      completeStep(api, topic.id, "determine", members, second),
+    ]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    await parkedAt(api, topic.id, "research");
+    const completed = (await readTopic(api, topic.id)).timeline?.filter(
+      (event) => event.kind === "step_completed",
+    );
+    expect(completed?.map((event) => event.step)).toEqual(["collect", "determine"]);
+  });
+
+  it("answers 409 for a step that is not current, changing nothing", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const before = await readTopic(api, topic.id);
+    const error = expectApiError(await completeStep(api, topic.id, "research", members), 409, "wrong_step");
+    expect(error.details?.[0]?.code).toBe("not_current_step");
+    expect(error.details?.[0]?.message).toContain("收集议题");
+    expect((await readTopic(api, topic.id)).version).toBe(before.version);
+  });
+
+  it("rejects evidence that does not fit the step, naming the field", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const reply = await api.post(`/topics/${topic.id}/steps/collect/complete`, { summary: "缺少反映人" });
+    expectApiError(reply, 400, "validation_failed");
+    expect(reply.fields).toContain("raisedBy");
+    expect((await readTopic(api, topic.id)).step).toBe("collect");
+  });
+});
+
+describe("a stale token", () => {
+  it("is taken as 'already done': the decision stands and is delivered when the loop next waits", async () => {
+    const topic = await createTopic(api, home.station.id);
+    const first = await parkedAt(api, topic.id, "collect");
+    await completeWhenReady(api, topic.id, "collect", members);
+    await parkedAt(api, topic.id, "determine");
+    // Park the used collect token on the topic, as if the wait had been re-armed behind our back.
+    const { getTopic, saveTopic } = await import("../../functions/store/topics");
+    const stored = await getTopic(topic.id);
+    await saveTopic(stored, (current) => ({ ...current, taskToken: first.taskToken }), [], new Date());
+    const reply = await completeStep(api, topic.id, "determine", members);
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json<Topic>().step).toBe("research");
+    // The execution still waits on its own token at determine; it is told when it wakes (here: the
+    // test stops that wait the way a timeout would, by failing the task with States.Timeout).
+    const waiting = await parkedAt(api, topic.id, "determine");
+    await api.stack.workflow.sendTaskFailure(waiting.taskToken, "States.Timeout", "woken by the test");
+    await parkedAt(api, topic.id, "research");
+    const detail = await readTopic(api, topic.id);
+    expect(kinds(detail).filter((kind) => kind === "step_started")).toHaveLength(3);
+    await eventually(
+      async () => ((await readTopic(api, topic.id)).step === "research" ? true : undefined),
+      "the topic at research",
+    );
+  });
+});
+
+type Topic = import("./harness").Topic;
