@@ -139,6 +139,12 @@ function plan(topic: StoredTopic, now: Date, calendars: Calendars) {
  * A decision on the awaited step is recorded but the execution has not received it (its token was not
  * parked yet, or had gone stale): wake at once, so that the next parked wait delivers it.
  */
+/**
+ * The wait re-armed to pick up a waiting decision: the Await step's function delivers it to its own
+ * token as it parks it, so the wait only has to outlast one invocation (a cold start included).
+ */
+export const pickUpSeconds = 5;
+
 const decisionWaiting = (topic: StoredTopic, step: TopicStep) =>
   topic.pendingDecision?.decidedAt === step || topic.status === "closed";
 
@@ -220,7 +226,7 @@ export async function resumeStep(
       : saveTopic(current, (topic) => ({ ...topic, wakeUps: 0 }), [], context.now()),
   );
   const waitSeconds = decisionWaiting(topic, input.step)
-    ? 1
+    ? pickUpSeconds
     : plan(topic, context.now(), calendars).waitSeconds;
   return { topicId: topic.id, step: input.step, waitSeconds };
 }
@@ -296,7 +302,7 @@ export async function remind(
   const calendars = await calendarsInForce();
   const first = await load(input.topicId);
   if (decisionWaiting(first, input.step))
-    return { topicId: first.id, step: input.step, waitSeconds: 1, restart: false };
+    return { topicId: first.id, step: input.step, waitSeconds: pickUpSeconds, restart: false };
   let stationRecord: Station | undefined;
   const station = async () => {
     stationRecord ??= await getStation(first.stationId);
@@ -348,7 +354,7 @@ export async function remind(
     );
   });
   const waitSeconds = decisionWaiting(topic, input.step)
-    ? 1
+    ? pickUpSeconds
     : plan(topic, context.now(), calendars).waitSeconds;
   return {
     topicId: topic.id,

@@ -6,7 +6,7 @@
  * - `.waitForTaskToken`: each entry of a callback state gets a fresh, unique token; the function is
  *   invoked with it; the state ends when `sendTaskSuccess` / `sendTaskFailure` names the token, or
  *   with `States.Timeout` when the wait (payload `waitSeconds`, simulated seconds turned into real
- *   milliseconds by the clock's `realMs`) runs out. A token that is not waiting any more answers
+ *   milliseconds by the clock's `realMs`, counted from when the function has parked the token) runs out. A token that is not waiting any more answers
  *   `TaskTimedOut`; one this runtime never issued answers `InvalidToken` — as Step Functions does.
  * - `states:startExecution` of this machine (the hand-over): a new local execution.
  * - the execution registry (names, ARNs, status, idempotent starts) and an event history per
@@ -489,18 +489,22 @@ export async function startWorkflowRuntime(options: WorkflowRuntimeOptions = {})
       }
     }
     tasks.set(token, task);
-    // Armed before the function runs (a task's time counts from its start), and at most the
-    // package's own timeout, so that this timer always fires first and says States.Timeout.
-    const cancel =
-      seconds === undefined
-        ? () => {}
-        : longTimer(Math.min(clockNow().realMs(seconds), packageTimeoutSeconds * 1000), () =>
-            task.settle({ error: new TaskError("States.Timeout", `${stateName}: the wait timed out`) }),
-          );
+    // The wait is timed from the moment the function has parked the token. Step Functions counts
+    // from the state's start, but the function runs for milliseconds, which at a fast simulated
+    // clock would be hours: a decision the function delivers to its own token (tasks.awaitStep)
+    // must not lose to a timeout that would not have fired on AWS. At most the package's own
+    // timeout, so that this timer fires first and says States.Timeout.
+    let cancel = () => {};
     invoke(payload, stateName).then(
       () => {
         task.parked = true;
-        if (task.waiting) notifyParked(task);
+        if (!task.waiting) return;
+        if (seconds !== undefined) {
+          cancel = longTimer(Math.min(clockNow().realMs(seconds), packageTimeoutSeconds * 1000), () =>
+            task.settle({ error: new TaskError("States.Timeout", `${stateName}: the wait timed out`) }),
+          );
+        }
+        notifyParked(task);
       },
       (error: unknown) => task.settle({ error: error instanceof Error ? error : new Error(String(error)) }),
     );
