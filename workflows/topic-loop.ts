@@ -6,7 +6,7 @@
  * infra/local/workflow-runtime.ts gets its Amazon States Language from `topicLoopDefinition()`,
  * which synthesizes this same construct — there is no hand-written ASL anywhere.
  */
-import { App, CfnElement, Duration, Stack, Token, Validations } from "aws-cdk-lib";
+import { App, CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { type IFunction, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -217,6 +217,9 @@ export class TopicLoop extends Construct {
       // The vended-logs prefix keeps CloudWatch Logs' resource policy small (one entry for all).
       logGroupName: `/aws/vendedlogs/states/${name}`,
       retention: props.logRetention,
+      // The name is fixed, so a retained group would make the next deployment of a deleted stack
+      // fail on "already exists". Execution logs are a trace, not a record: the table keeps that.
+      removalPolicy: RemovalPolicy.DESTROY,
     });
 
     this.stateMachine = new StateMachine(this, "StateMachine", {
