@@ -7,6 +7,7 @@ import { clock } from "../clock";
 import { config } from "../config";
 import type { Station } from "../contracts/registry";
 import { ConflictError, NotFoundError } from "../domain/errors";
+import { localDateTime } from "../domain/local-time";
 import { type Alarm, planAlarms } from "../domain/topics/alarms";
 import type { Calendars } from "../domain/topics/calendar";
 import { resolvePolicy, stepDeadline, type TopicPolicy } from "../domain/topics/policy";
@@ -76,17 +77,7 @@ const responsibleFor = (topic: StoredTopic, step: TopicStep) =>
   topic.stepResponsible[step] ?? topic.responsible;
 
 function formatDeadline(deadline: string | undefined): string {
-  if (!deadline) return "";
-  const { timeZone } = config();
-  return new Intl.DateTimeFormat("zh-CN", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(deadline));
+  return deadline ? localDateTime(deadline, config().timeZone) : "";
 }
 
 async function notify(
