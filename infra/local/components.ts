@@ -21,7 +21,12 @@ import { type SfnEndpoint, startSfnEndpoint } from "./sfn-endpoint";
 import { clockEnvironmentKeys, installLocalClock, type LocalClock } from "./simulated-time";
 import { ensureTable } from "./table";
 import { signToken } from "./token";
-import { type HistoryEvent, startWorkflowRuntime, type WorkflowRuntime } from "./workflow-runtime";
+import {
+  type HistoryEvent,
+  startWorkflowRuntime,
+  type WorkflowRuntime,
+  type WorkflowRuntimeOptions,
+} from "./workflow-runtime";
 
 export interface ResolvedStackOptions {
   /** API port; 0 picks a free one. */
@@ -166,37 +171,45 @@ function describeState(event: HistoryEvent, name: string): string | undefined {
  * The topic loop: the state machine synthesized from workflows/topic-loop.ts, run in-process with
  * its real task function, behind a local Step Functions endpoint the API's SDK client talks to.
  */
-export const workflowComponent: Component<StackState> = {
-  name: "topic loop (local Step Functions)",
-  async start(state) {
-    const log = state.options.workflowLog;
-    const runtime = await startWorkflowRuntime({
-      ...(state.clock ? { clock: state.clock.clock } : {}),
-      onEvent: (event, execution) => {
-        if (event.type === "ExecutionFailed") {
-          process.stderr.write(`[topic-loop] ${describeState(event, execution.name)}\n`);
-          return;
-        }
-        const line = log && describeState(event, execution.name);
-        if (line) log(line);
-      },
-    });
-    let endpoint: SfnEndpoint;
-    try {
-      endpoint = await startSfnEndpoint(runtime);
-    } catch (error) {
-      await runtime.stop();
-      throw error;
-    }
-    state.workflow = { runtime, endpoint };
-    process.env.STEPFUNCTIONS_ENDPOINT = endpoint.url;
-    process.env.TOPIC_LOOP_ARN = runtime.stateMachineArn;
-    return async () => {
-      await runtime.stop();
-      await endpoint.close();
-    };
-  },
-};
+export const workflowComponent: Component<StackState> = workflowComponentWith({});
+
+/** The topic loop component with runtime options of its own (tests: a wrapped task function, short retry pauses). */
+export function workflowComponentWith(
+  options: Pick<WorkflowRuntimeOptions, "taskHandler" | "retryPauseMs">,
+): Component<StackState> {
+  return {
+    name: "topic loop (local Step Functions)",
+    async start(state) {
+      const log = state.options.workflowLog;
+      const runtime = await startWorkflowRuntime({
+        ...options,
+        ...(state.clock ? { clock: state.clock.clock } : {}),
+        onEvent: (event, execution) => {
+          if (event.type === "ExecutionFailed") {
+            process.stderr.write(`[topic-loop] ${describeState(event, execution.name)}\n`);
+            return;
+          }
+          const line = log && describeState(event, execution.name);
+          if (line) log(line);
+        },
+      });
+      let endpoint: SfnEndpoint;
+      try {
+        endpoint = await startSfnEndpoint(runtime);
+      } catch (error) {
+        await runtime.stop();
+        throw error;
+      }
+      state.workflow = { runtime, endpoint };
+      process.env.STEPFUNCTIONS_ENDPOINT = endpoint.url;
+      process.env.TOPIC_LOOP_ARN = runtime.stateMachineArn;
+      return async () => {
+        await runtime.stop();
+        await endpoint.close();
+      };
+    },
+  };
+}
 
 /** After a restart no execution survives: every open topic continues from its stored step. */
 export const redriveComponent: Component<StackState> = {

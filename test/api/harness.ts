@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import type * as z from "zod/mini";
 import type { errorBody } from "../../functions/contracts/common";
-import { type LocalStack, startLocalStack } from "../../infra/local/start";
+import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/start";
 import { signToken, type TokenRequest } from "../../infra/local/token";
 
 export type ErrorBody = z.output<typeof errorBody>;
@@ -75,6 +75,8 @@ export interface ApiOptions {
   /** Keep the database in this directory (restart tests); default: in memory, in a temporary one. */
   readonly dataDir?: string;
   readonly dynamodbPort?: number;
+  /** Replace the local stack's components (e.g. a topic loop with a wrapped task function). */
+  readonly components?: LocalStackOptions["components"];
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<Api> {
@@ -89,6 +91,7 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
     port: 0,
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.dynamodbPort !== undefined ? { dynamodbPort: options.dynamodbPort } : {}),
+    ...(options.components ? { components: options.components } : {}),
   });
   const admin = await stack.adminToken();
   const serverErrors: string[] = [];
