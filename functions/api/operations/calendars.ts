@@ -53,7 +53,9 @@ export const calendarOperations = [
     ],
     async handle({ request, principal, body }) {
       requireAdmin(principal);
-      const year = Number(request.pathParameters.year);
+      // Four digits only: Number() alone would read "2027.0", "02027" or "0x7EB" as 2027 and save it.
+      const path = request.pathParameters.year ?? "";
+      const year = /^\d{4}$/.test(path) ? Number(path) : Number.NaN;
       const calendar: HolidayCalendar = { year, ...body };
       const problems = validateCalendar(calendar);
       if (problems.length) throw new ValidationError(problems);

@@ -1,8 +1,8 @@
 /** The delivery log: what was sent to whom about a topic. */
 import * as z from "zod/mini";
 import { id, listQuery, shortText } from "../../contracts/common";
-import { assertCanSeeStation, requireAdmin } from "../../domain/access";
-import { ValidationError } from "../../domain/errors";
+import { canSeeStation, requireAdmin } from "../../domain/access";
+import { NotFoundError, ValidationError } from "../../domain/errors";
 import { listNotifications } from "../../store/notifications";
 import { getTopic } from "../../store/topics";
 import { defineOperation, ok } from "../http";
@@ -14,6 +14,13 @@ const notificationQuery = z.strictObject({
   topicId: z.optional(id),
   recipient: z.optional(shortText(200)),
 });
+
+/**
+ * Ids of people who are not members carry their contact (`person:13800138000`); only an admin, who
+ * filters by them, sees them whole.
+ */
+const masked = (recipientId: string) =>
+  recipientId.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/^(person:[^@]{0,2})[^@]*@/, "$1***@");
 
 export const notificationOperations = [
   defineOperation({
@@ -31,7 +38,9 @@ export const notificationOperations = [
     async handle({ principal, query }) {
       if (query.topicId) {
         const topic = await getTopic(query.topicId);
-        assertCanSeeStation(principal, topic.stationId, await visibleMemberStations(principal));
+        // Another station's topic answers as an absent one: its existence is not disclosed.
+        if (!canSeeStation(principal, topic.stationId, await visibleMemberStations(principal)))
+          throw new NotFoundError("topic", query.topicId);
       } else if (query.recipient) {
         requireAdmin(principal);
       } else {
@@ -49,7 +58,10 @@ export const notificationOperations = [
       return ok({
         items: page.items.map(({ idempotencyKey: _key, recipient, ...record }) => ({
           ...record,
-          recipient: { id: recipient.id, name: recipient.name },
+          recipient: {
+            id: principal.role === "admin" ? recipient.id : masked(recipient.id),
+            name: recipient.name,
+          },
         })),
         cursor: page.cursor,
       });

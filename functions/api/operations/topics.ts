@@ -16,12 +16,7 @@ import {
   topicReject,
   topicReturn,
 } from "../../contracts/topics";
-import {
-  assertCanChangeStation,
-  assertCanSeeStation,
-  type Principal,
-  requireWriter,
-} from "../../domain/access";
+import { assertCanChangeStation, canSeeStation, type Principal, requireWriter } from "../../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { normalizeMainlandMobile } from "../../domain/members";
 import { parseDeadline } from "../../domain/topics/calendar";
@@ -65,9 +60,11 @@ async function readableStations(principal: Principal): Promise<readonly string[]
   return visibleMemberStations(principal);
 }
 
+/** A topic the caller may not see answers exactly as an absent one: its existence is not disclosed. */
 async function readVisibleTopic(principal: Principal, topicId: string): Promise<StoredTopic> {
   const topic = await getTopic(topicId);
-  assertCanSeeStation(principal, topic.stationId, await visibleMemberStations(principal));
+  if (!canSeeStation(principal, topic.stationId, await visibleMemberStations(principal)))
+    throw new NotFoundError("topic", topicId);
   return topic;
 }
 

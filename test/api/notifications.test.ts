@@ -1,0 +1,221 @@
+/**
+ * The delivery log (GET /notifications) through the local gateway: by topic for whoever may read
+ * the topic, by recipient for admins only, paged, and without the delivery internals (idempotency
+ * keys) or the recipients' contact details that the outbox itself keeps.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { responseSchemas } from "../../functions/contracts/responses";
+import {
+  completeStep,
+  createTopic,
+  type Notification,
+  notificationsOf,
+  parkedAt,
+  type StationWithLead,
+  sourcePhone,
+  stationWithLead,
+  type Topic,
+} from "../workflow/harness";
+import {
+  type Api,
+  absentId,
+  createMember,
+  createStation,
+  expectApiError,
+  nextPhone,
+  type Page,
+  type Reply,
+  startApi,
+} from "./harness";
+
+let api: Api;
+let home: StationWithLead;
+let otherStaff: string;
+let memberToken: string;
+let strangerMember: string;
+/** Rejected at 确定议题: a step_started notice per step entered, and the source told why. */
+let topic: Topic;
+/** Its responsible person's phone: their recipient id is `person:<phone>`. */
+const phone = nextPhone();
+
+beforeAll(async () => {
+  api = await startApi();
+  home = await stationWithLead(api);
+  const other = await createStation(api);
+  otherStaff = await api.token({ role: "staff", stationIds: [other.id] });
+  memberToken = await api.token({ role: "member", memberId: home.lead.id });
+  strangerMember = await api.token({ role: "member", memberId: (await createMember(api)).id });
+
+  topic = await createTopic(api, home.station.id, { responsible: { name: "经办人戊", phone } });
+  await parkedAt(api, topic.id, "collect");
+  expect((await completeStep(api, topic.id, "collect", [])).status).toBe(200);
+  await parkedAt(api, topic.id, "determine");
+  const rejected = await api.post(`/topics/${topic.id}/reject`, { reason: "已列入年度民生实事" });
+  expect(rejected.status, rejected.text).toBe(200);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+afterEach(() => {
+  expect(api.takeServerErrors()).toEqual([]);
+});
+
+const itemsOf = (reply: Reply) => reply.json<Page<Notification>>().items;
+const ids = (items: readonly Notification[]) => items.map((item) => item.id);
+
+/** What a delivery-log item may show: no idempotency key, no phone or email. */
+const publicFields = [
+  "id",
+  "topicId",
+  "recipient",
+  "channel",
+  "templateId",
+  "language",
+  "subject",
+  "text",
+  "status",
+  "createdAt",
+];
+
+describe("by topic", () => {
+  it("lists what was sent about the topic, oldest first", async () => {
+    const reply = await api.get(`/notifications?topicId=${topic.id}`);
+    expect(reply.status, reply.text).toBe(200);
+    const page = reply.json<Page<Notification>>();
+    expect(responseSchemas.NotificationPage.safeParse(page).success).toBe(true);
+    expect(page.items.map((item) => [item.templateId, item.recipient.id])).toEqual([
+      ["step_started", `person:${phone}`],
+      ["step_started", `person:${phone}`],
+      ["topic_rejected", `person:${sourcePhone}`],
+    ]);
+    const times = page.items.map((item) => item.createdAt);
+    expect(times).toEqual([...times].sort());
+    for (const item of page.items) expect(item.topicId).toBe(topic.id);
+    expect(page.items[2]?.text).toContain("已列入年度民生实事");
+  });
+
+  it("shows neither idempotency keys nor contact details, which the outbox has", async () => {
+    const outbox = (await readFile(api.stack.outboxFile, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((record) => JSON.stringify(record).includes(topic.id));
+    // The premise: the log's source does hold keys and contacts.
+    expect(JSON.stringify(outbox)).toContain("idempotencyKey");
+    expect(JSON.stringify(outbox)).toContain(`"phone":"${phone}"`);
+
+    const reply = await api.get(`/notifications?topicId=${topic.id}`);
+    for (const item of itemsOf(reply)) {
+      for (const key of Object.keys(item)) expect(publicFields).toContain(key);
+      expect(Object.keys(item.recipient).sort()).toEqual(["id", "name"]);
+    }
+    expect(reply.text).not.toMatch(/idempotencyKey|"phone"|"email"/);
+    expect(reply.text).not.toContain(`${topic.id}:`); // the keys are built from the topic id
+  });
+
+  it("masks the contact inside a non-member's recipient id for everyone but an admin", async () => {
+    const masked = `person:${phone.slice(0, 3)}****${phone.slice(-4)}`;
+    for (const token of [home.staffToken, memberToken]) {
+      const reply = await api.get(`/notifications?topicId=${topic.id}`, { token });
+      expect(reply.text).not.toContain(phone);
+      expect(itemsOf(reply).map((item) => item.recipient.id)).toContain(masked);
+    }
+    const asAdmin = await api.get(`/notifications?topicId=${topic.id}`);
+    expect(itemsOf(asAdmin).map((item) => item.recipient.id)).toContain(`person:${phone}`);
+  });
+
+  it("answers whoever may read the topic: its station's staff and members", async () => {
+    const all = ids(await notificationsOf(api, topic.id));
+    for (const token of [home.staffToken, memberToken]) {
+      const reply = await api.get(`/notifications?topicId=${topic.id}`, { token });
+      expect(reply.status, reply.text).toBe(200);
+      expect(ids(itemsOf(reply))).toEqual(all);
+    }
+  });
+
+  it("answers 404 to others, as for a topic that does not exist", async () => {
+    const absent = expectApiError(await api.get(`/notifications?topicId=${absentId}`), 404, "not_found");
+    expect(absent.message).toBe("未找到该议题");
+    for (const token of [otherStaff, strangerMember]) {
+      const reply = await api.get(`/notifications?topicId=${topic.id}`, { token });
+      expect(expectApiError(reply, 404, "not_found").message).toBe(absent.message);
+      expect(reply.text).not.toContain(home.station.id);
+    }
+    expect((await api.get(`/notifications?topicId=${topic.id}`, { token: null })).status).toBe(401);
+  });
+
+  it("pages with limit and cursor, without repeats or gaps", async () => {
+    const all = ids(await notificationsOf(api, topic.id));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const reply: Reply = await api.get(
+        `/notifications?topicId=${topic.id}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      expect(reply.status, reply.text).toBe(200);
+      const page = reply.json<Page<Notification>>();
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...ids(page.items));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(all);
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("by recipient", () => {
+  it("lists an admin everything sent to one recipient, across topics", async () => {
+    const second = await createTopic(api, home.station.id, { responsible: { name: "经办人戊", phone } });
+    await parkedAt(api, second.id, "collect");
+    const reply = await api.get(`/notifications?recipient=${encodeURIComponent(`person:${phone}`)}`);
+    expect(reply.status, reply.text).toBe(200);
+    const items = itemsOf(reply);
+    expect(items.map((item) => item.topicId)).toEqual([topic.id, topic.id, second.id]);
+    for (const item of items) expect(item.recipient).toEqual({ id: `person:${phone}`, name: "经办人戊" });
+
+    const both = await api.get(
+      `/notifications?topicId=${topic.id}&recipient=${encodeURIComponent(`person:${sourcePhone}`)}`,
+    );
+    expect(itemsOf(both).map((item) => item.templateId)).toEqual(["topic_rejected"]);
+    expect(itemsOf(await api.get("/notifications?recipient=nobody"))).toEqual([]);
+  });
+
+  it("is for admins only: 403 for staff and members", async () => {
+    for (const token of [home.staffToken, memberToken]) {
+      const reply = await api.get(`/notifications?recipient=${encodeURIComponent(`person:${phone}`)}`, {
+        token,
+      });
+      expectApiError(reply, 403, "forbidden");
+    }
+  });
+});
+
+describe("refusals", () => {
+  it("neither topicId nor recipient: 400 naming topicId", async () => {
+    for (const path of ["/notifications", "/notifications?limit=10"]) {
+      const reply = await api.get(path);
+      const error = expectApiError(reply, 400, "validation_failed");
+      expect(error.details).toEqual([
+        { field: "topicId", code: "filter_required", message: "请至少指定 topicId 或 recipient" },
+      ]);
+    }
+  });
+
+  it.each([
+    ["topicId=not-a-topic", "topicId"],
+    ["topicId={topic}&limit=0", "limit"],
+    ["topicId={topic}&limit=101", "limit"],
+    ["topicId={topic}&channel=sms", "channel"],
+    ["topicId={topic}&cursor=abc", "cursor"],
+    [`recipient=${"x".repeat(201)}`, "recipient"],
+  ])("?%s: 400 naming %s", async (query, field) => {
+    const reply = await api.get(`/notifications?${query.replace("{topic}", topic.id)}`);
+    expectApiError(reply, 400, "validation_failed");
+    expect(reply.fields).toEqual([field]);
+  });
+});
