@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
+import { brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { packedOpenApiDocument } from "../../functions/api/openapi.packed.generated";
 import { currentOpenApiDocument, generatedDocumentPath } from "../../functions/api/openapi-document";
 import { routes } from "../../functions/api/routes";
 
 describe("the generated OpenAPI document", () => {
   it("is current with the zod schemas (run `npm run openapi` after changing a contract)", () => {
     expect(readFileSync(generatedDocumentPath, "utf8")).toBe(currentOpenApiDocument());
+  });
+
+  it("is packed, for the meta function, to exactly the same document", () => {
+    const unpacked = brotliDecompressSync(Buffer.from(packedOpenApiDocument, "base64")).toString("utf8");
+    expect(JSON.parse(unpacked)).toEqual(JSON.parse(currentOpenApiDocument()));
   });
 
   it("documents every route with its method, and no route that does not exist", () => {

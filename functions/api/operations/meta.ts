@@ -3,9 +3,20 @@
  * at build time (`npm run openapi`, checked by a test), so this function bundles neither the registry's
  * handlers nor the JSON Schema converter.
  */
+import { brotliDecompressSync } from "node:zlib";
 import { tableIsReachable } from "../../store/health";
 import { definePublicOperation, type Operation, ok } from "../http";
-import openApiDocument from "../openapi.generated.json" with { type: "json" };
+import { packedOpenApiDocument } from "../openapi.packed.generated";
+
+let openApiDocument: unknown;
+
+/** Unpacked on first request, not at init: most cold starts serve health checks and nothing else. */
+function unpackedOpenApiDocument(): unknown {
+  openApiDocument ??= JSON.parse(
+    brotliDecompressSync(Buffer.from(packedOpenApiDocument, "base64")).toString("utf8"),
+  ) as unknown;
+  return openApiDocument;
+}
 
 export const metaOperations: Operation[] = [
   definePublicOperation({
@@ -34,7 +45,7 @@ export const metaOperations: Operation[] = [
     tag: "meta",
     responses: [{ status: 200, description: "OpenAPI 3.1 document" }],
     async handle() {
-      return ok(openApiDocument, { "cache-control": "public, max-age=300" });
+      return ok(unpackedOpenApiDocument(), { "cache-control": "public, max-age=300" });
     },
   }),
 ];

@@ -6,8 +6,8 @@ import { NotFoundError, ValidationError } from "../../domain/errors";
 import { listNotifications } from "../../store/notifications";
 import { getTopic } from "../../store/topics";
 import { defineOperation, ok } from "../http";
+import { visibleMemberStations } from "./member-stations";
 import { commonErrors } from "./responses";
-import { visibleMemberStations } from "./stations";
 
 const notificationQuery = z.strictObject({
   ...listQuery.shape,

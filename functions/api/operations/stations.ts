@@ -8,7 +8,6 @@ import {
 } from "../../domain/access";
 import type { Language } from "../../domain/members";
 import { standardItems } from "../../domain/stations";
-import { stationIdsOfMember } from "../../store/assignments";
 import {
   createStation,
   getStation,
@@ -20,13 +19,8 @@ import {
 import { type CsvColumn, type Labels, yesNo } from "../csv";
 import { created, defineOperation, ok, versionTag } from "../http";
 import { expectedVersion } from "../versioning";
+import { visibleMemberStations } from "./member-stations";
 import { commonErrors } from "./responses";
-
-/** The station ids a member user may see: those they serve at. */
-export async function visibleMemberStations(principal: Principal): Promise<string[]> {
-  if (principal.role !== "member" || !principal.memberId) return [];
-  return stationIdsOfMember(principal.memberId);
-}
 
 export async function readVisibleStation(principal: Principal, stationId: string): Promise<Station> {
   assertCanSeeStation(principal, stationId, await visibleMemberStations(principal));

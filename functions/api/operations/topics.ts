@@ -49,8 +49,8 @@ import type { ApiRequest } from "../http";
 import { created, defineOperation, ok, versionTag } from "../http";
 import { parseInput } from "../validation";
 import { expectedVersion } from "../versioning";
+import { visibleMemberStations } from "./member-stations";
 import { commonErrors } from "./responses";
-import { visibleMemberStations } from "./stations";
 import { describeEvent } from "./timeline";
 
 /** Stations whose topics the caller may read; undefined means all (admin). */

@@ -6,8 +6,7 @@
  * Deadlines are "by the end of that day" in the county's time zone: the instant returned is
  * 23:59:59.999 local time of the deadline's day.
  */
-import { TZDate, tz } from "@date-fns/tz";
-import { addDays, endOfDay, format, getDay } from "date-fns";
+import { TZDate } from "@date-fns/tz";
 
 export interface HolidayCalendar {
   readonly year: number;
@@ -31,15 +30,23 @@ export interface Duration {
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A date `YYYY-MM-DD` as a day in UTC, so that day arithmetic never depends on the host's zone. */
-function utcDay(date: string): TZDate | undefined {
+const dayMs = 86_400_000;
+
+/** `YYYY-MM-DD` of a UTC midnight. */
+const isoDateOf = (day: Date) => day.toISOString().slice(0, 10);
+
+/**
+ * A date `YYYY-MM-DD` as its UTC midnight, so that day arithmetic never depends on the host's zone
+ * (plain `Date` arithmetic here: a day is exactly 86 400 000 ms in UTC).
+ */
+function utcDay(date: string): Date | undefined {
   const match = isoDatePattern.exec(date);
   if (!match) return undefined;
-  const day = new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), "UTC");
-  return format(day, "yyyy-MM-dd") === date ? day : undefined;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return isoDateOf(day) === date ? day : undefined;
 }
 
-function requireDay(date: string): TZDate {
+function requireDay(date: string): Date {
   const day = utcDay(date);
   if (!day) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
   return day;
@@ -51,17 +58,17 @@ export function isIsoDate(date: string): boolean {
 }
 
 export function yearOf(date: string): number {
-  return requireDay(date).getFullYear();
+  return requireDay(date).getUTCFullYear();
 }
 
 export function isWeekend(date: string): boolean {
-  const weekday = getDay(requireDay(date));
+  const weekday = requireDay(date).getUTCDay();
   return weekday === 0 || weekday === 6;
 }
 
 /** The date `days` calendar days after (or, if negative, before) `date`. */
 export function shiftDate(date: string, days: number): string {
-  return format(addDays(requireDay(date), days), "yyyy-MM-dd");
+  return isoDateOf(new Date(requireDay(date).getTime() + days * dayMs));
 }
 
 export function calendarFor(year: number, calendars: Calendars): HolidayCalendar | undefined {
@@ -116,19 +123,23 @@ export function shiftDateBy(
 
 /** The county's calendar date at `instant`. */
 export function localDate(instant: Date, timeZone: string): string {
-  return format(instant, "yyyy-MM-dd", { in: tz(timeZone) });
+  const local = new TZDate(instant.getTime(), timeZone);
+  return isoDateOf(new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate())));
 }
 
 /** The instant `hour`:00 local time on `date`. */
 export function localTime(date: string, hour: number, timeZone: string): Date {
   const day = requireDay(date);
-  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hour, 0, timeZone).getTime());
+  return new Date(
+    new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, 0, timeZone).getTime(),
+  );
 }
 
 /** The last millisecond of `date` in the county: what "by that day" means. */
 export function endOfLocalDay(date: string, timeZone: string): Date {
   const day = requireDay(date);
-  return new Date(endOfDay(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), timeZone)).getTime());
+  const [year, month, dayOfMonth] = [day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()];
+  return new Date(new TZDate(year, month, dayOfMonth, 23, 59, 59, 999, timeZone).getTime());
 }
 
 /** The end of the `n`-th working day after `start`'s local date (the start's own day when `n` is 0). */
