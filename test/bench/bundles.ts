@@ -1,6 +1,5 @@
 /** Builds Lambda bundles exactly as the CDK stack does (infra/bundling.ts), and times their module init. */
 import { execFile } from "node:child_process";
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -14,12 +13,27 @@ export interface Bundle {
   readonly name: string;
   readonly file: string;
   readonly bytes: number;
+  /** Bytes in the bundle per npm package, or per folder or file of ours (esbuild's metafile). */
+  readonly parts: ReadonlyMap<string, number>;
+  /** The AWS SDK clients it bundles (`@aws-sdk/client-*`), sorted. */
+  readonly clients: readonly string[];
+}
+
+/** `node_modules/@aws-sdk/core/dist-es/…` → `@aws-sdk/core`; `functions/api/operations/x.ts` → `functions/api/operations`. */
+export function partOf(input: string): string {
+  const parts = input.split("/");
+  const modules = parts.lastIndexOf("node_modules");
+  if (modules >= 0) {
+    const scope = parts[modules + 1] ?? "";
+    return scope.startsWith("@") ? `${scope}/${parts[modules + 2] ?? ""}` : scope;
+  }
+  return parts.slice(0, 3).join("/");
 }
 
 export async function bundle(name: string, entry: string, outDir: string): Promise<Bundle> {
   const file = join(outDir, name, "index.mjs");
   const { banner, ...settings } = bundleSettings;
-  await build({
+  const result = await build({
     ...settings,
     mainFields: [...settings.mainFields],
     entryPoints: [fromRoot(entry)],
@@ -27,8 +41,27 @@ export async function bundle(name: string, entry: string, outDir: string): Promi
     bundle: true,
     banner: { js: banner },
     logLevel: "error",
+    absWorkingDir: fromRoot("."),
+    metafile: true,
   });
-  return { name, file, bytes: (await stat(file)).size };
+  const output = Object.values(result.metafile.outputs).find((item) => item.entryPoint !== undefined);
+  if (!output) throw new Error(`esbuild wrote no entry bundle for ${entry}`);
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (bytesInOutput === 0) continue;
+    const part = partOf(input);
+    parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+  }
+  const clients = [...parts.keys()].filter((part) => part.startsWith("@aws-sdk/client-")).sort();
+  return { name, file, bytes: output.bytes, parts, clients };
+}
+
+/** What `bundle` has beyond `floor`, largest first: [part, bytes] with bytes > 0. */
+export function aboveFloor(bundle: Bundle, floor: Bundle): [string, number][] {
+  return [...bundle.parts]
+    .map(([part, bytes]): [string, number] => [part, bytes - (floor.parts.get(part) ?? 0)])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The floor the API functions are measured against: a bare handler that bundles the same AWS SDK
- * client (DynamoDB) and does one GetItem, with nothing of ours around it.
+ * The floor the functions that use only DynamoDB (`meta`, `stations`, `members`) are measured
+ * against: a bare handler that bundles the same AWS SDK client and does one GetItem, with nothing of
+ * ours around it. Functions that also drive the topic loop go against floor-sfn-handler.ts.
  */
 import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 

@@ -1,21 +1,31 @@
 /**
- * `npm run bench`: each API function's bundle size and module init time beside the floor (a bare
- * handler with the same AWS SDK client), and GET /stations/{id} beside a raw GetItem — all measured
- * in this run, so compare the ratios, not the absolute figures. Targets: ≤ 1.25× and p50 ≤ 3×.
+ * `npm run bench`: each function's bundle size and module init time beside its floor (a bare handler
+ * with the same AWS SDK clients), GET /stations/{id} beside a raw GetItem, and the topic loop on a
+ * local stack: state transitions of a full loop and per reminder cycle, and a loop's wall time beside
+ * as many GET /stations/{id} round trips — all measured in this run, so compare the ratios, not the
+ * absolute figures. Targets: ≤ 1.25× (bundle, init), p50 ≤ 3×, ≤ 60 transitions for a full loop.
  */
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { routes } from "../../functions/api/routes";
+import { fromRoot } from "../../infra/paths";
+import { topicLoopStates } from "../../workflows/topic-loop";
 import { measureStationReads } from "./api-latency";
-import { type Bundle, bundle, moduleInitMs } from "./bundles";
+import { aboveFloor, type Bundle, bundle, moduleInitMs } from "./bundles";
 import { formatKb, formatMs, formatRatio, median, percentile, ratio } from "./stats";
+import { resultPrefix, type TopicLoopResult } from "./topic-loop";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 15);
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
-const targets = { bundle: 1.25, init: 1.25, p50: 3 };
+const loops = Number(process.env.BENCH_LOOPS ?? 10);
+const loopSpeeds = [1, 2880];
+const ladderSpeed = 200_000;
+const targets = { bundle: 1.25, init: 1.25, p50: 3, transitions: 60 };
 
 const verdict = (value: number, target: number) => (value <= target ? "ok" : `over target ${target}×`);
 
@@ -26,24 +36,64 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+const clientNames = (b: Bundle) =>
+  b.clients.map((client) => client.replace("@aws-sdk/client-", "")).join(" + ") || "none";
+
+/** The floors: bare handlers with the same AWS SDK clients as the functions, nothing of ours. */
+const floors = [
+  { name: "floor", entry: "test/bench/floor-handler.ts" },
+  { name: "floor-sfn", entry: "test/bench/floor-sfn-handler.ts" },
+];
+
+/** The API functions (one per name the routes use, as infra/stack.ts deploys them) and the loop's task function. */
+const functionEntries = [
+  ...[...new Set(routes.map((route) => route.function))].map((name) => ({
+    name,
+    entry: `functions/${name}.ts`,
+  })),
+  { name: "topic-loop", entry: "functions/topic-loop.ts" },
+];
+
 async function bundlesAndInit(outDir: string): Promise<string> {
-  const names = [...new Set(routes.map((route) => route.function))];
-  const floor = await bundle("floor", "test/bench/floor-handler.ts", outDir);
+  const floorBundles: Bundle[] = [];
+  for (const floor of floors) floorBundles.push(await bundle(floor.name, floor.entry, outDir));
   const functions: Bundle[] = [];
-  for (const name of names) functions.push(await bundle(name, `functions/${name}.ts`, outDir));
+  for (const fn of functionEntries) functions.push(await bundle(fn.name, fn.entry, outDir));
+  // Each function is measured against the floor that bundles exactly its AWS SDK clients.
+  const floorOf = new Map<Bundle, Bundle>();
+  for (const fn of functions) {
+    const floor = floorBundles.find((b) => clientNames(b) === clientNames(fn));
+    if (!floor) {
+      throw new Error(
+        `${fn.name} bundles the SDK clients ${clientNames(fn)}: add a floor with the same clients`,
+      );
+    }
+    floorOf.set(fn, floor);
+  }
 
   const env = { TABLE_NAME: "bench", AWS_REGION: "cn-north-1", LOG_LEVEL: "warn" };
-  const samples = new Map<string, number[]>([floor, ...functions].map((b) => [b.name, []]));
+  const all = [...floorBundles, ...functions];
+  const samples = new Map<string, number[]>(all.map((b) => [b.name, []]));
   // Round robin, so that a noisy moment hits every bundle alike.
   for (let run = 0; run < initRuns; run += 1) {
-    for (const b of [floor, ...functions]) samples.get(b.name)?.push(await moduleInitMs(b.file, env));
+    for (const b of all) samples.get(b.name)?.push(await moduleInitMs(b.file, env));
   }
   const initOf = (b: Bundle) => median(samples.get(b.name) ?? []);
-  const rows = [floor, ...functions].map((b) => {
+  const over: string[] = [];
+  const rows = all.map((b) => {
+    const floor = floorOf.get(b) ?? b;
     const sizeRatio = ratio(b.bytes, floor.bytes);
     const initRatio = ratio(initOf(b), initOf(floor));
+    if (b !== floor && (sizeRatio > targets.bundle || initRatio > targets.init)) {
+      const parts = aboveFloor(b, floor)
+        .slice(0, 8)
+        .map(([part, bytes]) => `${part} ${formatKb(bytes)}`);
+      over.push(`- ${b.name}: ${formatKb(b.bytes - floor.bytes)} above ${floor.name} — ${parts.join(", ")}`);
+    }
     return [
       b.name,
+      clientNames(b),
+      b === floor ? "—" : floor.name,
       formatKb(b.bytes),
       formatRatio(sizeRatio),
       formatMs(initOf(b)),
@@ -53,7 +103,22 @@ async function bundlesAndInit(outDir: string): Promise<string> {
         : `size ${verdict(sizeRatio, targets.bundle)}, init ${verdict(initRatio, targets.init)}`,
     ];
   });
-  return table(["function", "bundle", "× floor", `init (median of ${initRuns})`, "× floor", "verdict"], rows);
+  const header = [
+    "function",
+    "SDK clients",
+    "vs",
+    "bundle",
+    "× floor",
+    `init (median of ${initRuns})`,
+    "× floor",
+    "verdict",
+  ];
+  return [
+    table(header, rows),
+    ...(over.length > 0
+      ? ["", "Over target — what the bundle has above its floor (esbuild metafile):", ...over]
+      : []),
+  ].join("\n");
 }
 
 async function stationReads(): Promise<string> {
@@ -75,13 +140,153 @@ async function stationReads(): Promise<string> {
   ].join("\n");
 }
 
+const run = promisify(execFile);
+
+/**
+ * One local stack per process (the functions read their configuration and the clock once), so each
+ * speed runs in a child process of its own, one after another.
+ */
+async function topicLoopChild(args: readonly string[]): Promise<TopicLoopResult> {
+  const script = fromRoot("test/bench/topic-loop.ts");
+  try {
+    const { stdout } = await run(process.execPath, [...process.execArgv, script, ...args], {
+      env: process.env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const line = stdout.split("\n").find((item) => item.startsWith(resultPrefix));
+    if (!line) throw new Error(`topic-loop.ts ${args.join(" ")} printed no result:\n${stdout.slice(-2000)}`);
+    return JSON.parse(line.slice(resultPrefix.length)) as TopicLoopResult;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    if (stderr)
+      throw new Error(`topic-loop.ts ${args.join(" ")} failed:\n${stderr.slice(-4000)}`, { cause: error });
+    throw error;
+  }
+}
+
+const countsOf = (states: readonly string[]) => {
+  const counts = new Map<string, number>();
+  for (const state of states) counts.set(state, (counts.get(state) ?? 0) + 1);
+  return counts;
+};
+
+function transitionsReport(byspeed: readonly TopicLoopResult[], ladderRun: TopicLoopResult): string {
+  const rows = byspeed.map((result) => {
+    const transitions = Math.max(...result.loops.map((loop) => loop.transitions));
+    const reminds = Math.max(...result.loops.map((loop) => loop.remindEntries));
+    return [
+      `full loop, no reminders (speed ${result.speed}, max of ${result.loops.length})`,
+      String(transitions),
+      String(reminds),
+      `≤ ${targets.transitions}`,
+      transitions <= targets.transitions ? "ok" : "over target",
+    ];
+  });
+  const ladder = ladderRun.ladder;
+  if (!ladder) throw new Error("the ladder run reported no ladder");
+  rows.push(
+    [
+      `same path, no reminders (speed ${ladderRun.speed})`,
+      String(ladder.baseline.transitions),
+      String(ladder.baseline.remindEntries),
+      `≤ ${targets.transitions}`,
+      ladder.baseline.remindEntries === 0 ? "baseline" : "baseline spoiled: it was reminded",
+    ],
+    [
+      `same path, collect ladder (${ladder.alarms.length} alarms)`,
+      String(ladder.transitions),
+      String(ladder.remindEntries),
+      "—",
+      "",
+    ],
+  );
+  const extra = ladder.transitions - ladder.baseline.transitions;
+  const perCycle = ladder.remindEntries === 0 ? Number.NaN : extra / ladder.remindEntries;
+  const baselineCounts = countsOf(ladder.baseline.statesEntered);
+  // Listed in the order a cycle runs them: from the first reminder on.
+  const cycle = ladder.statesEntered.slice(ladder.statesEntered.indexOf(topicLoopStates.remind));
+  const extraStates = [...countsOf(ladder.statesEntered)]
+    .map(([state, count]): [string, number] => [state, count - (baselineCounts.get(state) ?? 0)])
+    .filter(([, count]) => count !== 0)
+    .sort(([a], [b]) => cycle.indexOf(a) - cycle.indexOf(b))
+    .map(([state, count]) => `${count} × ${state}`);
+  return [
+    table(["execution", "transitions", "Remind entries", "target", "verdict"], rows),
+    "",
+    `Per reminder cycle: (${ladder.transitions} − ${ladder.baseline.transitions}) / ${ladder.remindEntries} = ${perCycle.toFixed(2)} transitions (extra states: ${extraStates.join(", ")}).`,
+    `Ladder: ${ladder.alarms.join(" → ")}, ${ladder.simulatedDays.toFixed(1)} simulated days in ${ladder.realSeconds.toFixed(1)} s.`,
+  ].join("\n");
+}
+
+function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
+  const calls = byspeed[0]?.apiCallsPerLoop ?? 7;
+  const p50Of = (
+    result: TopicLoopResult | undefined,
+    field: "wallMs" | "apiMs" | "baselineMs" | "dynamodbCalls" | "dynamodbMs",
+  ) => percentile(result?.loops.map((loop) => loop[field]) ?? [Number.NaN], 50);
+  const rows = byspeed.map((result) => [
+    String(result.speed),
+    formatMs(p50Of(result, "wallMs")),
+    formatMs(
+      percentile(
+        result.loops.map((loop) => loop.wallMs),
+        90,
+      ),
+    ),
+    formatMs(p50Of(result, "apiMs")),
+    `${p50Of(result, "dynamodbCalls")} / ${formatMs(p50Of(result, "dynamodbMs"))}`,
+    formatMs(p50Of(result, "baselineMs")),
+    formatRatio(ratio(p50Of(result, "wallMs"), p50Of(result, "baselineMs"))),
+  ]);
+  const [first, last] = [byspeed[0], byspeed.at(-1)];
+  return [
+    table(
+      [
+        "speed",
+        `loop p50 (${first?.loops.length ?? 0} loops)`,
+        "loop p90",
+        "in our API calls",
+        "DynamoDB requests / summed time",
+        `${calls} × GET /stations/{id}`,
+        "× baseline",
+      ],
+      rows,
+    ),
+    "",
+    `Medians per loop. Speed ${last?.speed} vs speed ${first?.speed}: ${formatRatio(ratio(p50Of(last, "wallMs"), p50Of(first, "wallMs")))} the wall time. ` +
+      `Local stack start-up: ${byspeed.map((result) => `${(result.stackStartMs / 1000).toFixed(1)} s`).join(", ")}.`,
+  ].join("\n");
+}
+
 const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
 try {
   console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
-  console.log("## Bundles and module init (floor: bare handler with the DynamoDB client)\n");
+  console.log("## Bundles and module init (floors: bare handlers with the same AWS SDK clients)\n");
   console.log(await bundlesAndInit(outDir));
   console.log("\n## GET /stations/{id} vs raw DynamoDB Local GetItem\n");
   console.log(await stationReads());
+
+  const byspeed: TopicLoopResult[] = [];
+  for (const speed of loopSpeeds) {
+    byspeed.push(await topicLoopChild(["--speed", String(speed), "--loops", String(loops), "--warmup", "2"]));
+  }
+  const ladderRun = await topicLoopChild([
+    "--speed",
+    String(ladderSpeed),
+    "--loops",
+    "0",
+    "--warmup",
+    "0",
+    "--ladder",
+  ]);
+  console.log(
+    "\n## Topic loop: state transitions (states entered + retries, as Step Functions bills them)\n",
+  );
+  console.log(transitionsReport(byspeed, ladderRun));
+  console.log(
+    "\n## Topic loop: wall time, POST /topics → SUCCEEDED, each step completed once its token is parked\n",
+  );
+  console.log(wallTimeReport(byspeed));
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }
