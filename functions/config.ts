@@ -15,6 +15,18 @@ export interface RuntimeConfig {
 
 export class ConfigurationError extends Error {}
 
+/** An IANA zone the runtime knows; a typo would otherwise surface as "Invalid time value" on every deadline. */
+function validTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    throw new ConfigurationError(
+      `COUNTY_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, not ${zone}`,
+    );
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new ConfigurationError("TABLE_NAME is not set");
@@ -26,7 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     tableName,
     region: env.AWS_REGION ?? "cn-north-1",
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    timeZone: env.COUNTY_TIME_ZONE ?? "Asia/Shanghai",
+    timeZone: validTimeZone(env.COUNTY_TIME_ZONE ?? "Asia/Shanghai"),
     countyName: env.COUNTY_NAME ?? "",
     defaultLanguage: language,
   };

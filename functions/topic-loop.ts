@@ -10,7 +10,12 @@ const topicId = z.string().check(z.minLength(1), z.maxLength(64));
 const taskEvent = z.discriminatedUnion("action", [
   z.object({ action: z.literal("enterStep"), topicId, step }),
   z.object({ action: z.literal("resumeStep"), topicId, step }),
-  z.object({ action: z.literal("remind"), topicId, step }),
+  z.object({
+    action: z.literal("remind"),
+    topicId,
+    step,
+    executionStartedAt: z.optional(z.iso.datetime({ offset: true })),
+  }),
   z.object({ action: z.literal("awaitStep"), topicId, step, taskToken: z.string().check(z.minLength(1)) }),
 ]);
 

@@ -46,7 +46,9 @@ export const topicLoopStates = {
 export const taskErrors = {
   /** The topic is gone: not retried, the execution fails (and the alarm fires). */
   topicNotFound: "TopicNotFound",
-  /** Retried with backoff and jitter. */
+  /** Never retried: a topic that is gone, a payload the machine never sends. */
+  notRetried: ["TopicNotFound", "InvalidTaskInput"],
+  /** Retried with backoff and jitter, for about 40 minutes (an SMS gateway's short outage). */
   retried: ["ThrottledError", "NotificationFailed"],
 } as const;
 
@@ -99,6 +101,8 @@ export class TopicLoop extends Construct {
   readonly logGroup: LogGroup;
   /** Fires when any execution fails: a topic stopped moving and needs someone to look. */
   readonly executionsFailedAlarm: Alarm;
+  /** Fires when an execution hits the one-year limit (the hand-over should prevent it). */
+  readonly executionsTimedOutAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: TopicLoopProps) {
     super(scope, id);
@@ -115,7 +119,7 @@ export class TopicLoop extends Construct {
     const fn = props.taskFunction;
 
     /** A task of the task function whose state output is exactly what the function returns. */
-    const task = (id: string, action: string) =>
+    const task = (id: string, action: string, extra: Record<string, unknown> = {}) =>
       withRetries(
         new LambdaInvoke(this, id, {
           stateName: id,
@@ -126,6 +130,7 @@ export class TopicLoop extends Construct {
             action,
             topicId: JsonPath.stringAt("$.topicId"),
             step: JsonPath.stringAt("$.step"),
+            ...extra,
           }),
           taskTimeout,
         }),
@@ -133,7 +138,10 @@ export class TopicLoop extends Construct {
 
     const enterStep = task(topicLoopStates.enterStep, "enterStep");
     const resumeStep = task(topicLoopStates.resumeStep, "resumeStep");
-    const remind = task(topicLoopStates.remind, "remind");
+    const remind = task(topicLoopStates.remind, "remind", {
+      // Standard executions end after a year: Remind hands over well before (tasks.remind).
+      executionStartedAt: JsonPath.stringAt("$$.Execution.StartTime"),
+    });
 
     // The callback: the function parks the token; the API answers with SendTaskSuccess. The wait
     // times out at the next alarm. `waitSeconds` is in the payload too, so that the local runtime
@@ -153,6 +161,7 @@ export class TopicLoop extends Construct {
         }),
         taskTimeout: Timeout.at("$.waitSeconds"),
       }),
+      { timeoutIsCaught: true },
     );
 
     const handOver = new StepFunctionsStartExecution(this, topicLoopStates.handOver, {
@@ -270,6 +279,16 @@ export class TopicLoop extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    this.executionsTimedOutAlarm = new Alarm(this, "ExecutionsTimedOut", {
+      alarmDescription:
+        "A topic loop execution reached Step Functions' one-year limit without handing over: that " +
+        "topic no longer moves. Resume it from its stored step (a new execution with resume: true).",
+      metric: this.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: "Sum" }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }
 
@@ -277,7 +296,14 @@ export class TopicLoop extends Construct {
  * Retry transient failures with exponential backoff and full jitter. `TopicNotFound` (and any
  * other error) is not retried: it fails the execution.
  */
-function withRetries(task: LambdaInvoke): LambdaInvoke {
+function withRetries(task: LambdaInvoke, options: { readonly timeoutIsCaught?: boolean } = {}): LambdaInvoke {
+  // Step Functions applies the first retrier that names the error, and tries Retry before Catch:
+  // this one keeps the catch-all below from retrying what must fail at once — and, for the wait,
+  // from retrying the timeout that is its wake-up.
+  task.addRetry({
+    errors: [...taskErrors.notRetried, ...(options.timeoutIsCaught ? ["States.Timeout"] : [])],
+    maxAttempts: 0,
+  });
   task.addRetry({
     errors: [...lambdaServiceErrors],
     interval: Duration.seconds(2),
@@ -289,9 +315,19 @@ function withRetries(task: LambdaInvoke): LambdaInvoke {
   task.addRetry({
     errors: [...taskErrors.retried],
     interval: Duration.seconds(5),
-    maxAttempts: 5,
+    maxAttempts: 10,
     backoffRate: 2,
-    maxDelay: Duration.minutes(5),
+    maxDelay: Duration.minutes(10),
+    jitterStrategy: JitterType.FULL,
+  });
+  // Anything else (a raw SDK throttle or timeout, the function's own timeout): every task is safe
+  // to run again, and a failed execution strands its topic until someone re-drives it.
+  task.addRetry({
+    errors: ["States.ALL"],
+    interval: Duration.seconds(10),
+    maxAttempts: 8,
+    backoffRate: 2,
+    maxDelay: Duration.minutes(10),
     jitterStrategy: JitterType.FULL,
   });
   return task;

@@ -128,6 +128,14 @@ const catalog = {
     en: "The new deadline must be later than the current one ({current})",
   },
   invalid_deadline: { "zh-CN": "期限格式不正确", en: "Not a valid deadline" },
+  evidence_too_large: {
+    "zh-CN": "本环节材料过大（{size} KB），请精简至 {max} KB 以内，附件请另行存档",
+    en: "This step's evidence is too large ({size} KB); keep it within {max} KB and file attachments separately",
+  },
+  deadline_too_far: {
+    "zh-CN": "一次延期不能超过 {max} 天",
+    en: "An extension can move the deadline by at most {max} days",
+  },
   responsible_unreachable: {
     "zh-CN": "责任人须为委员，或留有手机号、电子邮箱",
     en: "The person responsible must be a member or have a phone number or email",

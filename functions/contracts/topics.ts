@@ -121,6 +121,12 @@ export const feedbackEvidence = z.strictObject({
   }),
 });
 
+/**
+ * The most a step's evidence may weigh, as JSON (UTF-8). The topic keeps every step's evidence in its
+ * one DynamoDB item (400 KB at most): six steps at this size leave room for the rest of the topic.
+ */
+export const maxEvidenceBytesPerStep = 56 * 1024;
+
 /** The body of `POST /topics/{topicId}/steps/{step}/complete`, by step. */
 export const stepEvidence = {
   collect: collectEvidence,

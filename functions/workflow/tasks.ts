@@ -142,7 +142,11 @@ function plan(topic: StoredTopic, now: Date, calendars: Calendars) {
 export const pickUpSeconds = 5;
 
 const decisionWaiting = (topic: StoredTopic, step: TopicStep) =>
-  topic.pendingDecision?.decidedAt === step || topic.status === "closed";
+  topic.pendingDecision?.decidedAt === step ||
+  topic.status === "closed" ||
+  // The topic moved on (or back) without this execution: its alarms are not this step's to send.
+  topic.step !== step ||
+  topic.enteredSeq !== topic.stepSeq;
 
 export async function enterStep(
   context: TaskContext,
@@ -238,13 +242,28 @@ export async function awaitStep(
   const waiting = await withTopic(input.topicId, async (current): Promise<Decision | undefined> => {
     if (current.pendingDecision?.decidedAt === input.step) return current.pendingDecision;
     if (current.status === "closed") return closingDecision(current);
+    // The topic is at another step than this execution (a second execution moved it, or a decision
+    // was delivered elsewhere): follow it there rather than wait on a step that is over.
+    if (current.step !== input.step || current.enteredSeq !== current.stepSeq)
+      return catchingUp(current, input.step);
     await saveTopic(current, (topic) => ({ ...topic, taskToken: input.taskToken }), [], context.now());
     return undefined;
   });
   if (!waiting) return;
-  await deliverDecision(input.taskToken, decisionOutput(input.topicId, waiting));
-  await clearDelivered(context, input.topicId, waiting);
+  // Only a delivered decision is forgotten: if this wait timed out meanwhile, the decision stays for
+  // the next one.
+  if (await deliverDecision(input.taskToken, decisionOutput(input.topicId, waiting))) {
+    await clearDelivered(context, input.topicId, waiting);
+  }
 }
+
+const catchingUp = (topic: StoredTopic, from: TopicStep): Decision => ({
+  outcome: "advance",
+  step: topic.step,
+  decidedAt: from,
+  // Not a recorded decision: nothing to clear once delivered.
+  seq: -1,
+});
 
 const closingDecision = (topic: StoredTopic): Decision => ({
   outcome: "close",
@@ -291,9 +310,19 @@ async function addresseeForAlarm(
   return ladderAddressee(alarm.level, await station(), countyOffice);
 }
 
+/**
+ * Age at which an execution hands over: Step Functions ends a Standard execution after a year, and a
+ * step may legitimately wait longer (a long deadline, an extension, a slow department).
+ */
+export const maxExecutionAgeDays = 300;
+
+const tooOld = (startedAt: string | undefined, now: Date) =>
+  startedAt !== undefined &&
+  now.getTime() - new Date(startedAt).getTime() >= maxExecutionAgeDays * 86_400_000;
+
 export async function remind(
   context: TaskContext,
-  input: { topicId: string; step: TopicStep },
+  input: { topicId: string; step: TopicStep; executionStartedAt?: string | undefined },
 ): Promise<RemindState> {
   const calendars = await calendarsInForce();
   const first = await load(input.topicId);
@@ -356,7 +385,7 @@ export async function remind(
     topicId: topic.id,
     step: input.step,
     waitSeconds,
-    restart: topic.wakeUps >= maxWakeUpsPerExecution,
+    restart: topic.wakeUps >= maxWakeUpsPerExecution || tooOld(input.executionStartedAt, context.now()),
   };
 }
 

@@ -298,9 +298,10 @@ export const localComponents: readonly Component<StackState>[] = [
   clockComponent,
   keysComponent,
   workflowComponent,
+  // Before anything can start an execution (the gateway, the seed): each open topic gets exactly one.
+  redriveComponent,
   functionsComponent,
   gatewayComponent,
   seedComponent,
-  redriveComponent,
   // Next: the scheduler (quarterly quota check), one entry here.
 ];

@@ -1,9 +1,14 @@
 /**
  * Demo data for the local runtime. Everything here is FICTIONAL: the six zone stations follow the
- * source document's layout, but every person, phone number (1380000xxxx), e-mail (@example.org),
- * room and venue is made up for demonstration. Room names carry "（演示）", member names "演示委员·".
+ * source document's layout, but every person, phone number (1380000xxxx for members and station
+ * contacts, 1390000xxxx for staff and residents named on topics), e-mail (@example.org), room,
+ * venue and topic is made up for demonstration. Room names and topic titles carry "（演示）",
+ * member names "演示委员·", other people "演示".
  */
 import type { MemberCreate, StationCreate } from "../../functions/contracts/registry";
+import type { StepEvidence } from "../../functions/contracts/topics";
+import type { TopicStep } from "../../functions/domain/topics/steps";
+import type { TopicSource } from "../../functions/domain/topics/vocabulary";
 
 export type AssignmentBasis = "nearby" | "choice" | "topic";
 
@@ -276,3 +281,375 @@ export function demoAssignments(
   }
   return assignments;
 }
+
+/** Where the seed leaves a topic: open at a step, closed after feedback, or declined at 确定议题. */
+export type DemoTopicStage = TopicStep | "closed" | "declined";
+
+/** A person responsible for a topic or a step: a demo member, or fictional staff with a fake phone. */
+export type DemoPerson = { readonly memberKey: string } | { readonly name: string; readonly phone: string };
+
+/** What evidence needs from the seed run: the ids the API gave, and dates near the seed day. */
+export interface EvidenceRefs {
+  /** The id of a demo member (by key). */
+  member(key: string): string;
+  /** The ISO date `days` days before the day of seeding (county time). */
+  daysAgo(days: number): string;
+}
+
+type EvidenceBuilders = { readonly [S in TopicStep]?: (refs: EvidenceRefs) => StepEvidence<S> };
+
+export interface DemoTopic {
+  readonly key: string;
+  readonly stationKey: string;
+  readonly stage: DemoTopicStage;
+  readonly title: string;
+  readonly description: string;
+  readonly source: TopicSource;
+  readonly responsible: DemoPerson;
+  /** Per-step responsible people, where not `responsible`. */
+  readonly responsibles?: Partial<Record<TopicStep, DemoPerson>>;
+  /** The evidence of every step the seed completes: each step before `stage`, all six if closed. */
+  readonly evidence: EvidenceBuilders;
+  /** Why the topic is not adopted (stage "declined"). */
+  readonly declineReason?: string;
+}
+
+/** 1390000xxxx: the fake range for staff and residents named on demo topics. */
+const topicPhone = (n: number) => `1390000${String(n).padStart(4, "0")}`;
+
+/** Fictional staff who answer for a step of a topic. */
+const staff = {
+  countyOffice: { name: "演示·县政协办公室周某", phone: topicPhone(101) },
+  dongshanVillageBuilding: { name: "演示·东山镇村建办吴某", phone: topicPhone(102) },
+  shexiCivilAffairs: { name: "演示·社溪镇民政办刘某", phone: topicPhone(103) },
+  binjiangGrid: { name: "演示·滨江社区网格员黄某", phone: topicPhone(104) },
+} as const;
+
+/**
+ * Consultation topics (议题) at every stage of the six-step loop, in every zone, from each kind of
+ * source. Evidence names members serving at the topic's station.
+ */
+export const demoTopics: readonly DemoTopic[] = [
+  {
+    key: "cs-dianti",
+    stationKey: "cs",
+    stage: "closed",
+    title: "老旧小区加装电梯（演示）",
+    description:
+      "文昌社区（演示）多栋上世纪90年代建成的六层住宅没有电梯，老年住户上下楼困难。多数居民希望加装电梯，但低层住户担心采光和噪音，费用如何分摊意见不一。",
+    source: "resident",
+    responsible: { memberKey: "m29" },
+    responsibles: { report: staff.countyOffice },
+    evidence: {
+      collect: () => ({
+        summary: "委员值班接待日，文昌社区3栋、5栋居民代表集中反映加装电梯诉求，并递交联名信。",
+        raisedBy: [
+          { name: "演示居民·刘某（3栋住户代表）", contact: topicPhone(201) },
+          { name: "演示居民·陈某（5栋住户代表）", contact: topicPhone(202) },
+        ],
+      }),
+      determine: () => ({
+        decision: "adopted",
+        format: "meeting",
+        reason: "关系老年人出行和邻里关系，群众关切度高，属民生实事，适合召开协商议事会。",
+      }),
+      research: ({ member, daysAgo }) => ({
+        visits: [
+          { date: daysAgo(40), place: "文昌社区3栋、5栋（演示）", members: [member("m29"), member("m31")] },
+          {
+            date: daysAgo(38),
+            place: "县住建局加装电梯办公室（演示）",
+            members: [member("m29"), member("m30")],
+          },
+        ],
+        findings:
+          "12栋六层住宅中8栋具备加装条件；低层住户主要顾虑采光、噪音和房屋价值；现行补贴政策明确，但费用分摊缺少统一参考标准，审批要跑多个部门。",
+      }),
+      consult: ({ member, daysAgo }) => ({
+        meeting: {
+          date: daysAgo(30),
+          place: "城区街道党群服务中心",
+          participants: {
+            members: [member("m29"), member("m30"), member("m26"), member("m28")],
+            departments: ["县住建局", "县自然资源局", "城区街道办事处"],
+            residents: 18,
+          },
+          consensus:
+            "按楼层系数分摊建设费用，一楼住户不出资并获适当补偿；街道牵头制定加装电梯议事规则；住建局牵头简化审批，实行一窗受理。",
+        },
+      }),
+      report: ({ daysAgo }) => ({
+        summary: "形成《关于推进老旧小区加装电梯的协商建议》，提出费用分摊、议事规则、审批简化三项建议。",
+        sentTo: ["县委办公室", "县政府办公室", "县住建局"],
+        sentOn: daysAgo(25),
+      }),
+      feedback: ({ daysAgo }) => ({
+        responses: [
+          {
+            department: "县住建局",
+            response: "已出台加装电梯费用分摊参考办法，设立一窗受理窗口，首批3栋已开工（演示）。",
+            respondedOn: daysAgo(8),
+          },
+          {
+            department: "城区街道办事处",
+            response: "已在文昌社区推行加装电梯议事规则，组织楼栋协商会5场（演示）。",
+            respondedOn: daysAgo(7),
+          },
+        ],
+        feedbackToSource: {
+          method: "meeting",
+          summary: "召开居民见面会，向反映的住户代表通报办理结果和施工安排。",
+          givenOn: daysAgo(5),
+        },
+      }),
+    },
+  },
+  {
+    key: "cs-zhandao",
+    stationKey: "cs-nanmen",
+    stage: "feedback",
+    title: "农贸市场周边占道经营（演示）",
+    description:
+      "南门社区（演示）居民反映，农贸市场周边早晚流动摊贩占道经营，道路拥堵、垃圾多，希望既保障通行，又给摊贩留出路。",
+    source: "resident",
+    responsible: { memberKey: "m28" },
+    evidence: {
+      collect: () => ({
+        summary: "网格员巡查发现，居民多次来电反映，工作室汇总后登记。",
+        raisedBy: [{ name: "演示居民·邓某", contact: topicPhone(203) }],
+      }),
+      determine: () => ({
+        decision: "adopted",
+        format: "visitConsultation",
+        reason: "问题集中在一个街区，涉及摊贩生计和居民出行，宜到现场协商。",
+      }),
+      research: ({ member, daysAgo }) => ({
+        visits: [
+          {
+            date: daysAgo(16),
+            place: "南门农贸市场及周边街巷（演示）",
+            members: [member("m28"), member("m33")],
+          },
+        ],
+        findings:
+          "早晚高峰流动摊点40余处；市场内摊位空置约两成但租金偏高；居民要通行顺畅，摊贩希望有固定经营点。",
+      }),
+      consult: ({ member, daysAgo }) => ({
+        meeting: {
+          date: daysAgo(9),
+          place: "南门社区网格化服务中心（演示）",
+          participants: {
+            members: [member("m28"), member("m33")],
+            departments: ["县城市管理局", "县市场监管局", "城区街道办事处"],
+            residents: ["演示居民代表·邓某", "演示摊贩代表·曾某", "演示商户代表·林某"],
+          },
+          consensus: "市场内划设便民摊区并减免三个月摊位费；早晚高峰由城管和社区联合劝导；设置限时疏导点。",
+        },
+      }),
+      report: ({ daysAgo }) => ({
+        summary: "形成《关于南门农贸市场周边占道经营治理的协商建议》。",
+        sentTo: ["城区街道党工委", "县城市管理局"],
+        sentOn: daysAgo(6),
+      }),
+    },
+  },
+  {
+    key: "gy-yonggong",
+    stationKey: "gy",
+    stage: "report",
+    title: "园区企业用工难、留人难（演示）",
+    description:
+      "园区商会委员反映，电子、纺织类企业普工缺口较大，新员工流失率高，企业希望在招工渠道、职业培训和员工住房上得到支持。",
+    source: "member",
+    responsible: { memberKey: "m34" },
+    responsibles: { report: staff.countyOffice },
+    evidence: {
+      collect: () => ({
+        summary: "商会委员走访园区企业时收集，在片区委员工作站例会上提出。",
+        raisedBy: [{ name: "演示委员·邓三四（园区商会）" }],
+      }),
+      determine: () => ({
+        decision: "adopted",
+        format: "meeting",
+        reason: "事关园区企业发展和群众就业，属党政关注的发展要事，适合召开专题协商会。",
+      }),
+      research: ({ member, daysAgo }) => ({
+        visits: [
+          {
+            date: daysAgo(20),
+            place: "工业园区5家重点企业（演示）",
+            members: [member("m34"), member("m40")],
+          },
+          {
+            date: daysAgo(18),
+            place: "县人社局、县职业中专（演示）",
+            members: [member("m36"), member("m40")],
+          },
+        ],
+        findings:
+          "受访企业普工缺口约600人；一年内新员工流失超过四成，主要因薪酬竞争力弱、住房和子女入学不便；职业中专专业设置与企业需求衔接不够。",
+      }),
+      consult: ({ member, daysAgo }) => ({
+        meeting: {
+          date: daysAgo(10),
+          place: "工业园区党群服务中心",
+          participants: {
+            members: [member("m34"), member("m36"), member("m35"), member("m40")],
+            departments: ["县人社局", "县教育科技局", "工业园区管委会"],
+            residents: 6,
+          },
+          consensus: "建立园区用工信息共享平台，开展订单式培训，建设园区人才公寓，协调员工子女就近入学。",
+        },
+      }),
+    },
+  },
+  {
+    key: "ds-laji",
+    stationKey: "ds-taoling",
+    stage: "consult",
+    title: "农村人居环境整治：生活垃圾收运（演示）",
+    description:
+      "镇党委将农村人居环境整治列为年度重点工作。桃岭村（演示）垃圾收运点位不足、清运不及时，部分村民仍随意倾倒，需要商量长效管护办法。",
+    source: "partyGovernment",
+    responsible: { memberKey: "m01" },
+    evidence: {
+      collect: () => ({
+        summary: "镇党委、政府交办的党政要事，列入本年度协商计划。",
+        raisedBy: [{ name: "演示·东山镇党政办公室", contact: topicPhone(204) }],
+      }),
+      determine: () => ({
+        decision: "adopted",
+        format: "visitConsultation",
+        reason: "关系村容村貌和每户村民，需要村民广泛参与，采取走访协商形式。",
+      }),
+      research: ({ member, daysAgo }) => ({
+        visits: [
+          {
+            date: daysAgo(6),
+            place: "桃岭村上屋、下屋村民小组（演示）",
+            members: [member("m01"), member("m06")],
+          },
+          { date: daysAgo(4), place: "东山镇垃圾中转站（演示）", members: [member("m01"), member("m05")] },
+        ],
+        findings:
+          "全村9个村民小组仅有收运点14处，偏远小组每周清运一次；保洁员报酬偏低、队伍不稳定；村民对分类积分兑换积极性较高。",
+      }),
+    },
+  },
+  {
+    key: "yq-lvyou",
+    stationKey: "yq-wenlv",
+    stage: "research",
+    title: "乡村旅游发展：民宿集群与精品线路（演示）",
+    description:
+      "营前镇（演示）古村落和山水资源丰富，但民宿规模小、分散经营，缺少串联景点的精品线路，游客停留时间短。委员提出协商推动乡村旅游提质。",
+    source: "member",
+    responsible: { memberKey: "m08" },
+    evidence: {
+      collect: () => ({
+        summary: "委员在乡村旅游协会座谈时提出。",
+        raisedBy: [
+          { name: "演示委员·马十三（民宿经营者）" },
+          { name: "演示·营前镇乡村旅游协会", contact: topicPhone(205) },
+        ],
+      }),
+      determine: () => ({
+        decision: "adopted",
+        format: "meeting",
+        reason: "符合全县全域旅游发展方向，委员、经营户和村民参与意愿强。",
+      }),
+    },
+  },
+  {
+    key: "sxia-liuzhuan",
+    stationKey: "sxia-fawu",
+    stage: "research",
+    title: "农村土地流转纠纷调处（演示）",
+    description:
+      "社情民意信息反映，寺下镇（演示）部分村土地流转合同不规范、租金支付不及时，引发纠纷，希望规范流转程序、加强调解。",
+    source: "publicOpinion",
+    responsible: { memberKey: "m22" },
+    evidence: {
+      collect: () => ({
+        summary: "法律服务委员工作室接待来访时收集，并汇总近一年矛盾纠纷调处记录。",
+        raisedBy: [{ name: "演示村民·黄某", contact: topicPhone(206) }, { name: "演示村民·邱某" }],
+      }),
+      determine: () => ({
+        decision: "adopted",
+        format: "visitConsultation",
+        reason: "纠纷涉及农户和经营主体双方，宜先分村走访、就地协商。",
+      }),
+    },
+  },
+  {
+    key: "sx-zhucan",
+    stationKey: "sx-yanglao",
+    stage: "determine",
+    title: "农村留守老人助餐服务（演示）",
+    description:
+      "社情民意信息反映，社溪镇（演示）部分村留守老人独居，做饭难、吃饭难，希望依托敬老院和村级活动中心开办老年食堂。",
+    source: "publicOpinion",
+    responsible: staff.shexiCivilAffairs,
+    evidence: {
+      collect: () => ({
+        summary: "社情民意联系点收集的社情民意信息，经工作室整理后提交。",
+        raisedBy: [{ name: "演示村民·钟某", contact: topicPhone(207) }],
+      }),
+    },
+  },
+  {
+    key: "sx-wuliu",
+    stationKey: "sx-dianshang",
+    stage: "determine",
+    title: "农村电商物流“最后一公里”（演示）",
+    description:
+      "县政府将电商进农村列为民生实事。社溪镇（演示）多数行政村快递不能直达，农产品外销和村民收件都要到镇上，物流成本高。",
+    source: "partyGovernment",
+    responsible: { memberKey: "m14" },
+    evidence: {
+      collect: () => ({
+        summary: "县商务局在民生实事项目征集中交办。",
+        raisedBy: [{ name: "演示·县商务局电商办", contact: topicPhone(208) }],
+      }),
+    },
+  },
+  {
+    key: "sxia-chaye",
+    stationKey: "sxia-chaye",
+    stage: "collect",
+    title: "茶叶公用品牌整合与线上销售（演示）",
+    description:
+      "寺下镇（演示）茶叶品牌多而散、规模小，线上销售渠道有限。茶产业委员建议整合区域公用品牌、统一质量标准，发展电商直播销售。",
+    source: "member",
+    responsible: { memberKey: "m20" },
+    evidence: {},
+  },
+  {
+    key: "cs-chongdian",
+    stationKey: "cs-binjiang",
+    stage: "collect",
+    title: "电动自行车充电难、楼道充电隐患（演示）",
+    description:
+      "滨江社区（演示）居民反映，小区缺少集中充电桩，不少住户把电动自行车推进楼道充电，存在火灾隐患。",
+    source: "resident",
+    responsible: staff.binjiangGrid,
+    evidence: {},
+  },
+  {
+    key: "ds-daolu",
+    stationKey: "ds",
+    stage: "declined",
+    title: "青石村通组道路拓宽（演示）",
+    description: "村民反映青石村（演示）至镇区的通组道路路面窄，会车困难，希望拓宽。",
+    source: "resident",
+    responsible: staff.dongshanVillageBuilding,
+    evidence: {
+      collect: () => ({
+        summary: "委员值班接待时村民反映。",
+        raisedBy: [{ name: "演示村民·李某", contact: topicPhone(209) }],
+      }),
+    },
+    declineReason:
+      "该路段已列入县交通运输局本年度农村公路提升改造计划，由镇政府直接组织实施，不再另行协商；已转镇村建办跟踪落实，并告知反映人。",
+  },
+];

@@ -1,21 +1,29 @@
 /**
  * Loads the demo data through the real API — members, then stations (with their lead members), then
- * assignments — as an admin. Nothing is written to the table behind the API's back, so the demo data
- * obeys every rule the API enforces. Also a CLI for a stack that is already running:
+ * assignments, then consultation topics driven through the six-step loop to where the demo leaves
+ * them — as an admin. Nothing is written to the table behind the API's back, so the demo data obeys
+ * every rule the API enforces. Also a CLI for a stack that is already running:
  * `npx tsx infra/local/seed.ts --api http://127.0.0.1:3000 [--data-dir .data] [--force]`.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { clock } from "../../functions/clock";
+import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
 import { isMain, runCli, UsageError } from "./cli";
 import { loadOrCreateKeys } from "./keys";
 import {
   type DemoAssignment,
   type DemoMember,
+  type DemoPerson,
   type DemoStation,
+  type DemoTopic,
+  type DemoTopicStage,
   demoAssignments,
   demoMembers,
   demoStations,
+  demoTopics,
+  type EvidenceRefs,
 } from "./seed-data";
 import { signToken } from "./token";
 
@@ -81,22 +89,41 @@ export interface SeedResult {
   readonly memberIds: Readonly<Record<string, string>>;
   readonly stationIds: Readonly<Record<string, string>>;
   readonly assignments: number;
+  readonly topicIds: Readonly<Record<string, string>>;
 }
 
 export interface DemoData {
   readonly members: readonly DemoMember[];
   readonly stations: readonly DemoStation[];
   readonly assignments: readonly DemoAssignment[];
+  readonly topics: readonly DemoTopic[];
 }
 
 export const defaultDemoData: DemoData = {
   members: demoMembers,
   stations: demoStations,
   assignments: demoAssignments(),
+  topics: demoTopics,
 };
 
-/** Creates the demo data. Sequential on purpose: assignments to one station race on its counters. */
-export async function seedDemoData(call: ApiCall, data: DemoData = defaultDemoData): Promise<SeedResult> {
+export interface SeedTiming {
+  /** "Today" for the dates in the topics' evidence. Default: the process's clock (simulated or real). */
+  readonly today?: Date;
+  /** How long to wait for the topic loop to take a step (409 step_in_transition). Default 30 s. */
+  readonly stepTimeoutMs?: number;
+  /** The pause between two tries while the loop moves on. Default 20 ms. */
+  readonly pollMs?: number;
+}
+
+/**
+ * Creates the demo data. Members, stations and assignments one by one (assignments to one station
+ * race on its counters); then the topics side by side, each through its steps in order.
+ */
+export async function seedDemoData(
+  call: ApiCall,
+  data: DemoData = defaultDemoData,
+  timing: SeedTiming = {},
+): Promise<SeedResult> {
   const memberIds: Record<string, string> = {};
   for (const member of data.members) {
     memberIds[member.key] = idOf(
@@ -130,7 +157,161 @@ export async function seedDemoData(call: ApiCall, data: DemoData = defaultDemoDa
       { basis: assignment.basis },
     );
   }
-  return { memberIds, stationIds, assignments: data.assignments.length };
+  const topicIds = await seedTopics(call, data, { memberIds, stationIds }, timing);
+  return { memberIds, stationIds, assignments: data.assignments.length, topicIds };
+}
+
+/** The steps the seed completes to leave a topic at `stage`. */
+export function stepsBefore(stage: DemoTopicStage): readonly TopicStep[] {
+  if (stage === "closed") return topicSteps;
+  if (stage === "declined") return topicSteps.slice(0, topicSteps.indexOf("determine"));
+  return topicSteps.slice(0, topicSteps.indexOf(stage));
+}
+
+/** An ISO date (yyyy-mm-dd) `days` days before `today`'s date in the county. */
+export function isoDateBefore(today: Date, days: number): string {
+  const timeZone = process.env.COUNTY_TIME_ZONE ?? "Asia/Shanghai";
+  // en-CA writes dates as yyyy-mm-dd.
+  const local = new Intl.DateTimeFormat("en-CA", { timeZone }).format(today);
+  const date = new Date(`${local}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+interface CreatedIds {
+  readonly memberIds: Readonly<Record<string, string>>;
+  readonly stationIds: Readonly<Record<string, string>>;
+}
+
+/**
+ * Topics share no counters, so they are driven concurrently: the topic loop's transitions are most
+ * of the time they take, and one topic's wait is another's turn.
+ */
+async function seedTopics(
+  call: ApiCall,
+  data: DemoData,
+  ids: CreatedIds,
+  timing: SeedTiming,
+): Promise<Record<string, string>> {
+  const today = timing.today ?? clock().now();
+  const membersByKey = new Map(data.members.map((member) => [member.key, member]));
+  const person = (topic: DemoTopic, who: DemoPerson) => {
+    if (!("memberKey" in who)) return { name: who.name, phone: who.phone };
+    const member = membersByKey.get(who.memberKey);
+    const memberId = ids.memberIds[who.memberKey];
+    if (!member || !memberId) {
+      throw new SeedError(`seed data: topic ${topic.key} names unknown member ${who.memberKey}`);
+    }
+    return { name: member.body.name, memberId };
+  };
+  const refs = (topic: DemoTopic): EvidenceRefs => ({
+    member: (key) => {
+      const id = ids.memberIds[key];
+      if (!id) throw new SeedError(`seed data: evidence of topic ${topic.key} names unknown member ${key}`);
+      return id;
+    },
+    daysAgo: (days) => isoDateBefore(today, days),
+  });
+  // Bodies first, so that a mistake in the data fails before anything is created.
+  const plans = data.topics.map((topic) => {
+    const stationId = ids.stationIds[topic.stationKey];
+    if (!stationId)
+      throw new SeedError(`seed data: topic ${topic.key} names unknown station ${topic.stationKey}`);
+    if (topic.stage === "declined" && !topic.declineReason) {
+      throw new SeedError(`seed data: topic ${topic.key} is declined without a reason`);
+    }
+    const responsibles = Object.entries(topic.responsibles ?? {}).map(([step, who]) => [
+      step,
+      person(topic, who),
+    ]);
+    const body = {
+      title: topic.title,
+      description: topic.description,
+      source: topic.source,
+      stationId,
+      responsible: person(topic, topic.responsible),
+      ...(responsibles.length ? { responsibles: Object.fromEntries(responsibles) } : {}),
+    };
+    const steps = stepsBefore(topic.stage).map((step) => {
+      const build = topic.evidence[step] as ((refs: EvidenceRefs) => unknown) | undefined;
+      if (!build) throw new SeedError(`seed data: topic ${topic.key} has no evidence for step ${step}`);
+      return { step, evidence: build(refs(topic)) };
+    });
+    return { topic, body, steps };
+  });
+  const created = await allOrFirstError(
+    plans.map(async ({ topic, body, steps }) => {
+      const id = idOf(await expectOk(call, "POST", "/topics", body), `topic ${topic.key}`);
+      const path = `/topics/${encodeURIComponent(id)}`;
+      for (const { step, evidence } of steps) {
+        await decide(call, `${path}/steps/${step}/complete`, evidence, timing);
+      }
+      if (topic.stage === "declined") {
+        await decide(call, `${path}/reject`, { reason: topic.declineReason }, timing);
+      } else if (topic.stage !== "closed") {
+        await untilEntered(call, path, topic.stage, timing);
+      }
+      return [topic.key, id] as const;
+    }),
+  );
+  return Object.fromEntries(created);
+}
+
+/** Like Promise.all, but waits for every one to settle before failing, so none runs on unseen. */
+async function allOrFirstError<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const errorCode = (response: ApiResponse) =>
+  (response.json as { error?: { code?: unknown } } | undefined)?.error?.code;
+
+/**
+ * A decision on a topic. Right after the previous one the loop may not have entered the next step
+ * yet: the API then answers 409 step_in_transition, and the decision is tried again shortly.
+ */
+async function decide(call: ApiCall, path: string, body: unknown, timing: SeedTiming): Promise<void> {
+  const until = Date.now() + (timing.stepTimeoutMs ?? 30_000);
+  for (;;) {
+    const response = await call("POST", path, body);
+    if (response.status !== 409 || errorCode(response) !== "step_in_transition" || Date.now() > until) {
+      await expectOk(async () => response, "POST", path, body);
+      return;
+    }
+    await pause(timing.pollMs ?? 20);
+  }
+}
+
+interface TimelineView {
+  readonly step?: string;
+  readonly timeline?: readonly { readonly kind?: string; readonly step?: string }[];
+}
+
+/**
+ * Waits until the loop has entered the step a topic is left at (its step_started event follows the
+ * last completion), so that the demo starts with every open topic settled, its deadline set.
+ */
+async function untilEntered(call: ApiCall, path: string, step: TopicStep, timing: SeedTiming): Promise<void> {
+  const until = Date.now() + (timing.stepTimeoutMs ?? 30_000);
+  for (;;) {
+    const topic = (await expectOk(call, "GET", path)) as TimelineView | undefined;
+    const timeline = topic?.timeline ?? [];
+    const lastCompleted = timeline.findLastIndex((event) => event.kind === "step_completed");
+    const entered = timeline
+      .slice(lastCompleted + 1)
+      .some((event) => event.kind === "step_started" && event.step === step);
+    if (topic?.step === step && entered) return;
+    if (Date.now() > until) {
+      throw new SeedError(
+        `seeding failed: the topic loop did not enter step ${step} of ${path} in time: ${JSON.stringify(topic)}`,
+      );
+    }
+    await pause(timing.pollMs ?? 20);
+  }
 }
 
 export type SeedOutcome =
@@ -146,13 +327,14 @@ export interface SeedOnceOptions {
   /** Where the marker lives; undefined for a throwaway (in-memory) table: no marker. */
   readonly markerPath: string | undefined;
   readonly data?: DemoData;
+  readonly timing?: SeedTiming;
 }
 
 /**
  * Seeds unless it was done before: a marker file says so, and — should the marker be lost — a table
  * that already holds stations is never seeded again either.
  */
-export async function seedOnce({ call, markerPath, data }: SeedOnceOptions): Promise<SeedOutcome> {
+export async function seedOnce({ call, markerPath, data, timing }: SeedOnceOptions): Promise<SeedOutcome> {
   if (markerPath && (await readFile(markerPath, "utf8").catch(() => undefined)) !== undefined) {
     return { kind: "skipped", reason: "marker" };
   }
@@ -164,7 +346,7 @@ export async function seedOnce({ call, markerPath, data }: SeedOnceOptions): Pro
     if (markerPath) await writeMarker(markerPath, { skipped: "the table already held stations" });
     return { kind: "skipped", reason: "data-present" };
   }
-  const result = await seedDemoData(call, data);
+  const result = await seedDemoData(call, data, timing);
   if (markerPath) await writeMarker(markerPath, result);
   return { kind: "seeded", result };
 }
@@ -210,10 +392,10 @@ export function describe(outcome: SeedOutcome): string {
       ? "demo data: already loaded earlier (marker file present)\n"
       : "demo data: skipped, the table already holds stations\n";
   }
-  const { memberIds, stationIds, assignments } = outcome.result;
+  const { memberIds, stationIds, assignments, topicIds } = outcome.result;
   return (
     `demo data: ${Object.keys(memberIds).length} members, ${Object.keys(stationIds).length} stations and rooms, ` +
-    `${assignments} assignments (all fictional)\n`
+    `${assignments} assignments, ${Object.keys(topicIds).length} topics (all fictional)\n`
   );
 }
 

@@ -615,6 +615,8 @@ export async function startWorkflowRuntime(options: WorkflowRuntimeOptions = {})
             Name: name,
             RoleArn: `arn:aws:iam::${arnParts[4] ?? "000000000000"}:role/local-topic-loop`,
             RedriveCount: 0,
+            // In simulated time, so that an execution's age reads as the clock's days.
+            StartTime: clockNow().now().toISOString(),
           },
           StateMachine: { Id: stateMachineArn, Name: stateMachineName },
           Task: { Token: placeholder },

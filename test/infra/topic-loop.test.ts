@@ -351,7 +351,13 @@ describe("the definition", () => {
       const state = stateOf(asl, name);
       expect(state.Type).toBe("Task");
       expect(state.Resource).toBe(taskFunctionArn);
-      expect(state.Parameters).toEqual({ action, "topicId.$": "$.topicId", "step.$": "$.step" });
+      expect(state.Parameters).toEqual({
+        action,
+        "topicId.$": "$.topicId",
+        "step.$": "$.step",
+        // Remind hands over before Step Functions' one-year limit, so it needs the execution's age.
+        ...(action === "remind" ? { "executionStartedAt.$": "$$.Execution.StartTime" } : {}),
+      });
     }
     expect(stateOf(asl, S.enter).Next).toBe(S.await);
     expect(stateOf(asl, S.resume).Next).toBe(S.await);
@@ -410,20 +416,25 @@ describe("the definition", () => {
     }
   });
 
-  it("retries and catches nothing that would match TopicNotFound: a missing topic fails the execution", () => {
-    let rules = 0;
-    for (const [name, state] of Object.entries(asl.States)) {
-      for (const rule of [...retriersOf(state), ...catchersOf(state)]) {
-        rules += 1;
-        expect(errorsOf(rule), name).not.toContain("TopicNotFound");
-        expect(errorsOf(rule), name).not.toContain("States.ALL");
-      }
-    }
-    expect(rules).toBeGreaterThanOrEqual(9);
-    // States.TaskFailed matches every error a function throws, TopicNotFound included.
+  it("never retries TopicNotFound or InvalidTaskInput, and retries anything else as a last resort", () => {
     for (const [name, state] of lambdaTasks(asl, taskFunctionArn)) {
-      for (const retrier of retriersOf(state))
-        expect(errorsOf(retrier), name).not.toContain("States.TaskFailed");
+      const retriers = retriersOf(state);
+      // The first retrier that names an error is the one applied: these two come first, with none.
+      // For Await step the timeout is its wake-up: Retry comes before Catch, so it must not be retried.
+      const firstErrors = [
+        "TopicNotFound",
+        "InvalidTaskInput",
+        ...(name === S.await ? ["States.Timeout"] : []),
+      ];
+      expect(retriers[0], name).toMatchObject({ ErrorEquals: firstErrors, MaxAttempts: 0 });
+      const named = retriers.slice(1).flatMap(errorsOf);
+      expect(named, name).not.toContain("TopicNotFound");
+      expect(named, name).not.toContain("InvalidTaskInput");
+      // States.ALL only alone and last, as Step Functions requires; it catches raw SDK throttles.
+      const last = retriers.at(-1);
+      expect(last && errorsOf(last), name).toEqual(["States.ALL"]);
+      expect(last, name).toMatchObject({ JitterStrategy: "FULL" });
+      expect(Number(last?.MaxAttempts), name).toBeGreaterThan(3);
     }
     const catchers = Object.entries(asl.States).flatMap(([name, state]) =>
       catchersOf(state).map((catcher) => [name, errorsOf(catcher)]),
@@ -590,15 +601,15 @@ describe("a topic's path through the loop (topicLoopDefinition(), followed trans
   });
 });
 
-describe("the ExecutionsFailed alarm", () => {
-  it("fires on one failed execution of this machine", () => {
+describe("the alarms on executions that stopped", () => {
+  it.each(["ExecutionsFailed", "ExecutionsTimedOut"])("fires on one %s of this machine", (metric) => {
     const alarms = template.findResources("AWS::CloudWatch::Alarm", {
-      Properties: { MetricName: "ExecutionsFailed" },
+      Properties: { MetricName: metric },
     });
     expect(Object.keys(alarms)).toHaveLength(1);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", {
       Namespace: "AWS/States",
-      MetricName: "ExecutionsFailed",
+      MetricName: metric,
       Dimensions: [{ Name: "StateMachineArn", Value: { Ref: machineId } }],
       Statistic: "Sum",
       Threshold: 1,

@@ -1,10 +1,46 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { memberCreate, stationCreate } from "../../functions/contracts/registry";
+import { stepEvidence, topicCreate, topicReject } from "../../functions/contracts/topics";
 import { hostVenueTypes, standardItems } from "../../functions/domain/stations";
-import { demoAssignments, demoMembers, demoStations, demoZones } from "../../infra/local/seed-data";
+import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
+import { topicSources } from "../../functions/domain/topics/vocabulary";
+import { stepsBefore } from "../../infra/local/seed";
+import {
+  type DemoPerson,
+  demoAssignments,
+  demoMembers,
+  demoStations,
+  demoTopics,
+  demoZones,
+  type EvidenceRefs,
+} from "../../infra/local/seed-data";
 
 const assignments = demoAssignments();
+
+/** A distinct, valid id per key (the API's are ULIDs). */
+const fakeIds = new Map<string, string>();
+const fakeId = (key: string) => {
+  if (!fakeIds.has(key)) fakeIds.set(key, `01${String(fakeIds.size + 1).padStart(24, "0")}`);
+  return fakeIds.get(key) as string;
+};
+
+/** Evidence built with stand-in ids and dates, noting which members it names. */
+function evidenceOf(step: TopicStep, topic: (typeof demoTopics)[number]) {
+  const named: string[] = [];
+  const refs: EvidenceRefs = {
+    member: (key) => {
+      named.push(key);
+      return fakeId(key);
+    },
+    daysAgo: (days) => `2026-0${days > 31 ? 1 : 2}-${String(1 + (days % 28)).padStart(2, "0")}`,
+  };
+  const build = topic.evidence[step] as ((refs: EvidenceRefs) => unknown) | undefined;
+  return { evidence: build?.(refs), named };
+}
+
+const personBody = (who: DemoPerson) =>
+  "memberKey" in who ? { name: "演示委员", memberId: fakeId(who.memberKey) } : who;
 
 describe("demo data", () => {
   it("has the six zone stations of the source document", () => {
@@ -93,5 +129,91 @@ describe("demo data", () => {
       standardItems.every((item) => s.body.standards?.[item]?.met === true);
     expect(demoStations.filter(complete).length).toBeGreaterThan(0);
     expect(demoStations.filter((s) => !complete(s)).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("demo topics", () => {
+  const stationByKey = new Map(demoStations.map((s) => [s.key, s]));
+  const servesAt = (stationKey: string, memberKey: string) =>
+    assignments.some((a) => a.stationKey === stationKey && a.memberKey === memberKey);
+
+  it("are about ten, spread over the zones, the sources and the whole loop", () => {
+    expect(demoTopics.length).toBeGreaterThanOrEqual(8);
+    expect(demoTopics.length).toBeLessThanOrEqual(12);
+    expect(new Set(demoTopics.map((t) => t.key)).size).toBe(demoTopics.length);
+    expect(new Set(demoTopics.map((t) => t.title)).size).toBe(demoTopics.length);
+    expect(new Set(demoTopics.map((t) => t.source))).toEqual(new Set(topicSources));
+    expect(new Set(demoTopics.map((t) => stationByKey.get(t.stationKey)?.body.zone))).toEqual(
+      new Set(demoZones),
+    );
+    const stages = demoTopics.map((t) => t.stage);
+    for (const stage of ["collect", "determine", "research", "consult", "report"] as const) {
+      expect(stages, stage).toContain(stage);
+    }
+    expect(stages.filter((s) => s === "closed")).toHaveLength(1);
+    expect(stages.filter((s) => s === "declined")).toHaveLength(1);
+    expect(stages.filter((s) => s === "collect").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("sit at active stations and name members who serve there", () => {
+    for (const topic of demoTopics) {
+      const station = stationByKey.get(topic.stationKey);
+      expect(station?.body.status, topic.key).toBe("active");
+      const people = [topic.responsible, ...Object.values(topic.responsibles ?? {})];
+      for (const who of people) {
+        if ("memberKey" in who) expect(servesAt(topic.stationKey, who.memberKey), topic.key).toBe(true);
+      }
+      for (const step of stepsBefore(topic.stage)) {
+        for (const key of evidenceOf(step, topic).named) {
+          expect(servesAt(topic.stationKey, key), `${topic.key} ${step}: ${key}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("are valid input for the API: the topic, each completed step's evidence, the reason to decline", () => {
+    for (const topic of demoTopics) {
+      const responsibles = Object.fromEntries(
+        Object.entries(topic.responsibles ?? {}).map(([step, who]) => [step, personBody(who)]),
+      );
+      const body = {
+        title: topic.title,
+        description: topic.description,
+        source: topic.source,
+        stationId: fakeId(topic.stationKey),
+        responsible: personBody(topic.responsible),
+        ...(Object.keys(responsibles).length ? { responsibles } : {}),
+      };
+      const parsed = z.safeParse(topicCreate, body);
+      expect(parsed.success, `${topic.key}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      // Evidence for exactly the steps the seed completes.
+      expect(Object.keys(topic.evidence).sort(), topic.key).toEqual([...stepsBefore(topic.stage)].sort());
+      for (const step of stepsBefore(topic.stage)) {
+        const result = z.safeParse(stepEvidence[step], evidenceOf(step, topic).evidence);
+        expect(result.success, `${topic.key} ${step}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+      }
+      if (topic.stage === "declined") {
+        expect(z.safeParse(topicReject, { reason: topic.declineReason }).success, topic.key).toBe(true);
+      } else expect(topic.declineReason, topic.key).toBeUndefined();
+    }
+    expect(stepsBefore("closed")).toEqual(topicSteps);
+  });
+
+  it("are plainly fictional: 演示 titles and people, the fake 1390000xxxx range", () => {
+    for (const topic of demoTopics) {
+      expect(topic.title, topic.key).toContain("（演示）");
+      for (const who of [topic.responsible, ...Object.values(topic.responsibles ?? {})]) {
+        if ("memberKey" in who) continue;
+        expect(who.name.startsWith("演示"), topic.key).toBe(true);
+        expect(who.phone, topic.key).toMatch(/^1390000\d{4}$/);
+      }
+      const collected = evidenceOf("collect", topic).evidence as
+        | { raisedBy: { name: string; contact?: string }[] }
+        | undefined;
+      for (const raiser of collected?.raisedBy ?? []) {
+        expect(raiser.name.startsWith("演示"), topic.key).toBe(true);
+        if (raiser.contact) expect(raiser.contact, topic.key).toMatch(/^1390000\d{4}$/);
+      }
+    }
   });
 });

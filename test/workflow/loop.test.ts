@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { topicSteps } from "../../functions/domain/topics/steps";
+import { pickUpSeconds } from "../../functions/workflow/tasks";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, expectApiError, startApi } from "../api/harness";
 import {
   completeStep,
   completeWhenReady,
   createTopic,
-  eventually,
   executionsOf,
   kinds,
   notificationsOf,
@@ -295,19 +295,60 @@ describe("duplicate and concurrent completions", () => {
   });
 });
 
+describe("evidence size", () => {
+  it("refuses a step's evidence beyond what the topic can hold, naming the limit, changing nothing", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await completeWhenReady(api, topic.id, "determine", members);
+    await parkedAt(api, topic.id, "research");
+    const before = await readTopic(api, topic.id);
+    const visit = (day: number) => ({
+      date: `2026-12-${String(day).padStart(2, "0")}`,
+      place: "镇".repeat(100),
+      members: Array.from({ length: 50 }, () => home.lead.id),
+    });
+    const reply = await api.post(`/topics/${topic.id}/steps/research/complete`, {
+      visits: Array.from({ length: 30 }, (_, index) => visit((index % 28) + 1)),
+      findings: "调".repeat(5000),
+    });
+    const error = expectApiError(reply, 400, "validation_failed");
+    expect(error.details?.[0]).toMatchObject({ field: "body", code: "evidence_too_large" });
+    expect(error.details?.[0]?.message).toContain("56 KB");
+    const after = await readTopic(api, topic.id);
+    expect(after.version).toBe(before.version);
+    expect(after.step).toBe("research");
+  });
+});
+
 describe("a stale token", () => {
   it("is taken as 'already done': the decision stands and is delivered when the loop next waits", async () => {
+    const { getTopic, saveTopic } = await import("../../functions/store/topics");
     const topic = await createTopic(api, home.station.id);
     const first = await parkedAt(api, topic.id, "collect");
     await completeWhenReady(api, topic.id, "collect", members);
     await parkedAt(api, topic.id, "determine");
     // Park the used collect token on the topic, as if the wait had been re-armed behind our back.
-    const { getTopic, saveTopic } = await import("../../functions/store/topics");
     const stored = await getTopic(topic.id);
     await saveTopic(stored, (current) => ({ ...current, taskToken: first.taskToken }), [], new Date());
     const reply = await completeStep(api, topic.id, "determine", members);
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json<Topic>().step).toBe("research");
+    expect((await getTopic(topic.id)).pendingDecision).toMatchObject({
+      decidedAt: "determine",
+      step: "research",
+    });
+
+    // A wait whose own delivery finds its token stale (it timed out meanwhile) keeps the decision…
+    const { handler } = await import("../../functions/topic-loop");
+    await handler({ action: "awaitStep", topicId: topic.id, step: "determine", taskToken: first.taskToken });
+    expect((await getTopic(topic.id)).pendingDecision).toMatchObject({ decidedAt: "determine" });
+    // …and a wake-up of the old step sends nothing about it: the topic has moved on.
+    const woken = (await handler({ action: "remind", topicId: topic.id, step: "determine" })) as {
+      waitSeconds: number;
+    };
+    expect(woken.waitSeconds).toBe(pickUpSeconds);
+    expect(kinds(await readTopic(api, topic.id))).not.toContain("reminder_sent");
+
     // The execution still waits on its own token at determine; it is told when it wakes (here: the
     // test stops that wait the way a timeout would, by failing the task with States.Timeout).
     const waiting = await parkedAt(api, topic.id, "determine");
@@ -315,10 +356,33 @@ describe("a stale token", () => {
     await parkedAt(api, topic.id, "research");
     const detail = await readTopic(api, topic.id);
     expect(kinds(detail).filter((kind) => kind === "step_started")).toHaveLength(3);
-    await eventually(
-      async () => ((await readTopic(api, topic.id)).step === "research" ? true : undefined),
-      "the topic at research",
+    expect((await getTopic(topic.id)).pendingDecision).toBeUndefined();
+  });
+});
+
+describe("a second execution for the same topic", () => {
+  it("follows the topic to its step instead of waiting on a step that is over, and enters nothing twice", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await completeWhenReady(api, topic.id, "determine", members);
+    await parkedAt(api, topic.id, "research");
+    // As an operator resuming a topic that still had a running execution would start it.
+    const { executionArn } = await api.stack.workflow.startExecution({
+      name: `${topic.id}-operator`,
+      input: { topicId: topic.id, step: "collect", resume: true },
+    });
+    const second = await api.stack.workflow.waitForTask(executionArn);
+    expect((second.payload as { step: string }).step).toBe("research");
+
+    const reply = await completeStep(api, topic.id, "research", members);
+    expect(reply.status, reply.text).toBe(200);
+    await parkedAt(api, topic.id, "consult");
+    const detail = await readTopic(api, topic.id);
+    expect(kinds(detail).filter((kind) => kind === "step_started")).toHaveLength(4);
+    const started = (await notificationsOf(api, topic.id)).filter(
+      (note) => note.templateId === "step_started",
     );
+    expect(started).toHaveLength(4);
   });
 });
 

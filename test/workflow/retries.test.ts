@@ -96,20 +96,32 @@ describe("retries in the definition", () => {
   it("gives up after the retries run out, failing the execution and keeping the topic as it was", async () => {
     const topic = await createTopic(api, home.station.id);
     await parkedAt(api, topic.id, "collect");
-    faults.enterStep = Array.from({ length: 10 }, () => "NotificationFailed");
+    faults.enterStep = Array.from({ length: 30 }, () => "NotificationFailed");
     const reply = await completeStep(api, topic.id, "collect", [home.lead.id]);
     expect(reply.status, reply.text).toBe(200);
     const [execution] = executionsOf(api, topic.id);
     if (!execution) throw new Error("no execution");
     const ended = await api.stack.workflow.waitForExecution(execution.executionArn);
     expect(ended).toMatchObject({ status: "FAILED", error: "NotificationFailed" });
-    // Five retries, as the definition says; the rest of the injected failures were never used.
-    expect(retriesOf(execution.executionArn, topicLoopStates.enterStep)).toBe(5);
+    // Ten retries, as the definition says (the catch-all retrier after it does not take over); the
+    // rest of the injected failures were never used.
+    expect(retriesOf(execution.executionArn, topicLoopStates.enterStep)).toBe(10);
+    expect(faults.enterStep).toHaveLength(30 - 11);
     faults.enterStep = [];
     // The decision is kept: the topic is at determine, waiting to be entered when the loop is re-driven.
     const detail = await readTopic(api, topic.id);
     expect(detail.step).toBe("determine");
     expect(kinds(detail)).toEqual(["created", "step_started", "step_completed"]);
+  });
+
+  it("retries an error it has no name for (a raw SDK throttle) with the catch-all retrier", async () => {
+    faults.enterStep = ["ProvisionedThroughputExceededException", "TimeoutError"];
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    const [execution] = executionsOf(api, topic.id);
+    if (!execution) throw new Error("no execution");
+    expect(retriesOf(execution.executionArn, topicLoopStates.enterStep)).toBe(2);
+    expect(kinds(await readTopic(api, topic.id))).toEqual(["created", "step_started"]);
   });
 
   it("fails at once, without retries, for a topic that does not exist", async () => {

@@ -10,6 +10,7 @@ import { id, listQuery } from "../../contracts/common";
 import type { Topic } from "../../contracts/responses";
 import {
   deadlineExtension,
+  maxEvidenceBytesPerStep,
   stepEvidence,
   type TopicCreate,
   topicCreate,
@@ -170,6 +171,9 @@ async function takeDecision(
     if (ifMatch !== undefined && topic.version !== ifMatch)
       throw new ConflictError("version_mismatch", topic.version);
     if (topic.status === "open" && (topic.pendingDecision || topic.enteredSeq !== topic.stepSeq)) {
+      // A decision is still on its way to the execution: give it another push, then say so.
+      if (topic.pendingDecision && topic.taskToken)
+        await handOver(topic.id, topic.taskToken, topic.pendingDecision);
       throw new ConflictError("step_in_transition", topic.version);
     }
     const now = clock().now();
@@ -186,8 +190,9 @@ async function takeDecision(
       saved = await saveTopic(
         topic,
         (current) => {
-          const { taskToken: _used, ...rest } = change(current);
-          const next = rest as StoredTopic;
+          // The token stays until the decision is known delivered (clearDelivered drops both), so
+          // that a delivery that failed here can be pushed again.
+          const next = change(current);
           return { ...next, decisionSeq: decision.seq, pendingDecision: { ...decision, step: next.step } };
         },
         events,
@@ -199,11 +204,33 @@ async function takeDecision(
       throw error;
     }
     const pending = saved.pendingDecision;
-    if (token && pending && (await deliverDecision(token, decisionOutput(saved.id, pending)))) {
-      await clearDelivered(taskContext(defaultNotifier()), saved.id, pending);
-    }
+    if (token && pending) await handOver(saved.id, token, pending);
     // Otherwise the execution takes the decision when it next parks a token (tasks.awaitStep).
     return saved;
+  }
+}
+
+/**
+ * Hands a recorded decision to the waiting execution. The decision is committed already, so no
+ * failure here may fail the request: a stale token means the execution will take it when it next
+ * waits; anything else (a throttle, a network error) is logged, and the next request on the topic,
+ * or the execution's next wake-up, delivers it.
+ */
+async function handOver(topicId: string, token: string, decision: Decision): Promise<void> {
+  try {
+    if (await deliverDecision(token, decisionOutput(topicId, decision))) {
+      await clearDelivered(taskContext(defaultNotifier()), topicId, decision);
+    }
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: "error",
+        message: "decision recorded but not handed to the topic loop yet",
+        topicId,
+        decisionSeq: decision.seq,
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      }),
+    );
   }
 }
 
@@ -216,6 +243,7 @@ const enterNext = (topic: StoredTopic, step: TopicStep): StoredTopic => ({
   alarmsSent: [],
 });
 
+/** Tells the people who raised the topic how it ended (each once: the key makes a repeat a no-op). */
 async function tellSources(
   topic: StoredTopic,
   templateId: "topic_rejected" | "topic_closed",
@@ -230,13 +258,26 @@ async function tellSources(
       name: person.name,
       ...(contact.includes("@") ? { email: contact } : phone ? { phone } : {}),
     });
-    await notifier.send({
-      ...addressee,
-      templateId,
-      topicId: topic.id,
-      idempotencyKey: `${topic.id}:${templateId}:${index}`,
-      variables: { recipientName: person.name, title: topic.title, reason },
-    });
+    try {
+      await notifier.send({
+        ...addressee,
+        templateId,
+        topicId: topic.id,
+        idempotencyKey: `${topic.id}:${templateId}:${index}`,
+        variables: { recipientName: person.name, title: topic.title, reason },
+      });
+    } catch (error) {
+      // The topic is closed already; a notice that failed is in the log for a person to follow up.
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "the source of a closed topic could not be told",
+          topicId: topic.id,
+          templateId,
+          error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        }),
+      );
+    }
   }
 }
 
@@ -357,6 +398,17 @@ export const topicOperations = [
       if (!(topicSteps as readonly string[]).includes(step)) throw new NotFoundError("route", step);
       // The union above only says the body is some step's evidence; it must be this step's.
       const evidence = parseInput(stepEvidence[step as TopicStep], body);
+      const bytes = Buffer.byteLength(JSON.stringify(evidence), "utf8");
+      if (bytes > maxEvidenceBytesPerStep) {
+        throw new ValidationError([
+          {
+            field: "body",
+            code: "evidence_too_large",
+            message: "evidence_too_large",
+            params: { max: Math.floor(maxEvidenceBytesPerStep / 1024), size: Math.ceil(bytes / 1024) },
+          },
+        ]);
+      }
       const saved = await takeDecision(request, principal, (topic, now) => {
         const decided = decideComplete(stateOf(topic), step as TopicStep);
         const at = now.toISOString();

@@ -89,6 +89,9 @@ export function decideReject(state: TopicState): RejectDecision {
   return { close: "rejected" };
 }
 
+/** The furthest an extension may move a deadline, in days. */
+export const maxExtensionDays = 366;
+
 /** Move the current step's deadline later. */
 export function decideExtend(
   state: TopicState,
@@ -100,6 +103,11 @@ export function decideExtend(
   if (Number.isNaN(newDeadline.getTime())) throw invalid("deadline", "invalid_deadline");
   if (newDeadline <= currentDeadline) {
     throw invalid("deadline", "deadline_not_later", { current: currentDeadline.toISOString() });
+  }
+  // A step put off by more than a year is a topic to decline or send back, not to extend; and
+  // "9999-12-31" as "no deadline" would carry the escalation dates past year 9999.
+  if (newDeadline.getTime() - currentDeadline.getTime() > maxExtensionDays * 86_400_000) {
+    throw invalid("deadline", "deadline_too_far", { max: maxExtensionDays });
   }
   if (state.extensions >= limits.maxExtensionsPerStep) {
     throw conflict("extension_limit_reached", { params: { max: limits.maxExtensionsPerStep } });

@@ -7,6 +7,7 @@ import {
   decideReject,
   decideReturn,
   initialTopicState,
+  maxExtensionDays,
   type TopicState,
 } from "../../../functions/domain/topics/lifecycle";
 import { defaultTopicPolicy } from "../../../functions/domain/topics/policy";
@@ -136,6 +137,18 @@ describe("decideExtend", () => {
     expect(validationProblem(() => decideExtend(at("research"), current, new Date(Number.NaN)))).toBe(
       "deadline:invalid_deadline",
     );
+  });
+
+  it("moves a deadline by at most a year at a time", () => {
+    const dayMs = 86_400_000;
+    const furthest = new Date(current.getTime() + maxExtensionDays * dayMs);
+    expect(decideExtend(at("research"), current, furthest).deadline).toEqual(furthest);
+    expect(
+      validationProblem(() => decideExtend(at("research"), current, new Date(furthest.getTime() + 1))),
+    ).toBe("deadline:deadline_too_far");
+    expect(
+      validationProblem(() => decideExtend(at("research"), current, new Date("9999-12-31T15:59:59.999Z"))),
+    ).toBe("deadline:deadline_too_far");
   });
 
   it("stops at the extension limit", () => {
