@@ -200,6 +200,8 @@ export class TopicLoop extends Construct {
 
     const decided = new Choice(this, topicLoopStates.decided)
       .when(Condition.stringEquals("$.outcome", "close"), closed)
+      // The deadline moved: plan the alarms afresh for the same step, without a new notice.
+      .when(Condition.stringEquals("$.outcome", "rearm"), resumeStep)
       // "advance" or "return": `$.step` is already the next (or an earlier) step.
       .otherwise(enterStep);
 

@@ -36,6 +36,13 @@ export const templates = {
       en: "{recipientName}: the “{stepName}” step of “{title}” at {stationName} is overdue (deadline {deadline}, responsible: {responsibleName}). Please follow up.",
     },
   },
+  deadline_extended: {
+    subject: { "zh-CN": "期限调整：议题「{title}」", en: "New deadline: topic “{title}”" },
+    text: {
+      "zh-CN": "{recipientName}：议题「{title}」的「{stepName}」环节期限已延至 {deadline}。原因：{reason}。",
+      en: "{recipientName}: the “{stepName}” step of “{title}” is now due on {deadline}. Reason: {reason}.",
+    },
+  },
   topic_rejected: {
     subject: { "zh-CN": "议题未予采纳", en: "Topic not adopted" },
     text: {

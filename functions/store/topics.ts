@@ -60,7 +60,14 @@ export interface StoredTopic {
   readonly evidence: Partial<Record<TopicStep, unknown>>;
   readonly eventSeq: number;
   readonly decisionSeq: number;
+  /** What clients see (ETag, If-Match): bumped by every change a person would notice. */
   readonly version: number;
+  /**
+   * Every write, the loop's bookkeeping included (parking a token, counting wake-ups, recording the
+   * alarms sent): what writes are conditioned on, so that bookkeeping never makes a client's ETag stale.
+   * Absent on topics written before it existed.
+   */
+  readonly revision?: number;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Never leaves the store through the API. */
@@ -127,7 +134,7 @@ export async function createTopic(
   topic: StoredTopic,
   events: readonly NewTopicEvent[],
 ): Promise<StoredTopic> {
-  const stored = { ...topic, eventSeq: events.length };
+  const stored = { ...topic, eventSeq: events.length, revision: 1 };
   await dynamodb().send(
     new TransactWriteItemsCommand({
       TransactItems: [
@@ -155,27 +162,32 @@ export async function getTopic(topicId: string): Promise<StoredTopic> {
 /**
  * Writes `next` in place of `current` with the events the change produced, if nobody changed the topic
  * since `current` was read; otherwise throws ConflictError("version_mismatch") with the version now
- * stored, and writes nothing.
+ * stored, and writes nothing. A `bookkeeping` write (the loop's own state) keeps the version.
  */
 export async function saveTopic(
   current: StoredTopic,
   change: (topic: StoredTopic) => StoredTopic,
   events: readonly NewTopicEvent[],
   now: Date,
+  options: { readonly bookkeeping?: boolean } = {},
 ): Promise<StoredTopic> {
+  const revision = current.revision ?? current.version;
+  const changed = change(current);
   const next: StoredTopic = {
-    ...change(current),
-    version: current.version + 1,
+    ...changed,
+    version: options.bookkeeping ? current.version : current.version + 1,
+    revision: revision + 1,
     eventSeq: current.eventSeq + events.length,
-    updatedAt: now.toISOString(),
+    updatedAt: options.bookkeeping ? current.updatedAt : now.toISOString(),
   };
   try {
     await dynamodb().send(
       new TransactWriteItemsCommand({
         TransactItems: [
           putTopic(next, {
-            ConditionExpression: "version = :expected",
-            ExpressionAttributeValues: marshall({ ":expected": current.version }),
+            ConditionExpression:
+              "revision = :revision OR (attribute_not_exists(revision) AND version = :version)",
+            ExpressionAttributeValues: marshall({ ":revision": revision, ":version": current.version }),
           }),
           ...putEvents(current.id, current.eventSeq + 1, events),
         ],

@@ -54,6 +54,9 @@ export interface TaskContext {
   readonly now: () => Date;
 }
 
+/** The loop's own state (token, wake-ups, alarms sent): a client's ETag stays valid across it. */
+const bookkeeping = { bookkeeping: true } as const;
+
 export const policyOf = (topic: StoredTopic): TopicPolicy =>
   resolvePolicy({ deadlines: topic.deadlineOverrides });
 
@@ -223,7 +226,7 @@ export async function resumeStep(
   const topic = await withTopic(input.topicId, async (current) =>
     current.wakeUps === 0
       ? current
-      : saveTopic(current, (topic) => ({ ...topic, wakeUps: 0 }), [], context.now()),
+      : saveTopic(current, (topic) => ({ ...topic, wakeUps: 0 }), [], context.now(), bookkeeping),
   );
   const waitSeconds = decisionWaiting(topic, input.step)
     ? pickUpSeconds
@@ -246,7 +249,13 @@ export async function awaitStep(
     // was delivered elsewhere): follow it there rather than wait on a step that is over.
     if (current.step !== input.step || current.enteredSeq !== current.stepSeq)
       return catchingUp(current, input.step);
-    await saveTopic(current, (topic) => ({ ...topic, taskToken: input.taskToken }), [], context.now());
+    await saveTopic(
+      current,
+      (topic) => ({ ...topic, taskToken: input.taskToken }),
+      [],
+      context.now(),
+      bookkeeping,
+    );
     return undefined;
   });
   if (!waiting) return;
@@ -292,6 +301,7 @@ export async function clearDelivered(
       ({ pendingDecision: _delivered, taskToken: _used, ...topic }) => topic as StoredTopic,
       [],
       context.now(),
+      bookkeeping,
     );
   });
 }
@@ -376,6 +386,7 @@ export async function remind(
       }),
       events,
       now,
+      bookkeeping,
     );
   });
   const waitSeconds = decisionWaiting(topic, input.step)

@@ -485,11 +485,13 @@ describe("the definition", () => {
     expect(stateOf(asl, S.handedOver).Type).toBe("Succeed");
   });
 
-  it("Decided? closes the topic on outcome close, otherwise enters the step the decision names", () => {
+  it("Decided? closes the topic on close, re-arms on rearm, otherwise enters the step the decision names", () => {
     const decided = stateOf(asl, S.decided);
     expect(choose(decided, { topicId: "t", outcome: "close", step: "feedback" })).toBe(S.closed);
     expect(choose(decided, { topicId: "t", outcome: "advance", step: "research" })).toBe(S.enter);
     expect(choose(decided, { topicId: "t", outcome: "return", step: "collect" })).toBe(S.enter);
+    // An extension re-plans the same step's alarms without entering it again.
+    expect(choose(decided, { topicId: "t", outcome: "rearm", step: "research" })).toBe(S.resume);
     expect(stateOf(asl, S.closed).Type).toBe("Succeed");
   });
 

@@ -111,7 +111,7 @@ describe("createTopic, getTopic, findTopic", () => {
     });
     const topic = await createTopic(input, [createdEvent()]);
     written.set(topic.id, topic);
-    expect(topic).toEqual({ ...input, eventSeq: 1 });
+    expect(topic).toEqual({ ...input, eventSeq: 1, revision: 1 });
     expect(await getTopic(topic.id)).toEqual(topic);
     expect(await findTopic(topic.id)).toEqual(topic);
   });
@@ -201,6 +201,26 @@ describe("saveTopic", () => {
     expect(await getTopic(topic.id)).toEqual(first);
     const timeline = await topicTimeline(topic.id);
     expect(timeline.map((event) => event.details)).toEqual([{ source: "群众来信" }, { by: "first" }]);
+  });
+
+  it("a bookkeeping write keeps the version clients see, yet still fences every other writer", async () => {
+    const topic = await create();
+    const parked = await saveTopic(
+      topic,
+      (current) => ({ ...current, taskToken: "parked" }),
+      [],
+      new Date("2026-03-06T00:00:00Z"),
+      { bookkeeping: true },
+    );
+    expect(parked).toMatchObject({ version: topic.version, revision: 2, updatedAt: topic.updatedAt });
+    // A copy read before the bookkeeping lost the race, though its version still matches.
+    const error = await rejectionOf(
+      saveTopic(topic, (current) => ({ ...current, title: "过时" }), [], new Date()),
+    );
+    expect(error).toMatchObject({ reason: "version_mismatch", currentVersion: topic.version });
+    // Read again, the change lands and bumps both.
+    const saved = await save(parked, (current) => ({ ...current, title: "新标题" }));
+    expect(saved).toMatchObject({ version: topic.version + 1, revision: 3, taskToken: "parked" });
   });
 
   it("a topic that does not exist cannot be saved into being", async () => {

@@ -12,6 +12,7 @@ import {
   completeStep,
   completeWhenReady,
   createTopic,
+  eventually,
   executionsOf,
   kinds,
   notificationsOf,
@@ -221,6 +222,19 @@ describe("deadline extension", () => {
       (item) => item.kind === "deadline_extended",
     );
     expect(event?.text).toContain("春节前后群众集中返乡");
+    // The person responsible is told, and the waiting execution re-plans its alarms (Resume step),
+    // announcing nothing else.
+    const told = (await notificationsOf(api, topic.id)).filter(
+      (note) => note.templateId === "deadline_extended",
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.text).toContain("春节前后群众集中返乡");
+    expect(told[0]?.text).toContain("2027-02-26 23:59");
+    await eventually(
+      () =>
+        executionsOf(api, topic.id)[0]?.statesEntered.includes(topicLoopStates.resumeStep) ? true : undefined,
+      "the execution to re-arm",
+    );
     // The loop still waits at the same step and takes the next decision.
     const done = await completeWhenReady(api, topic.id, "collect", members);
     expect(done.step).toBe("determine");

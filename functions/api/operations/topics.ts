@@ -19,6 +19,7 @@ import {
 } from "../../contracts/topics";
 import { assertCanChangeStation, canSeeStation, type Principal, requireWriter } from "../../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
+import { localDateTime } from "../../domain/local-time";
 import { normalizeMainlandMobile } from "../../domain/members";
 import { parseDeadline } from "../../domain/topics/calendar";
 import {
@@ -199,7 +200,9 @@ async function takeDecision(
         now,
       );
     } catch (error) {
-      const retry = error instanceof ConflictError && ifMatch === undefined && attempt < decisionAttempts - 1;
+      // Lost a race (perhaps only with the loop's bookkeeping): read again; an If-Match is checked
+      // again against what a person changed meanwhile.
+      const retry = error instanceof ConflictError && attempt < decisionAttempts - 1;
       if (retry) continue;
       throw error;
     }
@@ -228,6 +231,45 @@ async function handOver(topicId: string, token: string, decision: Decision): Pro
         message: "decision recorded but not handed to the topic loop yet",
         topicId,
         decisionSeq: decision.seq,
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      }),
+    );
+  }
+}
+
+/**
+ * After an extension: the person responsible is told the new deadline, and the waiting execution is
+ * woken to plan its alarms afresh (it may be asleep until an escalation of the old deadline). The
+ * extension is committed already, so neither may fail the request.
+ */
+async function announceExtension(topic: StoredTopic, reason: string): Promise<void> {
+  try {
+    const responsible = topic.stepResponsible[topic.step] ?? topic.responsible;
+    const addressee = await addresseeOf(responsible);
+    const language = addressee.recipient.language ?? config().defaultLanguage;
+    await defaultNotifier().send({
+      ...addressee,
+      templateId: "deadline_extended",
+      topicId: topic.id,
+      idempotencyKey: `${topic.id}:${topic.stepSeq}:extended:${topic.extensions}`,
+      variables: {
+        recipientName: addressee.recipient.name,
+        title: topic.title,
+        stepName: stepNames[topic.step][language],
+        deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
+        reason,
+      },
+    });
+    if (topic.taskToken && !topic.pendingDecision) {
+      // A stale token is fine: the execution is awake already and will plan with the new deadline.
+      await deliverDecision(topic.taskToken, { topicId: topic.id, outcome: "rearm", step: topic.step });
+    }
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: "error",
+        message: "deadline extended, but the notice or the loop's re-arm failed",
+        topicId: topic.id,
         error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
       }),
     );
@@ -548,10 +590,10 @@ export const topicOperations = [
             ],
             now,
           );
+          await announceExtension(saved, body.reason);
           return ok(presentTopic(saved, now, request.language), versionTag(saved.version));
         } catch (error) {
-          if (error instanceof ConflictError && ifMatch === undefined && attempt < decisionAttempts - 1)
-            continue;
+          if (error instanceof ConflictError && attempt < decisionAttempts - 1) continue;
           throw error;
         }
       }
