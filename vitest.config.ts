@@ -5,7 +5,8 @@ const dynamodb = ["test/support/dynamodb.ts"];
 export default defineConfig({
   test: {
     // Lambda runs Node.js 22; the SDK's notice about this machine's Node.js 20 is noise in test output.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    // The functions' per-request info lines would bury the test output; errors still show.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", LOG_LEVEL: "warn" },
     // A test that cannot find anything to run is a broken include pattern, not a pass.
     passWithNoTests: false,
     projects: [

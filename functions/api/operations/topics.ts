@@ -30,6 +30,7 @@ import {
   type TopicState,
 } from "../../domain/topics/lifecycle";
 import { stepNames, type TopicStep, topicSteps } from "../../domain/topics/steps";
+import { logError } from "../../log";
 import { defaultNotifier } from "../../notify/outbox";
 import { newId } from "../../store/ids";
 import { findMember } from "../../store/members";
@@ -225,14 +226,10 @@ async function handOver(topicId: string, token: string, decision: Decision): Pro
       await clearDelivered(taskContext(defaultNotifier()), topicId, decision);
     }
   } catch (error) {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        message: "decision recorded but not handed to the topic loop yet",
-        topicId,
-        decisionSeq: decision.seq,
-        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
-      }),
+    logError(
+      "decision recorded but not handed to the topic loop yet",
+      { topicId, decisionSeq: decision.seq },
+      error,
     );
   }
 }
@@ -265,14 +262,7 @@ async function announceExtension(topic: StoredTopic, reason: string): Promise<vo
       await deliverDecision(topic.taskToken, { topicId: topic.id, outcome: "rearm", step: topic.step });
     }
   } catch (error) {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        message: "deadline extended, but the notice or the loop's re-arm failed",
-        topicId: topic.id,
-        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
-      }),
-    );
+    logError("deadline extended, but the notice or the loop's re-arm failed", { topicId: topic.id }, error);
   }
 }
 
@@ -310,15 +300,7 @@ async function tellSources(
       });
     } catch (error) {
       // The topic is closed already; a notice that failed is in the log for a person to follow up.
-      console.error(
-        JSON.stringify({
-          level: "error",
-          message: "the source of a closed topic could not be told",
-          topicId: topic.id,
-          templateId,
-          error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
-        }),
-      );
+      logError("the source of a closed topic could not be told", { topicId: topic.id, templateId }, error);
     }
   }
 }
