@@ -7,6 +7,7 @@ import {
   PayloadTooLargeError,
   ThrottledError,
   UnauthenticatedError,
+  UnavailableError,
   ValidationError,
 } from "../domain/errors";
 import type { Language } from "../domain/members";
@@ -72,6 +73,13 @@ function describe(
     return {
       status: 413,
       body: { code: "payload_too_large", key: "payload_too_large", params: { limit: error.limitBytes } },
+    };
+  }
+  if (error instanceof UnavailableError) {
+    return {
+      status: 503,
+      body: { code: "service_unavailable", key: error.reason },
+      headers: { "retry-after": "5" },
     };
   }
   if (error instanceof ThrottledError) {

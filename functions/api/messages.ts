@@ -128,6 +128,10 @@ const catalog = {
     en: "The new deadline must be later than the current one ({current})",
   },
   invalid_deadline: { "zh-CN": "期限格式不正确", en: "Not a valid deadline" },
+  topic_loop_unavailable: {
+    "zh-CN": "议题流程暂时无法启动，本次未保存议题，请稍后重试",
+    en: "The topic loop could not be started just now; the topic was not saved. Try again in a moment",
+  },
   evidence_too_large: {
     "zh-CN": "本环节材料过大（{size} KB），请精简至 {max} KB 以内，附件请另行存档",
     en: "This step's evidence is too large ({size} KB); keep it within {max} KB and file attachments separately",

@@ -70,6 +70,14 @@ export class ThrottledError extends DomainError {
   override readonly name = "ThrottledError";
 }
 
+/** A service the request depends on is down for now; nothing was changed, a retry may succeed. */
+export class UnavailableError extends DomainError {
+  override readonly name = "UnavailableError";
+  constructor(readonly reason: "topic_loop_unavailable") {
+    super(`unavailable: ${reason}`);
+  }
+}
+
 export class PayloadTooLargeError extends DomainError {
   override readonly name = "PayloadTooLargeError";
   constructor(readonly limitBytes: number) {

@@ -146,6 +146,37 @@ export async function createTopic(
   return stored;
 }
 
+/**
+ * Takes back a topic just created whose execution could not be started, with its first events —
+ * unless anything has written to it since (then its execution did start, and the topic stands).
+ * True when it was taken back.
+ */
+export async function withdrawNewTopic(topic: StoredTopic): Promise<boolean> {
+  try {
+    await dynamodb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: marshall(topicKey(topic.id)),
+              ConditionExpression: "revision = :revision",
+              ExpressionAttributeValues: marshall({ ":revision": topic.revision ?? 1 }),
+            },
+          },
+          ...Array.from({ length: topic.eventSeq }, (_, index) => ({
+            Delete: { TableName: tableName(), Key: marshall(topicEventKey(topic.id, index + 1)) },
+          })),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)?.some(Boolean)) return false;
+    throw asThrottle(error) ?? error;
+  }
+}
+
 export async function findTopic(topicId: string): Promise<StoredTopic | undefined> {
   const result = await dynamodb().send(
     new GetItemCommand({ TableName: tableName(), Key: marshall(topicKey(topicId)), ConsistentRead: true }),

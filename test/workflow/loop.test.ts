@@ -21,6 +21,7 @@ import {
   type StationWithLead,
   sourcePhone,
   stationWithLead,
+  topicInput,
 } from "./harness";
 
 let api: Api;
@@ -124,6 +125,33 @@ describe("the full loop", () => {
     // Staff of another station do not see it.
     const stranger = await api.get(`/topics/${open.id}`, { token: home.staffToken });
     expect(stranger.status).toBe(404);
+  });
+});
+
+describe("when the topic loop cannot be started", () => {
+  it("answers 503 and keeps nothing, so that a retry registers the topic once", async () => {
+    const other = await stationWithLead(api);
+    const arn = process.env.TOPIC_LOOP_ARN ?? "";
+    process.env.TOPIC_LOOP_ARN = `${arn}-gone`;
+    let reply: Awaited<ReturnType<Api["post"]>>;
+    try {
+      reply = await api.post("/topics", topicInput(other.station.id));
+    } finally {
+      process.env.TOPIC_LOOP_ARN = arn;
+    }
+    const error = expectApiError(reply, 503, "service_unavailable");
+    expect(error.message).toContain("未保存");
+    expect(reply.headers.get("retry-after")).toBe("5");
+    // The one 5xx of this file, and meant.
+    expect(api.takeServerErrors()).toEqual([expect.stringMatching(/^POST \/topics → 503/)]);
+    const listed = await api.get(`/topics?stationId=${other.station.id}`);
+    expect(listed.json<{ items: unknown[] }>().items).toEqual([]);
+
+    const again = await api.post("/topics", topicInput(other.station.id));
+    expect(again.status, again.text).toBe(201);
+    await parkedAt(api, again.json<Topic>().id, "collect");
+    const after = await api.get(`/topics?stationId=${other.station.id}`);
+    expect(after.json<{ items: unknown[] }>().items).toHaveLength(1);
   });
 });
 

@@ -9,6 +9,7 @@ const descriptions: Record<number, string> = {
   409: "Version conflict or duplicate",
   413: "Request body too large",
   429: "Too many requests",
+  503: "A service it depends on is down for now; nothing was changed, retry after `Retry-After`",
 };
 
 export function commonErrors(...statuses: number[]): ResponseSpec[] {

@@ -18,7 +18,7 @@ import {
   topicReturn,
 } from "../../contracts/topics";
 import { assertCanChangeStation, canSeeStation, type Principal, requireWriter } from "../../domain/access";
-import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../../domain/errors";
 import { localDateTime } from "../../domain/local-time";
 import { normalizeMainlandMobile } from "../../domain/members";
 import { parseDeadline } from "../../domain/topics/calendar";
@@ -44,6 +44,7 @@ import {
   type StoredTopic,
   saveTopic,
   topicTimeline,
+  withdrawNewTopic,
 } from "../../store/topics";
 import { addresseeOf } from "../../workflow/recipients";
 import { deliverDecision, startTopicLoop } from "../../workflow/sfn";
@@ -325,6 +326,7 @@ export const topicOperations = [
     responses: [
       { status: 201, description: "Registered; its loop has started", schema: "Topic" },
       ...topicErrors,
+      ...commonErrors(503),
     ],
     async handle({ request, principal, body }) {
       requireWriter(principal);
@@ -340,10 +342,17 @@ export const topicOperations = [
           details: { source: body.source },
         },
       ]);
-      await startTopicLoop(
-        { topicId: topic.id, step: "collect", resume: false },
-        topic.executionName ?? topic.id,
-      );
+      try {
+        await startTopicLoop(
+          { topicId: topic.id, step: "collect", resume: false },
+          topic.executionName ?? topic.id,
+        );
+      } catch (error) {
+        logError("the topic loop could not be started for a new topic", { topicId: topic.id }, error);
+        // Taken back, so that the client's retry makes one topic, not two. If the execution had
+        // started after all (it wrote to the topic), the topic stands and the answer is 201.
+        if (await withdrawNewTopic(topic)) throw new UnavailableError("topic_loop_unavailable");
+      }
       return created(presentTopic(topic, now, request.language), {
         ...versionTag(topic.version),
         location: `/topics/${topic.id}`,
