@@ -20,6 +20,11 @@ function stringClaim(value: Claims[string] | undefined): string | undefined {
   return text || undefined;
 }
 
+function nameOf(claims: Claims): { name?: string } {
+  const name = stringClaim(claims[claimNames.name]) ?? stringClaim(claims.email);
+  return name ? { name: name.slice(0, 100) } : {};
+}
+
 /** The caller, or undefined when the claims carry no role this API knows. */
 export function principalFromClaims(claims: Claims): Principal | undefined {
   const role = strongestRole(listClaim(claims[claimNames.groups]));
@@ -30,5 +35,6 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
     role,
     stationIds: role === "staff" ? listClaim(claims[claimNames.stationIds]) : [],
     memberId: stringClaim(claims[claimNames.memberId]),
+    ...nameOf(claims),
   };
 }

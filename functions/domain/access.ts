@@ -14,6 +14,8 @@ export interface Principal {
   readonly stationIds: readonly string[];
   /** The member record a `member` user is. */
   readonly memberId: string | undefined;
+  /** The person's display name, when the token carries one: who did what, in the timeline. */
+  readonly name?: string;
 }
 
 /** The strongest of several groups wins: a user in `admin` and `staff` acts as admin. */

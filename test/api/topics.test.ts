@@ -415,7 +415,9 @@ describe("GET /topics/{topicId}", () => {
     expect(detail.stepName).toBe("收集议题");
     expect(detail.timeline.map((event) => event.kind)).toEqual(["created", "step_started"]);
     const [created, started] = detail.timeline;
-    expect(created?.text).toBe("登记议题");
+    // Who did it: the name the token carries (the admin token's, here).
+    expect(created?.text).toBe("登记议题（本地管理员 (local admin)）");
+    expect(created?.actor).toMatchObject({ name: "本地管理员 (local admin)" });
     // The deadline in county time: the end of its day (15:59:59.999Z is 23:59 in Asia/Shanghai).
     expect(detail.deadline).toMatch(/T15:59:59\.999Z$/);
     const due = `${detail.deadline?.slice(0, 10)} 23:59`;
@@ -429,7 +431,7 @@ describe("GET /topics/{topicId}", () => {
     const detail = reply.json<TopicDetail>();
     expect(detail.stepName).toBe("Collect topics");
     expect(detail.timeline.map((event) => event.text)).toEqual([
-      "Topic registered",
+      "Topic registered (本地管理员 (local admin))",
       `Entered “Collect topics”; responsible: 经办人丙; due ${detail.deadline?.slice(0, 10)} 23:59`,
     ]);
     const list = await api.get(`/topics?stationId=${home.station.id}&step=collect`, {
@@ -667,8 +669,8 @@ describe("PATCH /topics/{topicId}/deadline", () => {
       { from: `${date}T15:59:59.999Z`, to: `${later}T04:00:00.000Z`, reason: "再等一周" },
     ]);
     expect(events.map((event) => event.text)).toEqual([
-      `「收集议题」期限延至 ${date} 23:59：等待街道反馈`,
-      `「收集议题」期限延至 ${later} 12:00：再等一周`,
+      `「收集议题」期限延至 ${date} 23:59：等待街道反馈（本地工作人员 (local staff)）`,
+      `「收集议题」期限延至 ${later} 12:00：再等一周（本地管理员 (local admin)）`,
     ]);
     topic = detail;
   });

@@ -72,5 +72,8 @@ const phrases: Readonly<Record<TopicEventKind, Readonly<Record<Language, Phrase>
 
 export function describeEvent(event: TopicEvent, language: Language): string {
   const phrase = phrases[event.kind]?.[language];
-  return phrase ? phrase(stepName(event.step, language), event.details ?? {}) : event.kind;
+  const text = phrase ? phrase(stepName(event.step, language), event.details ?? {}) : event.kind;
+  // Who did it, where a person did (the loop's own events have no actor).
+  const who = event.actor?.name;
+  return who ? `${text}${language === "zh-CN" ? `（${who}）` : ` (${who})`}` : text;
 }

@@ -106,7 +106,10 @@ const stateOf = (topic: StoredTopic): TopicState => ({
   extensions: topic.extensions,
 });
 
-const actorOf = (principal: Principal) => ({ subject: principal.subject });
+const actorOf = (principal: Principal) => ({
+  subject: principal.subject,
+  ...(principal.name ? { name: principal.name } : {}),
+});
 
 async function newTopic(body: TopicCreate, now: Date): Promise<StoredTopic> {
   const people = [body.responsible, ...Object.values(body.responsibles ?? {})];

@@ -13,6 +13,13 @@ describe("principalFromClaims", () => {
     expect(principalFromClaims({ sub: "u-1", "cognito:groups": "[member staff]" })?.role).toBe("staff");
   });
 
+  it("carries the person's name (or e-mail) for the timeline's 'who', when the token has one", () => {
+    const groups = { sub: "u-1", "cognito:groups": "[staff]" };
+    expect(principalFromClaims({ ...groups, name: " 王科员 " })?.name).toBe("王科员");
+    expect(principalFromClaims({ ...groups, email: "wang@example.org" })?.name).toBe("wang@example.org");
+    expect(principalFromClaims(groups)).not.toHaveProperty("name");
+  });
+
   it("reads a group list given as a real array, or as a single bare name", () => {
     expect(principalFromClaims({ sub: "u-1", "cognito:groups": ["member"] })?.role).toBe("member");
     expect(principalFromClaims({ sub: "u-1", "cognito:groups": "staff" })?.role).toBe("staff");
