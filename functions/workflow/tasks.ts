@@ -258,11 +258,21 @@ export async function awaitStep(
     );
     return undefined;
   });
-  if (!waiting) return;
-  // Only a delivered decision is forgotten: if this wait timed out meanwhile, the decision stays for
-  // the next one.
-  if (await deliverDecision(input.taskToken, decisionOutput(input.topicId, waiting))) {
-    await clearDelivered(context, input.topicId, waiting);
+  if (waiting) await deliverPending(context, input.topicId, input.taskToken, waiting);
+}
+
+/**
+ * Hands a recorded decision to the execution waiting on `token`, and forgets it only once delivered:
+ * if the token is stale (the wait timed out meanwhile), the decision stays for the next wait.
+ */
+export async function deliverPending(
+  context: TaskContext,
+  topicId: string,
+  token: string,
+  decision: Decision,
+): Promise<void> {
+  if (await deliverDecision(token, decisionOutput(topicId, decision))) {
+    await clearDelivered(context, topicId, decision);
   }
 }
 
@@ -282,14 +292,14 @@ const closingDecision = (topic: StoredTopic): Decision => ({
 });
 
 /** What SendTaskSuccess hands the execution: the state's output. */
-export const decisionOutput = (topicId: string, decision: Decision) => ({
+const decisionOutput = (topicId: string, decision: Decision) => ({
   topicId,
   outcome: decision.outcome,
   step: decision.step,
 });
 
 /** Forgets a delivered decision, unless a newer one replaced it meanwhile. */
-export async function clearDelivered(
+async function clearDelivered(
   context: TaskContext,
   topicId: string,
   decision: Decision,

@@ -48,7 +48,7 @@ import {
 } from "../../store/topics";
 import { addresseeOf } from "../../workflow/recipients";
 import { deliverDecision, startTopicLoop } from "../../workflow/sfn";
-import { clearDelivered, decisionOutput, policyOf, taskContext } from "../../workflow/tasks";
+import { deliverPending, policyOf, taskContext } from "../../workflow/tasks";
 import type { ApiRequest } from "../http";
 import { created, defineOperation, ok, versionTag } from "../http";
 import { parseInput } from "../validation";
@@ -196,7 +196,7 @@ async function takeDecision(
       saved = await saveTopic(
         topic,
         (current) => {
-          // The token stays until the decision is known delivered (clearDelivered drops both), so
+          // The token stays until the decision is known delivered (deliverPending drops both), so
           // that a delivery that failed here can be pushed again.
           const next = change(current);
           return { ...next, decisionSeq: decision.seq, pendingDecision: { ...decision, step: next.step } };
@@ -226,9 +226,7 @@ async function takeDecision(
  */
 async function handOver(topicId: string, token: string, decision: Decision): Promise<void> {
   try {
-    if (await deliverDecision(token, decisionOutput(topicId, decision))) {
-      await clearDelivered(taskContext(defaultNotifier()), topicId, decision);
-    }
+    await deliverPending(taskContext(defaultNotifier()), topicId, token, decision);
   } catch (error) {
     logError(
       "decision recorded but not handed to the topic loop yet",
