@@ -299,11 +299,7 @@ const decisionOutput = (topicId: string, decision: Decision) => ({
 });
 
 /** Forgets a delivered decision, unless a newer one replaced it meanwhile. */
-async function clearDelivered(
-  context: TaskContext,
-  topicId: string,
-  decision: Decision,
-): Promise<void> {
+async function clearDelivered(context: TaskContext, topicId: string, decision: Decision): Promise<void> {
   await withTopic(topicId, async (current) => {
     if (current.pendingDecision?.seq !== decision.seq) return;
     await saveTopic(
