@@ -1,5 +1,5 @@
 /** Lambda entry: the register of members. */
-import { createApiHandler } from "./api/dispatch";
-import { memberOperations } from "./api/operations/members";
+import { createApiHandler } from "./kernel/http/api-handler";
+import { memberOperations } from "./registry/operations/members";
 
 export const handler = createApiHandler(memberOperations);

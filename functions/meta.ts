@@ -1,5 +1,5 @@
 /** Lambda entry: health and the OpenAPI document. */
-import { createApiHandler } from "./api/dispatch";
-import { metaOperations } from "./api/operations/meta";
+import { createApiHandler } from "./kernel/http/api-handler";
+import { metaOperations } from "./meta/operations";
 
 export const handler = createApiHandler(metaOperations);

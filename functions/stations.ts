@@ -1,8 +1,8 @@
 /** Lambda entry: stations and rooms, who serves at them, and member suggestions. */
-import { createApiHandler } from "./api/dispatch";
-import { assignmentOperations } from "./api/operations/assignments";
-import { stationOperations } from "./api/operations/stations";
-import { suggestionOperations } from "./api/operations/suggestions";
+import { createApiHandler } from "./kernel/http/api-handler";
+import { assignmentOperations } from "./registry/operations/assignments";
+import { stationOperations } from "./registry/operations/stations";
+import { suggestionOperations } from "./registry/operations/suggestions";
 
 export const handler = createApiHandler([
   ...stationOperations,

@@ -1,8 +1,8 @@
 /** Lambda entry: the topic state machine's tasks, chosen by the payload's `action`. */
 import * as z from "zod/mini";
 import { topicSteps } from "./domain/topics/steps";
-import { defaultNotifier } from "./notify/outbox";
-import { awaitStep, enterStep, remind, resumeStep, taskContext } from "./workflow/tasks";
+import { defaultNotifier } from "./notices/outbox";
+import { awaitStep, enterStep, remind, resumeStep, taskContext } from "./topics/loop/tasks";
 
 const step = z.enum(topicSteps);
 const topicId = z.string().check(z.minLength(1), z.maxLength(64));

@@ -1,8 +1,8 @@
 /** Lambda entry: topics through the six-step loop, the delivery log, the holiday calendars. */
-import { createApiHandler } from "./api/dispatch";
-import { calendarOperations } from "./api/operations/calendars";
-import { notificationOperations } from "./api/operations/notifications";
-import { topicOperations } from "./api/operations/topics";
+import { createApiHandler } from "./kernel/http/api-handler";
+import { notificationOperations } from "./notices/operations";
+import { calendarOperations } from "./topics/operations/calendars";
+import { topicOperations } from "./topics/operations/topics";
 
 export const handler = createApiHandler([
   ...topicOperations,

@@ -5,7 +5,7 @@
 import { CfnOutput, Duration, Stack, type StackProps, Tags } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
-import { type ApiFunctionName, routes } from "../functions/api/routes";
+import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
 import { AppTable } from "./constructs/app-table";
 import { StaffApi } from "./constructs/staff-api";

@@ -5,7 +5,7 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { type Attribute, AttributeType, BillingMode, ProjectionType, Table } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
-import { type KeyAttribute, tableSchema } from "../../functions/store/table-schema";
+import { type KeyAttribute, tableSchema } from "../../functions/kernel/table/table-schema";
 
 /** What a function needs to know about a table to be granted access to it. */
 export interface BindableTable {

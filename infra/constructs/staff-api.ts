@@ -19,7 +19,12 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { type ApiFunctionName, type RouteDefinition, routeKeyOf, routes } from "../../functions/api/routes";
+import {
+  type ApiFunctionName,
+  type RouteDefinition,
+  routeKeyOf,
+  routes,
+} from "../../functions/kernel/http/routes";
 
 export interface StaffApiProps {
   /** The function serving each part of the API (each dispatches on the route key). */

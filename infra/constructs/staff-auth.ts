@@ -15,7 +15,7 @@ import {
   type UserPoolClient,
 } from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
-import { claimNames, type Role, roles } from "../../functions/api/claims";
+import { claimNames, type Role, roles } from "../../functions/kernel/http/claims";
 import type { Language, MfaMode } from "../settings";
 
 /** The custom attributes, by their name without the `custom:` prefix (see claims.ts). */

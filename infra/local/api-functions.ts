@@ -2,7 +2,7 @@
  * Loads the Lambda functions behind the API's routes, in-process: each route names its function
  * (functions/api/routes.ts), and the function's entry is `functions/<name>.ts`, as the stack bundles it.
  */
-import { routes as apiRoutes, type RouteDefinition } from "../../functions/api/routes";
+import { routes as apiRoutes, type RouteDefinition } from "../../functions/kernel/http/routes";
 import type { ApiFunction } from "./gateway";
 
 /** The distinct function names of a route table, in first-use order. */

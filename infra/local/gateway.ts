@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Context } from "aws-lambda";
 import { errors as joseErrors } from "jose";
-import { routes as apiRoutes, type RouteDefinition } from "../../functions/api/routes";
+import { routes as apiRoutes, type RouteDefinition } from "../../functions/kernel/http/routes";
 import { buildContext, buildEvent, type GatewayEvent, newRequestId } from "./gateway-event";
 import { createRouteMatcher } from "./gateway-routes";
 import type { LocalKeys } from "./keys";

@@ -4,8 +4,9 @@
  * from its stored step: `resume` when the step had been entered (deadline and alarms stand), a fresh
  * entry when it had not. A decision taken but not delivered is picked up by the first parked wait.
  */
-import { openTopics, type StoredTopic } from "../../functions/store/topics";
-import { type LoopInput, startTopicLoop } from "../../functions/workflow/sfn";
+
+import { type LoopInput, startTopicLoop } from "../../functions/topics/loop/step-functions";
+import { openTopics, type StoredTopic } from "../../functions/topics/store/topics";
 
 export function resumeInput(topic: StoredTopic): LoopInput {
   return { topicId: topic.id, step: topic.step, resume: topic.enteredSeq === topic.stepSeq };

@@ -5,10 +5,11 @@
  * venue and topic is made up for demonstration. Room names and topic titles carry "（演示）",
  * member names "演示委员·", other people "演示".
  */
-import type { MemberCreate, StationCreate } from "../../functions/contracts/registry";
-import type { StepEvidence } from "../../functions/contracts/topics";
+
 import type { TopicStep } from "../../functions/domain/topics/steps";
 import type { TopicSource } from "../../functions/domain/topics/vocabulary";
+import type { MemberCreate, StationCreate } from "../../functions/registry/contracts";
+import type { StepEvidence } from "../../functions/topics/contracts";
 
 export type AssignmentBasis = "nearby" | "choice" | "topic";
 

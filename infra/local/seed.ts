@@ -8,8 +8,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { clock } from "../../functions/clock";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
+import { clock } from "../../functions/kernel/clock";
 import { isMain, runCli, UsageError } from "./cli";
 import { loadOrCreateKeys } from "./keys";
 import {

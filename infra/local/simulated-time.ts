@@ -6,7 +6,7 @@
  */
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Clock, realClock, setClock, simulatedClock } from "../../functions/clock";
+import { type Clock, realClock, setClock, simulatedClock } from "../../functions/kernel/clock";
 
 export const clockFileName = "clock.json";
 

@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { Clock } from "../../functions/clock";
+import type { Clock } from "../../functions/kernel/clock";
 import { isMain, runCli, UsageError } from "./cli";
 import { localComponents, outboxPath, type ResolvedStackOptions, type StackState } from "./components";
 import type { LocalKeys } from "./keys";

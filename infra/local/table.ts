@@ -14,7 +14,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
-import { tableSchema } from "../../functions/store/table-schema";
+import { tableSchema } from "../../functions/kernel/table/table-schema";
 
 /** The CreateTable request for the schema: pure, so others (tests, tools) can reuse it. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

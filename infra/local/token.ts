@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { type JWTPayload, jwtVerify, SignJWT } from "jose";
-import { claimNames, type Role, roles } from "../../functions/api/claims";
+import { claimNames, type Role, roles } from "../../functions/kernel/http/claims";
 import { isMain, runCli, UsageError } from "./cli";
 import { type LocalKeys, loadOrCreateKeys, localAlgorithm } from "./keys";
 

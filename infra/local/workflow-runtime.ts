@@ -23,7 +23,7 @@ import "./promise-with-resolvers";
 import { randomBytes, randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { Context } from "aws-lambda";
-import { type Clock, clock as processClock } from "../../functions/clock";
+import { type Clock, clock as processClock } from "../../functions/kernel/clock";
 import {
   type AslDefinition,
   type AslState,

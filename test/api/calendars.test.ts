@@ -4,7 +4,6 @@
  * topic's collect deadline following an upload. Its own stack: uploads change every deadline after.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/contracts/responses";
 import {
   type HolidayCalendar,
   isWorkingDay,
@@ -13,6 +12,7 @@ import {
   yearOf,
 } from "../../functions/domain/topics/calendar";
 import { defaultTopicPolicy, stepDeadline } from "../../functions/domain/topics/policy";
+import { responseSchemas } from "../../functions/registry/responses";
 import { createTopic, parkedAt, readTopic, type StationWithLead, stationWithLead } from "../workflow/harness";
 import { type Api, createMember, expectApiError, startApi } from "./harness";
 

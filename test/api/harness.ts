@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import type * as z from "zod/mini";
-import type { errorBody } from "../../functions/contracts/common";
+import type { errorBody } from "../../functions/kernel/contracts";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/start";
 import { signToken, type TokenRequest } from "../../infra/local/token";
 

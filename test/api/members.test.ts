@@ -3,7 +3,7 @@
  * one member per number), read, list (sector filter, cursor paging), change, CSV export.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/contracts/responses";
+import { responseSchemas } from "../../functions/registry/responses";
 import {
   type Api,
   createMember,

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { DeleteTableCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { routes } from "../../functions/api/routes";
+import { routes } from "../../functions/kernel/http/routes";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import { repoRoot } from "../../infra/paths";
 import { type Api, startApi } from "./harness";

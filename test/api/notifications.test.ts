@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/contracts/responses";
+import { responseSchemas } from "../../functions/registry/responses";
 import {
   completeStep,
   createTopic,

@@ -5,8 +5,8 @@
  */
 import { SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { claimNames } from "../../functions/api/claims";
-import { routes } from "../../functions/api/routes";
+import { claimNames } from "../../functions/kernel/http/claims";
+import { routes } from "../../functions/kernel/http/routes";
 import { localAlgorithm } from "../../infra/local/keys";
 import {
   type Api,

@@ -9,9 +9,9 @@
  * (`parkedAt`): only then is the topic quiet, so that "nothing changed" can be checked exactly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { clock, setClock, simulatedClock } from "../../functions/clock";
-import { responseSchemas } from "../../functions/contracts/responses";
 import { defaultTopicPolicy } from "../../functions/domain/topics/policy";
+import { clock, setClock, simulatedClock } from "../../functions/kernel/clock";
+import { responseSchemas } from "../../functions/registry/responses";
 import {
   completeStep,
   createTopic,

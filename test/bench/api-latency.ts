@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
-import { stationKey } from "../../functions/store/keys";
+import { stationKey } from "../../functions/kernel/table/keys";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import { demoStations } from "../../infra/local/seed-data";
 import { startLocalStack } from "../../infra/local/start";

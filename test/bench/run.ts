@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { routes } from "../../functions/api/routes";
+import { routes } from "../../functions/kernel/http/routes";
 import { fromRoot } from "../../infra/paths";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { measureStationReads } from "./api-latency";

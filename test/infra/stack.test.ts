@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimNames, roles } from "../../functions/api/claims";
-import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/api/routes";
-import { tableSchema } from "../../functions/store/table-schema";
+import { claimNames, roles } from "../../functions/kernel/http/claims";
+import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/kernel/http/routes";
+import { tableSchema } from "../../functions/kernel/table/table-schema";
 import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 

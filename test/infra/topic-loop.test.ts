@@ -9,8 +9,8 @@ import { Capture, Match, Template } from "aws-cdk-lib/assertions";
 import { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { routes } from "../../functions/api/routes";
 import { topicSteps } from "../../functions/domain/topics/steps";
+import { routes } from "../../functions/kernel/http/routes";
 import { cdkJsonContext } from "../../infra/paths";
 import { apiFunctionId, topicLoopClients } from "../../infra/stack";
 import {

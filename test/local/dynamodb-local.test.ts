@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetItemCommand, ListTablesCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tableSchema } from "../../functions/store/table-schema";
+import { tableSchema } from "../../functions/kernel/table/table-schema";
 import { findFreePort, localDynamoDbClient, startDynamoDbLocal } from "../../infra/local/dynamodb-local";
 import { ensureTable } from "../../infra/local/table";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { memberCreate, stationCreate } from "../../functions/contracts/registry";
-import { stepEvidence, topicCreate, topicReject } from "../../functions/contracts/topics";
-import { hostVenueTypes, standardItems } from "../../functions/domain/stations";
+import { hostVenueTypes, standardItems } from "../../functions/domain/registry/stations";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
 import { topicSources } from "../../functions/domain/topics/vocabulary";
+import { memberCreate, stationCreate } from "../../functions/registry/contracts";
+import { stepEvidence, topicCreate, topicReject } from "../../functions/topics/contracts";
 import { stepsBefore } from "../../infra/local/seed";
 import {
   type DemoPerson,

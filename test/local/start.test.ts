@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetItemCommand, ListTablesCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tableSchema } from "../../functions/store/table-schema";
+import { tableSchema } from "../../functions/kernel/table/table-schema";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 
 let dataDir: string;

@@ -6,7 +6,7 @@ import {
   QueryCommand,
 } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
-import { tableSchema } from "../../functions/store/table-schema";
+import { tableSchema } from "../../functions/kernel/table/table-schema";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import { createTableInput, ensureTable } from "../../infra/local/table";
 import { dynamodbEndpoint, freshTable } from "../support/dynamodb";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimNames } from "../../functions/api/claims";
+import { claimNames } from "../../functions/kernel/http/claims";
 import {
   generateKeys,
   keyPaths,

@@ -6,9 +6,9 @@ import {
   listStationAssignments,
   stationIdsOfMember,
   unassignMember,
-} from "../../functions/store/assignments";
-import { createMember, getMember } from "../../functions/store/members";
-import { createStation, getStation, updateStation } from "../../functions/store/stations";
+} from "../../functions/registry/store/assignments";
+import { createMember, getMember } from "../../functions/registry/store/members";
+import { createStation, getStation, updateStation } from "../../functions/registry/store/stations";
 import { memberInput, rejectionOf, stationInput, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import {
   shiftWorkingDays,
 } from "../../functions/domain/topics/calendar";
 import { calendar2026, shippedCalendars } from "../../functions/domain/topics/holidays";
-import { calendarsInForce, saveCalendar, storedCalendars } from "../../functions/store/calendars";
+import { calendarsInForce, saveCalendar, storedCalendars } from "../../functions/topics/store/calendars";
 import { useFreshTable } from "./fixtures";
 
 beforeAll(async () => {

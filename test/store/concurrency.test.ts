@@ -1,15 +1,20 @@
 /** Races between writers: optimistic versions, uniqueness guards, and counters kept by assignments. */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError } from "../../functions/domain/errors";
+import { dynamodb } from "../../functions/kernel/table/client";
 import {
   allStationAssignments,
   assignMember,
   stationIdsOfMember,
   unassignMember,
-} from "../../functions/store/assignments";
-import { dynamodb } from "../../functions/store/client";
-import { createMember, getMember, listMembers, updateMember } from "../../functions/store/members";
-import { createStation, getStation, stationsInZone, updateStation } from "../../functions/store/stations";
+} from "../../functions/registry/store/assignments";
+import { createMember, getMember, listMembers, updateMember } from "../../functions/registry/store/members";
+import {
+  createStation,
+  getStation,
+  stationsInZone,
+  updateStation,
+} from "../../functions/registry/store/stations";
 import { memberInput, newPhone, stationInput, unique, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {

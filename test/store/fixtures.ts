@@ -3,8 +3,9 @@
  * configuration on first use, so `useFreshTable` must run (in `beforeAll`) before any store call;
  * vitest isolates modules per test file, so each file gets its own table.
  */
-import type { MemberCreate, StationCreate } from "../../functions/contracts/registry";
-import type { Page } from "../../functions/store/items";
+
+import type { Page } from "../../functions/kernel/table/items";
+import type { MemberCreate, StationCreate } from "../../functions/registry/contracts";
 import { type FreshTable, freshTable } from "../support/dynamodb";
 
 export async function useFreshTable(prefix: string): Promise<FreshTable> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "../../functions/domain/errors";
-import { assignMember } from "../../functions/store/assignments";
+import { assignMember } from "../../functions/registry/store/assignments";
 import {
   createMember,
   findMember,
@@ -8,8 +8,8 @@ import {
   getMembers,
   listMembers,
   updateMember,
-} from "../../functions/store/members";
-import { createStation } from "../../functions/store/stations";
+} from "../../functions/registry/store/members";
+import { createStation } from "../../functions/registry/store/stations";
 import {
   allPages,
   memberInput,

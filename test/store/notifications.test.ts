@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../../functions/domain/errors";
-import type { NotificationRecord, Recipient } from "../../functions/notify/notifier";
-import { newId } from "../../functions/store/ids";
-import { listNotifications, recordNotification } from "../../functions/store/notifications";
+import { newId } from "../../functions/kernel/ids";
+import type { NotificationRecord, Recipient } from "../../functions/notices/notifier";
+import { listNotifications, recordNotification } from "../../functions/notices/store";
 import { allPages, unique, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {

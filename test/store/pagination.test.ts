@@ -3,11 +3,11 @@
  * collections hold exactly what it creates.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Member, Station } from "../../functions/contracts/registry";
 import { ValidationError } from "../../functions/domain/errors";
-import { listStationAssignments } from "../../functions/store/assignments";
-import { createMember, listAllMembers, listMembers } from "../../functions/store/members";
-import { createStation, listStations } from "../../functions/store/stations";
+import type { Member, Station } from "../../functions/registry/contracts";
+import { listStationAssignments } from "../../functions/registry/store/assignments";
+import { createMember, listAllMembers, listMembers } from "../../functions/registry/store/members";
+import { createStation, listStations } from "../../functions/registry/store/stations";
 import { allPages, memberInput, stationInput, unique, useFreshTable } from "./fixtures";
 
 const zone = unique("工业园区");

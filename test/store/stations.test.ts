@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "../../functions/domain/errors";
-import { stationIdsOfMember } from "../../functions/store/assignments";
-import { createMember, getMember } from "../../functions/store/members";
+import { stationIdsOfMember } from "../../functions/registry/store/assignments";
+import { createMember, getMember } from "../../functions/registry/store/members";
 import {
   createStation,
   findStation,
@@ -10,7 +10,7 @@ import {
   listStations,
   stationsInZone,
   updateStation,
-} from "../../functions/store/stations";
+} from "../../functions/registry/store/stations";
 import { allPages, memberInput, rejectionOf, stationInput, unique, useFreshTable } from "./fixtures";
 
 const ulid = /^[0-9A-HJKMNP-TV-Z]{26}$/;

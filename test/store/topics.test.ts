@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "../../functions/domain/errors";
 import type { TopicStep } from "../../functions/domain/topics/steps";
-import { newId } from "../../functions/store/ids";
+import { newId } from "../../functions/kernel/ids";
 import {
   createTopic,
   findTopic,
@@ -18,7 +18,7 @@ import {
   saveTopic,
   type TopicFilter,
   topicTimeline,
-} from "../../functions/store/topics";
+} from "../../functions/topics/store/topics";
 import { allPages, rejectionOf, unique, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, readConfig } from "../../functions/config";
+import { ConfigurationError, readConfig } from "../../functions/kernel/config";
 
 describe("readConfig", () => {
   it("reads the county's settings with their defaults", () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { packedOpenApiDocument } from "../../functions/api/openapi.packed.generated";
-import { currentOpenApiDocument, generatedDocumentPath } from "../../functions/api/openapi-document";
-import { routes } from "../../functions/api/routes";
+import { routes } from "../../functions/kernel/http/routes";
+import { packedOpenApiDocument } from "../../functions/meta/openapi.packed.generated";
+import { currentOpenApiDocument, generatedDocumentPath } from "../../functions/meta/openapi-document";
 
 describe("the generated OpenAPI document", () => {
   it("is current with the zod schemas (run `npm run openapi` after changing a contract)", () => {

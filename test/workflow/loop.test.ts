@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { topicSteps } from "../../functions/domain/topics/steps";
-import { pickUpSeconds } from "../../functions/workflow/tasks";
+import { pickUpSeconds } from "../../functions/topics/loop/tasks";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, expectApiError, startApi } from "../api/harness";
 import {
@@ -364,7 +364,7 @@ describe("evidence size", () => {
 
 describe("a stale token", () => {
   it("is taken as 'already done': the decision stands and is delivered when the loop next waits", async () => {
-    const { getTopic, saveTopic } = await import("../../functions/store/topics");
+    const { getTopic, saveTopic } = await import("../../functions/topics/store/topics");
     const topic = await createTopic(api, home.station.id);
     const first = await parkedAt(api, topic.id, "collect");
     await completeWhenReady(api, topic.id, "collect", members);

@@ -3,7 +3,7 @@
  * than real time (a day in about 0.4 s), the same way `npm start -- --speed N` runs it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maxWakeUpsPerExecution } from "../../functions/workflow/tasks";
+import { maxWakeUpsPerExecution } from "../../functions/topics/loop/tasks";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, startApi } from "../api/harness";
 import {
@@ -195,7 +195,7 @@ describe("the history bound", () => {
     const topic = await createTopic(api, home.station.id, { title: "长期未决的议题" });
     await parkedAt(api, topic.id, "collect");
     // As if this execution had already woken up nearly as often as one may.
-    const { getTopic, saveTopic } = await import("../../functions/store/topics");
+    const { getTopic, saveTopic } = await import("../../functions/topics/store/topics");
     const stored = await getTopic(topic.id);
     await saveTopic(
       stored,

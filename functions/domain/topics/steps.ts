@@ -1,5 +1,5 @@
 /** The six-step method (六步法): the closed loop every consultation topic (议题) goes through. */
-import type { Language } from "../members";
+import type { Language } from "../registry/members";
 
 export const topicSteps = ["collect", "determine", "research", "consult", "report", "feedback"] as const;
 export type TopicStep = (typeof topicSteps)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CsvColumn, toCsv, wantsCsv } from "../../../functions/api/csv";
+import { type CsvColumn, toCsv, wantsCsv } from "../../../functions/kernel/http/csv";
 
 interface Row {
   readonly name: string;

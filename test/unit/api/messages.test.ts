@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isMessageKey, type MessageKey, message, negotiateLanguage } from "../../../functions/api/messages";
+import {
+  isMessageKey,
+  type MessageKey,
+  message,
+  negotiateLanguage,
+} from "../../../functions/kernel/http/messages";
 
 describe("message", () => {
   it("speaks Simplified Chinese and English", () => {

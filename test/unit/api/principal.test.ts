@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimNames } from "../../../functions/api/claims";
-import { principalFromClaims } from "../../../functions/api/principal";
+import { claimNames } from "../../../functions/kernel/http/claims";
+import { principalFromClaims } from "../../../functions/kernel/http/principal";
 
 describe("principalFromClaims", () => {
   it("reads API Gateway's list string '[admin staff]' and takes the strongest role", () => {

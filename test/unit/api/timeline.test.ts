@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { localDateTime } from "../../../functions/domain/local-time";
-import type { TopicEvent } from "../../../functions/store/topics";
+import type { TopicEvent } from "../../../functions/topics/store/topics";
 
-let describeEvent: typeof import("../../../functions/api/operations/timeline").describeEvent;
+let describeEvent: typeof import("../../../functions/topics/timeline").describeEvent;
 
 beforeAll(async () => {
   // config() needs a table name; the timeline reads only the county's time zone from it.
   process.env.TABLE_NAME ??= "unit-test";
-  ({ describeEvent } = await import("../../../functions/api/operations/timeline"));
+  ({ describeEvent } = await import("../../../functions/topics/timeline"));
 });
 
 const event = (kind: TopicEvent["kind"], details: Record<string, unknown>, step = "collect"): TopicEvent =>

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { type MessageKey, message } from "../../../functions/api/messages";
-import { parseInput } from "../../../functions/api/validation";
-import { listQuery } from "../../../functions/contracts/common";
+import { type FieldProblem, ValidationError } from "../../../functions/domain/errors";
+import { listQuery } from "../../../functions/kernel/contracts";
+import { type MessageKey, message } from "../../../functions/kernel/http/messages";
+import { parseInput } from "../../../functions/kernel/http/validation";
 import {
   memberCreate,
   memberPatch,
   stationCreate,
   stationPatch,
-} from "../../../functions/contracts/registry";
-import { type FieldProblem, ValidationError } from "../../../functions/domain/errors";
+} from "../../../functions/registry/contracts";
 
 function problems(schema: z.ZodMiniType, input: unknown): FieldProblem[] {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeExpertise, normalizeMainlandMobile } from "../../../functions/domain/members";
+import { normalizeExpertise, normalizeMainlandMobile } from "../../../functions/domain/registry/members";
 
 describe("normalizeMainlandMobile", () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   completeChecklist,
   type StandardItem,
   standardItems,
-} from "../../../functions/domain/stations";
+} from "../../../functions/domain/registry/stations";
 
 const allMet = (): Record<StandardItem, { met: boolean; note?: string }> =>
   Object.fromEntries(standardItems.map((item) => [item, { met: true }])) as Record<

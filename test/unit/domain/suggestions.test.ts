@@ -4,7 +4,7 @@ import {
   type SuggestionCandidate,
   type SuggestionRequest,
   suggestMembers,
-} from "../../../functions/domain/suggestions";
+} from "../../../functions/domain/registry/suggestions";
 
 const candidate = (
   overrides: Partial<SuggestionCandidate> & Pick<SuggestionCandidate, "id">,

@@ -1,7 +1,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../../functions/domain/errors";
-import { decodeCursor, encodeCursor } from "../../../functions/store/cursor";
+import { decodeCursor, encodeCursor } from "../../../functions/kernel/table/cursor";
 
 const gsiKey: Record<string, AttributeValue> = {
   PK: { S: "STATION#01HZX0000000000000000000AA" },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type * as z from "zod/mini";
+import type { TopicStep } from "../../../functions/domain/topics/steps";
 import {
   deadlineExtension,
   stepEvidence,
   topicCreate,
   topicReject,
   topicReturn,
-} from "../../../functions/contracts/topics";
-import type { TopicStep } from "../../../functions/domain/topics/steps";
+} from "../../../functions/topics/contracts";
 
 const STATION = "01JZ3K4M5N6P7Q8R9S0T1V2W3X";
 const MEMBER = "01JZ3K4M5N6P7Q8R9S0T1V2W3Y";

@@ -1,0 +1,237 @@
+/**
+ * Every message the API shows a person, in Simplified Chinese (the default) and English. Keys are
+ * stable; `{name}` placeholders are filled from the problem's params.
+ */
+import type { Language } from "../../domain/registry/members";
+import { stepNames, type TopicStep } from "../../domain/topics/steps";
+
+const catalog = {
+  validation_failed: {
+    "zh-CN": "请求内容有误，请检查：{fields}",
+    en: "The request is invalid; check: {fields}",
+  },
+  invalid_json: { "zh-CN": "请求体不是有效的 JSON", en: "The request body is not valid JSON" },
+  unsupported_media_type: {
+    "zh-CN": "请求体须为 application/json",
+    en: "The request body must be application/json",
+  },
+  unauthorized: { "zh-CN": "未登录或登录已过期", en: "Sign-in is missing or has expired" },
+  forbidden_role: { "zh-CN": "您的角色无权执行此操作", en: "Your role may not do this" },
+  forbidden_read_only: {
+    "zh-CN": "委员账号只能查看，不能修改",
+    en: "Member accounts can read but not change",
+  },
+  forbidden_not_your_member: {
+    "zh-CN": "该委员不在您负责的工作站，无法修改",
+    en: "This member does not serve at any of your stations",
+  },
+  not_found_station: { "zh-CN": "未找到该工作站（室）", en: "No such station or room" },
+  not_found_member: { "zh-CN": "未找到该委员", en: "No such member" },
+  not_found_assignment: {
+    "zh-CN": "该委员未在此工作站（室）",
+    en: "This member does not serve at this station",
+  },
+  not_found_topic: { "zh-CN": "未找到该议题", en: "No such topic" },
+  not_found_route: { "zh-CN": "没有这个接口", en: "No such endpoint" },
+  version_mismatch: {
+    "zh-CN": "数据已被他人修改，请刷新后重试",
+    en: "Someone else changed this record; reload and try again",
+  },
+  already_exists: { "zh-CN": "记录已存在", en: "This record already exists" },
+  lead_member: {
+    "zh-CN": "牵头委员不能直接移出，请先更换牵头委员",
+    en: "The lead member cannot leave; choose another lead member first",
+  },
+  payload_too_large: {
+    "zh-CN": "请求体过大（上限 {limit} 字节）",
+    en: "The request body is too large (limit {limit} bytes)",
+  },
+  too_many_requests: { "zh-CN": "请求过于频繁，请稍后再试", en: "Too many requests; try again shortly" },
+  internal_error: {
+    "zh-CN": "服务器内部错误，请稍后再试",
+    en: "Something went wrong on our side; try again later",
+  },
+  // Field problems
+  required: { "zh-CN": "必填", en: "Required" },
+  invalid_type: { "zh-CN": "类型不正确，应为 {expected}", en: "Wrong type; expected {expected}" },
+  too_short: { "zh-CN": "至少 {minimum} 个字符", en: "At least {minimum} characters" },
+  too_long: { "zh-CN": "最多 {maximum} 个字符", en: "At most {maximum} characters" },
+  too_few: { "zh-CN": "至少 {minimum} 项", en: "At least {minimum} items" },
+  too_many: { "zh-CN": "最多 {maximum} 项", en: "At most {maximum} items" },
+  too_small: { "zh-CN": "不能小于 {minimum}", en: "Must be at least {minimum}" },
+  too_big: { "zh-CN": "不能大于 {maximum}", en: "Must be at most {maximum}" },
+  too_small_exclusive: { "zh-CN": "必须大于 {minimum}", en: "Must be greater than {minimum}" },
+  too_big_exclusive: { "zh-CN": "必须小于 {maximum}", en: "Must be less than {maximum}" },
+  invalid_value: { "zh-CN": "取值无效，可选：{allowed}", en: "Invalid value; allowed: {allowed}" },
+  invalid_value_generic: { "zh-CN": "取值无效", en: "Invalid value" },
+  unknown_field: { "zh-CN": "不支持的字段", en: "Unknown field" },
+  invalid_mobile: {
+    "zh-CN": "手机号码格式不正确（应为 11 位大陆手机号）",
+    en: "Not a mainland China mobile number (11 digits)",
+  },
+  invalid_email: { "zh-CN": "电子邮箱格式不正确", en: "Not a valid email address" },
+  invalid_id: { "zh-CN": "编号格式不正确", en: "Not a valid id" },
+  invalid_cursor: {
+    "zh-CN": "翻页游标无效，请从第一页重新查询",
+    en: "Invalid cursor; start again from the first page",
+  },
+  invalid_format: { "zh-CN": "format 只能是 json 或 csv", en: "format must be json or csv" },
+  invalid_version: { "zh-CN": "If-Match 须为版本号（正整数）", en: "If-Match must be a version number" },
+  member_not_found: { "zh-CN": "委员 {id} 不存在", en: "Member {id} does not exist" },
+  station_name_taken: {
+    "zh-CN": "已有同名的工作站（室）",
+    en: "A station or room with this name already exists",
+  },
+  phone_taken: {
+    "zh-CN": "该手机号已登记给其他委员",
+    en: "This mobile number is already registered to a member",
+  },
+  lead_member_cannot_leave: {
+    "zh-CN": "该委员是本站牵头委员",
+    en: "This member is the station's lead member",
+  },
+  // The topic loop
+  wrong_step: {
+    "zh-CN": "议题当前所处环节或状态不允许此操作",
+    en: "The topic's current step or state does not allow this",
+  },
+  step_in_transition: {
+    "zh-CN": "议题正在流转到下一环节，请稍后再试",
+    en: "The topic is moving to its next step; try again in a moment",
+  },
+  topic_closed: {
+    "zh-CN": "议题已办结（{closedAs}），不能再修改",
+    en: "The topic is closed ({closedAs}) and cannot change",
+  },
+  not_current_step: {
+    "zh-CN": "议题当前处于「{current}」环节，不是「{step}」",
+    en: "The topic is at “{current}”, not “{step}”",
+  },
+  reject_only_at_determine: {
+    "zh-CN": "只有在「确定议题」环节才能不予采纳（当前：{current}）",
+    en: "A topic can be declined only while it is being determined (now: {current})",
+  },
+  return_limit_reached: {
+    "zh-CN": "退回次数已达上限（{max} 次）",
+    en: "The topic has been sent back {max} times already",
+  },
+  extension_limit_reached: {
+    "zh-CN": "本环节延期次数已达上限（{max} 次）",
+    en: "This step's deadline has been extended {max} times already",
+  },
+  not_earlier_step: {
+    "zh-CN": "只能退回到当前环节之前的环节",
+    en: "A topic can be sent back only to an earlier step",
+  },
+  deadline_not_later: {
+    "zh-CN": "新期限须晚于当前期限（{current}）",
+    en: "The new deadline must be later than the current one ({current})",
+  },
+  invalid_deadline: { "zh-CN": "期限格式不正确", en: "Not a valid deadline" },
+  topic_loop_unavailable: {
+    "zh-CN": "议题流程暂时无法启动，本次未保存议题，请稍后重试",
+    en: "The topic loop could not be started just now; the topic was not saved. Try again in a moment",
+  },
+  evidence_too_large: {
+    "zh-CN": "本环节材料过大（{size} KB），请精简至 {max} KB 以内，附件请另行存档",
+    en: "This step's evidence is too large ({size} KB); keep it within {max} KB and file attachments separately",
+  },
+  deadline_too_far: {
+    "zh-CN": "一次延期不能超过 {max} 天",
+    en: "An extension can move the deadline by at most {max} days",
+  },
+  responsible_unreachable: {
+    "zh-CN": "责任人须为委员，或留有手机号、电子邮箱",
+    en: "The person responsible must be a member or have a phone number or email",
+  },
+  filter_required: {
+    "zh-CN": "请至少指定 topicId 或 recipient",
+    en: "Give at least topicId or recipient",
+  },
+  out_of_range: { "zh-CN": "超出允许范围", en: "Out of the allowed range" },
+  invalid_unit: { "zh-CN": "单位只能是 days 或 workingDays", en: "The unit must be days or workingDays" },
+  escalation_out_of_order: {
+    "zh-CN": "督办层级的时间须逐级递增",
+    en: "Each escalation level must come after the one below it",
+  },
+  // Holiday calendars
+  date_outside_year: { "zh-CN": "日期不在该年度内", en: "The date is not in this year" },
+  duplicate_date: { "zh-CN": "日期重复", en: "Duplicate date" },
+  holiday_and_workday: {
+    "zh-CN": "同一天不能既放假又调休上班",
+    en: "A day cannot be both a holiday and a workday",
+  },
+  invalid_date: { "zh-CN": "日期格式应为 YYYY-MM-DD", en: "Dates must be YYYY-MM-DD" },
+  invalid_year: { "zh-CN": "年份无效", en: "Not a valid year" },
+  source_missing: { "zh-CN": "请注明来源（如国务院办公厅通知）", en: "Say where the dates come from" },
+  workday_not_weekend: { "zh-CN": "调休上班日应为周末", en: "A make-up workday must fall on a weekend" },
+  year_mismatch: { "zh-CN": "路径中的年份与内容不符", en: "The year in the path and the body differ" },
+  // Why a member was suggested
+  reason_expertise: {
+    "zh-CN": "专长“{value}”与议题相关",
+    en: "Expertise \u201c{value}\u201d fits the topic",
+  },
+  reason_profession: {
+    "zh-CN": "职业“{value}”与议题相关",
+    en: "Profession \u201c{value}\u201d fits the topic",
+  },
+  reason_sector: { "zh-CN": "所在界别：{value}", en: "Sector: {value}" },
+  reason_serves_here: {
+    "zh-CN": "已下沉本站（{value}片区）",
+    en: "Already serves at this station ({value} zone)",
+  },
+  reason_same_zone: { "zh-CN": "同在{value}片区", en: "Serves in the same zone ({value})" },
+  reason_load: { "zh-CN": "已联系 {value} 个工作站（室）", en: "Serves at {value} station(s) already" },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof catalog;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalog, key);
+}
+
+const closedAsNames: Readonly<Record<string, Record<Language, string>>> = {
+  completed: { "zh-CN": "闭环办结", en: "completed" },
+  rejected: { "zh-CN": "不予采纳", en: "not adopted" },
+};
+
+/** Params that hold a step or an outcome are codes; the reader sees their names. */
+function paramText(name: string, value: string | number, language: Language): string {
+  const text = String(value);
+  if (["step", "current", "toStep"].includes(name) && Object.hasOwn(stepNames, text)) {
+    return stepNames[text as TopicStep][language];
+  }
+  if (name === "closedAs" && Object.hasOwn(closedAsNames, text))
+    return closedAsNames[text]?.[language] ?? text;
+  return text;
+}
+
+export function message(
+  key: MessageKey,
+  language: Language,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return catalog[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : paramText(name, value, language);
+  });
+}
+
+/** The caller's language from Accept-Language: English when English is preferred, otherwise Chinese. */
+export function negotiateLanguage(acceptLanguage: string | undefined, fallback: Language): Language {
+  if (!acceptLanguage) return fallback;
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.split("=")[1] ?? "1");
+      return { tag, q: Number.isNaN(q) ? 0 : q };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith("zh")) return "zh-CN";
+    if (tag.startsWith("en")) return "en";
+  }
+  return fallback;
+}

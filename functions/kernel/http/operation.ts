@@ -1,0 +1,100 @@
+/** The shape of an API operation: what it accepts, what it answers, and the code that does it. */
+import type * as z from "zod/mini";
+import type { Principal } from "../../domain/access";
+import type { Language } from "../../domain/registry/members";
+import type { ResponseSchemaName } from "../../registry/responses";
+import type { CsvColumn } from "./csv";
+import type { RouteKey } from "./routes";
+
+export interface ApiRequest {
+  readonly routeKey: string;
+  readonly requestId: string;
+  readonly language: Language;
+  readonly pathParameters: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, or undefined when there was none. */
+  readonly body: unknown;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ResponseSpec {
+  readonly status: number;
+  readonly description: string;
+  /** A named schema from contracts/responses (by name, so handlers never build response schemas). */
+  readonly schema?: ResponseSchemaName;
+}
+
+interface OperationDocs {
+  readonly route: RouteKey;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly responses: readonly ResponseSpec[];
+  /**
+   * The body as the OpenAPI document shows it, when it is more precise than what the dispatcher
+   * checks (a body whose schema depends on a path parameter, checked in the handler).
+   */
+  readonly documentedBody?: z.ZodMiniType;
+  /** List operations can also answer text/csv with these columns. */
+  readonly csv?: { readonly fileName: string; readonly columns: readonly CsvColumn[] };
+}
+
+export interface OperationInput<Q, B> {
+  readonly request: ApiRequest;
+  readonly principal: Principal;
+  readonly query: Q;
+  readonly body: B;
+}
+
+export interface Operation extends OperationDocs {
+  readonly auth: "public" | "jwt";
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
+  readonly handle: (input: OperationInput<unknown, unknown>) => Promise<ApiResponse>;
+}
+
+/**
+ * An operation behind the JWT authorizer. The dispatcher parses query and body with the declared
+ * schemas before `handle` runs, and the OpenAPI document is built from the same schemas.
+ */
+export function defineOperation<
+  Q extends z.ZodMiniType = z.ZodMiniType<undefined>,
+  B extends z.ZodMiniType = z.ZodMiniType<undefined>,
+>(
+  spec: OperationDocs & {
+    readonly query?: Q;
+    readonly body?: B;
+    readonly handle: (input: OperationInput<z.output<Q>, z.output<B>>) => Promise<ApiResponse>;
+  },
+): Operation {
+  return { ...spec, auth: "jwt", handle: spec.handle as Operation["handle"] };
+}
+
+/** An operation anyone may call, without a token. */
+export function definePublicOperation(
+  spec: OperationDocs & { readonly handle: (input: { request: ApiRequest }) => Promise<ApiResponse> },
+): Operation {
+  return { ...spec, auth: "public", handle: ({ request }) => spec.handle({ request }) };
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): ApiResponse => ({
+  status: 200,
+  body,
+  headers,
+});
+export const created = (body: unknown, headers?: Record<string, string>): ApiResponse => ({
+  status: 201,
+  body,
+  headers,
+});
+export const noContent = (): ApiResponse => ({ status: 204 });
+
+/** Versioned records carry their version as an ETag, to be sent back in If-Match. */
+export const versionTag = (version: number) => ({ etag: `"${version}"` });

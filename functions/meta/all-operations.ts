@@ -1,0 +1,22 @@
+/**
+ * Every documented operation (for the OpenAPI document). The Lambda entries import only their own
+ * operation modules: an operation list is a module-level value, so importing this file would bundle all.
+ */
+
+import { notificationOperations } from "../notices/operations";
+import { assignmentOperations } from "../registry/operations/assignments";
+import { memberOperations } from "../registry/operations/members";
+import { stationOperations } from "../registry/operations/stations";
+import { suggestionOperations } from "../registry/operations/suggestions";
+import { calendarOperations } from "../topics/operations/calendars";
+import { topicOperations } from "../topics/operations/topics";
+
+export const registryOperations = [
+  ...stationOperations,
+  ...assignmentOperations,
+  ...suggestionOperations,
+  ...memberOperations,
+  ...topicOperations,
+  ...notificationOperations,
+  ...calendarOperations,
+];

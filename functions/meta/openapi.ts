@@ -1,0 +1,128 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so the
+ * published contract cannot drift from what the handlers accept.
+ */
+import * as z from "zod/mini";
+import type { Operation } from "../kernel/http/operation";
+import { routes } from "../kernel/http/routes";
+import { responseSchemas } from "../registry/responses";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodMiniType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(schema: z.ZodMiniType | undefined) {
+  if (!schema) return [];
+  const described = jsonSchema(schema, "input") as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(described.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: described.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+}
+
+const tagDescriptions: Record<string, string> = {
+  meta: "Service health and this document",
+  stations: "委员工作站（室） — member work stations and rooms",
+  members: "政协委员 — members",
+  assignments: "委员下沉 — which members serve at which stations",
+};
+
+export function buildOpenApiDocument(operations: readonly Operation[], serverUrl = "/") {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const operation = operations.find((op) => op.route === `${route.method} ${route.path}`);
+    if (!operation) continue;
+    const responses: Record<string, unknown> = {};
+    for (const response of operation.responses) {
+      const content: Record<string, unknown> = {};
+      if (response.schema)
+        content["application/json"] = { schema: { $ref: `#/components/schemas/${response.schema}` } };
+      if (response.status === 200 && operation.csv) content["text/csv"] = { schema: { type: "string" } };
+      responses[String(response.status)] = {
+        description: response.description,
+        ...(Object.keys(content).length ? { content } : {}),
+      };
+    }
+    const parameters = [
+      ...pathParameters(route.path),
+      ...queryParameters(operation.query),
+      ...(operation.csv
+        ? [
+            {
+              name: "format",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["json", "csv"] },
+            },
+          ]
+        : []),
+    ];
+    paths[route.path] ??= {};
+    const pathItem = paths[route.path] as Record<string, unknown>;
+    pathItem[route.method.toLowerCase()] = {
+      operationId: operation.operationId,
+      summary: operation.summary,
+      ...(operation.description ? { description: operation.description } : {}),
+      tags: [operation.tag],
+      security: route.auth === "public" ? [] : [{ bearerAuth: [] }],
+      ...(parameters.length ? { parameters } : {}),
+      ...(operation.body
+        ? {
+            requestBody: {
+              required: !operation.body.safeParse(undefined).success,
+              content: {
+                "application/json": {
+                  schema: jsonSchema(operation.documentedBody ?? operation.body, "input"),
+                },
+              },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+  const usedTags = [...new Set(operations.map((op) => op.tag))];
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "好商量 haoshangliang API",
+      version: "0.1.0",
+      description:
+        "Grassroots consultation through CPPCC member work stations: stations, members, topics and quotas. Errors are answered in Simplified Chinese unless Accept-Language prefers English.",
+      license: { name: "UNLICENSED", identifier: "LicenseRef-Proprietary" },
+    },
+    servers: [{ url: serverUrl }],
+    tags: usedTags.map((name) => ({ name, description: tagDescriptions[name] ?? name })),
+    paths,
+    components: {
+      schemas: Object.fromEntries(
+        Object.entries(responseSchemas).map(([name, schema]) => [name, jsonSchema(schema, "output")]),
+      ),
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "A Cognito ID token (locally: `npm run token -- --role admin`).",
+        },
+      },
+    },
+  };
+}

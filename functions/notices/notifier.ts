@@ -1,0 +1,61 @@
+/**
+ * The one way anything in the product reaches a person. Adapters: the local outbox (this issue);
+ * SES e-mail and SNS SMS, with quiet hours and caps, come later behind the same interface.
+ */
+import type { Language } from "../domain/registry/members";
+import type { TemplateId } from "./templates";
+
+export type Channel = "email" | "sms" | "inbox";
+
+/** Who is told. `id` is stable across notifications (`member:<id>`, `person:<contact>`, `liaison:<stationId>`, `county-office`). */
+export interface Recipient {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly language?: Language;
+}
+
+export interface NotificationRequest {
+  readonly recipient: Recipient;
+  readonly channel: Channel;
+  readonly templateId: TemplateId;
+  readonly variables: Readonly<Record<string, string>>;
+  /** The same key twice sends once: a retried task or a repeated request cannot notify twice. */
+  readonly idempotencyKey: string;
+  /** The topic it is about, for the delivery log. */
+  readonly topicId?: string;
+}
+
+export interface NotificationRecord {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  readonly topicId?: string;
+  readonly recipient: Recipient;
+  readonly channel: Channel;
+  readonly templateId: TemplateId;
+  readonly language: Language;
+  readonly subject: string;
+  readonly text: string;
+  readonly status: "sent";
+  readonly createdAt: string;
+}
+
+export interface SendResult {
+  readonly record: NotificationRecord;
+  /** False when the idempotency key had been used: nothing was sent again. */
+  readonly sent: boolean;
+}
+
+export interface Notifier {
+  send(request: NotificationRequest): Promise<SendResult>;
+}
+
+/** The channel a recipient is reached on: their preference when it can be honoured, else what they have. */
+export function channelFor(recipient: Recipient, preferred?: Channel): Channel {
+  if (preferred === "email" && recipient.email) return "email";
+  if (preferred === "sms" && recipient.phone) return "sms";
+  if (recipient.phone) return "sms";
+  if (recipient.email) return "email";
+  return "inbox";
+}

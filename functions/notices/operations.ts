@@ -1,0 +1,70 @@
+/** The delivery log: what was sent to whom about a topic. */
+import * as z from "zod/mini";
+import { canSeeStation, requireAdmin } from "../domain/access";
+import { NotFoundError, ValidationError } from "../domain/errors";
+import { id, listQuery, shortText } from "../kernel/contracts";
+import { commonErrors } from "../kernel/http/error-responses";
+import { defineOperation, ok } from "../kernel/http/operation";
+import { visibleMemberStations } from "../registry/member-stations";
+import { getTopic } from "../topics/store/topics";
+import { listNotifications } from "./store";
+
+const notificationQuery = z.strictObject({
+  ...listQuery.shape,
+  topicId: z.optional(id),
+  recipient: z.optional(shortText(200)),
+});
+
+/**
+ * Ids of people who are not members carry their contact (`person:13800138000`); only an admin, who
+ * filters by them, sees them whole.
+ */
+const masked = (recipientId: string) =>
+  recipientId.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/^(person:[^@]{0,2})[^@]*@/, "$1***@");
+
+export const notificationOperations = [
+  defineOperation({
+    route: "GET /notifications",
+    operationId: "listNotifications",
+    summary: "通知发送记录 · The delivery log, by topic and/or recipient",
+    description:
+      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both.",
+    tag: "notifications",
+    query: notificationQuery,
+    responses: [
+      { status: 200, description: "A page of notifications, oldest first", schema: "NotificationPage" },
+      ...commonErrors(400, 403, 404),
+    ],
+    async handle({ principal, query }) {
+      if (query.topicId) {
+        const topic = await getTopic(query.topicId);
+        // Another station's topic answers as an absent one: its existence is not disclosed.
+        if (!canSeeStation(principal, topic.stationId, await visibleMemberStations(principal)))
+          throw new NotFoundError("topic", query.topicId);
+      } else if (query.recipient) {
+        requireAdmin(principal);
+      } else {
+        throw new ValidationError([
+          { field: "topicId", code: "filter_required", message: "filter_required" },
+        ]);
+      }
+      const page = await listNotifications(
+        {
+          ...(query.topicId ? { topicId: query.topicId } : {}),
+          ...(query.recipient ? { recipientId: query.recipient } : {}),
+        },
+        { limit: query.limit ?? 50, cursor: query.cursor },
+      );
+      return ok({
+        items: page.items.map(({ idempotencyKey: _key, recipient, ...record }) => ({
+          ...record,
+          recipient: {
+            id: principal.role === "admin" ? recipient.id : masked(recipient.id),
+            name: recipient.name,
+          },
+        })),
+        cursor: page.cursor,
+      });
+    },
+  }),
+];

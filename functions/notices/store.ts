@@ -1,0 +1,91 @@
+/** The delivery log: each notification once per idempotency key, listed by topic or by recipient. */
+import { GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { dynamodb, tableName } from "../kernel/table/client";
+import { fromItem, type Page, queryPage, toItem } from "../kernel/table/items";
+import {
+  notificationGuardKey,
+  notificationIndexKeys,
+  notificationKey,
+  notificationsOfRecipient,
+  notificationsOfTopic,
+} from "../kernel/table/keys";
+import { asThrottle, failedConditions } from "../kernel/table/transactions";
+import type { NotificationRecord } from "./notifier";
+
+/** Stores the record unless its idempotency key was used; then answers the record stored first. */
+export async function recordNotification(
+  record: NotificationRecord,
+): Promise<{ record: NotificationRecord; created: boolean }> {
+  try {
+    await dynamodb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: marshall({ ...notificationGuardKey(record.idempotencyKey), notificationId: record.id }),
+              ConditionExpression: "attribute_not_exists(PK)",
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: toItem(
+                record,
+                {
+                  ...notificationKey(record.id),
+                  ...notificationIndexKeys(record.id, record.topicId, record.recipient.id),
+                },
+                "notification",
+              ),
+            },
+          },
+        ],
+      }),
+    );
+    return { record, created: true };
+  } catch (error) {
+    if (failedConditions(error)?.[0])
+      return { record: await recordOf(record.idempotencyKey), created: false };
+    throw asThrottle(error) ?? error;
+  }
+}
+
+async function recordOf(idempotencyKey: string): Promise<NotificationRecord> {
+  const read = async (key: Record<string, string>) =>
+    (
+      await dynamodb().send(
+        new GetItemCommand({ TableName: tableName(), Key: marshall(key), ConsistentRead: true }),
+      )
+    ).Item;
+  const guard = await read(notificationGuardKey(idempotencyKey));
+  const id = guard?.notificationId?.S;
+  const item = id ? await read(notificationKey(id)) : undefined;
+  if (!item) throw new Error(`notification guard ${idempotencyKey} has no record`);
+  return fromItem<NotificationRecord>(item);
+}
+
+export interface NotificationFilter {
+  readonly topicId?: string;
+  readonly recipientId?: string;
+}
+
+export async function listNotifications(
+  filter: NotificationFilter,
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<NotificationRecord>> {
+  const byTopic = filter.topicId !== undefined;
+  return queryPage<NotificationRecord>({
+    index: byTopic ? "GSI1" : "GSI2",
+    partition: byTopic
+      ? { name: "GSI1PK", value: notificationsOfTopic(filter.topicId) }
+      : { name: "GSI2PK", value: notificationsOfRecipient(filter.recipientId ?? "") },
+    filter:
+      byTopic && filter.recipientId !== undefined
+        ? { expression: "#recipient.id = :recipient", values: { ":recipient": filter.recipientId } }
+        : undefined,
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+}

@@ -1,0 +1,73 @@
+/** Notification texts, Simplified Chinese by default and English on request. `{name}` is a variable. */
+import type { Language } from "../domain/registry/members";
+
+interface Template {
+  readonly subject: Readonly<Record<Language, string>>;
+  readonly text: Readonly<Record<Language, string>>;
+}
+
+export const templates = {
+  step_started: {
+    subject: { "zh-CN": "议题进入「{stepName}」环节", en: "Topic moved to “{stepName}”" },
+    text: {
+      "zh-CN": "{recipientName}：议题「{title}」已进入「{stepName}」环节，由您负责，请于 {deadline} 前完成。",
+      en: "{recipientName}: the topic “{title}” is now at “{stepName}”, with you responsible. Please complete it by {deadline}.",
+    },
+  },
+  reminder_before: {
+    subject: { "zh-CN": "办理提醒：议题「{title}」", en: "Reminder: topic “{title}”" },
+    text: {
+      "zh-CN": "{recipientName}：议题「{title}」的「{stepName}」环节将于 {deadline} 到期，请抓紧办理。",
+      en: "{recipientName}: the “{stepName}” step of “{title}” is due on {deadline}. Please complete it in time.",
+    },
+  },
+  reminder_due: {
+    subject: { "zh-CN": "今日到期：议题「{title}」", en: "Due now: topic “{title}”" },
+    text: {
+      "zh-CN": "{recipientName}：议题「{title}」的「{stepName}」环节已到办理期限（{deadline}），请尽快完成。",
+      en: "{recipientName}: the “{stepName}” step of “{title}” has reached its deadline ({deadline}). Please complete it now.",
+    },
+  },
+  escalation: {
+    subject: { "zh-CN": "督办：议题「{title}」已逾期", en: "Overdue: topic “{title}”" },
+    text: {
+      "zh-CN":
+        "{recipientName}：{stationName}议题「{title}」的「{stepName}」环节已逾期（期限 {deadline}，责任人 {responsibleName}），请督促办理。",
+      en: "{recipientName}: the “{stepName}” step of “{title}” at {stationName} is overdue (deadline {deadline}, responsible: {responsibleName}). Please follow up.",
+    },
+  },
+  deadline_extended: {
+    subject: { "zh-CN": "期限调整：议题「{title}」", en: "New deadline: topic “{title}”" },
+    text: {
+      "zh-CN": "{recipientName}：议题「{title}」的「{stepName}」环节期限已延至 {deadline}。原因：{reason}。",
+      en: "{recipientName}: the “{stepName}” step of “{title}” is now due on {deadline}. Reason: {reason}.",
+    },
+  },
+  topic_rejected: {
+    subject: { "zh-CN": "议题未予采纳", en: "Topic not adopted" },
+    text: {
+      "zh-CN": "{recipientName}：您提出的议题「{title}」经研究未予采纳。原因：{reason}。感谢您的参与。",
+      en: "{recipientName}: the topic you raised, “{title}”, was not adopted. Reason: {reason}. Thank you for taking part.",
+    },
+  },
+  topic_closed: {
+    subject: { "zh-CN": "议题已办结", en: "Topic closed" },
+    text: {
+      "zh-CN": "{recipientName}：议题「{title}」已完成办理反馈，闭环办结。",
+      en: "{recipientName}: the topic “{title}” has been handled and feedback given; the loop is closed.",
+    },
+  },
+} as const satisfies Record<string, Template>;
+
+export type TemplateId = keyof typeof templates;
+
+export function render(
+  templateId: TemplateId,
+  language: Language,
+  variables: Readonly<Record<string, string>>,
+): { subject: string; text: string } {
+  const fill = (pattern: string) =>
+    pattern.replace(/\{(\w+)\}/g, (whole, name: string) => variables[name] ?? whole);
+  const template: Template = templates[templateId];
+  return { subject: fill(template.subject[language]), text: fill(template.text[language]) };
+}

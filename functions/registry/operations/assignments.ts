@@ -1,0 +1,102 @@
+/** Who serves where: assign a member to a station (idempotent PUT), remove them, list a station's members. */
+import * as z from "zod/mini";
+import { assertCanChangeStation } from "../../domain/access";
+import type { Language } from "../../domain/registry/members";
+import { listQuery } from "../../kernel/contracts";
+import type { CsvColumn, Labels } from "../../kernel/http/csv";
+import { commonErrors } from "../../kernel/http/error-responses";
+import { created, defineOperation, noContent, ok } from "../../kernel/http/operation";
+import { type Assignment, assignmentInput } from "../contracts";
+import { assignMember, listStationAssignments, unassignMember } from "../store/assignments";
+import { getMembers } from "../store/members";
+import { getStation } from "../store/stations";
+import { memberColumns } from "./member-columns";
+import { readVisibleStation } from "./stations";
+
+const basisLabels: Labels<Assignment["basis"]> = {
+  nearby: { "zh-CN": "就近", en: "nearby" },
+  choice: { "zh-CN": "自主", en: "own choice" },
+  topic: { "zh-CN": "按议题", en: "by topic" },
+};
+
+const assignmentColumns: CsvColumn[] = [
+  ...memberColumns.map(
+    (column): CsvColumn => ({
+      header: column.header,
+      value: (a: Assignment, language: Language) =>
+        a.member
+          ? (column.value as (m: unknown, language: Language) => string)(a.member, language)
+          : undefined,
+    }),
+  ),
+  {
+    header: { "zh-CN": "下沉方式", en: "Basis" },
+    value: (a: Assignment, language: Language) => basisLabels[a.basis][language],
+  },
+  { header: { "zh-CN": "下沉时间", en: "Assigned at" }, value: (a: Assignment) => a.assignedAt },
+];
+
+export const assignmentOperations = [
+  defineOperation({
+    route: "GET /stations/{stationId}/members",
+    operationId: "listStationMembers",
+    summary: "工作站（室）的委员 · Members serving at a station",
+    tag: "assignments",
+    query: listQuery,
+    csv: { fileName: "station-members", columns: assignmentColumns },
+    responses: [
+      { status: 200, description: "A page of assignments", schema: "AssignmentPage" },
+      ...commonErrors(400, 404),
+    ],
+    async handle({ request, principal, query }) {
+      const station = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
+      const page = await listStationAssignments(station.id, {
+        limit: query.limit ?? 50,
+        cursor: query.cursor,
+      });
+      const members = new Map((await getMembers(page.items.map((a) => a.memberId))).map((m) => [m.id, m]));
+      return ok({
+        items: page.items.map((a) => ({ ...a, member: members.get(a.memberId) })),
+        cursor: page.cursor,
+      });
+    },
+  }),
+  defineOperation({
+    route: "PUT /stations/{stationId}/members/{memberId}",
+    operationId: "assignMember",
+    summary: "委员下沉到工作站（室） · Assign a member to a station",
+    description: "Idempotent: 201 when the member starts serving, 200 when they already did.",
+    tag: "assignments",
+    body: z.optional(assignmentInput),
+    responses: [
+      { status: 201, description: "Assigned", schema: "Assignment" },
+      { status: 200, description: "Already assigned", schema: "Assignment" },
+      ...commonErrors(400, 403, 404),
+    ],
+    async handle({ request, principal, body }) {
+      const stationId = request.pathParameters.stationId ?? "";
+      assertCanChangeStation(principal, stationId);
+      const result = await assignMember(
+        stationId,
+        request.pathParameters.memberId ?? "",
+        body?.basis ?? "nearby",
+      );
+      return result.created ? created(result.assignment) : ok(result.assignment);
+    },
+  }),
+  defineOperation({
+    route: "DELETE /stations/{stationId}/members/{memberId}",
+    operationId: "unassignMember",
+    summary: "委员退出工作站（室） · Remove a member from a station",
+    description: "The lead member cannot be removed until another lead member is chosen (409).",
+    tag: "assignments",
+    responses: [{ status: 204, description: "Removed" }, ...commonErrors(403, 404, 409)],
+    async handle({ request, principal }) {
+      const stationId = request.pathParameters.stationId ?? "";
+      assertCanChangeStation(principal, stationId);
+      await getStation(stationId);
+      await unassignMember(stationId, request.pathParameters.memberId ?? "");
+      return noContent();
+    },
+  }),
+];

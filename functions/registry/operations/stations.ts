@@ -1,0 +1,148 @@
+/** Stations and rooms: register (admin), list, read, and change (admin, or staff on its own). */
+
+import {
+  assertCanChangeStation,
+  assertCanSeeStation,
+  type Principal,
+  requireAdmin,
+} from "../../domain/access";
+import type { Language } from "../../domain/registry/members";
+import { standardItems } from "../../domain/registry/stations";
+import { type CsvColumn, type Labels, yesNo } from "../../kernel/http/csv";
+import { commonErrors } from "../../kernel/http/error-responses";
+import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
+import { expectedVersion } from "../../kernel/http/versioning";
+import { type Station, stationCreate, stationListQuery, stationPatch } from "../contracts";
+import { visibleMemberStations } from "../member-stations";
+import {
+  createStation,
+  getStation,
+  getStations,
+  listStations,
+  matchesFilters,
+  updateStation,
+} from "../store/stations";
+
+export async function readVisibleStation(principal: Principal, stationId: string): Promise<Station> {
+  assertCanSeeStation(principal, stationId, await visibleMemberStations(principal));
+  return getStation(stationId);
+}
+
+const standardLabels: Record<(typeof standardItems)[number], string> = {
+  venue: "有阵地",
+  signage: "有标识",
+  rules: "有制度",
+  process: "有流程",
+  activities: "有活动",
+  results: "有实效",
+};
+
+const kindLabels: Labels<Station["kind"]> = {
+  station: { "zh-CN": "委员工作站", en: "station" },
+  room: { "zh-CN": "委员工作室", en: "room" },
+};
+const statusLabels: Labels<Station["status"]> = {
+  preparing: { "zh-CN": "筹建中", en: "preparing" },
+  active: { "zh-CN": "运行中", en: "active" },
+  suspended: { "zh-CN": "暂停", en: "suspended" },
+};
+const met = (value: boolean, language: Language) => yesNo[value ? "yes" : "no"][language];
+
+const stationColumns: CsvColumn[] = [
+  { header: { "zh-CN": "编号", en: "ID" }, value: (s: Station) => s.id },
+  {
+    header: { "zh-CN": "类型", en: "Kind" },
+    value: (s: Station, language: Language) => kindLabels[s.kind][language],
+  },
+  { header: { "zh-CN": "名称", en: "Name" }, value: (s: Station) => s.name },
+  { header: { "zh-CN": "片区", en: "Zone" }, value: (s: Station) => s.zone },
+  { header: { "zh-CN": "乡镇（社区）", en: "Township" }, value: (s: Station) => s.township },
+  { header: { "zh-CN": "依托阵地", en: "Host venue" }, value: (s: Station) => s.hostVenue.name },
+  { header: { "zh-CN": "联系县政协领导", en: "Liaison leader" }, value: (s: Station) => s.liaison.leader },
+  { header: { "zh-CN": "联系专委会", en: "Special committee" }, value: (s: Station) => s.liaison.committee },
+  {
+    header: { "zh-CN": "状态", en: "Status" },
+    value: (s: Station, language: Language) => statusLabels[s.status][language],
+  },
+  { header: { "zh-CN": "委员人数", en: "Members" }, value: (s: Station) => s.memberCount },
+  ...standardItems.map(
+    (item): CsvColumn => ({
+      header: { "zh-CN": standardLabels[item], en: `Standard: ${item}` },
+      value: (s: Station, language: Language) => met(s.standards[item].met, language),
+    }),
+  ),
+  {
+    header: { "zh-CN": "六有达标", en: "Meets standard" },
+    value: (s: Station, language: Language) => met(s.meetsStandard, language),
+  },
+];
+
+export const stationOperations = [
+  defineOperation({
+    route: "POST /stations",
+    operationId: "createStation",
+    summary: "登记委员工作站（室） · Register a station or room",
+    tag: "stations",
+    body: stationCreate,
+    responses: [{ status: 201, description: "Created", schema: "Station" }, ...commonErrors(400, 403, 409)],
+    async handle({ principal, body }) {
+      requireAdmin(principal);
+      const result = await createStation(body);
+      return created(result, { ...versionTag(result.version), location: `/stations/${result.id}` });
+    },
+  }),
+  defineOperation({
+    route: "GET /stations",
+    operationId: "listStations",
+    summary: "工作站（室）列表 · List stations and rooms",
+    description:
+      "Admins see every station; staff see the stations in their token; members see where they serve.",
+    tag: "stations",
+    query: stationListQuery,
+    csv: { fileName: "stations", columns: stationColumns },
+    responses: [
+      { status: 200, description: "A page of stations", schema: "StationPage" },
+      ...commonErrors(400),
+    ],
+    async handle({ principal, query }) {
+      const filters = { kind: query.kind, zone: query.zone, status: query.status };
+      if (principal.role === "admin") {
+        return ok(await listStations(filters, { limit: query.limit ?? 50, cursor: query.cursor }));
+      }
+      // Staff and members see a handful of stations: all of them fit one page.
+      const ids = principal.role === "staff" ? principal.stationIds : await visibleMemberStations(principal);
+      const items = (await getStations(ids)).filter((s) => matchesFilters(s, filters));
+      return ok({ items, cursor: null });
+    },
+  }),
+  defineOperation({
+    route: "GET /stations/{stationId}",
+    operationId: "getStation",
+    summary: "工作站（室）详情 · Read a station or room",
+    tag: "stations",
+    responses: [{ status: 200, description: "The station", schema: "Station" }, ...commonErrors(404)],
+    async handle({ request, principal }) {
+      const result = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
+      return ok(result, versionTag(result.version));
+    },
+  }),
+  defineOperation({
+    route: "PATCH /stations/{stationId}",
+    operationId: "updateStation",
+    summary: "修改工作站（室） · Change a station or room",
+    description:
+      "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409.",
+    tag: "stations",
+    body: stationPatch,
+    responses: [
+      { status: 200, description: "The changed station", schema: "Station" },
+      ...commonErrors(400, 403, 404, 409),
+    ],
+    async handle({ request, principal, body }) {
+      const stationId = request.pathParameters.stationId ?? "";
+      assertCanChangeStation(principal, stationId);
+      const result = await updateStation(stationId, body, expectedVersion(request, body.version));
+      return ok(result, versionTag(result.version));
+    },
+  }),
+];

@@ -1,0 +1,175 @@
+/**
+ * Which members serve at which stations (就近、自主). Assigning and unassigning are transactions that
+ * keep the station's memberCount and the member's stationCount exact under repeats and races.
+ */
+import { type AttributeValue, TransactWriteItemsCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { ConflictError, NotFoundError } from "../../domain/errors";
+import type { AssignmentBasis } from "../../domain/registry/members";
+import { dynamodb, tableName } from "../../kernel/table/client";
+import { type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
+import { memberKey, membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
+import { asThrottle, failedConditions, isConditionFailure } from "../../kernel/table/transactions";
+import type { Assignment } from "../contracts";
+
+type StoredAssignment = Omit<Assignment, "member">;
+
+export interface AssignResult {
+  readonly assignment: StoredAssignment;
+  /** False when the member already served there (a repeated PUT). */
+  readonly created: boolean;
+}
+
+export async function assignMember(
+  stationId: string,
+  memberId: string,
+  basis: AssignmentBasis,
+  now = new Date(),
+): Promise<AssignResult> {
+  const assignment: StoredAssignment = { stationId, memberId, basis, assignedAt: now.toISOString() };
+  const count = (key: Record<string, string>, attribute: string) => ({
+    Update: {
+      TableName: tableName(),
+      Key: marshall(key),
+      UpdateExpression: `SET ${attribute} = ${attribute} + :one`,
+      ConditionExpression: "attribute_exists(PK)",
+      ExpressionAttributeValues: values({ ":one": 1 }),
+    },
+  });
+  try {
+    await dynamodb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: toItem(
+                assignment,
+                { ...membershipKey(stationId, memberId), ...membershipIndexKeys(stationId, memberId) },
+                "membership",
+              ),
+              ConditionExpression: "attribute_not_exists(PK)",
+            },
+          },
+          count(stationKey(stationId), "memberCount"),
+          count(memberKey(memberId), "stationCount"),
+        ],
+      }),
+    );
+    return { assignment, created: true };
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (failed?.[1]) throw new NotFoundError("station", stationId);
+    if (failed?.[2]) throw new NotFoundError("member", memberId);
+    if (failed?.[0]) {
+      const existing = await updateBasis(stationId, memberId, basis);
+      // Removed between our write and the update: assign afresh.
+      if (!existing) return await assignMember(stationId, memberId, basis, now);
+      return { assignment: existing, created: false };
+    }
+    throw asThrottle(error) ?? error;
+  }
+}
+
+/** A repeated PUT states the basis again; the original assignment date is kept. */
+async function updateBasis(
+  stationId: string,
+  memberId: string,
+  basis: AssignmentBasis,
+): Promise<StoredAssignment | undefined> {
+  let result: { Attributes?: Record<string, AttributeValue> };
+  try {
+    result = await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(membershipKey(stationId, memberId)),
+        UpdateExpression: "SET basis = :basis",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: values({ ":basis": basis }),
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw asThrottle(error) ?? error;
+  }
+  const item = result.Attributes ?? {};
+  return {
+    stationId,
+    memberId,
+    basis,
+    assignedAt: item.assignedAt?.S ?? new Date().toISOString(),
+  };
+}
+
+export async function unassignMember(stationId: string, memberId: string): Promise<void> {
+  const decrement = (key: Record<string, string>, attribute: string, extraCondition = "") => ({
+    Update: {
+      TableName: tableName(),
+      Key: marshall(key),
+      UpdateExpression: `SET ${attribute} = ${attribute} - :one`,
+      ConditionExpression: `attribute_exists(PK)${extraCondition}`,
+      ExpressionAttributeValues: values({ ":one": 1, ...(extraCondition ? { ":member": memberId } : {}) }),
+    },
+  });
+  try {
+    await dynamodb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: marshall(membershipKey(stationId, memberId)),
+              ConditionExpression: "attribute_exists(PK)",
+            },
+          },
+          decrement(
+            stationKey(stationId),
+            "memberCount",
+            " AND (attribute_not_exists(leadMemberId) OR leadMemberId <> :member)",
+          ),
+          decrement(memberKey(memberId), "stationCount"),
+        ],
+      }),
+    );
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (failed?.[0]) throw new NotFoundError("assignment", `${stationId}/${memberId}`);
+    if (failed?.[1]) {
+      throw new ConflictError("lead_member", undefined, [
+        { field: "memberId", code: "lead_member", message: "lead_member_cannot_leave" },
+      ]);
+    }
+    if (isConditionFailure(error)) throw new NotFoundError("assignment", `${stationId}/${memberId}`);
+    throw asThrottle(error) ?? error;
+  }
+}
+
+export function listStationAssignments(
+  stationId: string,
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<StoredAssignment>> {
+  return queryPage<StoredAssignment>({
+    partition: { name: "PK", value: `STATION#${stationId}` },
+    sortKeyPrefix: { name: "SK", value: "MEMBER#" },
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+}
+
+export function allStationAssignments(stationId: string): Promise<StoredAssignment[]> {
+  return queryAll<StoredAssignment>({
+    partition: { name: "PK", value: `STATION#${stationId}` },
+    sortKeyPrefix: { name: "SK", value: "MEMBER#" },
+  });
+}
+
+/** The stations a member serves at, through the inverted index. */
+export async function stationIdsOfMember(memberId: string): Promise<string[]> {
+  const assignments = await queryAll<StoredAssignment>({
+    index: "GSI1",
+    partition: { name: "GSI1PK", value: `MEMBER#${memberId}` },
+    sortKeyPrefix: { name: "GSI1SK", value: "STATION#" },
+  });
+  return assignments.map((a) => a.stationId);
+}

@@ -1,0 +1,291 @@
+/** Stations and rooms in the table: create, read, list, and versioned update. */
+import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
+import { assessStandards, completeChecklist } from "../../domain/registry/stations";
+import { newId } from "../../kernel/ids";
+import { dynamodb, tableName } from "../../kernel/table/client";
+import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
+import {
+  memberKey,
+  membershipIndexKeys,
+  membershipKey,
+  stationIndexKeys,
+  stationKey,
+  stationNameKey,
+} from "../../kernel/table/keys";
+import { asThrottle, failedConditions, maxUpdateAttempts } from "../../kernel/table/transactions";
+import type { Station, StationCreate, StationPatch } from "../contracts";
+
+export interface StationFilters {
+  readonly kind?: Station["kind"] | undefined;
+  readonly zone?: string | undefined;
+  readonly status?: Station["status"] | undefined;
+}
+
+type StoredStation = Omit<Station, "meetsStandard" | "standardsMet">;
+
+function present(stored: StoredStation): Station {
+  const assessment = assessStandards(stored.standards);
+  return { ...stored, meetsStandard: assessment.meetsStandard, standardsMet: assessment.metCount };
+}
+
+const stationEntity = "station";
+
+function putStation(
+  station: StoredStation,
+  condition: { expression: string; values?: Record<string, unknown> },
+) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: toItem(
+        station,
+        { ...stationKey(station.id), ...stationIndexKeys(station.id, station.zone) },
+        stationEntity,
+      ),
+      ConditionExpression: condition.expression,
+      ExpressionAttributeValues: condition.values ? values(condition.values) : undefined,
+    },
+  } satisfies TransactWriteItem;
+}
+
+function putGuard(key: Record<string, string>, ownerId: string): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: marshall({ ...key, ownerId }),
+      ConditionExpression: "attribute_not_exists(PK)",
+    },
+  };
+}
+
+/** The writes that make a member serve at a station, counted on the member. */
+function assignLeadWrites(stationId: string, memberId: string, now: string): TransactWriteItem[] {
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: toItem(
+          { stationId, memberId, basis: "choice", assignedAt: now },
+          { ...membershipKey(stationId, memberId), ...membershipIndexKeys(stationId, memberId) },
+          "membership",
+        ),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: marshall(memberKey(memberId)),
+        UpdateExpression: "SET stationCount = stationCount + :one",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: values({ ":one": 1 }),
+      },
+    },
+  ];
+}
+
+const leadMemberMissing = (memberId: string) =>
+  new ValidationError([
+    {
+      field: "leadMemberId",
+      code: "member_not_found",
+      message: "member_not_found",
+      params: { id: memberId },
+    },
+  ]);
+
+const nameTaken = () =>
+  new ConflictError("already_exists", undefined, [
+    { field: "name", code: "name_taken", message: "station_name_taken" },
+  ]);
+
+export async function createStation(input: StationCreate, now = new Date()): Promise<Station> {
+  const timestamp = now.toISOString();
+  const station: StoredStation = {
+    id: newId(now.getTime()),
+    kind: input.kind,
+    name: input.name,
+    zone: input.zone,
+    township: input.township,
+    hostVenue: input.hostVenue,
+    leadMemberId: input.leadMemberId,
+    liaison: input.liaison,
+    contact: input.contact,
+    status: input.status ?? "preparing",
+    standards: completeChecklist(input.standards),
+    memberCount: input.leadMemberId ? 1 : 0,
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+  const writes: TransactWriteItem[] = [
+    putStation(station, { expression: "attribute_not_exists(PK)" }),
+    putGuard(stationNameKey(station.name), station.id),
+    ...(input.leadMemberId ? assignLeadWrites(station.id, input.leadMemberId, timestamp) : []),
+  ];
+  try {
+    await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: writes }));
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (failed?.[1]) throw nameTaken();
+    if (failed?.[3] && input.leadMemberId) throw leadMemberMissing(input.leadMemberId);
+    throw asThrottle(error) ?? error;
+  }
+  return present(station);
+}
+
+export async function findStation(stationId: string): Promise<Station | undefined> {
+  const result = await dynamodb().send(
+    new GetItemCommand({
+      TableName: tableName(),
+      Key: marshall(stationKey(stationId)),
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? present(fromItem<StoredStation>(result.Item)) : undefined;
+}
+
+export async function getStation(stationId: string): Promise<Station> {
+  const station = await findStation(stationId);
+  if (!station) throw new NotFoundError("station", stationId);
+  return station;
+}
+
+/** The stations with these ids that exist, in the order given. */
+export async function getStations(stationIds: readonly string[]): Promise<Station[]> {
+  const unique = [...new Set(stationIds)];
+  return (await getMany<StoredStation>(unique.map(stationKey))).map(present);
+}
+
+export function matchesFilters(station: Station, filters: StationFilters): boolean {
+  return (
+    (filters.kind === undefined || station.kind === filters.kind) &&
+    (filters.zone === undefined || station.zone === filters.zone) &&
+    (filters.status === undefined || station.status === filters.status)
+  );
+}
+
+export async function listStations(
+  filters: StationFilters,
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<Station>> {
+  const clauses: string[] = [];
+  const filterValues: Record<string, unknown> = {};
+  if (filters.kind) {
+    clauses.push("#kind = :kind");
+    filterValues[":kind"] = filters.kind;
+  }
+  if (filters.status) {
+    clauses.push("#status = :status");
+    filterValues[":status"] = filters.status;
+  }
+  const byZone = filters.zone !== undefined;
+  const result = await queryPage<StoredStation>({
+    index: byZone ? "GSI2" : "GSI1",
+    partition: byZone
+      ? { name: "GSI2PK", value: `ZONE#${filters.zone}` }
+      : { name: "GSI1PK", value: "STATIONS" },
+    filter: clauses.length ? { expression: clauses.join(" AND "), values: filterValues } : undefined,
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+  return { items: result.items.map(present), cursor: result.cursor };
+}
+
+async function isAssigned(stationId: string, memberId: string): Promise<boolean> {
+  const result = await dynamodb().send(
+    new GetItemCommand({
+      TableName: tableName(),
+      Key: marshall(membershipKey(stationId, memberId)),
+      ConsistentRead: true,
+      ProjectionExpression: "PK",
+    }),
+  );
+  return result.Item !== undefined;
+}
+
+function applyPatch(current: StoredStation, patch: StationPatch, timestamp: string): StoredStation {
+  const { version: _ignored, standards, township, leadMemberId, contact, ...rest } = patch;
+  return {
+    ...current,
+    ...rest,
+    township: township === null ? undefined : (township ?? current.township),
+    leadMemberId: leadMemberId === null ? undefined : (leadMemberId ?? current.leadMemberId),
+    contact: contact === null ? undefined : (contact ?? current.contact),
+    standards: standards ? completeChecklist({ ...current.standards, ...standards }) : current.standards,
+    version: current.version + 1,
+    updatedAt: timestamp,
+  };
+}
+
+/**
+ * Applies a partial update. With `expectedVersion`, the update happens only if the station is still
+ * at that version (409 otherwise); without it, a concurrent change is retried on fresh data.
+ */
+export async function updateStation(
+  stationId: string,
+  patch: StationPatch,
+  expectedVersion: number | undefined,
+  now = new Date(),
+): Promise<Station> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getStation(stationId);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new ConflictError("version_mismatch", current.version);
+    }
+    const timestamp = now.toISOString();
+    const next = applyPatch(current, patch, timestamp);
+    const newLead =
+      next.leadMemberId &&
+      next.leadMemberId !== current.leadMemberId &&
+      !(await isAssigned(stationId, next.leadMemberId))
+        ? next.leadMemberId
+        : undefined;
+    if (newLead) next.memberCount = current.memberCount + 1;
+    const renamed = next.name !== current.name;
+    // memberCount is part of the condition: assignments change it without a new version, and this
+    // Put writes the whole item, so a count read before a concurrent (un)assignment must not land.
+    const writes: TransactWriteItem[] = [
+      putStation(next, {
+        expression: "version = :expected AND memberCount = :count",
+        values: { ":expected": current.version, ":count": current.memberCount },
+      }),
+    ];
+    if (renamed) {
+      writes.push(
+        { Delete: { TableName: tableName(), Key: marshall(stationNameKey(current.name)) } },
+        putGuard(stationNameKey(next.name), stationId),
+      );
+    }
+    const leadIndex = writes.length + 1;
+    if (newLead) writes.push(...assignLeadWrites(stationId, newLead, timestamp));
+    try {
+      await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: writes }));
+      return present(next);
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed?.[0]) {
+        // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
+        if (attempt >= maxUpdateAttempts - 1) throw new ConflictError("version_mismatch", current.version);
+        continue;
+      }
+      if (renamed && failed?.[2]) throw nameTaken();
+      if (newLead && (failed?.[leadIndex] || failed?.[leadIndex - 1])) {
+        if (failed?.[leadIndex]) throw leadMemberMissing(newLead);
+        continue; // assigned concurrently: read again
+      }
+      throw asThrottle(error) ?? error;
+    }
+  }
+}
+
+/** Every station and room of a zone (a zone holds a handful). */
+export async function stationsInZone(zone: string): Promise<Station[]> {
+  const stored = await queryAll<StoredStation>({
+    index: "GSI2",
+    partition: { name: "GSI2PK", value: `ZONE#${zone}` },
+  });
+  return stored.map(present);
+}

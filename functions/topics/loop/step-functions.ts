@@ -1,0 +1,68 @@
+/**
+ * The topic loop's Step Functions client: start an execution, deliver a decision to a parked task.
+ * Locally STEPFUNCTIONS_ENDPOINT points the same SDK calls at the local runtime.
+ */
+import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { TopicStep } from "../../domain/topics/steps";
+import { config } from "../../kernel/config";
+
+let cached: { client: SFNClient; endpoint: string | undefined } | undefined;
+
+function sfn(): SFNClient {
+  // Read per call: a local stack restarted in the same process serves Step Functions on a new port.
+  const endpoint = process.env.STEPFUNCTIONS_ENDPOINT || undefined;
+  if (!cached || cached.endpoint !== endpoint) {
+    cached?.client.destroy();
+    const { region } = config();
+    const client = new SFNClient(
+      endpoint
+        ? { region, endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+        : { region },
+    );
+    cached = { client, endpoint };
+  }
+  return cached.client;
+}
+
+function stateMachineArn(): string {
+  const arn = process.env.TOPIC_LOOP_ARN;
+  if (!arn) throw new Error("TOPIC_LOOP_ARN is not set");
+  return arn;
+}
+
+export interface LoopInput {
+  readonly topicId: string;
+  readonly step: TopicStep;
+  readonly resume: boolean;
+}
+
+/** Starts the topic's execution; the name makes a repeated start of the same run a no-op. */
+export async function startTopicLoop(input: LoopInput, executionName: string): Promise<string> {
+  try {
+    const result = await sfn().send(
+      new StartExecutionCommand({
+        stateMachineArn: stateMachineArn(),
+        name: executionName,
+        input: JSON.stringify(input),
+      }),
+    );
+    return result.executionArn ?? executionName;
+  } catch (error) {
+    if (error instanceof Error && error.name === "ExecutionAlreadyExists") return executionName;
+    throw error;
+  }
+}
+
+/** Token errors mean the wait is over already (timed out and re-armed, or answered): not a failure. */
+const staleTokenErrors = new Set(["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"]);
+
+/** Delivers a decision. Returns false when the token is no longer waiting. */
+export async function deliverDecision(taskToken: string, output: unknown): Promise<boolean> {
+  try {
+    await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && staleTokenErrors.has(error.name)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Who is told about a topic: the person responsible for its step, and the escalation ladder above
+ * them (lead member → liaison leader and special committee → county office).
+ */
+
+import type { Channel, Recipient } from "../notices/notifier";
+import { channelFor } from "../notices/notifier";
+import type { Station } from "../registry/contracts";
+import { findMember } from "../registry/store/members";
+import type { Person } from "./store/topics";
+
+export interface Addressee {
+  readonly recipient: Recipient;
+  readonly channel: Channel;
+}
+
+/** A person named on a topic; when they are a registered member, the member's contacts and preferences win. */
+export async function addresseeOf(person: Person): Promise<Addressee> {
+  const member = person.memberId ? await findMember(person.memberId) : undefined;
+  if (member) {
+    const recipient: Recipient = {
+      id: `member:${member.id}`,
+      name: member.name,
+      phone: member.phone,
+      ...(member.email ? { email: member.email } : {}),
+      language: member.preferences.language,
+    };
+    return { recipient, channel: channelFor(recipient, member.preferences.channel) };
+  }
+  const recipient: Recipient = {
+    id: `person:${person.phone ?? person.email ?? person.name}`,
+    name: person.name,
+    ...(person.phone ? { phone: person.phone } : {}),
+    ...(person.email ? { email: person.email } : {}),
+  };
+  return { recipient, channel: channelFor(recipient) };
+}
+
+export type LadderLevel = "leadMember" | "liaison" | "countyOffice";
+
+/** The addressee of one level of the escalation ladder for a station, if that level has anyone. */
+export async function ladderAddressee(
+  level: LadderLevel,
+  station: Station,
+  countyOfficeName: string,
+): Promise<Addressee | undefined> {
+  switch (level) {
+    case "leadMember":
+      return station.leadMemberId ? addresseeOf({ name: "", memberId: station.leadMemberId }) : undefined;
+    case "liaison":
+      return {
+        recipient: {
+          id: `liaison:${station.id}`,
+          name: `${station.liaison.leader}、${station.liaison.committee}`,
+        },
+        channel: "inbox",
+      };
+    case "countyOffice":
+      return { recipient: { id: "county-office", name: countyOfficeName }, channel: "inbox" };
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * Topics in the table. The topic item is only ever written whole, conditioned on its version, together
+ * with the timeline events the change produced — so the API and the workflow's tasks can race on a
+ * topic and exactly one change of a given version lands, with its events.
+ */
+import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { ConflictError, NotFoundError } from "../../domain/errors";
+import type { TopicStep } from "../../domain/topics/steps";
+import { dynamodb, tableName } from "../../kernel/table/client";
+import { fromItem, type Page, queryAll, queryPage, toItem } from "../../kernel/table/items";
+import {
+  collections,
+  topicEventKey,
+  topicIndexKeys,
+  topicKey,
+  topicsOfStation,
+} from "../../kernel/table/keys";
+import { asThrottle, failedConditions } from "../../kernel/table/transactions";
+
+export interface Person {
+  readonly name: string;
+  readonly memberId?: string;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** A decision taken through the API that the topic's execution has not yet received. */
+export interface Decision {
+  readonly outcome: "advance" | "return" | "close";
+  /** The step the execution goes to next (the current one when closing). */
+  readonly step: TopicStep;
+  /** The step the decision was taken on. */
+  readonly decidedAt: TopicStep;
+  readonly seq: number;
+}
+
+export interface StoredTopic {
+  readonly id: string;
+  readonly stationId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source: string;
+  readonly responsible: Person;
+  readonly stepResponsible: Partial<Record<TopicStep, Person>>;
+  /** Per-step deadline overrides (policy durations), set at creation. */
+  readonly deadlineOverrides: Partial<Record<TopicStep, { amount: number; unit: "days" | "workingDays" }>>;
+  readonly status: "open" | "closed";
+  readonly closedAs?: "completed" | "rejected";
+  readonly closedAt?: string;
+  readonly step: TopicStep;
+  /** Counts step entries (returns enter a step again), keying each entry's alarms and notices. */
+  readonly stepSeq: number;
+  /** The entry the workflow has started (deadline set, responsible told); lags stepSeq briefly. */
+  readonly enteredSeq: number;
+  readonly stepStartedAt?: string;
+  readonly deadline?: string;
+  readonly extensions: number;
+  readonly returns: number;
+  /** When the current deadline was set (step entered, or deadline extended). */
+  readonly deadlineSetAt?: string;
+  /** Alarms already sent during the current entry of the step, with the deadline each was for. */
+  readonly alarmsSent: readonly { readonly key: string; readonly deadline: string }[];
+  /** Wake-ups of the current execution, to hand over before the history grows long. */
+  readonly wakeUps: number;
+  readonly evidence: Partial<Record<TopicStep, unknown>>;
+  readonly eventSeq: number;
+  readonly decisionSeq: number;
+  /** What clients see (ETag, If-Match): bumped by every change a person would notice. */
+  readonly version: number;
+  /**
+   * Every write, the loop's bookkeeping included (parking a token, counting wake-ups, recording the
+   * alarms sent): what writes are conditioned on, so that bookkeeping never makes a client's ETag stale.
+   * Absent on topics written before it existed.
+   */
+  readonly revision?: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Never leaves the store through the API. */
+  readonly taskToken?: string;
+  readonly pendingDecision?: Decision;
+  readonly executionName?: string;
+}
+
+export type TopicEventKind =
+  | "created"
+  | "step_started"
+  | "step_completed"
+  | "returned"
+  | "rejected"
+  | "closed"
+  | "deadline_extended"
+  | "reminder_sent"
+  | "escalated";
+
+export interface TopicEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: TopicEventKind;
+  readonly step: TopicStep;
+  readonly actor?: { readonly subject: string; readonly name?: string };
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type NewTopicEvent = Omit<TopicEvent, "seq">;
+
+const topicEntity = "topic";
+
+function putTopic(
+  topic: StoredTopic,
+  condition: TransactWriteItem["Put"] extends infer P ? Partial<P> : never,
+) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: toItem(
+        topic,
+        { ...topicKey(topic.id), ...topicIndexKeys(topic.id, topic.stationId) },
+        topicEntity,
+      ),
+      ...condition,
+    },
+  } satisfies TransactWriteItem;
+}
+
+function putEvents(topicId: string, firstSeq: number, events: readonly NewTopicEvent[]): TransactWriteItem[] {
+  return events.map((event, index) => {
+    const seq = firstSeq + index;
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: toItem({ ...event, seq }, topicEventKey(topicId, seq), "topicEvent"),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    };
+  });
+}
+
+export async function createTopic(
+  topic: StoredTopic,
+  events: readonly NewTopicEvent[],
+): Promise<StoredTopic> {
+  const stored = { ...topic, eventSeq: events.length, revision: 1 };
+  await dynamodb().send(
+    new TransactWriteItemsCommand({
+      TransactItems: [
+        putTopic(stored, { ConditionExpression: "attribute_not_exists(PK)" }),
+        ...putEvents(topic.id, 1, events),
+      ],
+    }),
+  );
+  return stored;
+}
+
+/**
+ * Takes back a topic just created whose execution could not be started, with its first events —
+ * unless anything has written to it since (then its execution did start, and the topic stands).
+ * True when it was taken back.
+ */
+export async function withdrawNewTopic(topic: StoredTopic): Promise<boolean> {
+  try {
+    await dynamodb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: marshall(topicKey(topic.id)),
+              ConditionExpression: "revision = :revision",
+              ExpressionAttributeValues: marshall({ ":revision": topic.revision ?? 1 }),
+            },
+          },
+          ...Array.from({ length: topic.eventSeq }, (_, index) => ({
+            Delete: { TableName: tableName(), Key: marshall(topicEventKey(topic.id, index + 1)) },
+          })),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)?.some(Boolean)) return false;
+    throw asThrottle(error) ?? error;
+  }
+}
+
+export async function findTopic(topicId: string): Promise<StoredTopic | undefined> {
+  const result = await dynamodb().send(
+    new GetItemCommand({ TableName: tableName(), Key: marshall(topicKey(topicId)), ConsistentRead: true }),
+  );
+  return result.Item ? fromItem<StoredTopic>(result.Item) : undefined;
+}
+
+export async function getTopic(topicId: string): Promise<StoredTopic> {
+  const topic = await findTopic(topicId);
+  if (!topic) throw new NotFoundError("topic", topicId);
+  return topic;
+}
+
+/**
+ * Writes `next` in place of `current` with the events the change produced, if nobody changed the topic
+ * since `current` was read; otherwise throws ConflictError("version_mismatch") with the version now
+ * stored, and writes nothing. A `bookkeeping` write (the loop's own state) keeps the version.
+ */
+export async function saveTopic(
+  current: StoredTopic,
+  change: (topic: StoredTopic) => StoredTopic,
+  events: readonly NewTopicEvent[],
+  now: Date,
+  options: { readonly bookkeeping?: boolean } = {},
+): Promise<StoredTopic> {
+  const revision = current.revision ?? current.version;
+  const changed = change(current);
+  const next: StoredTopic = {
+    ...changed,
+    version: options.bookkeeping ? current.version : current.version + 1,
+    revision: revision + 1,
+    eventSeq: current.eventSeq + events.length,
+    updatedAt: options.bookkeeping ? current.updatedAt : now.toISOString(),
+  };
+  try {
+    await dynamodb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          putTopic(next, {
+            ConditionExpression:
+              "revision = :revision OR (attribute_not_exists(revision) AND version = :version)",
+            ExpressionAttributeValues: marshall({ ":revision": revision, ":version": current.version }),
+          }),
+          ...putEvents(current.id, current.eventSeq + 1, events),
+        ],
+      }),
+    );
+    return next;
+  } catch (error) {
+    if (failedConditions(error)?.some(Boolean)) {
+      // Report the version now stored (what a client's next If-Match must carry), not the stale one.
+      throw new ConflictError("version_mismatch", (await findTopic(current.id))?.version);
+    }
+    throw asThrottle(error) ?? error;
+  }
+}
+
+export async function topicTimeline(topicId: string): Promise<TopicEvent[]> {
+  return queryAll<TopicEvent>({
+    partition: { name: "PK", value: topicKey(topicId).PK },
+    sortKeyPrefix: { name: "SK", value: "EVENT#" },
+  });
+}
+
+export interface TopicFilter {
+  readonly stationId?: string;
+  /** Only topics of these stations (a staff user's or a member's); at most 100. */
+  readonly stationIds?: readonly string[];
+  readonly step?: TopicStep;
+  readonly status?: "open" | "closed";
+  /** Open topics whose current deadline has passed at this instant. */
+  readonly overdueAt?: Date;
+}
+
+export async function listTopics(
+  filter: TopicFilter,
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<StoredTopic>> {
+  const clauses: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (filter.stationIds) {
+    if (filter.stationIds.length === 0) return { items: [], cursor: null };
+    const names = filter.stationIds.slice(0, 100).map((stationId, index) => {
+      values[`:station${index}`] = stationId;
+      return `:station${index}`;
+    });
+    clauses.push(`#stationId IN (${names.join(", ")})`);
+  }
+  if (filter.step) {
+    clauses.push("#step = :step");
+    values[":step"] = filter.step;
+  }
+  if (filter.status) {
+    clauses.push("#status = :status");
+    values[":status"] = filter.status;
+  }
+  if (filter.overdueAt) {
+    clauses.push("#status = :open AND #deadline < :now");
+    values[":open"] = "open";
+    values[":now"] = filter.overdueAt.toISOString();
+  }
+  const byStation = filter.stationId !== undefined;
+  return queryPage<StoredTopic>({
+    index: byStation ? "GSI2" : "GSI1",
+    partition: byStation
+      ? { name: "GSI2PK", value: topicsOfStation(filter.stationId ?? "") }
+      : { name: "GSI1PK", value: collections.topics },
+    filter: clauses.length ? { expression: clauses.join(" AND "), values } : undefined,
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+}
+
+/** Every open topic, for the local runtime's re-drive on start-up. */
+export async function openTopics(): Promise<StoredTopic[]> {
+  return queryAll<StoredTopic>({
+    index: "GSI1",
+    partition: { name: "GSI1PK", value: collections.topics },
+    filter: { expression: "#status = :open", values: { ":open": "open" } },
+  });
+}
