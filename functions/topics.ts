@@ -3,9 +3,10 @@ import { createApiHandler } from "./kernel/http/api-handler";
 import { notificationOperations } from "./notices/operations";
 import { calendarOperations } from "./topics/operations/calendars";
 import { topicOperations } from "./topics/operations/topics";
+import { noticeSubjects } from "./topics/visibility";
 
 export const handler = createApiHandler([
   ...topicOperations,
-  ...notificationOperations,
+  ...notificationOperations(noticeSubjects),
   ...calendarOperations,
 ]);

@@ -53,6 +53,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * The item changed between the read a write was computed from and the write itself: nothing was
+ * written. Inside `retryStaleWrites` the change is computed again; if it escapes, it is a 409.
+ */
+export class StaleWriteError extends ConflictError {
+  constructor(currentVersion?: number) {
+    super("version_mismatch", currentVersion);
+  }
+}
+
 export type ForbiddenReason = "role" | "not_your_member" | "read_only";
 
 export class ForbiddenError extends DomainError {

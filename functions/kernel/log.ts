@@ -1,11 +1,50 @@
-/** One JSON line on stderr for something that went wrong but must not fail the request. */
-export function logError(message: string, context: Readonly<Record<string, unknown>>, error: unknown): void {
+/**
+ * Structured JSON log lines. Every line carries the fields of the scope it runs in — the request id
+ * and route of an API call, the topic and execution of a loop task — so that one topic's story can be
+ * followed across the API and the state machine.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+
+type Fields = Record<string, unknown>;
+
+const scope = new AsyncLocalStorage<Fields>();
+
+/** Runs `work` with `fields` on every line it logs (nested scopes add to the outer one). */
+export function withLogScope<T>(fields: Readonly<Fields>, work: () => T): T {
+  return scope.run({ ...scope.getStore(), ...fields }, work);
+}
+
+/** Adds fields to the current scope once they are known (a topic id read from the body, say). */
+export function addToLogScope(fields: Readonly<Fields>): void {
+  const store = scope.getStore();
+  if (store) Object.assign(store, fields);
+}
+
+function describeError(error: unknown, withStack: boolean) {
+  if (!(error instanceof Error)) return String(error);
+  return { name: error.name, message: error.message, ...(withStack ? { stack: error.stack } : {}) };
+}
+
+/** Something went wrong; with `stack` for our own failures (never sent to a client). */
+export function logError(
+  message: string,
+  context: Readonly<Fields>,
+  error: unknown,
+  options: { readonly stack?: boolean } = {},
+): void {
   console.error(
     JSON.stringify({
       level: "error",
       message,
+      ...scope.getStore(),
       ...context,
-      error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      error: describeError(error, options.stack ?? false),
     }),
   );
+}
+
+/** An informational line, unless LOG_LEVEL asks for warnings and errors only. */
+export function logInfo(message: string, context: Readonly<Fields> = {}): void {
+  if (process.env.LOG_LEVEL === "warn" || process.env.LOG_LEVEL === "error") return;
+  console.info(JSON.stringify({ level: "info", message, ...scope.getStore(), ...context }));
 }

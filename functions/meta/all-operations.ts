@@ -10,13 +10,14 @@ import { stationOperations } from "../registry/operations/stations";
 import { suggestionOperations } from "../registry/operations/suggestions";
 import { calendarOperations } from "../topics/operations/calendars";
 import { topicOperations } from "../topics/operations/topics";
+import { noticeSubjects } from "../topics/visibility";
 
-export const registryOperations = [
+export const allOperations = [
   ...stationOperations,
   ...assignmentOperations,
   ...suggestionOperations,
   ...memberOperations,
   ...topicOperations,
-  ...notificationOperations,
+  ...notificationOperations(noticeSubjects),
   ...calendarOperations,
 ];

@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
-import { registryOperations } from "./all-operations";
+import { allOperations } from "./all-operations";
 import { buildOpenApiDocument } from "./openapi";
 import { metaOperations } from "./operations";
 
@@ -14,7 +14,7 @@ export const generatedDocumentPath = fileURLToPath(new URL("./openapi.generated.
 
 /** The document as generated from the current schemas, serialized the way the generated file is. */
 export function currentOpenApiDocument(): string {
-  return `${JSON.stringify(buildOpenApiDocument([...metaOperations, ...registryOperations]), null, 2)}\n`;
+  return `${JSON.stringify(buildOpenApiDocument([...metaOperations, ...allOperations]), null, 2)}\n`;
 }
 
 export const packedDocumentPath = fileURLToPath(new URL("./openapi.packed.generated.ts", import.meta.url));

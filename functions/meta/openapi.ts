@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import type { Operation } from "../kernel/http/operation";
 import { routes } from "../kernel/http/routes";
-import { responseSchemas } from "../registry/responses";
+import { responseSchemas } from "./response-schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,13 +28,22 @@ function queryParameters(schema: z.ZodMiniType | undefined) {
   }));
 }
 
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+/** Path parameters as the route names them, each with its schema when the operation declares one. */
+function pathParameters(path: string, schema: z.ZodMiniType | undefined) {
+  const described = schema
+    ? (jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema> })
+    : undefined;
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name = ""]) => ({
     name,
     in: "path",
     required: true,
-    schema: { type: "string" },
+    schema: described?.properties?.[name] ?? { type: "string" },
   }));
+}
+
+function schemaRef(name: string) {
+  if (!Object.hasOwn(responseSchemas, name)) throw new Error(`no response schema is named "${name}"`);
+  return { $ref: `#/components/schemas/${name}` };
 }
 
 const tagDescriptions: Record<string, string> = {
@@ -52,8 +61,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
     const responses: Record<string, unknown> = {};
     for (const response of operation.responses) {
       const content: Record<string, unknown> = {};
-      if (response.schema)
-        content["application/json"] = { schema: { $ref: `#/components/schemas/${response.schema}` } };
+      if (response.schema) content["application/json"] = { schema: schemaRef(response.schema) };
       if (response.status === 200 && operation.csv) content["text/csv"] = { schema: { type: "string" } };
       responses[String(response.status)] = {
         description: response.description,
@@ -61,7 +69,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
       };
     }
     const parameters = [
-      ...pathParameters(route.path),
+      ...pathParameters(route.path, operation.path),
       ...queryParameters(operation.query),
       ...(operation.csv
         ? [

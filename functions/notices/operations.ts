@@ -1,12 +1,10 @@
 /** The delivery log: what was sent to whom about a topic. */
 import * as z from "zod/mini";
-import { canSeeStation, requireAdmin } from "../domain/access";
-import { NotFoundError, ValidationError } from "../domain/errors";
+import { type Principal, requireAdmin } from "../domain/access";
+import { ValidationError } from "../domain/errors";
 import { id, listQuery, shortText } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
-import { visibleMemberStations } from "../registry/member-stations";
-import { getTopic } from "../topics/store/topics";
 import { listNotifications } from "./store";
 
 const notificationQuery = z.strictObject({
@@ -22,7 +20,13 @@ const notificationQuery = z.strictObject({
 const masked = (recipientId: string) =>
   recipientId.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/^(person:[^@]{0,2})[^@]*@/, "$1***@");
 
-export const notificationOperations = [
+/** What the delivery log needs to know of the topics it is filtered by, given by the part that owns them. */
+export interface NoticeSubjects {
+  /** Throws NotFoundError when the caller may not read the topic, so its existence is not disclosed. */
+  readonly assertCanReadTopic: (principal: Principal, topicId: string) => Promise<void>;
+}
+
+export const notificationOperations = (subjects: NoticeSubjects) => [
   defineOperation({
     route: "GET /notifications",
     operationId: "listNotifications",
@@ -37,10 +41,7 @@ export const notificationOperations = [
     ],
     async handle({ principal, query }) {
       if (query.topicId) {
-        const topic = await getTopic(query.topicId);
-        // Another station's topic answers as an absent one: its existence is not disclosed.
-        if (!canSeeStation(principal, topic.stationId, await visibleMemberStations(principal)))
-          throw new NotFoundError("topic", query.topicId);
+        await subjects.assertCanReadTopic(principal, query.topicId);
       } else if (query.recipient) {
         requireAdmin(principal);
       } else {

@@ -1,5 +1,5 @@
 /** The delivery log: each notification once per idempotency key, listed by topic or by recipient. */
-import { GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { dynamodb, tableName } from "../kernel/table/client";
 import { fromItem, type Page, queryPage, toItem } from "../kernel/table/items";
@@ -10,46 +10,37 @@ import {
   notificationsOfRecipient,
   notificationsOfTopic,
 } from "../kernel/table/keys";
-import { asThrottle, failedConditions } from "../kernel/table/transactions";
+import { writeTransaction } from "../kernel/table/transaction";
 import type { NotificationRecord } from "./notifier";
 
 /** Stores the record unless its idempotency key was used; then answers the record stored first. */
 export async function recordNotification(
   record: NotificationRecord,
 ): Promise<{ record: NotificationRecord; created: boolean }> {
-  try {
-    await dynamodb().send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
+  const outcome = await writeTransaction([
+    {
+      Put: {
+        TableName: tableName(),
+        Item: marshall({ ...notificationGuardKey(record.idempotencyKey), notificationId: record.id }),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: toItem(
+          record,
           {
-            Put: {
-              TableName: tableName(),
-              Item: marshall({ ...notificationGuardKey(record.idempotencyKey), notificationId: record.id }),
-              ConditionExpression: "attribute_not_exists(PK)",
-            },
+            ...notificationKey(record.id),
+            ...notificationIndexKeys(record.id, record.topicId, record.recipient.id),
           },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: toItem(
-                record,
-                {
-                  ...notificationKey(record.id),
-                  ...notificationIndexKeys(record.id, record.topicId, record.recipient.id),
-                },
-                "notification",
-              ),
-            },
-          },
-        ],
-      }),
-    );
-    return { record, created: true };
-  } catch (error) {
-    if (failedConditions(error)?.[0])
-      return { record: await recordOf(record.idempotencyKey), created: false };
-    throw asThrottle(error) ?? error;
-  }
+          "notification",
+        ),
+      },
+    },
+  ]);
+  if (outcome.committed) return { record, created: true };
+  return { record: await recordOf(record.idempotencyKey), created: false };
 }
 
 async function recordOf(idempotencyKey: string): Promise<NotificationRecord> {

@@ -102,4 +102,7 @@ export const suggestionQuery = z.strictObject({
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
 });
 
-export type { Assignment, Member, Station } from "./responses";
+/** Path parameters of the registry's routes: a malformed id answers 404, like an absent one. */
+export const stationPath = z.strictObject({ stationId: id });
+export const memberPath = z.strictObject({ memberId: id });
+export const stationMemberPath = z.strictObject({ stationId: id, memberId: id });

@@ -5,9 +5,7 @@
 import * as z from "zod/mini";
 import { assignmentBases, channels, languages } from "../domain/registry/members";
 import { standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
-import { topicSteps } from "../domain/topics/steps";
-import { topicSources } from "../domain/topics/vocabulary";
-import { errorBody, id, isoTimestamp, pageOf, version } from "../kernel/contracts";
+import { id, isoTimestamp, pageOf, version } from "../kernel/contracts";
 import { contact, hostVenue, liaison, standardCheck } from "./contracts";
 
 const standardsOutput = z.object(
@@ -79,77 +77,8 @@ export const memberPage = pageOf(member);
 export const assignmentPage = pageOf(assignment);
 export const suggestionList = z.object({ items: z.array(suggestion), topic: z.string() });
 
-const person = z.object({
-  name: z.string(),
-  memberId: z.optional(id),
-  phone: z.optional(z.string()),
-  email: z.optional(z.string()),
-});
-const stepId = z.enum(topicSteps);
-
-export const topic = z.object({
-  id,
-  stationId: id,
-  title: z.string(),
-  description: z.string(),
-  source: z.enum(topicSources),
-  responsible: person,
-  stepResponsible: z.record(z.string(), person),
-  status: z.enum(["open", "closed"]),
-  closedAs: z.optional(z.enum(["completed", "rejected"])),
-  closedAt: z.optional(isoTimestamp),
-  step: stepId,
-  stepName: z.string(),
-  stepStartedAt: z.optional(isoTimestamp),
-  deadline: z.optional(isoTimestamp),
-  overdue: z.boolean(),
-  extensions: z.int(),
-  returns: z.int(),
-  evidence: z.record(z.string(), z.unknown()),
-  version,
-  createdAt: isoTimestamp,
-  updatedAt: isoTimestamp,
-});
-export type Topic = z.output<typeof topic>;
-
-export const topicEvent = z.object({
-  seq: z.int(),
-  at: isoTimestamp,
-  kind: z.string(),
-  step: stepId,
-  actor: z.optional(z.object({ subject: z.string(), name: z.optional(z.string()) })),
-  details: z.optional(z.record(z.string(), z.unknown())),
-  text: z.string(),
-});
-
-export const topicDetail = z.object({ ...topic.shape, timeline: z.array(topicEvent) });
-export const topicPage = pageOf(topic);
-
-export const notification = z.object({
-  id,
-  topicId: z.optional(id),
-  recipient: z.object({ id: z.string(), name: z.string() }),
-  channel: z.enum(["email", "sms", "inbox"]),
-  templateId: z.string(),
-  language: z.enum(["zh-CN", "en"]),
-  subject: z.string(),
-  text: z.string(),
-  status: z.string(),
-  createdAt: isoTimestamp,
-});
-export const notificationPage = pageOf(notification);
-
-export const holidayCalendar = z.object({
-  year: z.int(),
-  holidays: z.array(z.string()),
-  workdays: z.array(z.string()),
-  source: z.string(),
-  shipped: z.boolean(),
-});
-export const holidayCalendarList = z.object({ items: z.array(holidayCalendar) });
-
-/** Named schemas, referenced from operations by name and published as OpenAPI components. */
-export const responseSchemas = {
+/** The registry's named schemas (OpenAPI components). */
+export const registrySchemas = {
   Station: station,
   StationPage: stationPage,
   Member: member,
@@ -157,12 +86,4 @@ export const responseSchemas = {
   Assignment: assignment,
   AssignmentPage: assignmentPage,
   SuggestionList: suggestionList,
-  Topic: topic,
-  TopicDetail: topicDetail,
-  TopicPage: topicPage,
-  NotificationPage: notificationPage,
-  HolidayCalendarList: holidayCalendarList,
-  Error: errorBody,
 } as const;
-
-export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -146,3 +146,12 @@ export type TopicReject = z.output<typeof topicReject>;
 
 export const deadlineExtension = z.strictObject({ deadline: deadlineInput, reason: prose(1000) });
 export type DeadlineExtension = z.output<typeof deadlineExtension>;
+
+/** Path parameters of the topic routes: a malformed id or an unknown step answers 404. */
+export const topicPath = z.strictObject({ topicId: id });
+export const stepPath = z.strictObject({ topicId: id, step: z.enum(topicSteps) });
+
+/** Four digits only: Number() alone would read "2027.0", "02027" or "0x7EB" as 2027. */
+export const calendarYearPath = z.strictObject({
+  year: z.pipe(z.string().check(z.regex(/^\d{4}$/, { message: "invalid_year" })), z.transform(Number)),
+});

@@ -5,7 +5,7 @@
 
 import type { Channel, Recipient } from "../notices/notifier";
 import { channelFor } from "../notices/notifier";
-import type { Station } from "../registry/contracts";
+import type { Station } from "../registry/responses";
 import { findMember } from "../registry/store/members";
 import type { Person } from "./store/topics";
 

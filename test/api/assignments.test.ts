@@ -3,7 +3,7 @@
  * ranked member suggestions for a topic — through the local HTTP gateway with the real handlers.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/registry/responses";
+import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   type Api,
   type Assignment,

@@ -12,7 +12,7 @@ import {
   yearOf,
 } from "../../functions/domain/topics/calendar";
 import { defaultTopicPolicy, stepDeadline } from "../../functions/domain/topics/policy";
-import { responseSchemas } from "../../functions/registry/responses";
+import { responseSchemas } from "../../functions/meta/response-schemas";
 import { createTopic, parkedAt, readTopic, type StationWithLead, stationWithLead } from "../workflow/harness";
 import { type Api, createMember, expectApiError, startApi } from "./harness";
 

@@ -3,7 +3,7 @@
  * one member per number), read, list (sector filter, cursor paging), change, CSV export.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/registry/responses";
+import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   type Api,
   createMember,

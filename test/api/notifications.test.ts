@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/registry/responses";
+import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   completeStep,
   createTopic,

@@ -3,7 +3,7 @@
  * (filters, cursor paging), change with optimistic concurrency, the 六有 checklist, CSV export.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../functions/registry/responses";
+import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   type Api,
   createStation,

@@ -11,7 +11,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defaultTopicPolicy } from "../../functions/domain/topics/policy";
 import { clock, setClock, simulatedClock } from "../../functions/kernel/clock";
-import { responseSchemas } from "../../functions/registry/responses";
+import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   completeStep,
   createTopic,

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
-import type { Topic } from "../../functions/registry/responses";
+import type { Topic } from "../../functions/topics/responses";
+import { type DemoTopic, demoMembers, demoStations, demoTopics } from "../../infra/local/demo/data";
+import { stepsBefore } from "../../infra/local/demo/seed";
 import { findFreePort } from "../../infra/local/dynamodb-local";
-import { stepsBefore } from "../../infra/local/seed";
-import { type DemoTopic, demoMembers, demoStations, demoTopics } from "../../infra/local/seed-data";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import { signToken } from "../../infra/local/token";
 

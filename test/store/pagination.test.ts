@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../../functions/domain/errors";
-import type { Member, Station } from "../../functions/registry/contracts";
+import type { Member, Station } from "../../functions/registry/responses";
 import { listStationAssignments } from "../../functions/registry/store/assignments";
 import { createMember, listAllMembers, listMembers } from "../../functions/registry/store/members";
 import { createStation, listStations } from "../../functions/registry/store/stations";

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { topicSteps } from "../../functions/domain/topics/steps";
-import { pickUpSeconds } from "../../functions/topics/loop/tasks";
+import { pickUpSeconds } from "../../functions/topics/loop/waiting";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, expectApiError, startApi } from "../api/harness";
 import {

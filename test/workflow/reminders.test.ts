@@ -3,7 +3,7 @@
  * than real time (a day in about 0.4 s), the same way `npm start -- --speed N` runs it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maxWakeUpsPerExecution } from "../../functions/topics/loop/tasks";
+import { maxWakeUpsPerExecution } from "../../functions/topics/loop/waiting";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, startApi } from "../api/harness";
 import {

@@ -2,7 +2,6 @@
 import type * as z from "zod/mini";
 import type { Principal } from "../../domain/access";
 import type { Language } from "../../domain/registry/members";
-import type { ResponseSchemaName } from "../../registry/responses";
 import type { CsvColumn } from "./csv";
 import type { RouteKey } from "./routes";
 
@@ -26,8 +25,11 @@ export interface ApiResponse {
 export interface ResponseSpec {
   readonly status: number;
   readonly description: string;
-  /** A named schema from contracts/responses (by name, so handlers never build response schemas). */
-  readonly schema?: ResponseSchemaName;
+  /**
+   * A response schema by its OpenAPI component name (each part's `responses.ts` names its own), so
+   * that the functions bundle no response schemas; `npm run openapi` refuses an unknown name.
+   */
+  readonly schema?: string;
 }
 
 interface OperationDocs {
@@ -46,32 +48,36 @@ interface OperationDocs {
   readonly csv?: { readonly fileName: string; readonly columns: readonly CsvColumn[] };
 }
 
-export interface OperationInput<Q, B> {
+export interface OperationInput<P, Q, B> {
   readonly request: ApiRequest;
   readonly principal: Principal;
+  readonly path: P;
   readonly query: Q;
   readonly body: B;
 }
 
 export interface Operation extends OperationDocs {
   readonly auth: "public" | "jwt";
+  readonly path?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;
   readonly body?: z.ZodMiniType;
-  readonly handle: (input: OperationInput<unknown, unknown>) => Promise<ApiResponse>;
+  readonly handle: (input: OperationInput<unknown, unknown, unknown>) => Promise<ApiResponse>;
 }
 
 /**
- * An operation behind the JWT authorizer. The dispatcher parses query and body with the declared
- * schemas before `handle` runs, and the OpenAPI document is built from the same schemas.
+ * An operation behind the JWT authorizer. The middlewares parse path, query and body with the
+ * declared schemas before `handle` runs, and the OpenAPI document is built from the same schemas.
  */
 export function defineOperation<
+  P extends z.ZodMiniType = z.ZodMiniType<undefined>,
   Q extends z.ZodMiniType = z.ZodMiniType<undefined>,
   B extends z.ZodMiniType = z.ZodMiniType<undefined>,
 >(
   spec: OperationDocs & {
+    readonly path?: P;
     readonly query?: Q;
     readonly body?: B;
-    readonly handle: (input: OperationInput<z.output<Q>, z.output<B>>) => Promise<ApiResponse>;
+    readonly handle: (input: OperationInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>;
   },
 ): Operation {
   return { ...spec, auth: "jwt", handle: spec.handle as Operation["handle"] };

@@ -1,6 +1,6 @@
 /** Validates input with a zod schema and turns zod's issues into the API's field problems. */
 import type * as z from "zod/mini";
-import { type FieldProblem, ValidationError } from "../../domain/errors";
+import { type FieldProblem, NotFoundError, type ResourceKind, ValidationError } from "../../domain/errors";
 import { isMessageKey } from "./messages";
 
 const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join(".");
@@ -78,4 +78,30 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): 
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ValidationError(problemsOf(result.error.issues));
   return result.data;
+}
+
+/** Path parameters that name a resource: when one is malformed, that resource is "not found". */
+const resourceOfParameter: Readonly<Record<string, ResourceKind>> = {
+  stationId: "station",
+  memberId: "member",
+  topicId: "topic",
+  step: "route",
+};
+
+/**
+ * Parses path parameters. A parameter that names a resource and cannot (a malformed id, an unknown
+ * step) answers 404 as that resource, before anything reaches the table; any other answers 400.
+ */
+export function parsePath<S extends z.ZodMiniType>(
+  schema: S,
+  parameters: Readonly<Record<string, string>>,
+): z.output<S> {
+  const result = schema.safeParse(parameters);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? "");
+    const resource = resourceOfParameter[name];
+    if (resource) throw new NotFoundError(resource, (parameters[name] ?? "").slice(0, 64));
+  }
+  throw new ValidationError(problemsOf(result.error.issues));
 }

@@ -6,7 +6,8 @@ import { listQuery } from "../../kernel/contracts";
 import type { CsvColumn, Labels } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, noContent, ok } from "../../kernel/http/operation";
-import { type Assignment, assignmentInput } from "../contracts";
+import { assignmentInput, stationMemberPath, stationPath } from "../contracts";
+import type { Assignment } from "../responses";
 import { assignMember, listStationAssignments, unassignMember } from "../store/assignments";
 import { getMembers } from "../store/members";
 import { getStation } from "../store/stations";
@@ -39,6 +40,7 @@ const assignmentColumns: CsvColumn[] = [
 export const assignmentOperations = [
   defineOperation({
     route: "GET /stations/{stationId}/members",
+    path: stationPath,
     operationId: "listStationMembers",
     summary: "工作站（室）的委员 · Members serving at a station",
     tag: "assignments",
@@ -48,8 +50,8 @@ export const assignmentOperations = [
       { status: 200, description: "A page of assignments", schema: "AssignmentPage" },
       ...commonErrors(400, 404),
     ],
-    async handle({ request, principal, query }) {
-      const station = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
+    async handle({ path, principal, query }) {
+      const station = await readVisibleStation(principal, path.stationId);
       const page = await listStationAssignments(station.id, {
         limit: query.limit ?? 50,
         cursor: query.cursor,
@@ -63,6 +65,7 @@ export const assignmentOperations = [
   }),
   defineOperation({
     route: "PUT /stations/{stationId}/members/{memberId}",
+    path: stationMemberPath,
     operationId: "assignMember",
     summary: "委员下沉到工作站（室） · Assign a member to a station",
     description: "Idempotent: 201 when the member starts serving, 200 when they already did.",
@@ -73,29 +76,26 @@ export const assignmentOperations = [
       { status: 200, description: "Already assigned", schema: "Assignment" },
       ...commonErrors(400, 403, 404),
     ],
-    async handle({ request, principal, body }) {
-      const stationId = request.pathParameters.stationId ?? "";
+    async handle({ path, principal, body }) {
+      const stationId = path.stationId;
       assertCanChangeStation(principal, stationId);
-      const result = await assignMember(
-        stationId,
-        request.pathParameters.memberId ?? "",
-        body?.basis ?? "nearby",
-      );
+      const result = await assignMember(stationId, path.memberId, body?.basis ?? "nearby");
       return result.created ? created(result.assignment) : ok(result.assignment);
     },
   }),
   defineOperation({
     route: "DELETE /stations/{stationId}/members/{memberId}",
+    path: stationMemberPath,
     operationId: "unassignMember",
     summary: "委员退出工作站（室） · Remove a member from a station",
     description: "The lead member cannot be removed until another lead member is chosen (409).",
     tag: "assignments",
     responses: [{ status: 204, description: "Removed" }, ...commonErrors(403, 404, 409)],
-    async handle({ request, principal }) {
-      const stationId = request.pathParameters.stationId ?? "";
+    async handle({ path, principal }) {
+      const stationId = path.stationId;
       assertCanChangeStation(principal, stationId);
       await getStation(stationId);
-      await unassignMember(stationId, request.pathParameters.memberId ?? "");
+      await unassignMember(stationId, path.memberId);
       return noContent();
     },
   }),

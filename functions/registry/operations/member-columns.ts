@@ -1,7 +1,7 @@
 /** The member register as CSV columns (members list, and a station's members). */
 
 import type { CsvColumn } from "../../kernel/http/csv";
-import type { Member } from "../contracts";
+import type { Member } from "../responses";
 
 export const memberColumns: CsvColumn[] = [
   { header: { "zh-CN": "编号", en: "ID" }, value: (m: Member) => m.id },

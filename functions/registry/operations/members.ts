@@ -4,7 +4,7 @@ import { assertCanChangeMember, assertCanSeeMember, requireWriter } from "../../
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
-import { memberCreate, memberListQuery, memberPatch } from "../contracts";
+import { memberCreate, memberListQuery, memberPatch, memberPath } from "../contracts";
 import { stationIdsOfMember } from "../store/assignments";
 import { createMember, getMember, listMembers, updateMember } from "../store/members";
 import { memberColumns } from "./member-columns";
@@ -51,12 +51,13 @@ export const memberOperations = [
   }),
   defineOperation({
     route: "GET /members/{memberId}",
+    path: memberPath,
     operationId: "getMember",
     summary: "委员详情 · Read a member",
     tag: "members",
     responses: [{ status: 200, description: "The member", schema: "Member" }, ...commonErrors(404)],
-    async handle({ request, principal }) {
-      const memberId = request.pathParameters.memberId ?? "";
+    async handle({ path, principal }) {
+      const memberId = path.memberId;
       assertCanSeeMember(principal, memberId);
       const result = await getMember(memberId);
       return ok(result, versionTag(result.version));
@@ -64,6 +65,7 @@ export const memberOperations = [
   }),
   defineOperation({
     route: "PATCH /members/{memberId}",
+    path: memberPath,
     operationId: "updateMember",
     summary: "修改委员信息 · Change a member",
     description: "Staff may change members who serve at one of their stations (or at none yet).",
@@ -73,8 +75,8 @@ export const memberOperations = [
       { status: 200, description: "The changed member", schema: "Member" },
       ...commonErrors(400, 403, 404, 409),
     ],
-    async handle({ request, principal, body }) {
-      const memberId = request.pathParameters.memberId ?? "";
+    async handle({ path, request, principal, body }) {
+      const memberId = path.memberId;
       requireWriter(principal);
       if (principal.role !== "admin") {
         await getMember(memberId);

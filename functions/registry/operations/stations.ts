@@ -12,8 +12,9 @@ import { type CsvColumn, type Labels, yesNo } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
-import { type Station, stationCreate, stationListQuery, stationPatch } from "../contracts";
+import { stationCreate, stationListQuery, stationPatch, stationPath } from "../contracts";
 import { visibleMemberStations } from "../member-stations";
+import type { Station } from "../responses";
 import {
   createStation,
   getStation,
@@ -117,17 +118,19 @@ export const stationOperations = [
   }),
   defineOperation({
     route: "GET /stations/{stationId}",
+    path: stationPath,
     operationId: "getStation",
     summary: "工作站（室）详情 · Read a station or room",
     tag: "stations",
     responses: [{ status: 200, description: "The station", schema: "Station" }, ...commonErrors(404)],
-    async handle({ request, principal }) {
-      const result = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
+    async handle({ path, principal }) {
+      const result = await readVisibleStation(principal, path.stationId);
       return ok(result, versionTag(result.version));
     },
   }),
   defineOperation({
     route: "PATCH /stations/{stationId}",
+    path: stationPath,
     operationId: "updateStation",
     summary: "修改工作站（室） · Change a station or room",
     description:
@@ -138,8 +141,8 @@ export const stationOperations = [
       { status: 200, description: "The changed station", schema: "Station" },
       ...commonErrors(400, 403, 404, 409),
     ],
-    async handle({ request, principal, body }) {
-      const stationId = request.pathParameters.stationId ?? "";
+    async handle({ path, request, principal, body }) {
+      const stationId = path.stationId;
       assertCanChangeStation(principal, stationId);
       const result = await updateStation(stationId, body, expectedVersion(request, body.version));
       return ok(result, versionTag(result.version));

@@ -5,7 +5,7 @@ import { type SuggestionReason, suggestMembers } from "../../domain/registry/sug
 import { commonErrors } from "../../kernel/http/error-responses";
 import { message } from "../../kernel/http/messages";
 import { defineOperation, ok } from "../../kernel/http/operation";
-import { suggestionQuery } from "../contracts";
+import { stationPath, suggestionQuery } from "../contracts";
 import { allStationAssignments } from "../store/assignments";
 import { listAllMembers } from "../store/members";
 import { stationsInZone } from "../store/stations";
@@ -14,6 +14,7 @@ import { readVisibleStation } from "./stations";
 export const suggestionOperations = [
   defineOperation({
     route: "GET /stations/{stationId}/member-suggestions",
+    path: stationPath,
     operationId: "suggestMembers",
     summary: "推荐参与议题的委员 · Suggest members for a topic",
     description:
@@ -24,9 +25,9 @@ export const suggestionOperations = [
       { status: 200, description: "Ranked suggestions", schema: "SuggestionList" },
       ...commonErrors(400, 403, 404),
     ],
-    async handle({ request, principal, query }) {
+    async handle({ path, request, principal, query }) {
       requireWriter(principal);
-      const station = await readVisibleStation(principal, request.pathParameters.stationId ?? "");
+      const station = await readVisibleStation(principal, path.stationId);
       const [members, zoneStations] = await Promise.all([listAllMembers(), stationsInZone(station.zone)]);
       const assignmentsByStation = await Promise.all(zoneStations.map((s) => allStationAssignments(s.id)));
       const inZone = new Set(assignmentsByStation.flat().map((a) => a.memberId));

@@ -2,15 +2,15 @@
  * Which members serve at which stations (就近、自主). Assigning and unassigning are transactions that
  * keep the station's memberCount and the member's stationCount exact under repeats and races.
  */
-import { type AttributeValue, TransactWriteItemsCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { type AttributeValue, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError } from "../../domain/errors";
 import type { AssignmentBasis } from "../../domain/registry/members";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import { memberKey, membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
-import { asThrottle, failedConditions, isConditionFailure } from "../../kernel/table/transactions";
-import type { Assignment } from "../contracts";
+import { asThrottle, isConditionFailure, writeTransaction } from "../../kernel/table/transaction";
+import type { Assignment } from "../responses";
 
 type StoredAssignment = Omit<Assignment, "member">;
 
@@ -36,39 +36,28 @@ export async function assignMember(
       ExpressionAttributeValues: values({ ":one": 1 }),
     },
   });
-  try {
-    await dynamodb().send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: toItem(
-                assignment,
-                { ...membershipKey(stationId, memberId), ...membershipIndexKeys(stationId, memberId) },
-                "membership",
-              ),
-              ConditionExpression: "attribute_not_exists(PK)",
-            },
-          },
-          count(stationKey(stationId), "memberCount"),
-          count(memberKey(memberId), "stationCount"),
-        ],
-      }),
-    );
-    return { assignment, created: true };
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed?.[1]) throw new NotFoundError("station", stationId);
-    if (failed?.[2]) throw new NotFoundError("member", memberId);
-    if (failed?.[0]) {
-      const existing = await updateBasis(stationId, memberId, basis);
-      // Removed between our write and the update: assign afresh.
-      if (!existing) return await assignMember(stationId, memberId, basis, now);
-      return { assignment: existing, created: false };
-    }
-    throw asThrottle(error) ?? error;
-  }
+  const outcome = await writeTransaction([
+    {
+      Put: {
+        TableName: tableName(),
+        Item: toItem(
+          assignment,
+          { ...membershipKey(stationId, memberId), ...membershipIndexKeys(stationId, memberId) },
+          "membership",
+        ),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    },
+    count(stationKey(stationId), "memberCount"),
+    count(memberKey(memberId), "stationCount"),
+  ]);
+  if (outcome.committed) return { assignment, created: true };
+  if (outcome.failed[1]) throw new NotFoundError("station", stationId);
+  if (outcome.failed[2]) throw new NotFoundError("member", memberId);
+  const existing = await updateBasis(stationId, memberId, basis);
+  // Removed between our write and the update: assign afresh.
+  if (!existing) return await assignMember(stationId, memberId, basis, now);
+  return { assignment: existing, created: false };
 }
 
 /** A repeated PUT states the basis again; the original assignment date is kept. */
@@ -112,37 +101,28 @@ export async function unassignMember(stationId: string, memberId: string): Promi
       ExpressionAttributeValues: values({ ":one": 1, ...(extraCondition ? { ":member": memberId } : {}) }),
     },
   });
-  try {
-    await dynamodb().send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: marshall(membershipKey(stationId, memberId)),
-              ConditionExpression: "attribute_exists(PK)",
-            },
-          },
-          decrement(
-            stationKey(stationId),
-            "memberCount",
-            " AND (attribute_not_exists(leadMemberId) OR leadMemberId <> :member)",
-          ),
-          decrement(memberKey(memberId), "stationCount"),
-        ],
-      }),
-    );
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed?.[0]) throw new NotFoundError("assignment", `${stationId}/${memberId}`);
-    if (failed?.[1]) {
-      throw new ConflictError("lead_member", undefined, [
-        { field: "memberId", code: "lead_member", message: "lead_member_cannot_leave" },
-      ]);
-    }
-    if (isConditionFailure(error)) throw new NotFoundError("assignment", `${stationId}/${memberId}`);
-    throw asThrottle(error) ?? error;
+  const outcome = await writeTransaction([
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: marshall(membershipKey(stationId, memberId)),
+        ConditionExpression: "attribute_exists(PK)",
+      },
+    },
+    decrement(
+      stationKey(stationId),
+      "memberCount",
+      " AND (attribute_not_exists(leadMemberId) OR leadMemberId <> :member)",
+    ),
+    decrement(memberKey(memberId), "stationCount"),
+  ]);
+  if (outcome.committed) return;
+  if (!outcome.failed[0] && outcome.failed[1]) {
+    throw new ConflictError("lead_member", undefined, [
+      { field: "memberId", code: "lead_member", message: "lead_member_cannot_leave" },
+    ]);
   }
+  throw new NotFoundError("assignment", `${stationId}/${memberId}`);
 }
 
 export function listStationAssignments(

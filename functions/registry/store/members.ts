@@ -1,14 +1,16 @@
 /** Members in the table: register, read, list, versioned update; one member per mobile number. */
-import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { ConflictError, NotFoundError } from "../../domain/errors";
+import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
 import { normalizeExpertise } from "../../domain/registry/members";
 import { newId } from "../../kernel/ids";
+import { retryStaleWrites } from "../../kernel/retry";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import { memberIndexKeys, memberKey, memberPhoneKey } from "../../kernel/table/keys";
-import { asThrottle, failedConditions, maxUpdateAttempts } from "../../kernel/table/transactions";
-import type { Member, MemberCreate, MemberPatch } from "../contracts";
+import { writeTransaction } from "../../kernel/table/transaction";
+import type { MemberCreate, MemberPatch } from "../contracts";
+import type { Member } from "../responses";
 
 const memberEntity = "member";
 
@@ -59,19 +61,11 @@ export async function createMember(input: MemberCreate, now = new Date()): Promi
     createdAt: timestamp,
     updatedAt: timestamp,
   };
-  try {
-    await dynamodb().send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          putMember(member, { expression: "attribute_not_exists(PK)" }),
-          phoneGuard(member.phone, member.id),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (failedConditions(error)?.[1]) throw phoneTaken();
-    throw asThrottle(error) ?? error;
-  }
+  const outcome = await writeTransaction([
+    putMember(member, { expression: "attribute_not_exists(PK)" }),
+    phoneGuard(member.phone, member.id),
+  ]);
+  if (!outcome.committed) throw phoneTaken();
   return member;
 }
 
@@ -131,7 +125,7 @@ export async function updateMember(
   expectedVersion: number | undefined,
   now = new Date(),
 ): Promise<Member> {
-  for (let attempt = 0; ; attempt++) {
+  return retryStaleWrites(async () => {
     const current = await getMember(memberId);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new ConflictError("version_mismatch", current.version);
@@ -171,18 +165,10 @@ export async function updateMember(
         phoneGuard(next.phone, memberId),
       );
     }
-    try {
-      await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: writes }));
-      return next;
-    } catch (error) {
-      const failed = failedConditions(error);
-      if (failed?.[0]) {
-        // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
-        if (attempt >= maxUpdateAttempts - 1) throw new ConflictError("version_mismatch", current.version);
-        continue;
-      }
-      if (phoneChanged && failed?.[2]) throw phoneTaken();
-      throw asThrottle(error) ?? error;
-    }
-  }
+    const outcome = await writeTransaction(writes);
+    if (outcome.committed) return next;
+    // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
+    if (outcome.failed[0]) throw new StaleWriteError(current.version);
+    throw phoneTaken();
+  });
 }

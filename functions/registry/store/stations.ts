@@ -1,9 +1,10 @@
 /** Stations and rooms in the table: create, read, list, and versioned update. */
-import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
+import { ConflictError, NotFoundError, StaleWriteError, ValidationError } from "../../domain/errors";
 import { assessStandards, completeChecklist } from "../../domain/registry/stations";
 import { newId } from "../../kernel/ids";
+import { retryStaleWrites } from "../../kernel/retry";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import {
@@ -14,8 +15,9 @@ import {
   stationKey,
   stationNameKey,
 } from "../../kernel/table/keys";
-import { asThrottle, failedConditions, maxUpdateAttempts } from "../../kernel/table/transactions";
-import type { Station, StationCreate, StationPatch } from "../contracts";
+import { writeTransaction } from "../../kernel/table/transaction";
+import type { StationCreate, StationPatch } from "../contracts";
+import type { Station } from "../responses";
 
 export interface StationFilters {
   readonly kind?: Station["kind"] | undefined;
@@ -125,13 +127,11 @@ export async function createStation(input: StationCreate, now = new Date()): Pro
     putGuard(stationNameKey(station.name), station.id),
     ...(input.leadMemberId ? assignLeadWrites(station.id, input.leadMemberId, timestamp) : []),
   ];
-  try {
-    await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: writes }));
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed?.[1]) throw nameTaken();
-    if (failed?.[3] && input.leadMemberId) throw leadMemberMissing(input.leadMemberId);
-    throw asThrottle(error) ?? error;
+  const outcome = await writeTransaction(writes);
+  if (!outcome.committed) {
+    if (outcome.failed[1]) throw nameTaken();
+    if (outcome.failed[3] && input.leadMemberId) throw leadMemberMissing(input.leadMemberId);
+    throw new ConflictError("already_exists");
   }
   return present(station);
 }
@@ -230,7 +230,7 @@ export async function updateStation(
   expectedVersion: number | undefined,
   now = new Date(),
 ): Promise<Station> {
-  for (let attempt = 0; ; attempt++) {
+  return retryStaleWrites(async () => {
     const current = await getStation(stationId);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new ConflictError("version_mismatch", current.version);
@@ -261,24 +261,16 @@ export async function updateStation(
     }
     const leadIndex = writes.length + 1;
     if (newLead) writes.push(...assignLeadWrites(stationId, newLead, timestamp));
-    try {
-      await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: writes }));
-      return present(next);
-    } catch (error) {
-      const failed = failedConditions(error);
-      if (failed?.[0]) {
-        // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
-        if (attempt >= maxUpdateAttempts - 1) throw new ConflictError("version_mismatch", current.version);
-        continue;
-      }
-      if (renamed && failed?.[2]) throw nameTaken();
-      if (newLead && (failed?.[leadIndex] || failed?.[leadIndex - 1])) {
-        if (failed?.[leadIndex]) throw leadMemberMissing(newLead);
-        continue; // assigned concurrently: read again
-      }
-      throw asThrottle(error) ?? error;
-    }
-  }
+    const outcome = await writeTransaction(writes);
+    if (outcome.committed) return present(next);
+    const { failed } = outcome;
+    // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
+    if (failed[0]) throw new StaleWriteError(current.version);
+    if (renamed && failed[2]) throw nameTaken();
+    if (newLead && failed[leadIndex]) throw leadMemberMissing(newLead);
+    // The lead was assigned concurrently: read again.
+    throw new StaleWriteError(current.version);
+  });
 }
 
 /** Every station and room of a zone (a zone holds a handful). */

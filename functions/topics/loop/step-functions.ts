@@ -1,10 +1,12 @@
 /**
- * The topic loop's Step Functions client: start an execution, deliver a decision to a parked task.
- * Locally STEPFUNCTIONS_ENDPOINT points the same SDK calls at the local runtime.
+ * The topic loop on Step Functions: start an execution, deliver a decision to a parked task. Locally
+ * STEPFUNCTIONS_ENDPOINT points the same SDK calls at the local runtime.
  */
 import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import type { TopicStep } from "../../domain/topics/steps";
 import { config } from "../../kernel/config";
+import type { LoopDecision, LoopInput, TopicLoop } from "./topic-loop";
+
+export type { LoopInput } from "./topic-loop";
 
 let cached: { client: SFNClient; endpoint: string | undefined } | undefined;
 
@@ -30,25 +32,18 @@ function stateMachineArn(): string {
   return arn;
 }
 
-export interface LoopInput {
-  readonly topicId: string;
-  readonly step: TopicStep;
-  readonly resume: boolean;
-}
-
 /** Starts the topic's execution; the name makes a repeated start of the same run a no-op. */
-export async function startTopicLoop(input: LoopInput, executionName: string): Promise<string> {
+export async function startTopicLoop(input: LoopInput, executionName: string): Promise<void> {
   try {
-    const result = await sfn().send(
+    await sfn().send(
       new StartExecutionCommand({
         stateMachineArn: stateMachineArn(),
         name: executionName,
         input: JSON.stringify(input),
       }),
     );
-    return result.executionArn ?? executionName;
   } catch (error) {
-    if (error instanceof Error && error.name === "ExecutionAlreadyExists") return executionName;
+    if (error instanceof Error && error.name === "ExecutionAlreadyExists") return;
     throw error;
   }
 }
@@ -57,12 +52,14 @@ export async function startTopicLoop(input: LoopInput, executionName: string): P
 const staleTokenErrors = new Set(["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"]);
 
 /** Delivers a decision. Returns false when the token is no longer waiting. */
-export async function deliverDecision(taskToken: string, output: unknown): Promise<boolean> {
+export async function deliverDecision(taskToken: string, decision: LoopDecision): Promise<boolean> {
   try {
-    await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(decision) }));
     return true;
   } catch (error) {
     if (error instanceof Error && staleTokenErrors.has(error.name)) return false;
     throw error;
   }
 }
+
+export const stepFunctionsTopicLoop: TopicLoop = { start: startTopicLoop, deliver: deliverDecision };

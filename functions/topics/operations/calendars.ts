@@ -1,4 +1,5 @@
 /** The holiday calendars working-day deadlines count with: read by all, replaced by an admin. */
+
 import * as z from "zod/mini";
 import { requireAdmin } from "../../domain/access";
 import { ValidationError } from "../../domain/errors";
@@ -7,6 +8,7 @@ import { shippedCalendars, validateCalendar } from "../../domain/topics/holidays
 import { shortText } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { defineOperation, ok } from "../../kernel/http/operation";
+import { calendarYearPath } from "../contracts";
 import { calendarsInForce, saveCalendar, storedCalendars } from "../store/calendars";
 
 const dateList = z.array(z.string().check(z.maxLength(10))).check(z.maxLength(366));
@@ -41,6 +43,7 @@ export const calendarOperations = [
   }),
   defineOperation({
     route: "PUT /holiday-calendars/{year}",
+    path: calendarYearPath,
     operationId: "putHolidayCalendar",
     summary: "更新某年节假日安排 · Replace a year's holiday calendar (admin)",
     description:
@@ -51,12 +54,9 @@ export const calendarOperations = [
       { status: 200, description: "Saved; the calendars now in force", schema: "HolidayCalendarList" },
       ...commonErrors(400, 403),
     ],
-    async handle({ request, principal, body }) {
+    async handle({ path, principal, body }) {
       requireAdmin(principal);
-      // Four digits only: Number() alone would read "2027.0", "02027" or "0x7EB" as 2027 and save it.
-      const path = request.pathParameters.year ?? "";
-      const year = /^\d{4}$/.test(path) ? Number(path) : Number.NaN;
-      const calendar: HolidayCalendar = { year, ...body };
+      const calendar: HolidayCalendar = { year: path.year, ...body };
       const problems = validateCalendar(calendar);
       if (problems.length) throw new ValidationError(problems);
       await saveCalendar({

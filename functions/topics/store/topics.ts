@@ -3,9 +3,9 @@
  * with the timeline events the change produced — so the API and the workflow's tasks can race on a
  * topic and exactly one change of a given version lands, with its events.
  */
-import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { ConflictError, NotFoundError } from "../../domain/errors";
+import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
 import type { TopicStep } from "../../domain/topics/steps";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { fromItem, type Page, queryAll, queryPage, toItem } from "../../kernel/table/items";
@@ -16,7 +16,7 @@ import {
   topicKey,
   topicsOfStation,
 } from "../../kernel/table/keys";
-import { asThrottle, failedConditions } from "../../kernel/table/transactions";
+import { writeTransaction } from "../../kernel/table/transaction";
 
 export interface Person {
   readonly name: string;
@@ -141,14 +141,11 @@ export async function createTopic(
   events: readonly NewTopicEvent[],
 ): Promise<StoredTopic> {
   const stored = { ...topic, eventSeq: events.length, revision: 1 };
-  await dynamodb().send(
-    new TransactWriteItemsCommand({
-      TransactItems: [
-        putTopic(stored, { ConditionExpression: "attribute_not_exists(PK)" }),
-        ...putEvents(topic.id, 1, events),
-      ],
-    }),
-  );
+  const outcome = await writeTransaction([
+    putTopic(stored, { ConditionExpression: "attribute_not_exists(PK)" }),
+    ...putEvents(topic.id, 1, events),
+  ]);
+  if (!outcome.committed) throw new ConflictError("already_exists");
   return stored;
 }
 
@@ -158,29 +155,20 @@ export async function createTopic(
  * True when it was taken back.
  */
 export async function withdrawNewTopic(topic: StoredTopic): Promise<boolean> {
-  try {
-    await dynamodb().send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: marshall(topicKey(topic.id)),
-              ConditionExpression: "revision = :revision",
-              ExpressionAttributeValues: marshall({ ":revision": topic.revision ?? 1 }),
-            },
-          },
-          ...Array.from({ length: topic.eventSeq }, (_, index) => ({
-            Delete: { TableName: tableName(), Key: marshall(topicEventKey(topic.id, index + 1)) },
-          })),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (failedConditions(error)?.some(Boolean)) return false;
-    throw asThrottle(error) ?? error;
-  }
+  const outcome = await writeTransaction([
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: marshall(topicKey(topic.id)),
+        ConditionExpression: "revision = :revision",
+        ExpressionAttributeValues: marshall({ ":revision": topic.revision ?? 1 }),
+      },
+    },
+    ...Array.from({ length: topic.eventSeq }, (_, index) => ({
+      Delete: { TableName: tableName(), Key: marshall(topicEventKey(topic.id, index + 1)) },
+    })),
+  ]);
+  return outcome.committed;
 }
 
 export async function findTopic(topicId: string): Promise<StoredTopic | undefined> {
@@ -217,27 +205,16 @@ export async function saveTopic(
     eventSeq: current.eventSeq + events.length,
     updatedAt: options.bookkeeping ? current.updatedAt : now.toISOString(),
   };
-  try {
-    await dynamodb().send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          putTopic(next, {
-            ConditionExpression:
-              "revision = :revision OR (attribute_not_exists(revision) AND version = :version)",
-            ExpressionAttributeValues: marshall({ ":revision": revision, ":version": current.version }),
-          }),
-          ...putEvents(current.id, current.eventSeq + 1, events),
-        ],
-      }),
-    );
-    return next;
-  } catch (error) {
-    if (failedConditions(error)?.some(Boolean)) {
-      // Report the version now stored (what a client's next If-Match must carry), not the stale one.
-      throw new ConflictError("version_mismatch", (await findTopic(current.id))?.version);
-    }
-    throw asThrottle(error) ?? error;
-  }
+  const outcome = await writeTransaction([
+    putTopic(next, {
+      ConditionExpression: "revision = :revision OR (attribute_not_exists(revision) AND version = :version)",
+      ExpressionAttributeValues: marshall({ ":revision": revision, ":version": current.version }),
+    }),
+    ...putEvents(current.id, current.eventSeq + 1, events),
+  ]);
+  if (outcome.committed) return next;
+  // Report the version now stored (what a client's next If-Match must carry), not the stale one.
+  throw new StaleWriteError((await findTopic(current.id))?.version);
 }
 
 export async function topicTimeline(topicId: string): Promise<TopicEvent[]> {

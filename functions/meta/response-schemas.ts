@@ -1,0 +1,14 @@
+/** Every named response schema, published as the OpenAPI document's components. */
+import { errorBody } from "../kernel/contracts";
+import { noticeSchemas } from "../notices/responses";
+import { registrySchemas } from "../registry/responses";
+import { topicSchemas } from "../topics/responses";
+
+export const responseSchemas = {
+  ...registrySchemas,
+  ...topicSchemas,
+  ...noticeSchemas,
+  Error: errorBody,
+} as const;
+
+export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -1,0 +1,85 @@
+/**
+ * Telling people about decisions already recorded: the new deadline after an extension, and the
+ * outcome to whoever raised the topic. The decision stands whatever happens here, so a failure is
+ * logged for a person to follow up, never turned into a failed request.
+ */
+import { localDateTime } from "../domain/local-time";
+import { normalizeMainlandMobile } from "../domain/registry/members";
+import { stepNames } from "../domain/topics/steps";
+import { config } from "../kernel/config";
+import { logError } from "../kernel/log";
+import { addresseeOf } from "./recipients";
+import type { TopicServices } from "./services";
+import type { StoredTopic } from "./store/topics";
+
+/**
+ * The person responsible is told the new deadline, and the waiting execution is woken to plan its
+ * alarms afresh (it may be asleep until an escalation of the old deadline).
+ */
+export async function announceExtension(
+  services: TopicServices,
+  topic: StoredTopic,
+  reason: string,
+): Promise<void> {
+  try {
+    const responsible = topic.stepResponsible[topic.step] ?? topic.responsible;
+    const addressee = await addresseeOf(responsible);
+    const language = addressee.recipient.language ?? config().defaultLanguage;
+    await services.notifier.send({
+      ...addressee,
+      templateId: "deadline_extended",
+      topicId: topic.id,
+      idempotencyKey: `${topic.id}:${topic.stepSeq}:extended:${topic.extensions}`,
+      variables: {
+        recipientName: addressee.recipient.name,
+        title: topic.title,
+        stepName: stepNames[topic.step][language],
+        deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
+        reason,
+      },
+    });
+    if (topic.taskToken && !topic.pendingDecision) {
+      // A stale token is fine: the execution is awake already and will plan with the new deadline.
+      await services.loop.deliver(topic.taskToken, { topicId: topic.id, outcome: "rearm", step: topic.step });
+    }
+  } catch (error) {
+    logError("deadline extended, but the notice or the loop's re-arm failed", { topicId: topic.id }, error);
+  }
+}
+
+interface RaisedBy {
+  readonly name: string;
+  readonly contact?: string;
+}
+
+async function addresseeOfSource(person: RaisedBy) {
+  const contact = person.contact ?? "";
+  const phone = normalizeMainlandMobile(contact);
+  return addresseeOf({
+    name: person.name,
+    ...(contact.includes("@") ? { email: contact } : phone ? { phone } : {}),
+  });
+}
+
+/** Tells the people who raised the topic how it ended (each once: the key makes a repeat a no-op). */
+export async function tellSources(
+  services: TopicServices,
+  topic: StoredTopic,
+  templateId: "topic_rejected" | "topic_closed",
+  reason: string,
+): Promise<void> {
+  const collected = topic.evidence.collect as { raisedBy?: RaisedBy[] } | undefined;
+  for (const [index, person] of (collected?.raisedBy ?? []).entries()) {
+    try {
+      await services.notifier.send({
+        ...(await addresseeOfSource(person)),
+        templateId,
+        topicId: topic.id,
+        idempotencyKey: `${topic.id}:${templateId}:${index}`,
+        variables: { recipientName: person.name, title: topic.title, reason },
+      });
+    } catch (error) {
+      logError("the source of a closed topic could not be told", { topicId: topic.id, templateId }, error);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Hands a recorded decision to the execution waiting for it. The API calls this right after a
+ * decision is recorded; the loop's Await step calls it when it parks a token and finds a decision
+ * already waiting. A decision is forgotten only once delivered, so none is ever lost.
+ */
+import { logError } from "../kernel/log";
+import { retryStaleWrites } from "../kernel/retry";
+import type { TopicServices } from "./services";
+import { type Decision, getTopic, type StoredTopic, saveTopic } from "./store/topics";
+
+/** The loop's own state (token, wake-ups, alarms sent): a client's ETag stays valid across it. */
+export const bookkeeping = { bookkeeping: true } as const;
+
+/** Delivers `decision` to the wait on `token`; if the token is stale, the decision stays for the next wait. */
+export async function deliverPending(
+  services: TopicServices,
+  topicId: string,
+  token: string,
+  decision: Decision,
+): Promise<void> {
+  const delivered = await services.loop.deliver(token, {
+    topicId,
+    outcome: decision.outcome,
+    step: decision.step,
+  });
+  if (delivered) await clearDelivered(services, topicId, decision);
+}
+
+/** Forgets a delivered decision (and the token it used), unless a newer one replaced it meanwhile. */
+async function clearDelivered(services: TopicServices, topicId: string, decision: Decision): Promise<void> {
+  await retryStaleWrites(async () => {
+    const current = await getTopic(topicId);
+    if (current.pendingDecision?.seq !== decision.seq) return;
+    await saveTopic(
+      current,
+      ({ pendingDecision: _delivered, taskToken: _used, ...topic }) => topic as StoredTopic,
+      [],
+      services.now(),
+      bookkeeping,
+    );
+  });
+}
+
+/**
+ * After a request recorded a decision: the decision is committed already, so no failure here may fail
+ * the request. A stale token means the execution takes it when it next waits; anything else (a
+ * throttle, a network error) is logged, and the next request or the execution's next wake-up delivers it.
+ */
+export async function handOver(services: TopicServices, topic: StoredTopic): Promise<void> {
+  const decision = topic.pendingDecision;
+  if (!topic.taskToken || !decision) return;
+  try {
+    await deliverPending(services, topic.id, topic.taskToken, decision);
+  } catch (error) {
+    logError(
+      "decision recorded but not handed to the topic loop yet",
+      { topicId: topic.id, decisionSeq: decision.seq },
+      error,
+    );
+  }
+}

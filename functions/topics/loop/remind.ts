@@ -1,0 +1,128 @@
+/**
+ * A wake-up of a waiting step: the reminders and escalations now due are sent (each once: its key
+ * names the alarm and the deadline it belongs to) and recorded, and the next wait is planned.
+ */
+import type { Alarm } from "../../domain/topics/alarms";
+import type { TopicStep } from "../../domain/topics/steps";
+import { config } from "../../kernel/config";
+import { retryStaleWrites } from "../../kernel/retry";
+import type { TemplateId } from "../../notices/templates";
+import type { Station } from "../../registry/responses";
+import { getStation } from "../../registry/store/stations";
+import { bookkeeping } from "../deliver";
+import { type Addressee, addresseeOf, ladderAddressee } from "../recipients";
+import type { TopicServices } from "../services";
+import { calendarsInForce } from "../store/calendars";
+import { getTopic, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
+import { notifyAboutStep, responsibleFor } from "./notify";
+import {
+  decisionWaiting,
+  maxWakeUpsPerExecution,
+  nextWait,
+  pickUpSeconds,
+  planFor,
+  type RemindState,
+  tooOld,
+} from "./waiting";
+
+const alarmTemplate = (alarm: Alarm): TemplateId =>
+  alarm.kind === "before" ? "reminder_before" : alarm.kind === "due" ? "reminder_due" : "escalation";
+
+const countyOfficeName = () => {
+  const { countyName } = config();
+  return /\p{Script=Han}/u.test(countyName) ? `${countyName}政协办公室` : "县政协办公室";
+};
+
+function addresseeForAlarm(
+  topic: StoredTopic,
+  alarm: Alarm,
+  station: Station,
+): Promise<Addressee | undefined> {
+  if (alarm.kind !== "escalate" || !alarm.level) return addresseeOf(responsibleFor(topic, topic.step));
+  return ladderAddressee(alarm.level, station, countyOfficeName());
+}
+
+/** Sends one alarm and says what the timeline records of it. */
+async function sendAlarm(
+  services: TopicServices,
+  topic: StoredTopic,
+  alarm: Alarm,
+  station: Station,
+  now: Date,
+): Promise<NewTopicEvent> {
+  const addressee = await addresseeForAlarm(topic, alarm, station);
+  if (addressee) {
+    await notifyAboutStep(services, topic, addressee, {
+      templateId: alarmTemplate(alarm),
+      key: `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`,
+      extra: { stationName: station.name },
+    });
+  }
+  return {
+    at: now.toISOString(),
+    kind: alarm.kind === "escalate" ? "escalated" : "reminder_sent",
+    step: topic.step,
+    details: {
+      alarm: alarm.key,
+      deadline: alarm.deadline.toISOString(),
+      ...(alarm.level ? { level: alarm.level } : {}),
+      recipient: addressee ? addressee.recipient.name : null,
+      ...(addressee ? {} : { skipped: "nobody_at_this_level" }),
+    },
+  };
+}
+
+type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;
+
+async function sendDueAlarms(
+  services: TopicServices,
+  current: StoredTopic,
+  step: TopicStep,
+  calendars: Calendars,
+  station: () => Promise<Station>,
+) {
+  if (decisionWaiting(current, step)) return current;
+  const now = services.now();
+  const { due } = planFor(current, now, calendars);
+  const events: NewTopicEvent[] = [];
+  for (const alarm of due) events.push(await sendAlarm(services, current, alarm, await station(), now));
+  return saveTopic(
+    current,
+    (topic) => ({
+      ...topic,
+      wakeUps: topic.wakeUps + 1,
+      alarmsSent: [
+        ...topic.alarmsSent,
+        ...due.map((alarm) => ({ key: alarm.key, deadline: alarm.deadline.toISOString() })),
+      ],
+    }),
+    events,
+    now,
+    bookkeeping,
+  );
+}
+
+export async function remind(
+  services: TopicServices,
+  input: { topicId: string; step: TopicStep; executionStartedAt?: string | undefined },
+): Promise<RemindState> {
+  const calendars = await calendarsInForce();
+  const first = await getTopic(input.topicId);
+  if (decisionWaiting(first, input.step))
+    return { topicId: first.id, step: input.step, waitSeconds: pickUpSeconds, restart: false };
+  let stationRecord: Station | undefined;
+  const station = async () => {
+    stationRecord ??= await getStation(first.stationId);
+    return stationRecord;
+  };
+  const topic = await retryStaleWrites(async () =>
+    sendDueAlarms(services, await getTopic(input.topicId), input.step, calendars, station),
+  );
+  const now = services.now();
+  return {
+    topicId: topic.id,
+    step: input.step,
+    waitSeconds: nextWait(topic, input.step, now, calendars),
+    restart: topic.wakeUps >= maxWakeUpsPerExecution || tooOld(input.executionStartedAt, now),
+  };
+}

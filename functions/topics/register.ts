@@ -1,0 +1,87 @@
+/** Registering a topic (登记议题): it starts at 收集议题, and its execution starts with it. */
+import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
+import { UnavailableError, ValidationError } from "../domain/errors";
+import { newId } from "../kernel/ids";
+import { logError } from "../kernel/log";
+import { findMember } from "../registry/store/members";
+import { getStation } from "../registry/store/stations";
+import type { TopicCreate } from "./contracts";
+import { actorOf } from "./present";
+import type { TopicServices } from "./services";
+import { createTopic, type StoredTopic, withdrawNewTopic } from "./store/topics";
+
+/** Every person named as responsible who claims to be a member must be one. */
+async function assertMembersExist(body: TopicCreate): Promise<void> {
+  const people = [body.responsible, ...Object.values(body.responsibles ?? {})];
+  for (const [index, person] of people.entries()) {
+    if (person?.memberId && !(await findMember(person.memberId))) {
+      const field = index === 0 ? "responsible.memberId" : "responsibles";
+      throw new ValidationError([
+        { field, code: "member_not_found", message: "member_not_found", params: { id: person.memberId } },
+      ]);
+    }
+  }
+}
+
+function newTopic(body: TopicCreate, now: Date): StoredTopic {
+  const id = newId(now.getTime());
+  const timestamp = now.toISOString();
+  return {
+    id,
+    stationId: body.stationId,
+    title: body.title,
+    description: body.description ?? "",
+    source: body.source,
+    responsible: body.responsible,
+    stepResponsible: body.responsibles ?? {},
+    deadlineOverrides: body.deadlines ?? {},
+    status: "open",
+    step: "collect",
+    stepSeq: 1,
+    enteredSeq: 0,
+    extensions: 0,
+    returns: 0,
+    alarmsSent: [],
+    wakeUps: 0,
+    evidence: {},
+    eventSeq: 0,
+    decisionSeq: 0,
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    executionName: `${id}-1`,
+  };
+}
+
+export async function registerTopic(
+  services: TopicServices,
+  principal: Principal,
+  body: TopicCreate,
+): Promise<StoredTopic> {
+  requireWriter(principal);
+  assertCanChangeStation(principal, body.stationId);
+  await getStation(body.stationId);
+  await assertMembersExist(body);
+  const now = services.now();
+  const topic = await createTopic(newTopic(body, now), [
+    {
+      at: now.toISOString(),
+      kind: "created",
+      step: "collect",
+      actor: actorOf(principal),
+      details: { source: body.source },
+    },
+  ]);
+  try {
+    await services.loop.start(
+      { topicId: topic.id, step: "collect", resume: false },
+      topic.executionName ?? topic.id,
+    );
+  } catch (error) {
+    logError("the topic loop could not be started for a new topic", { topicId: topic.id }, error);
+    // Taken back, so that the client's retry makes one topic, not two. If the execution had
+    // started after all (it wrote to the topic), the topic stands.
+    if (await withdrawNewTopic(topic)) throw new UnavailableError("topic_loop_unavailable");
+  }
+  return topic;
+}

@@ -1,0 +1,18 @@
+/** What the topic use cases work with: the loop, the notifier and the clock, given once per function. */
+import { clock } from "../kernel/clock";
+import type { Notifier } from "../notices/notifier";
+import { defaultNotifier } from "../notices/outbox";
+import { stepFunctionsTopicLoop } from "./loop/step-functions";
+import type { TopicLoop } from "./loop/topic-loop";
+
+export interface TopicServices {
+  readonly loop: TopicLoop;
+  readonly notifier: Notifier;
+  readonly now: () => Date;
+}
+
+export const defaultTopicServices = (): TopicServices => ({
+  loop: stepFunctionsTopicLoop,
+  notifier: defaultNotifier(),
+  now: () => clock().now(),
+});
