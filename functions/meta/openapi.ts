@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import type { Operation } from "../kernel/http/operation";
-import { routes } from "../kernel/http/routes";
+import { type RouteDefinition, routes } from "../kernel/http/routes";
 import { responseSchemas } from "./response-schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -53,58 +53,64 @@ const tagDescriptions: Record<string, string> = {
   assignments: "委员下沉 — which members serve at which stations",
 };
 
+function responsesOf(operation: Operation) {
+  const responses: Record<string, unknown> = {};
+  for (const response of operation.responses) {
+    const content: Record<string, unknown> = {};
+    if (response.schema) content["application/json"] = { schema: schemaRef(response.schema) };
+    if (response.status === 200 && operation.csv) content["text/csv"] = { schema: { type: "string" } };
+    responses[String(response.status)] = {
+      description: response.description,
+      ...(Object.keys(content).length ? { content } : {}),
+    };
+  }
+  return responses;
+}
+
+const formatParameter = {
+  name: "format",
+  in: "query",
+  required: false,
+  schema: { type: "string", enum: ["json", "csv"] },
+};
+
+function operationObject(route: RouteDefinition, operation: Operation) {
+  const parameters = [
+    ...pathParameters(route.path, operation.path),
+    ...queryParameters(operation.query),
+    ...(operation.csv ? [formatParameter] : []),
+  ];
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: [operation.tag],
+    security: route.auth === "public" ? [] : [{ bearerAuth: [] }],
+    ...(parameters.length ? { parameters } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: !operation.body.safeParse(undefined).success,
+            content: {
+              "application/json": { schema: jsonSchema(operation.documentedBody ?? operation.body, "input") },
+            },
+          },
+        }
+      : {}),
+    responses: responsesOf(operation),
+  };
+}
+
 export function buildOpenApiDocument(operations: readonly Operation[], serverUrl = "/") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation = operations.find((op) => op.route === `${route.method} ${route.path}`);
     if (!operation) continue;
-    const responses: Record<string, unknown> = {};
-    for (const response of operation.responses) {
-      const content: Record<string, unknown> = {};
-      if (response.schema) content["application/json"] = { schema: schemaRef(response.schema) };
-      if (response.status === 200 && operation.csv) content["text/csv"] = { schema: { type: "string" } };
-      responses[String(response.status)] = {
-        description: response.description,
-        ...(Object.keys(content).length ? { content } : {}),
-      };
-    }
-    const parameters = [
-      ...pathParameters(route.path, operation.path),
-      ...queryParameters(operation.query),
-      ...(operation.csv
-        ? [
-            {
-              name: "format",
-              in: "query",
-              required: false,
-              schema: { type: "string", enum: ["json", "csv"] },
-            },
-          ]
-        : []),
-    ];
     paths[route.path] ??= {};
-    const pathItem = paths[route.path] as Record<string, unknown>;
-    pathItem[route.method.toLowerCase()] = {
-      operationId: operation.operationId,
-      summary: operation.summary,
-      ...(operation.description ? { description: operation.description } : {}),
-      tags: [operation.tag],
-      security: route.auth === "public" ? [] : [{ bearerAuth: [] }],
-      ...(parameters.length ? { parameters } : {}),
-      ...(operation.body
-        ? {
-            requestBody: {
-              required: !operation.body.safeParse(undefined).success,
-              content: {
-                "application/json": {
-                  schema: jsonSchema(operation.documentedBody ?? operation.body, "input"),
-                },
-              },
-            },
-          }
-        : {}),
-      responses,
-    };
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operationObject(
+      route,
+      operation,
+    );
   }
   const usedTags = [...new Set(operations.map((op) => op.tag))];
   return {
@@ -113,7 +119,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
       title: "好商量 haoshangliang API",
       version: "0.1.0",
       description:
-        "Grassroots consultation through CPPCC member work stations: stations, members, topics and quotas. Errors are answered in Simplified Chinese unless Accept-Language prefers English.",
+        "Grassroots consultation through CPPCC member work stations: stations, members, topics and the delivery log. Errors are answered in Simplified Chinese unless Accept-Language prefers English.",
       license: { name: "UNLICENSED", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: serverUrl }],

@@ -1,8 +1,7 @@
 /** The delivery log: each notification once per idempotency key, listed by topic or by recipient. */
-import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { dynamodb, tableName } from "../kernel/table/client";
-import { fromItem, type Page, queryPage, toItem } from "../kernel/table/items";
+import { tableName } from "../kernel/table/client";
+import { getItem, type Page, queryPage, toItem } from "../kernel/table/items";
 import {
   notificationGuardKey,
   notificationIndexKeys,
@@ -44,17 +43,12 @@ export async function recordNotification(
 }
 
 async function recordOf(idempotencyKey: string): Promise<NotificationRecord> {
-  const read = async (key: Record<string, string>) =>
-    (
-      await dynamodb().send(
-        new GetItemCommand({ TableName: tableName(), Key: marshall(key), ConsistentRead: true }),
-      )
-    ).Item;
-  const guard = await read(notificationGuardKey(idempotencyKey));
-  const id = guard?.notificationId?.S;
-  const item = id ? await read(notificationKey(id)) : undefined;
-  if (!item) throw new Error(`notification guard ${idempotencyKey} has no record`);
-  return fromItem<NotificationRecord>(item);
+  const guard = await getItem<{ notificationId?: string }>(notificationGuardKey(idempotencyKey));
+  const record = guard?.notificationId
+    ? await getItem<NotificationRecord>(notificationKey(guard.notificationId))
+    : undefined;
+  if (!record) throw new Error(`notification guard ${idempotencyKey} has no record`);
+  return record;
 }
 
 export interface NotificationFilter {

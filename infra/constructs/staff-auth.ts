@@ -62,7 +62,32 @@ export class StaffAuth extends Construct {
   constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
 
-    this.userPool = new UserPool(this, "UserPool", {
+    this.userPool = this.createUserPool(props);
+    if (props.mfa === "optional") {
+      Validations.of(this.userPool).acknowledge({
+        id: "AwsSolutions-COG2",
+        reason:
+          "This county's deployment was configured with mfa=optional (context); TOTP remains available " +
+          "to every user and threat protection (Plus tier) is enforced.",
+      });
+    }
+
+    for (const role of roles) {
+      this.userPool.addGroup(`Group-${role}`, {
+        groupName: role,
+        precedence: precedence[role],
+        description: `API role ${role}`,
+      });
+    }
+
+    this.client = this.createClient();
+
+    const stack = Stack.of(this);
+    this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+  }
+
+  private createUserPool(props: StaffAuthProps): UserPool {
+    return new UserPool(this, "UserPool", {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
@@ -103,24 +128,11 @@ export class StaffAuth extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    if (props.mfa === "optional") {
-      Validations.of(this.userPool).acknowledge({
-        id: "AwsSolutions-COG2",
-        reason:
-          "This county's deployment was configured with mfa=optional (context); TOTP remains available " +
-          "to every user and threat protection (Plus tier) is enforced.",
-      });
-    }
+  }
 
-    for (const role of roles) {
-      this.userPool.addGroup(`Group-${role}`, {
-        groupName: role,
-        precedence: precedence[role],
-        description: `API role ${role}`,
-      });
-    }
-
-    this.client = this.userPool.addClient("StaffAppClient", {
+  /** The staff app's client: SRP sign-in, short-lived tokens, and no writing of one's own authorization. */
+  private createClient(): UserPoolClient {
+    return this.userPool.addClient("StaffAppClient", {
       generateSecret: false,
       authFlows: { userSrp: true },
       // No hosted UI yet: add a domain, callback URLs and OAuth flows when a web front end exists.
@@ -137,8 +149,5 @@ export class StaffAuth extends Construct {
       // administrators (AdminUpdateUserAttributes), so the client may write only the display name.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
-
-    const stack = Stack.of(this);
-    this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
   }
 }

@@ -3,6 +3,7 @@ import {
   type AttributeValue,
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
+  GetItemCommand,
   type KeysAndAttributes,
   QueryCommand,
   type QueryCommandInput,
@@ -31,6 +32,14 @@ export function fromItem<T>(item: Record<string, AttributeValue>): T {
 }
 
 export const values = (plain: Record<string, unknown>) => marshall(plain, { removeUndefinedValues: true });
+
+/** One item by its key, read consistently (right after a write, a read must see it), or undefined. */
+export async function getItem<T>(key: Record<string, string>): Promise<T | undefined> {
+  const result = await dynamodb().send(
+    new GetItemCommand({ TableName: tableName(), Key: marshall(key), ConsistentRead: true }),
+  );
+  return result.Item ? fromItem<T>(result.Item) : undefined;
+}
 
 export interface Page<T> {
   readonly items: T[];

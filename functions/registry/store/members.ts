@@ -1,12 +1,12 @@
 /** Members in the table: register, read, list, versioned update; one member per mobile number. */
-import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
 import { normalizeExpertise } from "../../domain/registry/members";
 import { newId } from "../../kernel/ids";
 import { retryStaleWrites } from "../../kernel/retry";
-import { dynamodb, tableName } from "../../kernel/table/client";
-import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
+import { tableName } from "../../kernel/table/client";
+import { getItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import { memberIndexKeys, memberKey, memberPhoneKey } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { MemberCreate, MemberPatch } from "../contracts";
@@ -70,10 +70,7 @@ export async function createMember(input: MemberCreate, now = new Date()): Promi
 }
 
 export async function findMember(memberId: string): Promise<Member | undefined> {
-  const result = await dynamodb().send(
-    new GetItemCommand({ TableName: tableName(), Key: marshall(memberKey(memberId)), ConsistentRead: true }),
-  );
-  return result.Item ? fromItem<Member>(result.Item) : undefined;
+  return getItem<Member>(memberKey(memberId));
 }
 
 export async function getMember(memberId: string): Promise<Member> {

@@ -6,7 +6,7 @@ import { assessStandards, completeChecklist } from "../../domain/registry/statio
 import { newId } from "../../kernel/ids";
 import { retryStaleWrites } from "../../kernel/retry";
 import { dynamodb, tableName } from "../../kernel/table/client";
-import { fromItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
+import { getItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import {
   memberKey,
   membershipIndexKeys,
@@ -137,14 +137,8 @@ export async function createStation(input: StationCreate, now = new Date()): Pro
 }
 
 export async function findStation(stationId: string): Promise<Station | undefined> {
-  const result = await dynamodb().send(
-    new GetItemCommand({
-      TableName: tableName(),
-      Key: marshall(stationKey(stationId)),
-      ConsistentRead: true,
-    }),
-  );
-  return result.Item ? present(fromItem<StoredStation>(result.Item)) : undefined;
+  const stored = await getItem<StoredStation>(stationKey(stationId));
+  return stored ? present(stored) : undefined;
 }
 
 export async function getStation(stationId: string): Promise<Station> {

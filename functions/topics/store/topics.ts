@@ -3,12 +3,12 @@
  * with the timeline events the change produced — so the API and the workflow's tasks can race on a
  * topic and exactly one change of a given version lands, with its events.
  */
-import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
 import type { TopicStep } from "../../domain/topics/steps";
-import { dynamodb, tableName } from "../../kernel/table/client";
-import { fromItem, type Page, queryAll, queryPage, toItem } from "../../kernel/table/items";
+import { tableName } from "../../kernel/table/client";
+import { getItem, type Page, queryAll, queryPage, toItem } from "../../kernel/table/items";
 import {
   collections,
   topicEventKey,
@@ -172,10 +172,7 @@ export async function withdrawNewTopic(topic: StoredTopic): Promise<boolean> {
 }
 
 export async function findTopic(topicId: string): Promise<StoredTopic | undefined> {
-  const result = await dynamodb().send(
-    new GetItemCommand({ TableName: tableName(), Key: marshall(topicKey(topicId)), ConsistentRead: true }),
-  );
-  return result.Item ? fromItem<StoredTopic>(result.Item) : undefined;
+  return getItem<StoredTopic>(topicKey(topicId));
 }
 
 export async function getTopic(topicId: string): Promise<StoredTopic> {
