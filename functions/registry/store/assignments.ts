@@ -2,10 +2,12 @@
  * Which members serve at which stations (就近、自主). Assigning and unassigning are transactions that
  * keep the station's memberCount and the member's stationCount exact under repeats and races.
  */
+
 import { type AttributeValue, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError } from "../../domain/errors";
 import type { AssignmentBasis } from "../../domain/registry/members";
+import { clock } from "../../kernel/clock";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import { memberKey, membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
@@ -24,7 +26,7 @@ export async function assignMember(
   stationId: string,
   memberId: string,
   basis: AssignmentBasis,
-  now = new Date(),
+  now = clock().now(),
 ): Promise<AssignResult> {
   const assignment: StoredAssignment = { stationId, memberId, basis, assignedAt: now.toISOString() };
   const count = (key: Record<string, string>, attribute: string) => ({
@@ -87,7 +89,7 @@ async function updateBasis(
     stationId,
     memberId,
     basis,
-    assignedAt: item.assignedAt?.S ?? new Date().toISOString(),
+    assignedAt: item.assignedAt?.S ?? clock().now().toISOString(),
   };
 }
 

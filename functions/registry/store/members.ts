@@ -1,8 +1,10 @@
 /** Members in the table: register, read, list, versioned update; one member per mobile number. */
+
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
 import { normalizeExpertise } from "../../domain/registry/members";
+import { clock } from "../../kernel/clock";
 import { newId } from "../../kernel/ids";
 import { retryStaleWrites } from "../../kernel/retry";
 import { tableName } from "../../kernel/table/client";
@@ -42,7 +44,7 @@ const phoneTaken = () =>
     { field: "phone", code: "phone_taken", message: "phone_taken" },
   ]);
 
-export async function createMember(input: MemberCreate, now = new Date()): Promise<Member> {
+export async function createMember(input: MemberCreate, now = clock().now()): Promise<Member> {
   const timestamp = now.toISOString();
   const member: Member = {
     id: newId(now.getTime()),
@@ -120,7 +122,7 @@ export async function updateMember(
   memberId: string,
   patch: MemberPatch,
   expectedVersion: number | undefined,
-  now = new Date(),
+  now = clock().now(),
 ): Promise<Member> {
   return retryStaleWrites(async () => {
     const current = await getMember(memberId);

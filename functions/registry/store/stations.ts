@@ -1,8 +1,10 @@
 /** Stations and rooms in the table: create, read, list, and versioned update. */
+
 import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError, ValidationError } from "../../domain/errors";
 import { assessStandards, completeChecklist } from "../../domain/registry/stations";
+import { clock } from "../../kernel/clock";
 import { newId } from "../../kernel/ids";
 import { retryStaleWrites } from "../../kernel/retry";
 import { dynamodb, tableName } from "../../kernel/table/client";
@@ -103,7 +105,7 @@ const nameTaken = () =>
     { field: "name", code: "name_taken", message: "station_name_taken" },
   ]);
 
-export async function createStation(input: StationCreate, now = new Date()): Promise<Station> {
+export async function createStation(input: StationCreate, now = clock().now()): Promise<Station> {
   const timestamp = now.toISOString();
   const station: StoredStation = {
     id: newId(now.getTime()),
@@ -222,7 +224,7 @@ export async function updateStation(
   stationId: string,
   patch: StationPatch,
   expectedVersion: number | undefined,
-  now = new Date(),
+  now = clock().now(),
 ): Promise<Station> {
   return retryStaleWrites(async () => {
     const current = await getStation(stationId);
