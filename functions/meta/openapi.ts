@@ -86,6 +86,7 @@ function operationObject(route: RouteDefinition, operation: Operation) {
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.tag],
     security: route.auth === "public" ? [] : [{ bearerAuth: [] }],
+    ...(route.auth === "jwt" ? { "x-roles": operation.allow ?? ["admin", "staff", "member"] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body
       ? {

@@ -1,8 +1,10 @@
 /**
  * Builds a Lambda handler for a set of operations. API Gateway has already matched the route; middy
  * runs the steps every call shares, each a middleware with one job, in this order:
- * headers normalized → the call opened (route, language; errors rendered on the way out) → the JSON
- * body read → the caller authenticated → path, query and body validated → the operation.
+ * headers normalized → the call opened (route, language; errors rendered on the way out) → the caller
+ * authenticated → the caller's role allowed → the JSON body read → path, query and body validated →
+ * the operation. Who may call comes before anything of the input, so a caller who may not is told 403,
+ * never details of what they sent.
  */
 import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
@@ -12,6 +14,7 @@ import type { ApiContext, ApiEvent, ApiResult } from "./api-call";
 import { accessLog } from "./middleware/access-log";
 import { apiCall } from "./middleware/api-call";
 import { authenticate } from "./middleware/authenticate";
+import { authorize } from "./middleware/authorize";
 import { jsonBody } from "./middleware/json-body";
 import { validateInput } from "./middleware/validate-input";
 import type { Operation } from "./operation";
@@ -28,8 +31,9 @@ export function createApiHandler(operations: readonly Operation[]) {
     .use(accessLog())
     .use(httpHeaderNormalizer())
     .use(apiCall({ operations, defaultLanguage }))
-    .use(jsonBody({ limitBytes: bodyLimitBytes }))
     .use(authenticate())
+    .use(authorize())
+    .use(jsonBody({ limitBytes: bodyLimitBytes }))
     .use(validateInput())
     .handler(async (_event, context) => {
       const { operation, input, request } = context.api;

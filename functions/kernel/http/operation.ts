@@ -1,6 +1,6 @@
 /** The shape of an API operation: what it accepts, what it answers, and the code that does it. */
 import type * as z from "zod/mini";
-import type { Principal } from "../../domain/access";
+import type { Principal, Role } from "../../domain/access";
 import type { Language } from "../../domain/registry/members";
 import type { CsvColumn } from "./csv";
 import type { RouteKey } from "./routes";
@@ -44,6 +44,12 @@ interface OperationDocs {
    * checks (a body whose schema depends on a path parameter, checked in the handler).
    */
   readonly documentedBody?: z.ZodMiniType;
+  /**
+   * The roles that may call the operation at all, checked before its input is validated: a caller
+   * who may not gets 403, never details of a body they had no business sending. Finer rules (which
+   * station, whose record) stay in the use case. Default: every signed-in role.
+   */
+  readonly allow?: readonly Role[];
   /** List operations can also answer text/csv with these columns. */
   readonly csv?: { readonly fileName: string; readonly columns: readonly CsvColumn[] };
 }

@@ -65,6 +65,7 @@ export const assignmentOperations = [
   }),
   defineOperation({
     route: "PUT /stations/{stationId}/members/{memberId}",
+    allow: ["admin", "staff"],
     path: stationMemberPath,
     operationId: "assignMember",
     summary: "委员下沉到工作站（室） · Assign a member to a station",
@@ -85,6 +86,7 @@ export const assignmentOperations = [
   }),
   defineOperation({
     route: "DELETE /stations/{stationId}/members/{memberId}",
+    allow: ["admin", "staff"],
     path: stationMemberPath,
     operationId: "unassignMember",
     summary: "委员退出工作站（室） · Remove a member from a station",

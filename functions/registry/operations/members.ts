@@ -12,6 +12,7 @@ import { memberColumns } from "./member-columns";
 export const memberOperations = [
   defineOperation({
     route: "POST /members",
+    allow: ["admin", "staff"],
     operationId: "createMember",
     summary: "登记委员 · Register a member",
     description: "The mobile number is normalized to 11 digits and must be unique.",
@@ -65,6 +66,7 @@ export const memberOperations = [
   }),
   defineOperation({
     route: "PATCH /members/{memberId}",
+    allow: ["admin", "staff"],
     path: memberPath,
     operationId: "updateMember",
     summary: "修改委员信息 · Change a member",

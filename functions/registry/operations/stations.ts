@@ -81,6 +81,7 @@ const stationColumns: CsvColumn[] = [
 export const stationOperations = [
   defineOperation({
     route: "POST /stations",
+    allow: ["admin"],
     operationId: "createStation",
     summary: "登记委员工作站（室） · Register a station or room",
     tag: "stations",
@@ -130,6 +131,7 @@ export const stationOperations = [
   }),
   defineOperation({
     route: "PATCH /stations/{stationId}",
+    allow: ["admin", "staff"],
     path: stationPath,
     operationId: "updateStation",
     summary: "修改工作站（室） · Change a station or room",

@@ -14,6 +14,7 @@ import { readVisibleStation } from "./stations";
 export const suggestionOperations = [
   defineOperation({
     route: "GET /stations/{stationId}/member-suggestions",
+    allow: ["admin", "staff"],
     path: stationPath,
     operationId: "suggestMembers",
     summary: "推荐参与议题的委员 · Suggest members for a topic",

@@ -43,6 +43,7 @@ export const calendarOperations = [
   }),
   defineOperation({
     route: "PUT /holiday-calendars/{year}",
+    allow: ["admin"],
     path: calendarYearPath,
     operationId: "putHolidayCalendar",
     summary: "更新某年节假日安排 · Replace a year's holiday calendar (admin)",

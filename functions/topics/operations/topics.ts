@@ -72,6 +72,7 @@ const topicErrors = commonErrors(400, 403, 404, 409);
 export const topicOperations = [
   defineOperation({
     route: "POST /topics",
+    allow: ["admin", "staff"],
     operationId: "createTopic",
     summary: "登记议题 · Register a topic (it starts at 收集议题)",
     tag: "topics",
@@ -145,6 +146,7 @@ export const topicOperations = [
   }),
   defineOperation({
     route: "POST /topics/{topicId}/steps/{step}/complete",
+    allow: ["admin", "staff"],
     path: stepPath,
     operationId: "completeStep",
     summary: "完成当前环节（附该环节材料） · Complete the current step with its evidence",
@@ -167,6 +169,7 @@ export const topicOperations = [
   }),
   defineOperation({
     route: "POST /topics/{topicId}/return",
+    allow: ["admin", "staff"],
     path: topicPath,
     operationId: "returnTopic",
     summary: "退回到之前的环节 · Send the topic back to an earlier step",
@@ -180,6 +183,7 @@ export const topicOperations = [
   }),
   defineOperation({
     route: "POST /topics/{topicId}/reject",
+    allow: ["admin", "staff"],
     path: topicPath,
     operationId: "rejectTopic",
     summary: "不予采纳（仅「确定议题」环节） · Decline the topic (only while determining it)",
@@ -196,6 +200,7 @@ export const topicOperations = [
   }),
   defineOperation({
     route: "PATCH /topics/{topicId}/deadline",
+    allow: ["admin", "staff"],
     path: topicPath,
     operationId: "extendDeadline",
     summary: "延长当前环节期限 · Extend the current step's deadline, with a reason",
