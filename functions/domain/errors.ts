@@ -40,7 +40,8 @@ export type ConflictReason =
   | "already_exists"
   | "lead_member"
   | "wrong_step"
-  | "step_in_transition";
+  | "step_in_transition"
+  | "request_in_progress";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -67,6 +67,22 @@ function responsesOf(operation: Operation) {
   return responses;
 }
 
+const idempotencyKeyParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Any 1–128 visible ASCII characters, new for each intended create (a UUID). The same key from the same caller within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) and creates nothing; with a different request it is 422; while the first is still running, 409 request_in_progress with Retry-After.",
+  schema: { type: "string", pattern: "^[\\x21-\\x7E]{1,128}$" },
+};
+
+const idempotencyResponses = {
+  "422": {
+    description: "The Idempotency-Key was used for a different request",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
+};
+
 const formatParameter = {
   name: "format",
   in: "query",
@@ -79,6 +95,7 @@ function operationObject(route: RouteDefinition, operation: Operation) {
     ...pathParameters(route.path, operation.path),
     ...queryParameters(operation.query),
     ...(operation.csv ? [formatParameter] : []),
+    ...(operation.idempotent ? [idempotencyKeyParameter] : []),
   ];
   return {
     operationId: operation.operationId,
@@ -98,7 +115,7 @@ function operationObject(route: RouteDefinition, operation: Operation) {
           },
         }
       : {}),
-    responses: responsesOf(operation),
+    responses: { ...responsesOf(operation), ...(operation.idempotent ? idempotencyResponses : {}) },
   };
 }
 

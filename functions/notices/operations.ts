@@ -5,6 +5,7 @@ import { ValidationError } from "../domain/errors";
 import { id, listQuery, shortText } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
+import { notificationColumns } from "./notification-columns";
 import { listNotifications } from "./store";
 
 const notificationQuery = z.strictObject({
@@ -29,6 +30,7 @@ export interface NoticeSubjects {
 export const notificationOperations = (subjects: NoticeSubjects) => [
   defineOperation({
     route: "GET /notifications",
+    csv: { fileName: "notifications", columns: notificationColumns },
     operationId: "listNotifications",
     summary: "通知发送记录 · The delivery log, by topic and/or recipient",
     description:

@@ -3,7 +3,7 @@
  * runs the steps every call shares, each a middleware with one job, in this order:
  * headers normalized → the call opened (route, language; errors rendered on the way out) → the caller
  * authenticated → the caller's role allowed → the JSON body read → path, query and body validated →
- * the operation. Who may call comes before anything of the input, so a caller who may not is told 403,
+ * a create's Idempotency-Key claimed → the operation. Who may call comes before anything of the input, so a caller who may not is told 403,
  * never details of what they sent.
  */
 import middy from "@middy/core";
@@ -15,6 +15,7 @@ import { accessLog } from "./middleware/access-log";
 import { apiCall } from "./middleware/api-call";
 import { authenticate } from "./middleware/authenticate";
 import { authorize } from "./middleware/authorize";
+import { idempotency } from "./middleware/idempotency";
 import { jsonBody } from "./middleware/json-body";
 import { validateInput } from "./middleware/validate-input";
 import type { Operation } from "./operation";
@@ -35,6 +36,7 @@ export function createApiHandler(operations: readonly Operation[]) {
     .use(authorize())
     .use(jsonBody({ limitBytes: bodyLimitBytes }))
     .use(validateInput())
+    .use(idempotency())
     .handler(async (_event, context) => {
       const { operation, input, request } = context.api;
       if (!operation || !input) throw new Error("the middlewares left the call incomplete");

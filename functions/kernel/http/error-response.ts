@@ -14,6 +14,11 @@ import type { Language } from "../../domain/registry/members";
 import { isMessageKey, type MessageKey, message } from "./messages";
 import type { ApiResponse } from "./operation";
 
+/** The Idempotency-Key was used for another request within its window. */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = "IdempotencyKeyReusedError";
+}
+
 export class RequestFormatError extends Error {
   constructor(readonly kind: "invalid_json" | "unsupported_media_type") {
     super(kind);
@@ -48,6 +53,9 @@ function describe(
   if (error instanceof RequestFormatError) {
     return { status: error.kind === "invalid_json" ? 400 : 415, body: { code: error.kind, key: error.kind } };
   }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return { status: 422, body: { code: "idempotency_key_reused", key: "idempotency_key_reused" } };
+  }
   if (error instanceof UnauthenticatedError)
     return { status: 401, body: { code: "unauthorized", key: "unauthorized" } };
   if (error instanceof ForbiddenError) {
@@ -66,7 +74,11 @@ function describe(
         currentVersion: error.currentVersion,
         details: error.problems.length ? error.problems : undefined,
       },
-      headers: error.currentVersion ? { etag: `"${error.currentVersion}"` } : undefined,
+      headers: error.currentVersion
+        ? { etag: `"${error.currentVersion}"` }
+        : error.reason === "request_in_progress"
+          ? { "retry-after": "1" }
+          : undefined,
     };
   }
   if (error instanceof PayloadTooLargeError) {

@@ -95,6 +95,18 @@ const catalog = {
     "zh-CN": "议题当前所处环节或状态不允许此操作",
     en: "The topic's current step or state does not allow this",
   },
+  request_in_progress: {
+    "zh-CN": "相同的请求（同一 Idempotency-Key）正在处理，请稍后再试",
+    en: "The same request (same Idempotency-Key) is still being processed; try again in a moment",
+  },
+  idempotency_key_reused: {
+    "zh-CN": "该 Idempotency-Key 已用于另一个不同的请求",
+    en: "This Idempotency-Key was already used for a different request",
+  },
+  invalid_idempotency_key: {
+    "zh-CN": "Idempotency-Key 须为 1–128 个可见 ASCII 字符",
+    en: "An Idempotency-Key is 1–128 visible ASCII characters",
+  },
   step_in_transition: {
     "zh-CN": "议题正在流转到下一环节，请稍后再试",
     en: "The topic is moving to its next step; try again in a moment",

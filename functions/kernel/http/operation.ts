@@ -50,6 +50,8 @@ interface OperationDocs {
    * station, whose record) stay in the use case. Default: every signed-in role.
    */
   readonly allow?: readonly Role[];
+  /** A create that honours `Idempotency-Key` (the same key within 24 h answers the first answer). */
+  readonly idempotent?: boolean;
   /** List operations can also answer text/csv with these columns. */
   readonly csv?: { readonly fileName: string; readonly columns: readonly CsvColumn[] };
 }

@@ -12,6 +12,7 @@ import { memberColumns } from "./member-columns";
 export const memberOperations = [
   defineOperation({
     route: "POST /members",
+    idempotent: true,
     allow: ["admin", "staff"],
     operationId: "createMember",
     summary: "登记委员 · Register a member",

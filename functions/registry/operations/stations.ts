@@ -12,6 +12,7 @@ import { type CsvColumn, type Labels, yesNo } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
+import { pageInHand } from "../../kernel/paging";
 import { stationCreate, stationListQuery, stationPatch, stationPath } from "../contracts";
 import { visibleMemberStations } from "../member-stations";
 import type { Station } from "../responses";
@@ -81,6 +82,7 @@ const stationColumns: CsvColumn[] = [
 export const stationOperations = [
   defineOperation({
     route: "POST /stations",
+    idempotent: true,
     allow: ["admin"],
     operationId: "createStation",
     summary: "登记委员工作站（室） · Register a station or room",
@@ -111,10 +113,10 @@ export const stationOperations = [
       if (principal.role === "admin") {
         return ok(await listStations(filters, { limit: query.limit ?? 50, cursor: query.cursor }));
       }
-      // Staff and members see a handful of stations: all of them fit one page.
+      // Staff and members see a handful of stations: read together, paged in hand.
       const ids = principal.role === "staff" ? principal.stationIds : await visibleMemberStations(principal);
       const items = (await getStations(ids)).filter((s) => matchesFilters(s, filters));
-      return ok({ items, cursor: null });
+      return ok(pageInHand(items, { limit: query.limit ?? 50, cursor: query.cursor }));
     },
   }),
   defineOperation({

@@ -30,6 +30,7 @@ import { defaultTopicServices } from "../services";
 import { listTopics, type StoredTopic, topicTimeline } from "../store/topics";
 import { describeEvent } from "../timeline";
 import { readableStations, readVisibleTopic } from "../visibility";
+import { topicColumns } from "./topic-columns";
 
 const services = defaultTopicServices();
 
@@ -72,6 +73,7 @@ const topicErrors = commonErrors(400, 403, 404, 409);
 export const topicOperations = [
   defineOperation({
     route: "POST /topics",
+    idempotent: true,
     allow: ["admin", "staff"],
     operationId: "createTopic",
     summary: "登记议题 · Register a topic (it starts at 收集议题)",
@@ -92,6 +94,7 @@ export const topicOperations = [
   }),
   defineOperation({
     route: "GET /topics",
+    csv: { fileName: "topics", columns: topicColumns },
     operationId: "listTopics",
     summary: "议题列表 · List topics (by station, step, status, overdue)",
     tag: "topics",

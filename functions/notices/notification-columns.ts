@@ -1,0 +1,43 @@
+/** The columns of the delivery log exported to Excel (CSV), in the export's language. */
+import { localDateTime } from "../domain/local-time";
+import type { Language } from "../domain/registry/members";
+import { config } from "../kernel/config";
+import type { CsvColumn, Labels } from "../kernel/http/csv";
+
+/** A delivery-log row as the API shows it (the recipient id masked for non-admins already). */
+export interface NotificationRow {
+  readonly id: string;
+  readonly topicId?: string;
+  readonly recipient: { readonly id: string; readonly name: string };
+  readonly channel: string;
+  readonly templateId: string;
+  readonly subject: string;
+  readonly status: string;
+  readonly createdAt: string;
+}
+
+const channelLabels: Labels<"email" | "sms" | "inbox"> = {
+  email: { "zh-CN": "电子邮件", en: "E-mail" },
+  sms: { "zh-CN": "短信", en: "SMS" },
+  inbox: { "zh-CN": "站内通知", en: "Inbox" },
+};
+
+const labelOf = (labels: Labels<string>, value: string, language: Language) =>
+  labels[value]?.[language] ?? value;
+
+export const notificationColumns: readonly CsvColumn[] = [
+  { header: { "zh-CN": "编号", en: "ID" }, value: (n: NotificationRow) => n.id },
+  { header: { "zh-CN": "议题编号", en: "Topic ID" }, value: (n: NotificationRow) => n.topicId },
+  { header: { "zh-CN": "收件人", en: "Recipient" }, value: (n: NotificationRow) => n.recipient.name },
+  { header: { "zh-CN": "收件人标识", en: "Recipient ID" }, value: (n: NotificationRow) => n.recipient.id },
+  {
+    header: { "zh-CN": "渠道", en: "Channel" },
+    value: (n: NotificationRow, language: Language) => labelOf(channelLabels, n.channel, language),
+  },
+  { header: { "zh-CN": "标题", en: "Subject" }, value: (n: NotificationRow) => n.subject },
+  { header: { "zh-CN": "状态", en: "Status" }, value: (n: NotificationRow) => n.status },
+  {
+    header: { "zh-CN": "时间", en: "Time" },
+    value: (n: NotificationRow) => localDateTime(n.createdAt, config().timeZone),
+  },
+];
