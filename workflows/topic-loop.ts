@@ -2,20 +2,21 @@
  * The topic loop (docs/decisions/0006-topic-loop.md): one Standard execution per topic, through the
  * six steps, with reminders and escalations while a step waits for its decision.
  *
- * This construct is the one definition of the state machine. infra/stack.ts deploys it;
- * infra/local/workflow-runtime.ts gets its Amazon States Language from `topicLoopDefinition()`,
- * which synthesizes this same construct — there is no hand-written ASL anywhere.
+ * This construct is the one definition of the state machine. infra/stack.ts deploys it; the local
+ * runtime runs the Amazon States Language that `topicLoopDefinition()`
+ * (infra/local/workflow/topic-loop-definition.ts) synthesizes from this same construct — there is no
+ * hand-written ASL anywhere.
  */
-import { App, CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
-import { type IFunction, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import { CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import {
-  type CfnStateMachine,
   Choice,
   Condition,
   DefinitionBody,
   IntegrationPattern,
+  type IStateMachine,
   JitterType,
   JsonPath,
   LogLevel,
@@ -115,6 +116,46 @@ export class TopicLoop extends Construct {
     const self = StateMachine.fromStateMachineName(this, "Self", name);
     this.stateMachineArn = self.stateMachineArn;
 
+    const start = this.#states(props, self);
+
+    this.logGroup = new LogGroup(this, "Logs", {
+      // The vended-logs prefix keeps CloudWatch Logs' resource policy small (one entry for all).
+      logGroupName: `/aws/vendedlogs/states/${name}`,
+      retention: props.logRetention,
+      // The name is fixed, so a retained group would make the next deployment of a deleted stack
+      // fail on "already exists". Execution logs are a trace, not a record: the table keeps that.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.stateMachine = new StateMachine(this, "StateMachine", {
+      stateMachineName: name,
+      stateMachineType: StateMachineType.STANDARD,
+      comment: "好商量: one execution per topic through the six steps (docs/decisions/0006-topic-loop.md)",
+      definitionBody: DefinitionBody.fromChainable(start),
+      // ALL, without execution data: every state entered and left, with no payloads — a full
+      // per-topic trace for the runbook, no personal data in logs, and a volume of about 40 events
+      // per topic (20 transitions). ERROR alone would hide the path that led to a failure.
+      logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: props.tracing ?? false,
+    });
+    this.#acknowledge(props);
+
+    this.executionsFailedAlarm = this.#alarm(
+      "ExecutionsFailed",
+      "A topic loop execution failed: that topic no longer moves (no reminders, decisions are not " +
+        "delivered). See the execution's history; fix the cause, then redrive or resume the topic.",
+      this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: "Sum" }),
+    );
+    this.executionsTimedOutAlarm = this.#alarm(
+      "ExecutionsTimedOut",
+      "A topic loop execution reached Step Functions' one-year limit without handing over: that " +
+        "topic no longer moves. Resume it from its stored step (a new execution with resume: true).",
+      this.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: "Sum" }),
+    );
+  }
+
+  /** The states and their transitions; returns the first, "Start or resume?". */
+  #states(props: TopicLoopProps, self: IStateMachine): Choice {
     const taskTimeout = Timeout.duration(Duration.seconds(props.maxTaskSeconds ?? 60));
     const fn = props.taskFunction;
 
@@ -142,11 +183,46 @@ export class TopicLoop extends Construct {
       // Standard executions end after a year: Remind hands over well before (tasks.remind).
       executionStartedAt: JsonPath.stringAt("$$.Execution.StartTime"),
     });
+    const awaitStep = this.#awaitStep(fn);
+    const handOver = this.#handOver(self, taskTimeout);
 
-    // The callback: the function parks the token; the API answers with SendTaskSuccess. The wait
-    // times out at the next alarm. `waitSeconds` is in the payload too, so that the local runtime
-    // (which cannot see the state input from inside a task) can time the wait from it.
-    const awaitStep = withRetries(
+    const closed = new Succeed(this, topicLoopStates.closed);
+    const handedOver = new Succeed(this, topicLoopStates.handedOver);
+
+    const decided = new Choice(this, topicLoopStates.decided)
+      .when(Condition.stringEquals("$.outcome", "close"), closed)
+      // The deadline moved: plan the alarms afresh for the same step, without a new notice.
+      .when(Condition.stringEquals("$.outcome", "rearm"), resumeStep)
+      // "advance" or "return": `$.step` is already the next (or an earlier) step.
+      .otherwise(enterStep);
+
+    // A timeout is the wake-up for the next alarm. The error is discarded so that the state input
+    // (topicId, step, waitSeconds) is what Remind or escalate receives.
+    awaitStep.addCatch(remind, { errors: ["States.Timeout"], resultPath: JsonPath.DISCARD });
+    awaitStep.next(decided);
+    enterStep.next(awaitStep);
+    resumeStep.next(awaitStep);
+    remind.next(
+      new Choice(this, topicLoopStates.handOverChoice)
+        .when(Condition.booleanEquals("$.restart", true), handOver.next(handedOver))
+        .otherwise(awaitStep),
+    );
+
+    return new Choice(this, topicLoopStates.startOrResume)
+      .when(
+        Condition.and(Condition.isPresent("$.resume"), Condition.booleanEquals("$.resume", true)),
+        resumeStep,
+      )
+      .otherwise(enterStep);
+  }
+
+  /**
+   * The callback: the function parks the token; the API answers with SendTaskSuccess. The wait
+   * times out at the next alarm. `waitSeconds` is in the payload too, so that the local runtime
+   * (which cannot see the state input from inside a task) can time the wait from it.
+   */
+  #awaitStep(fn: IFunction): LambdaInvoke {
+    return withRetries(
       new LambdaInvoke(this, topicLoopStates.awaitStep, {
         stateName: topicLoopStates.awaitStep,
         lambdaFunction: fn,
@@ -163,7 +239,10 @@ export class TopicLoop extends Construct {
       }),
       { timeoutIsCaught: true },
     );
+  }
 
+  /** Starts a fresh execution of this same machine at the topic's step (before the one-year limit). */
+  #handOver(self: IStateMachine, taskTimeout: Timeout): StepFunctionsStartExecution {
     const handOver = new StepFunctionsStartExecution(this, topicLoopStates.handOver, {
       stateName: topicLoopStates.handOver,
       stateMachine: self,
@@ -194,56 +273,11 @@ export class TopicLoop extends Construct {
       maxDelay: Duration.minutes(1),
       jitterStrategy: JitterType.FULL,
     });
+    return handOver;
+  }
 
-    const closed = new Succeed(this, topicLoopStates.closed);
-    const handedOver = new Succeed(this, topicLoopStates.handedOver);
-
-    const decided = new Choice(this, topicLoopStates.decided)
-      .when(Condition.stringEquals("$.outcome", "close"), closed)
-      // The deadline moved: plan the alarms afresh for the same step, without a new notice.
-      .when(Condition.stringEquals("$.outcome", "rearm"), resumeStep)
-      // "advance" or "return": `$.step` is already the next (or an earlier) step.
-      .otherwise(enterStep);
-
-    // A timeout is the wake-up for the next alarm. The error is discarded so that the state input
-    // (topicId, step, waitSeconds) is what Remind or escalate receives.
-    awaitStep.addCatch(remind, { errors: ["States.Timeout"], resultPath: JsonPath.DISCARD });
-    awaitStep.next(decided);
-    enterStep.next(awaitStep);
-    resumeStep.next(awaitStep);
-    remind.next(
-      new Choice(this, topicLoopStates.handOverChoice)
-        .when(Condition.booleanEquals("$.restart", true), handOver.next(handedOver))
-        .otherwise(awaitStep),
-    );
-
-    const start = new Choice(this, topicLoopStates.startOrResume)
-      .when(
-        Condition.and(Condition.isPresent("$.resume"), Condition.booleanEquals("$.resume", true)),
-        resumeStep,
-      )
-      .otherwise(enterStep);
-
-    this.logGroup = new LogGroup(this, "Logs", {
-      // The vended-logs prefix keeps CloudWatch Logs' resource policy small (one entry for all).
-      logGroupName: `/aws/vendedlogs/states/${name}`,
-      retention: props.logRetention,
-      // The name is fixed, so a retained group would make the next deployment of a deleted stack
-      // fail on "already exists". Execution logs are a trace, not a record: the table keeps that.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-
-    this.stateMachine = new StateMachine(this, "StateMachine", {
-      stateMachineName: name,
-      stateMachineType: StateMachineType.STANDARD,
-      comment: "好商量: one execution per topic through the six steps (docs/decisions/0006-topic-loop.md)",
-      definitionBody: DefinitionBody.fromChainable(start),
-      // ALL, without execution data: every state entered and left, with no payloads — a full
-      // per-topic trace for the runbook, no personal data in logs, and a volume of about 40 events
-      // per topic (20 transitions). ERROR alone would hide the path that led to a failure.
-      logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: props.tracing ?? false,
-    });
+  /** cdk-nag's findings on the state machine that are by design, each with its reason. */
+  #acknowledge(props: TopicLoopProps): void {
     if (!props.tracing) {
       Validations.of(this.stateMachine).acknowledge({
         id: "AwsSolutions-SF2",
@@ -261,7 +295,7 @@ export class TopicLoop extends Construct {
         "DescribeResourcePolicies, DescribeLogGroups) supports no resource-level permissions: AWS " +
         "requires Resource * for these actions.",
     });
-    const functionId = logicalIdOf(fn);
+    const functionId = logicalIdOf(props.taskFunction);
     if (functionId) {
       Validations.of(this.stateMachine).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
@@ -270,22 +304,13 @@ export class TopicLoop extends Construct {
           "and aliases), as the Step Functions Lambda integration grants it: one function, no other.",
       });
     }
+  }
 
-    this.executionsFailedAlarm = new Alarm(this, "ExecutionsFailed", {
-      alarmDescription:
-        "A topic loop execution failed: that topic no longer moves (no reminders, decisions are not " +
-        "delivered). See the execution's history; fix the cause, then redrive or resume the topic.",
-      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: "Sum" }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.executionsTimedOutAlarm = new Alarm(this, "ExecutionsTimedOut", {
-      alarmDescription:
-        "A topic loop execution reached Step Functions' one-year limit without handing over: that " +
-        "topic no longer moves. Resume it from its stored step (a new execution with resume: true).",
-      metric: this.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: "Sum" }),
+  /** An alarm on one of the machine's execution metrics: any execution in five minutes. */
+  #alarm(id: string, alarmDescription: string, metric: IMetric): Alarm {
+    return new Alarm(this, id, {
+      alarmDescription,
+      metric,
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -341,104 +366,4 @@ function logicalIdOf(fn: IFunction): string | undefined {
   if (!(child instanceof CfnElement)) return undefined;
   const id: unknown = Stack.of(child).resolve(child.logicalId);
   return typeof id === "string" ? id : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The definition for the local runtime: the same construct, synthesized in a throwaway app.
-// ---------------------------------------------------------------------------------------------
-
-export interface TopicLoopDefinitionOptions {
-  /** Default `local`. */
-  readonly region?: string;
-  /** Default `000000000000`. */
-  readonly account?: string;
-  /** Default `topic-loop`. */
-  readonly stateMachineName?: string;
-  /** The name of the placeholder task function in the definition's ARNs. Default `topic-loop`. */
-  readonly functionName?: string;
-  /** CDK context (feature flags), e.g. cdk.json's. */
-  readonly context?: Record<string, unknown>;
-}
-
-export interface TopicLoopDefinition {
-  /** The Amazon States Language definition, every ARN concrete. */
-  readonly definition: AslDefinition;
-  readonly stateMachineArn: string;
-  readonly stateMachineName: string;
-  /** The task function's ARN as it appears in the definition. */
-  readonly taskFunctionArn: string;
-}
-
-/** An Amazon States Language document (only what callers look at is typed). */
-export interface AslDefinition {
-  readonly StartAt: string;
-  readonly States: Record<string, AslState>;
-  readonly Comment?: string;
-  readonly TimeoutSeconds?: number;
-}
-
-export interface AslState {
-  readonly Type: string;
-  readonly Resource?: string;
-  readonly Parameters?: Record<string, unknown>;
-  readonly TimeoutSeconds?: number;
-  readonly TimeoutSecondsPath?: string;
-  readonly Retry?: readonly { readonly ErrorEquals: readonly string[] }[];
-  readonly Catch?: readonly { readonly ErrorEquals: readonly string[]; readonly Next: string }[];
-  readonly Next?: string;
-  readonly [key: string]: unknown;
-}
-
-const pseudo = (region: string, account: string): Record<string, string> => ({
-  "AWS::Partition": "aws",
-  "AWS::Region": region,
-  "AWS::AccountId": account,
-  "AWS::URLSuffix": "amazonaws.com",
-});
-
-/** Evaluates the few intrinsics a resolved definition string can hold (Fn::Join of pseudo refs). */
-function evaluate(value: unknown, refs: Record<string, string>): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "object" && value !== null) {
-    const record = value as Record<string, unknown>;
-    const join = record["Fn::Join"];
-    if (Array.isArray(join) && typeof join[0] === "string" && Array.isArray(join[1])) {
-      const [separator, parts] = join as [string, unknown[]];
-      return parts.map((part) => evaluate(part, refs)).join(separator);
-    }
-    const ref = record.Ref;
-    if (typeof ref === "string" && refs[ref] !== undefined) return refs[ref];
-  }
-  throw new Error(`cannot evaluate ${JSON.stringify(value)} in the topic loop's definition`);
-}
-
-/**
- * Synthesizes the `TopicLoop` construct in a throwaway app, with a placeholder task function of a
- * known ARN, and returns its definition with every ARN concrete. The local runtime runs this.
- */
-export function topicLoopDefinition(options: TopicLoopDefinitionOptions = {}): TopicLoopDefinition {
-  const region = options.region ?? "local";
-  const account = options.account ?? "000000000000";
-  const stateMachineName = options.stateMachineName ?? "topic-loop";
-  const functionName = options.functionName ?? "topic-loop";
-  const app = new App({ context: { ...options.context } });
-  const stack = new Stack(app, "TopicLoopDefinition", { env: { region, account } });
-  const taskFunctionArn = `arn:aws:lambda:${region}:${account}:function:${functionName}`;
-  const taskFunction = LambdaFunction.fromFunctionAttributes(stack, "TaskFunction", {
-    functionArn: taskFunctionArn,
-    sameEnvironment: true,
-  });
-  const loop = new TopicLoop(stack, "TopicLoop", {
-    taskFunction,
-    logRetention: 1,
-    stateMachineName,
-  });
-  const cfn = loop.stateMachine.node.defaultChild as CfnStateMachine;
-  const text = evaluate(stack.resolve(cfn.definitionString), pseudo(region, account));
-  return {
-    definition: JSON.parse(text) as AslDefinition,
-    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`,
-    stateMachineName,
-    taskFunctionArn,
-  };
 }

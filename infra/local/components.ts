@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { loadApiFunctions } from "./api-functions";
+import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./demo/seed";
 import {
   type DynamoDbLocal,
   localCredentials,
@@ -16,7 +17,6 @@ import { type ApiFunction, type Gateway, startGateway } from "./gateway";
 import { type LocalKeys, loadOrCreateKeys } from "./keys";
 import type { Component } from "./lifecycle";
 import { redriveOpenTopics } from "./redrive";
-import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./seed";
 import { type SfnEndpoint, startSfnEndpoint } from "./sfn-endpoint";
 import { clockEnvironmentKeys, installLocalClock, type LocalClock } from "./simulated-time";
 import { ensureTable } from "./table";

@@ -196,7 +196,16 @@ interface LaunchOptions {
   startTimeoutMs: number;
 }
 
-async function launch({ port, dbPath, startTimeoutMs }: LaunchOptions): Promise<DynamoDbLocal> {
+type ExitResult = { code: number | null; signal: NodeJS.Signals | null; error?: Error };
+
+/** The java process of one DynamoDB Local: how it ended, how to stop it, the tail of what it printed. */
+interface JavaProcess {
+  readonly exit: Promise<ExitResult>;
+  readonly stop: () => Promise<void>;
+  readonly output: () => string;
+}
+
+function spawnJava(port: number, dbPath: string | undefined): JavaProcess {
   // DynamoDB Local sends telemetry unless told not to; the wrapper passes no extra flags, but the
   // child inherits the environment. Respect an explicit setting.
   process.env.DDB_LOCAL_TELEMETRY ??= "0";
@@ -212,25 +221,22 @@ async function launch({ port, dbPath, startTimeoutMs }: LaunchOptions): Promise<
   const output = () => [stderr(), stdout()].filter(Boolean).join("\n");
 
   let exited = false;
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>(
-    (resolveExit) => {
-      child.once("exit", (code, signal) => {
-        exited = true;
-        resolveExit({ code, signal });
-      });
-      child.once("error", (error) => {
-        exited = true;
-        resolveExit({ code: null, signal: null, error });
-      });
-    },
-  );
+  const exit = new Promise<ExitResult>((resolveExit) => {
+    child.once("exit", (code, signal) => {
+      exited = true;
+      resolveExit({ code, signal });
+    });
+    child.once("error", (error) => {
+      exited = true;
+      resolveExit({ code: null, signal: null, error });
+    });
+  });
   // If this Node process goes away without calling stop(), do not leave java running.
   const killOnExit = () => {
     if (!exited) child.kill("SIGKILL");
   };
   process.once("exit", killOnExit);
 
-  const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     process.removeListener("exit", killOnExit);
     if (!exited) {
@@ -240,38 +246,45 @@ async function launch({ port, dbPath, startTimeoutMs }: LaunchOptions): Promise<
       clearTimeout(timer);
     }
   };
+  return { exit, stop, output };
+}
 
+/** Why a DynamoDB Local that exited before it answered did so, as the error to throw. */
+function exitError(port: number, result: ExitResult, text: string): Error {
+  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") {
+    return new DynamoDbLocalError(
+      "DynamoDB Local needs Java 17 or newer, and `java` is not on PATH. Install it " +
+        "(Debian/Ubuntu: `apt-get install -y default-jre-headless`) and try again.",
+    );
+  }
+  if (/address already in use|BindException/i.test(text)) {
+    return new PortInUseError(`DynamoDB Local could not bind port ${port}: it is in use.\n${text}`);
+  }
+  const how = result.error
+    ? result.error.message
+    : `exit code ${result.code ?? "none"}${result.signal ? `, signal ${result.signal}` : ""}`;
+  return new DynamoDbLocalError(
+    `DynamoDB Local exited before it answered (${how}).${text ? `\nIts output:\n${text}` : ""}`,
+  );
+}
+
+async function launch({ port, dbPath, startTimeoutMs }: LaunchOptions): Promise<DynamoDbLocal> {
+  const java = spawnJava(port, dbPath);
+  const endpoint = `http://127.0.0.1:${port}`;
   const ready = waitUntilAnswering(endpoint, startTimeoutMs);
   const outcome = await Promise.race([
     ready.then(() => ({ kind: "ready" as const })),
-    exit.then((result) => ({ kind: "exited" as const, ...result })),
+    java.exit.then((result) => ({ kind: "exited" as const, ...result })),
   ]).catch((error: unknown) => ({ kind: "timeout" as const, error }));
   ready.cancel();
 
   if (outcome.kind === "ready") {
-    return { endpoint, port, dbPath, stop };
+    return { endpoint, port, dbPath, stop: java.stop };
   }
-  await stop();
-  if (outcome.kind === "exited") {
-    const code = (outcome.error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === "ENOENT") {
-      throw new DynamoDbLocalError(
-        "DynamoDB Local needs Java 17 or newer, and `java` is not on PATH. Install it " +
-          "(Debian/Ubuntu: `apt-get install -y default-jre-headless`) and try again.",
-      );
-    }
-    const text = output();
-    if (/address already in use|BindException/i.test(text)) {
-      throw new PortInUseError(`DynamoDB Local could not bind port ${port}: it is in use.\n${text}`);
-    }
-    const how = outcome.error
-      ? outcome.error.message
-      : `exit code ${outcome.code ?? "none"}${outcome.signal ? `, signal ${outcome.signal}` : ""}`;
-    throw new DynamoDbLocalError(
-      `DynamoDB Local exited before it answered (${how}).${text ? `\nIts output:\n${text}` : ""}`,
-    );
-  }
-  const text = output();
+  await java.stop();
+  const text = java.output();
+  if (outcome.kind === "exited") throw exitError(port, outcome, text);
   throw new DynamoDbLocalError(
     `DynamoDB Local did not answer on ${endpoint} within ${startTimeoutMs} ms.` +
       `${text ? `\nIts output:\n${text}` : ""}`,

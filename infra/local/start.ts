@@ -4,13 +4,20 @@
  */
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Clock } from "../../functions/kernel/clock";
-import { isMain, runCli, UsageError } from "./cli";
+import {
+  type CliValues,
+  dataDirArgument,
+  dataDirOption,
+  defaultDataDir,
+  defaultTableName,
+  runCommand,
+  UsageError,
+} from "./cli";
 import { localComponents, outboxPath, type ResolvedStackOptions, type StackState } from "./components";
+import { describe as describeSeed, type SeedOutcome } from "./demo/seed";
 import type { LocalKeys } from "./keys";
 import { type Component, startComponents } from "./lifecycle";
-import { describe as describeSeed, type SeedOutcome } from "./seed";
 import { signToken } from "./token";
 import type { WorkflowRuntime } from "./workflow-runtime";
 
@@ -70,8 +77,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const defaultTableName = "haoshangliang";
-export const defaultDataDir = ".data";
+export { defaultDataDir, defaultTableName } from "./cli";
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const resolved: ResolvedStackOptions = {
@@ -145,25 +151,17 @@ function port(value: string | undefined, flag: string): number | undefined {
   return number;
 }
 
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: "string" },
-      "dynamodb-port": { type: "string" },
-      "data-dir": { type: "string" },
-      "in-memory": { type: "boolean", default: false },
-      "no-seed": { type: "boolean", default: false },
-      table: { type: "string" },
-      "access-log": { type: "boolean", default: false },
-      speed: { type: "string" },
-      "workflow-log": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
+const startOptions = {
+  port: { type: "string" },
+  "dynamodb-port": { type: "string" },
+  ...dataDirOption,
+  "in-memory": { type: "boolean", default: false },
+  "no-seed": { type: "boolean", default: false },
+  table: { type: "string" },
+  "access-log": { type: "boolean", default: false },
+  speed: { type: "string" },
+  "workflow-log": { type: "boolean", default: false },
+} as const;
 
 const shellQuote = (value: string) =>
   /^[\w./:=@-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
@@ -222,30 +220,11 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
   ].join("\n");
 }
 
-async function main(): Promise<void> {
-  // The functions' own per-request JSON lines would bury the start-up output (`--access-log` shows
-  // one line per request instead), and Lambda runs Node.js 22, so the SDK's notice about Node.js 20
-  // concerns only this machine.
-  process.env.LOG_LEVEL ??= "warn";
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse(process.argv.slice(2)).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
-  const apiPort = port(values.port, "--port") ?? port(process.env.PORT, "PORT") ?? 3000;
-  const dynamodbPort = port(values["dynamodb-port"], "--dynamodb-port") ?? 0;
-  const dataDirArg = values["data-dir"] ?? process.env.DATA_DIR;
-  const clockSpeed = speed(values.speed);
-
-  // Ctrl-C (or SIGTERM) once: stop cleanly, exit 0. Twice: exit at once.
-  const abort = new AbortController();
-  let stack: LocalStack | undefined;
+/**
+ * Ctrl-C (or SIGTERM, SIGHUP) once: stop cleanly, exit 0. Twice: exit at once. Before the stack is
+ * up, the abort makes start-up undo itself.
+ */
+function stopOnSignals(abort: AbortController, stack: () => LocalStack | undefined): void {
   // One Ctrl-C can arrive twice: from the terminal (to the whole process group) and relayed by
   // npm or tsx. A repeat within a second is the same keypress; a later one forces the exit.
   let stoppingSince: number | undefined;
@@ -258,8 +237,9 @@ async function main(): Promise<void> {
     stoppingSince = Date.now();
     process.stdout.write(`\n${signal}: stopping…\n`);
     abort.abort(new Error(`interrupted by ${signal}`));
-    if (!stack) return; // start-up notices the abort and undoes itself
-    stack.stop().then(
+    const running = stack();
+    if (!running) return; // start-up notices the abort and undoes itself
+    running.stop().then(
       () => {
         process.stdout.write("stopped.\n");
         process.exit(0);
@@ -271,26 +251,38 @@ async function main(): Promise<void> {
     );
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
+}
+
+/** The stack's options from the command line. */
+function stackOptions(values: CliValues<typeof startOptions>): LocalStackOptions {
+  const dataDirArg = dataDirArgument(values);
+  return {
+    port: port(values.port, "--port") ?? port(process.env.PORT, "PORT") ?? 3000,
+    dynamodbPort: port(values["dynamodb-port"], "--dynamodb-port") ?? 0,
+    ...(dataDirArg ? { dataDir: dataDirArg } : {}),
+    inMemory: values["in-memory"],
+    seed: !values["no-seed"],
+    ...(values.table ? { tableName: values.table } : {}),
+    ...(values["access-log"]
+      ? { accessLog: (line: string) => process.stdout.write(`[gateway] ${line}\n`) }
+      : {}),
+    speed: speed(values.speed),
+    ...(values["workflow-log"]
+      ? { workflowLog: (line: string) => process.stdout.write(`[topic-loop] ${line}\n`) }
+      : {}),
+    onProgress: (component) => process.stdout.write(`starting ${component}…\n`),
+  };
+}
+
+async function main(values: CliValues<typeof startOptions>): Promise<void> {
+  const options = stackOptions(values);
+  const abort = new AbortController();
+  let stack: LocalStack | undefined;
+  stopOnSignals(abort, () => stack);
 
   const started = performance.now();
   try {
-    stack = await startLocalStack({
-      port: apiPort,
-      dynamodbPort,
-      ...(dataDirArg ? { dataDir: dataDirArg } : {}),
-      inMemory: values["in-memory"],
-      seed: !values["no-seed"],
-      ...(values.table ? { tableName: values.table } : {}),
-      ...(values["access-log"]
-        ? { accessLog: (line: string) => process.stdout.write(`[gateway] ${line}\n`) }
-        : {}),
-      speed: clockSpeed,
-      ...(values["workflow-log"]
-        ? { workflowLog: (line: string) => process.stdout.write(`[topic-loop] ${line}\n`) }
-        : {}),
-      onProgress: (component) => process.stdout.write(`starting ${component}…\n`),
-      signal: abort.signal,
-    });
+    stack = await startLocalStack({ ...options, signal: abort.signal });
   } catch (error) {
     if (abort.signal.aborted) {
       process.stdout.write("stopped.\n");
@@ -300,8 +292,18 @@ async function main(): Promise<void> {
   }
   const token = await stack.adminToken();
   process.stdout.write(
-    banner(stack, { dataDirArg, startedMs: performance.now() - started }).replace("__TOKEN__", token),
+    banner(stack, { dataDirArg: dataDirArgument(values), startedMs: performance.now() - started }).replace(
+      "__TOKEN__",
+      token,
+    ),
   );
 }
 
-if (isMain(import.meta.url)) runCli(main, usage);
+runCommand(import.meta.url, {
+  usage,
+  options: startOptions,
+  // The functions' own per-request JSON lines would bury the start-up output (`--access-log` shows
+  // one line per request instead).
+  environment: { LOG_LEVEL: "warn" },
+  main,
+});

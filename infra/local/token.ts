@@ -2,10 +2,9 @@
  * Local stand-in for Cognito's ID tokens: the same claims the API reads on AWS, signed with the
  * local key pair. Also a CLI: `npx tsx infra/local/token.ts --role staff --station <id>`.
  */
-import { parseArgs } from "node:util";
 import { type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { claimNames, type Role, roles } from "../../functions/kernel/http/claims";
-import { isMain, runCli, UsageError } from "./cli";
+import { type CliValues, dataDirOf, dataDirOption, runCommand, UsageError } from "./cli";
 import { type LocalKeys, loadOrCreateKeys, localAlgorithm } from "./keys";
 
 export interface TokenRequest {
@@ -93,17 +92,17 @@ const usage = `usage: npm run token -- --role admin|staff|member [options]
 
 Prints the token only, so it can be captured:  TOKEN=$(npm run -s token -- --role admin)`;
 
-async function main(): Promise<void> {
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse(process.argv.slice(2)).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
+const tokenOptions = {
+  role: { type: "string" },
+  station: { type: "string", multiple: true },
+  member: { type: "string" },
+  subject: { type: "string" },
+  name: { type: "string" },
+  "expires-in": { type: "string" },
+  ...dataDirOption,
+} as const;
+
+async function main(values: CliValues<typeof tokenOptions>): Promise<void> {
   if (!values.role) throw new UsageError("--role is required");
   const request: TokenRequest = {
     role: values.role as Role,
@@ -119,7 +118,7 @@ async function main(): Promise<void> {
     if (error instanceof TokenRequestError) throw new UsageError(error.message);
     throw error;
   }
-  const keys = await loadOrCreateKeys(values["data-dir"]);
+  const keys = await loadOrCreateKeys(dataDirOf(values));
   let token: string;
   try {
     token = await signToken(request, keys);
@@ -131,22 +130,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${token}\n`);
 }
 
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      role: { type: "string" },
-      station: { type: "string", multiple: true },
-      member: { type: "string" },
-      subject: { type: "string" },
-      name: { type: "string" },
-      "expires-in": { type: "string" },
-      "data-dir": { type: "string", default: process.env.DATA_DIR ?? ".data" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
-
-if (isMain(import.meta.url)) runCli(main, usage);
+runCommand(import.meta.url, { usage, options: tokenOptions, main });

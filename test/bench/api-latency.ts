@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { stationKey } from "../../functions/kernel/table/keys";
+import { demoStations } from "../../infra/local/demo/data";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
-import { demoStations } from "../../infra/local/seed-data";
 import { startLocalStack } from "../../infra/local/start";
 
 export interface LatencySamples {

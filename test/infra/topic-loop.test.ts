@@ -11,14 +11,14 @@ import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { topicSteps } from "../../functions/domain/topics/steps";
 import { routes } from "../../functions/kernel/http/routes";
-import { cdkJsonContext } from "../../infra/paths";
-import { apiFunctionId, topicLoopClients } from "../../infra/stack";
 import {
   type AslDefinition,
   type AslState,
-  TopicLoop,
   topicLoopDefinition,
-} from "../../workflows/topic-loop";
+} from "../../infra/local/workflow/topic-loop-definition";
+import { cdkJsonContext } from "../../infra/paths";
+import { apiFunctionId, topicLoopClients } from "../../infra/stack";
+import { TopicLoop } from "../../workflows/topic-loop";
 import { logicalIds, newApp, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
 const SYNTH_TIMEOUT = 120_000;

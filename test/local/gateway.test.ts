@@ -3,7 +3,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimNames } from "../../functions/kernel/http/claims";
 import { type Gateway, startGateway } from "../../infra/local/gateway";
-import type { GatewayEvent } from "../../infra/local/gateway-event";
+import type { GatewayEvent } from "../../infra/local/gateway/event";
 import { generateKeys, type LocalKeys } from "../../infra/local/keys";
 import { signToken } from "../../infra/local/token";
 

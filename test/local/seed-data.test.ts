@@ -5,7 +5,6 @@ import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps"
 import { topicSources } from "../../functions/domain/topics/vocabulary";
 import { memberCreate, stationCreate } from "../../functions/registry/contracts";
 import { stepEvidence, topicCreate, topicReject } from "../../functions/topics/contracts";
-import { stepsBefore } from "../../infra/local/seed";
 import {
   type DemoPerson,
   demoAssignments,
@@ -14,7 +13,8 @@ import {
   demoTopics,
   demoZones,
   type EvidenceRefs,
-} from "../../infra/local/seed-data";
+} from "../../infra/local/demo/data";
+import { stepsBefore } from "../../infra/local/demo/seed";
 
 const assignments = demoAssignments();
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
+import { demoAssignments, demoMembers, demoStations, demoTopics } from "../../infra/local/demo/data";
 import {
   type ApiCall,
   type ApiResponse,
@@ -13,8 +14,7 @@ import {
   seedDemoData,
   seedOnce,
   stepsBefore,
-} from "../../infra/local/seed";
-import { demoAssignments, demoMembers, demoStations, demoTopics } from "../../infra/local/seed-data";
+} from "../../infra/local/demo/seed";
 
 interface FakeTopic {
   id: string;

@@ -25,6 +25,12 @@ interface Running {
   readonly output: () => string;
 }
 
+/**
+ * How long one start may take. Alone it takes about 10 s; with the whole suite running in parallel
+ * (other stacks, DynamoDB Locals, CDK bundling) it can take three times as long.
+ */
+const startDeadlineMs = 45_000;
+
 /** Runs `start.ts` as `npm start` would, and waits for its banner. */
 async function start(...args: string[]): Promise<Running> {
   const child = spawn(process.execPath, ["--import", "tsx", "infra/local/start.ts", "--port", "0", ...args], {
@@ -37,7 +43,7 @@ async function start(...args: string[]): Promise<Running> {
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
     output += chunk;
   });
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + startDeadlineMs;
   for (;;) {
     const api = /API\s+(http:\/\/\S+)/.exec(output)?.[1];
     const dynamodb = /DynamoDB\s+(http:\/\/\S+)/.exec(output)?.[1];
@@ -76,7 +82,8 @@ const markerKey = {
   [tableSchema.sortKey.name]: { S: "META" },
 };
 
-describe("npm start", () => {
+// A test starts the stack up to twice, each start allowed its deadline.
+describe("npm start", { timeout: 2 * startDeadlineMs + 30_000 }, () => {
   it("serves the API behind the JWT authorizer, stops cleanly on SIGTERM and keeps its data", async () => {
     const first = await start("--data-dir", dataDir, "--no-seed", "--table", "startdemo");
     try {

@@ -3,15 +3,15 @@
  * assignments, then consultation topics driven through the six-step loop to where the demo leaves
  * them — as an admin. Nothing is written to the table behind the API's back, so the demo data obeys
  * every rule the API enforces. Also a CLI for a stack that is already running:
- * `npx tsx infra/local/seed.ts --api http://127.0.0.1:3000 [--data-dir .data] [--force]`.
+ * `npx tsx infra/local/demo/seed.ts --api http://127.0.0.1:3000 [--data-dir .data] [--force]`.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
-import { clock } from "../../functions/kernel/clock";
-import { isMain, runCli, UsageError } from "./cli";
-import { loadOrCreateKeys } from "./keys";
+import { type TopicStep, topicSteps } from "../../../functions/domain/topics/steps";
+import { clock } from "../../../functions/kernel/clock";
+import { type CliValues, dataDirOf, dataDirOption, defaultTableName, runCommand } from "../cli";
+import { loadOrCreateKeys } from "../keys";
+import { signToken } from "../token";
 import {
   type DemoAssignment,
   type DemoMember,
@@ -24,8 +24,7 @@ import {
   demoStations,
   demoTopics,
   type EvidenceRefs,
-} from "./seed-data";
-import { signToken } from "./token";
+} from "./data";
 
 export interface ApiResponse {
   readonly status: number;
@@ -355,7 +354,7 @@ async function writeMarker(path: string, content: object): Promise<void> {
   await writeFile(path, `${JSON.stringify({ seededAt: new Date().toISOString(), ...content }, null, 2)}\n`);
 }
 
-const usage = `usage: npx tsx infra/local/seed.ts --api <url> [--data-dir .data] [--table haoshangliang] [--force]
+const usage = `usage: npx tsx infra/local/demo/seed.ts --api <url> [--data-dir .data] [--table haoshangliang] [--force]
 
 Loads the demo data into a running local stack through its API, as an admin.
   --api <url>        the local API (default http://127.0.0.1:3000, or $PORT)
@@ -363,18 +362,15 @@ Loads the demo data into a running local stack through its API, as an admin.
   --table <name>     the table name, for the marker file (default haoshangliang)
   --force            seed even if a marker or existing stations say it was done`;
 
-async function main(): Promise<void> {
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse(process.argv.slice(2)).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
-  const dataDir = values["data-dir"];
+const seedOptions = {
+  api: { type: "string", default: `http://127.0.0.1:${process.env.PORT ?? "3000"}` },
+  ...dataDirOption,
+  table: { type: "string", default: defaultTableName },
+  force: { type: "boolean", default: false },
+} as const;
+
+async function main(values: CliValues<typeof seedOptions>): Promise<void> {
+  const dataDir = dataDirOf(values);
   const keys = await loadOrCreateKeys(dataDir);
   const call = httpApi(values.api, await signToken({ role: "admin", subject: "local-seed" }, keys));
   if (values.force) {
@@ -399,19 +395,4 @@ export function describe(outcome: SeedOutcome): string {
   );
 }
 
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      api: { type: "string", default: `http://127.0.0.1:${process.env.PORT ?? "3000"}` },
-      "data-dir": { type: "string", default: process.env.DATA_DIR ?? ".data" },
-      table: { type: "string", default: "haoshangliang" },
-      force: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
-
-if (isMain(import.meta.url)) runCli(main, usage);
+runCommand(import.meta.url, { usage, options: seedOptions, main });

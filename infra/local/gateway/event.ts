@@ -1,14 +1,13 @@
 /**
  * Builds what an API Gateway HTTP API (payload format 2.0) hands to Lambda: the event, with the JWT
- * authorizer's claims as AWS passes them, and a Lambda context. Pure functions, no I/O.
+ * authorizer's claims as AWS passes them. Pure functions, no I/O.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type {
   APIGatewayEventRequestContextJWTAuthorizer,
   APIGatewayEventRequestContextV2,
   APIGatewayProxyEventV2,
   APIGatewayProxyEventV2WithJWTAuthorizer,
-  Context,
 } from "aws-lambda";
 
 export interface IncomingRequest {
@@ -198,34 +197,4 @@ export function buildEvent({ request, route, requestId, now, jwtPayload }: Event
     requestContext: { ...requestContext, authorizer },
   };
   return withAuthorizer;
-}
-
-export interface ContextInput {
-  readonly functionName: string;
-  /** The function's configured timeout; getRemainingTimeInMillis counts down from it. */
-  readonly timeoutMs: number;
-  readonly startedAt: number;
-}
-
-/** The parts of Lambda's context object a handler can rely on. */
-export function buildContext({ functionName, timeoutMs, startedAt }: ContextInput): Context {
-  const deadline = startedAt + timeoutMs;
-  const unsupported = (name: string) => () => {
-    throw new Error(`context.${name}() is not supported; return a value or throw instead`);
-  };
-  const day = new Date(startedAt).toISOString().slice(0, 10).replaceAll("-", "/");
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: "1024",
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `${day}/[$LATEST]local`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: unsupported("done"),
-    fail: unsupported("fail"),
-    succeed: unsupported("succeed"),
-  };
 }

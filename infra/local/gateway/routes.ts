@@ -3,7 +3,7 @@
  * an HTTP API does: exact paths, case-sensitive, no trailing-slash folding, decoded parameters.
  */
 import Router from "find-my-way";
-import type { HttpMethod, RouteDefinition } from "../../functions/kernel/http/routes";
+import type { HttpMethod, RouteDefinition } from "../../../functions/kernel/http/routes";
 
 export type RouteMatch =
   | {

@@ -6,10 +6,10 @@
  * member names "演示委员·", other people "演示".
  */
 
-import type { TopicStep } from "../../functions/domain/topics/steps";
-import type { TopicSource } from "../../functions/domain/topics/vocabulary";
-import type { MemberCreate, StationCreate } from "../../functions/registry/contracts";
-import type { StepEvidence } from "../../functions/topics/contracts";
+import type { TopicStep } from "../../../functions/domain/topics/steps";
+import type { TopicSource } from "../../../functions/domain/topics/vocabulary";
+import type { MemberCreate, StationCreate } from "../../../functions/registry/contracts";
+import type { StepEvidence } from "../../../functions/topics/contracts";
 
 export type AssignmentBasis = "nearby" | "choice" | "topic";
 

@@ -1,0 +1,98 @@
+/**
+ * One request through the gateway, in API Gateway's order: match the route, read the body, check the
+ * JWT on `jwt` routes, build the payload-2.0 event, call the route's function.
+ */
+import type { IncomingMessage } from "node:http";
+import type { LocalKeys } from "../keys";
+import { authorize } from "./authorizer";
+import { buildEvent } from "./event";
+import { type FunctionLookup, invoke } from "./integration";
+import { drain, incomingRequest } from "./request";
+import { apiError, internalServerError, json, type Reply } from "./response";
+import type { RouteMatch, RouteMatcher } from "./routes";
+
+export interface RespondConfig {
+  readonly matcher: RouteMatcher;
+  readonly functionFor: FunctionLookup;
+  readonly keys: LocalKeys;
+  readonly bodyLimit: number;
+  readonly integrationTimeoutMs: number;
+  readonly errorLog: (message: string, error: unknown) => void;
+}
+
+/** The answer to a request no route takes (its body is read and dropped first). */
+async function unrouted(
+  request: IncomingMessage,
+  match: Exclude<RouteMatch, { kind: "found" }>,
+  requestId: string,
+): Promise<Reply> {
+  const method = request.method ?? "GET";
+  const rawPath = (request.url ?? "/").split("?")[0] ?? "/";
+  await drain(request, 0);
+  if (match.kind === "bad-path") {
+    return apiError(requestId, 400, "bad_request", "The request path is not validly percent-encoded.");
+  }
+  if (match.kind === "not-found") {
+    return apiError(requestId, 404, "not_found", `No route for ${method} ${rawPath}.`);
+  }
+  // HTTP APIs answer 404 here too; the message and Allow header say what would work.
+  return apiError(
+    requestId,
+    404,
+    "not_found",
+    `No route for ${method} ${rawPath}; it accepts ${match.allowed.join(", ")}.`,
+    { allow: match.allowed.join(", ") },
+  );
+}
+
+export async function respond(
+  request: IncomingMessage,
+  requestId: string,
+  config: RespondConfig,
+): Promise<Reply> {
+  const method = request.method ?? "GET";
+  const rawPath = (request.url ?? "/").split("?")[0] ?? "/";
+  const match = config.matcher.match(method, rawPath);
+  if (match.kind !== "found") return await unrouted(request, match, requestId);
+
+  const body = await drain(request, config.bodyLimit);
+  if (body === undefined) {
+    return apiError(
+      requestId,
+      413,
+      "payload_too_large",
+      `The request body is larger than ${config.bodyLimit} bytes.`,
+    );
+  }
+
+  let jwtPayload: Record<string, unknown> | undefined;
+  if (match.route.auth === "jwt") {
+    const outcome = await authorize(request.headers.authorization, config.keys);
+    if (!outcome.ok) {
+      return json(401, { message: "Unauthorized" }, { "www-authenticate": outcome.challenge });
+    }
+    jwtPayload = outcome.payload;
+  }
+
+  const target = config.functionFor(match.route);
+  if (!target) {
+    config.errorLog(
+      `[gateway] ${match.routeKey} (${requestId}) has no function`,
+      new Error(match.route.function),
+    );
+    return internalServerError();
+  }
+  const startedAt = Date.now();
+  const event = buildEvent({
+    request: incomingRequest(request, body),
+    route: match,
+    requestId,
+    now: new Date(startedAt),
+    jwtPayload,
+  });
+  return await invoke(target, event, startedAt, {
+    timeoutMs: config.integrationTimeoutMs,
+    label: `${match.routeKey} (${requestId})`,
+    errorLog: config.errorLog,
+  });
+}
