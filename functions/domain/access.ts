@@ -72,16 +72,3 @@ export function assertCanSeeMember(principal: Principal, memberId: string): void
   if (principal.role === "member" && principal.memberId !== memberId)
     throw new NotFoundError("member", memberId);
 }
-
-/**
- * Changing a member record: admin always; staff when the member serves at one of its stations (a
- * freshly registered member with no station yet belongs to whoever registered them, so staff may
- * also edit members without any station).
- */
-export function assertCanChangeMember(principal: Principal, memberStationIds: readonly string[]): void {
-  requireWriter(principal);
-  if (principal.role === "admin") return;
-  if (memberStationIds.length === 0) return;
-  if (!memberStationIds.some((id) => principal.stationIds.includes(id)))
-    throw new ForbiddenError("not_your_member");
-}

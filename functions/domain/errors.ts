@@ -64,7 +64,7 @@ export class StaleWriteError extends ConflictError {
   }
 }
 
-export type ForbiddenReason = "role" | "not_your_member" | "read_only";
+export type ForbiddenReason = "role" | "not_your_member" | "read_only" | "own_contacts_only";
 
 export class ForbiddenError extends DomainError {
   override readonly name = "ForbiddenError";

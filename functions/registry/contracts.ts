@@ -74,6 +74,8 @@ export const memberCreate = z.strictObject({
   sector: shortText(50),
   profession: shortText(100),
   expertise: z.array(shortText(30)).check(z.maxLength(20)),
+  /** Home township or community (乡镇/社区): suggestions rank members nearby first (就近). */
+  township: z.optional(shortText(50)),
   phone: mainlandMobile,
   email: z.optional(email),
   preferences: z.optional(preferences),
@@ -85,12 +87,16 @@ export const memberPatch = z.strictObject({
   sector: z.optional(shortText(50)),
   profession: z.optional(shortText(100)),
   expertise: z.optional(z.array(shortText(30)).check(z.maxLength(20))),
+  township: z.optional(shortText(50)),
   phone: z.optional(mainlandMobile),
   email: z.optional(z.nullable(email)),
   preferences: z.optional(preferences),
   version: z.optional(version),
 });
 export type MemberPatch = z.output<typeof memberPatch>;
+
+/** What a member may change of their own record: how to reach them, and how they like to be reached. */
+export const ownContactFields = ["phone", "email", "preferences", "version"] as const;
 
 export const memberListQuery = z.extend(listQuery, { sector: z.optional(shortText(50)) });
 

@@ -36,12 +36,13 @@ export const station = z.object({
 });
 export type Station = z.output<typeof station>;
 
-export const member = z.object({
+const memberRecord = z.object({
   id,
   name: z.string(),
   sector: z.string(),
   profession: z.string(),
   expertise: z.array(z.string()),
+  township: z.optional(z.string()),
   phone: z.string(),
   email: z.optional(z.string()),
   preferences: z.object({ language: z.enum(languages), channel: z.enum(channels) }),
@@ -50,7 +51,19 @@ export const member = z.object({
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
-export type Member = z.output<typeof member>;
+/** A member as the register holds it, contacts included. */
+export type Member = z.output<typeof memberRecord>;
+
+/**
+ * A member as the API shows it: contacts and preferences only to the county office, the member, and
+ * the staff of a station where the member serves (functions/domain/registry/privacy.ts).
+ */
+export const member = z.object({
+  ...memberRecord.shape,
+  phone: z.optional(z.string()),
+  preferences: z.optional(memberRecord.shape.preferences),
+});
+export type MemberView = z.output<typeof member>;
 
 export const assignment = z.object({
   stationId: id,

@@ -1,13 +1,23 @@
 /** A stored topic as the API shows it, and the views of it that the domain rules and the timeline take. */
 import type { Principal } from "../domain/access";
 import type { Language } from "../domain/registry/members";
+import { maskContactsIn, maySeeTopicContacts } from "../domain/registry/privacy";
 import type { TopicState } from "../domain/topics/lifecycle";
 import { resolvePolicy, type TopicPolicy } from "../domain/topics/policy";
 import { stepNames } from "../domain/topics/steps";
 import type { Topic } from "./responses";
 import type { StoredTopic } from "./store/topics";
 
-export function presentTopic(topic: StoredTopic, now: Date, language: Language): Topic {
+/**
+ * The topic as the caller may see it: the contacts of the people in it (residents who raised it,
+ * people responsible) only for the county office and the topic's station; masked for others.
+ */
+export function presentTopic(topic: StoredTopic, now: Date, language: Language, viewer: Principal): Topic {
+  const shown = showTopic(topic, now, language);
+  return maySeeTopicContacts(viewer, topic.stationId) ? shown : maskContactsIn(shown);
+}
+
+function showTopic(topic: StoredTopic, now: Date, language: Language): Topic {
   return {
     id: topic.id,
     stationId: topic.stationId,

@@ -21,6 +21,10 @@ const catalog = {
     "zh-CN": "委员账号只能查看，不能修改",
     en: "Member accounts can read but not change",
   },
+  forbidden_own_contacts_only: {
+    "zh-CN": "委员本人只能修改自己的联系方式和通知偏好，其他信息由县政协办公室维护",
+    en: "Members may change only their own contacts and preferences; the county office keeps the rest",
+  },
   forbidden_not_your_member: {
     "zh-CN": "该委员不在您负责的工作站，无法修改",
     en: "This member does not serve at any of your stations",

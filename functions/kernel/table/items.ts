@@ -28,6 +28,9 @@ export function toItem(
 export function fromItem<T>(item: Record<string, AttributeValue>): T {
   const plain = unmarshall(item);
   for (const name of keyAttributes) delete plain[name];
+  // String sets (kept with ADD/DELETE) leave the store as sorted arrays: a Set would serialize as {}.
+  for (const [name, value] of Object.entries(plain))
+    if (value instanceof Set) plain[name] = [...value].sort();
   return plain as T;
 }
 

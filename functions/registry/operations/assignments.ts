@@ -7,6 +7,7 @@ import type { CsvColumn, Labels } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, noContent, ok } from "../../kernel/http/operation";
 import { assignmentInput, stationMemberPath, stationPath } from "../contracts";
+import { memberAsSeenBy } from "../member-view";
 import type { Assignment } from "../responses";
 import { assignMember, listStationAssignments, unassignMember } from "../store/assignments";
 import { getMembers } from "../store/members";
@@ -58,7 +59,10 @@ export const assignmentOperations = [
       });
       const members = new Map((await getMembers(page.items.map((a) => a.memberId))).map((m) => [m.id, m]));
       return ok({
-        items: page.items.map((a) => ({ ...a, member: members.get(a.memberId) })),
+        items: page.items.map((a) => {
+          const member = members.get(a.memberId);
+          return { ...a, ...(member ? { member: memberAsSeenBy(principal, member) } : {}) };
+        }),
         cursor: page.cursor,
       });
     },

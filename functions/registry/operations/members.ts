@@ -1,11 +1,14 @@
-/** Members: register (admin, staff), list and read, and change (admin, or staff for its members). */
-
-import { assertCanChangeMember, assertCanSeeMember, requireWriter } from "../../domain/access";
+/**
+ * Members (政协委员), the county's roster: registered and changed by the county office; a member keeps
+ * their own contacts and preferences; everyone else sees contacts only where they need them.
+ */
+import { assertCanSeeMember } from "../../domain/access";
+import { ForbiddenError } from "../../domain/errors";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
-import { memberCreate, memberListQuery, memberPatch, memberPath } from "../contracts";
-import { stationIdsOfMember } from "../store/assignments";
+import { memberCreate, memberListQuery, memberPatch, memberPath, ownContactFields } from "../contracts";
+import { memberAsSeenBy } from "../member-view";
 import { createMember, getMember, listMembers, updateMember } from "../store/members";
 import { memberColumns } from "./member-columns";
 
@@ -13,17 +16,20 @@ export const memberOperations = [
   defineOperation({
     route: "POST /members",
     idempotent: true,
-    allow: ["admin", "staff"],
+    allow: ["admin"],
     operationId: "createMember",
-    summary: "登记委员 · Register a member",
-    description: "The mobile number is normalized to 11 digits and must be unique.",
+    summary: "登记委员 · Register a member (county office)",
+    description:
+      "Members are the county's roster: the county office registers them. The mobile number is normalized to 11 digits and must be unique.",
     tag: "members",
     body: memberCreate,
     responses: [{ status: 201, description: "Created", schema: "Member" }, ...commonErrors(400, 403, 409)],
     async handle({ principal, body }) {
-      requireWriter(principal);
       const result = await createMember(body);
-      return created(result, { ...versionTag(result.version), location: `/members/${result.id}` });
+      return created(memberAsSeenBy(principal, result), {
+        ...versionTag(result.version),
+        location: `/members/${result.id}`,
+      });
     },
   }),
   defineOperation({
@@ -44,11 +50,13 @@ export const memberOperations = [
           ? await getMember(principal.memberId).catch(() => undefined)
           : undefined;
         const items = own && (query.sector === undefined || own.sector === query.sector) ? [own] : [];
-        return ok({ items, cursor: null });
+        return ok({ items: items.map((m) => memberAsSeenBy(principal, m)), cursor: null });
       }
-      return ok(
-        await listMembers({ sector: query.sector }, { limit: query.limit ?? 50, cursor: query.cursor }),
+      const page = await listMembers(
+        { sector: query.sector },
+        { limit: query.limit ?? 50, cursor: query.cursor },
       );
+      return ok({ items: page.items.map((m) => memberAsSeenBy(principal, m)), cursor: page.cursor });
     },
   }),
   defineOperation({
@@ -62,16 +70,17 @@ export const memberOperations = [
       const memberId = path.memberId;
       assertCanSeeMember(principal, memberId);
       const result = await getMember(memberId);
-      return ok(result, versionTag(result.version));
+      return ok(memberAsSeenBy(principal, result), versionTag(result.version));
     },
   }),
   defineOperation({
     route: "PATCH /members/{memberId}",
-    allow: ["admin", "staff"],
+    allow: ["admin", "member"],
     path: memberPath,
     operationId: "updateMember",
     summary: "修改委员信息 · Change a member",
-    description: "Staff may change members who serve at one of their stations (or at none yet).",
+    description:
+      "The county office changes any field; a member changes their own contacts and preferences (phone, email, preferences) only. Station staff never change a member record.",
     tag: "members",
     body: memberPatch,
     responses: [
@@ -79,14 +88,15 @@ export const memberOperations = [
       ...commonErrors(400, 403, 404, 409),
     ],
     async handle({ path, request, principal, body }) {
-      const memberId = path.memberId;
-      requireWriter(principal);
-      if (principal.role !== "admin") {
-        await getMember(memberId);
-        assertCanChangeMember(principal, await stationIdsOfMember(memberId));
+      if (principal.role === "member") {
+        assertCanSeeMember(principal, path.memberId);
+        const others = Object.keys(body).filter(
+          (field) => !(ownContactFields as readonly string[]).includes(field),
+        );
+        if (others.length) throw new ForbiddenError("own_contacts_only");
       }
-      const result = await updateMember(memberId, body, expectedVersion(request, body.version));
-      return ok(result, versionTag(result.version));
+      const result = await updateMember(path.memberId, body, expectedVersion(request, body.version));
+      return ok(memberAsSeenBy(principal, result), versionTag(result.version));
     },
   }),
 ];

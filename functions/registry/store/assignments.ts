@@ -10,9 +10,10 @@ import type { AssignmentBasis } from "../../domain/registry/members";
 import { clock } from "../../kernel/clock";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
-import { memberKey, membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
+import { membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
 import { asThrottle, isConditionFailure, writeTransaction } from "../../kernel/table/transaction";
 import type { Assignment } from "../responses";
+import { memberStartsServing, memberStopsServing } from "./membership-writes";
 
 type StoredAssignment = Omit<Assignment, "member">;
 
@@ -51,7 +52,7 @@ export async function assignMember(
       },
     },
     count(stationKey(stationId), "memberCount"),
-    count(memberKey(memberId), "stationCount"),
+    memberStartsServing(memberId, stationId),
   ]);
   if (outcome.committed) return { assignment, created: true };
   if (outcome.failed[1]) throw new NotFoundError("station", stationId);
@@ -116,7 +117,7 @@ export async function unassignMember(stationId: string, memberId: string): Promi
       "memberCount",
       " AND (attribute_not_exists(leadMemberId) OR leadMemberId <> :member)",
     ),
-    decrement(memberKey(memberId), "stationCount"),
+    memberStopsServing(memberId, stationId),
   ]);
   if (outcome.committed) return;
   if (!outcome.failed[0] && outcome.failed[1]) {

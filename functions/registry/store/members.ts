@@ -12,6 +12,7 @@ import { getItem, getMany, type Page, queryAll, queryPage, toItem, values } from
 import { memberIndexKeys, memberKey, memberPhoneKey } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { MemberCreate, MemberPatch } from "../contracts";
+import type { StoredMember } from "../member-view";
 import type { Member } from "../responses";
 
 const memberEntity = "member";
@@ -52,6 +53,7 @@ export async function createMember(input: MemberCreate, now = clock().now()): Pr
     sector: input.sector,
     profession: input.profession,
     expertise: normalizeExpertise(input.expertise),
+    ...(input.township ? { township: input.township } : {}),
     phone: input.phone,
     email: input.email,
     preferences: {
@@ -71,25 +73,25 @@ export async function createMember(input: MemberCreate, now = clock().now()): Pr
   return member;
 }
 
-export async function findMember(memberId: string): Promise<Member | undefined> {
-  return getItem<Member>(memberKey(memberId));
+export async function findMember(memberId: string): Promise<StoredMember | undefined> {
+  return getItem<StoredMember>(memberKey(memberId));
 }
 
-export async function getMember(memberId: string): Promise<Member> {
+export async function getMember(memberId: string): Promise<StoredMember> {
   const member = await findMember(memberId);
   if (!member) throw new NotFoundError("member", memberId);
   return member;
 }
 
-export function getMembers(memberIds: readonly string[]): Promise<Member[]> {
-  return getMany<Member>([...new Set(memberIds)].map(memberKey));
+export function getMembers(memberIds: readonly string[]): Promise<StoredMember[]> {
+  return getMany<StoredMember>([...new Set(memberIds)].map(memberKey));
 }
 
 export function listMembers(
   filters: { sector?: string | undefined },
   page: { limit: number; cursor: string | undefined },
-): Promise<Page<Member>> {
-  return queryPage<Member>({
+): Promise<Page<StoredMember>> {
+  return queryPage<StoredMember>({
     index: filters.sector ? "GSI2" : "GSI1",
     partition: filters.sector
       ? { name: "GSI2PK", value: `SECTOR#${filters.sector}` }
@@ -100,8 +102,8 @@ export function listMembers(
 }
 
 /** The whole register; the county's members number in the hundreds (see docs/decisions). */
-export function listAllMembers(): Promise<Member[]> {
-  return queryAll<Member>({ index: "GSI1", partition: { name: "GSI1PK", value: "MEMBERS" } });
+export function listAllMembers(): Promise<StoredMember[]> {
+  return queryAll<StoredMember>({ index: "GSI1", partition: { name: "GSI1PK", value: "MEMBERS" } });
 }
 
 function applyPatch(current: Member, patch: MemberPatch, timestamp: string): Member {

@@ -10,7 +10,6 @@ import { retryStaleWrites } from "../../kernel/retry";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { getItem, getMany, type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
 import {
-  memberKey,
   membershipIndexKeys,
   membershipKey,
   stationIndexKeys,
@@ -20,6 +19,7 @@ import {
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { StationCreate, StationPatch } from "../contracts";
 import type { Station } from "../responses";
+import { memberStartsServing } from "./membership-writes";
 
 export interface StationFilters {
   readonly kind?: Station["kind"] | undefined;
@@ -78,15 +78,7 @@ function assignLeadWrites(stationId: string, memberId: string, now: string): Tra
         ConditionExpression: "attribute_not_exists(PK)",
       },
     },
-    {
-      Update: {
-        TableName: tableName(),
-        Key: marshall(memberKey(memberId)),
-        UpdateExpression: "SET stationCount = stationCount + :one",
-        ConditionExpression: "attribute_exists(PK)",
-        ExpressionAttributeValues: values({ ":one": 1 }),
-      },
-    },
+    memberStartsServing(memberId, stationId),
   ];
 }
 

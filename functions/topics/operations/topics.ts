@@ -40,8 +40,8 @@ const decisionOn = (request: ApiRequest, principal: Principal, topicId: string):
   ifMatch: expectedVersion(request, undefined),
 });
 
-const answer = (topic: StoredTopic, request: ApiRequest) =>
-  ok(presentTopic(topic, clock().now(), request.language), versionTag(topic.version));
+const answer = (topic: StoredTopic, request: ApiRequest, principal: Principal) =>
+  ok(presentTopic(topic, clock().now(), request.language, principal), versionTag(topic.version));
 
 /** The evidence must be the step's own, and fit the topic's item beside the other steps'. */
 function evidenceOf(step: (typeof topicSteps)[number], body: unknown): unknown {
@@ -86,7 +86,7 @@ export const topicOperations = [
     ],
     async handle({ request, principal, body }) {
       const topic = await registerTopic(services, principal, body);
-      return created(presentTopic(topic, clock().now(), request.language), {
+      return created(presentTopic(topic, clock().now(), request.language, principal), {
         ...versionTag(topic.version),
         location: `/topics/${topic.id}`,
       });
@@ -120,7 +120,7 @@ export const topicOperations = [
         { limit: query.limit ?? 50, cursor: query.cursor },
       );
       return ok({
-        items: page.items.map((topic) => presentTopic(topic, now, request.language)),
+        items: page.items.map((topic) => presentTopic(topic, now, request.language, principal)),
         cursor: page.cursor,
       });
     },
@@ -140,7 +140,7 @@ export const topicOperations = [
       const timeline = await topicTimeline(topic.id);
       return ok(
         {
-          ...presentTopic(topic, clock().now(), request.language),
+          ...presentTopic(topic, clock().now(), request.language, principal),
           timeline: timeline.map((event) => ({ ...event, text: describeEvent(event, request.language) })),
         },
         versionTag(topic.version),
@@ -167,7 +167,7 @@ export const topicOperations = [
       // The union above only says the body is some step's evidence; it must be this step's.
       const evidence = evidenceOf(path.step, body);
       const call = decisionOn(request, principal, path.topicId);
-      return answer(await completeStep(services, call, path.step, evidence), request);
+      return answer(await completeStep(services, call, path.step, evidence), request, principal);
     },
   }),
   defineOperation({
@@ -181,7 +181,7 @@ export const topicOperations = [
     responses: [{ status: 200, description: "Sent back", schema: "Topic" }, ...topicErrors],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
-      return answer(await returnTopic(services, call, body.toStep, body.reason), request);
+      return answer(await returnTopic(services, call, body.toStep, body.reason), request, principal);
     },
   }),
   defineOperation({
@@ -198,7 +198,7 @@ export const topicOperations = [
     ],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
-      return answer(await rejectTopic(services, call, body.reason), request);
+      return answer(await rejectTopic(services, call, body.reason), request, principal);
     },
   }),
   defineOperation({
@@ -212,7 +212,7 @@ export const topicOperations = [
     responses: [{ status: 200, description: "Extended", schema: "Topic" }, ...topicErrors],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
-      return answer(await extendDeadline(services, call, body), request);
+      return answer(await extendDeadline(services, call, body), request, principal);
     },
   }),
 ];
