@@ -89,10 +89,7 @@ describe("staff", () => {
 
 describe("member", () => {
   it("is read-only: every write is forbidden", () => {
-    const writes = [
-      () => requireWriter(member),
-      () => assertCanChangeStation(member, "ST-DONGSHAN"),
-    ];
+    const writes = [() => requireWriter(member), () => assertCanChangeStation(member, "ST-DONGSHAN")];
     for (const write of writes) {
       const error = thrown(write);
       expect(error).toBeInstanceOf(ForbiddenError);
