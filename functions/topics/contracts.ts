@@ -138,10 +138,16 @@ export const stepEvidence = {
 } as const satisfies Record<TopicStep, z.ZodMiniType>;
 export type StepEvidence<S extends TopicStep = TopicStep> = z.output<(typeof stepEvidence)[S]>;
 
-export const topicReturn = z.strictObject({ toStep: z.enum(topicSteps), reason: prose(1000) });
+/** `step`: the step the caller saw and sends back from; if the topic has moved on, 409. */
+export const topicReturn = z.strictObject({
+  step: z.enum(topicSteps),
+  toStep: z.enum(topicSteps),
+  reason: prose(1000),
+});
 export type TopicReturn = z.output<typeof topicReturn>;
 
-export const topicReject = z.strictObject({ reason: prose(1000) });
+/** `step`: the step the caller saw (declining is only possible at 确定议题); if it moved on, 409. */
+export const topicReject = z.strictObject({ step: z.enum(topicSteps), reason: prose(1000) });
 export type TopicReject = z.output<typeof topicReject>;
 
 export const deadlineExtension = z.strictObject({ deadline: deadlineInput, reason: prose(1000) });

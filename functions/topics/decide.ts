@@ -6,13 +6,15 @@
  */
 import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
 import { ConflictError } from "../domain/errors";
+import type { Calendars } from "../domain/topics/calendar";
 import { decideComplete, decideReject, decideReturn } from "../domain/topics/lifecycle";
 import type { TopicStep } from "../domain/topics/steps";
 import { retryStaleWrites } from "../kernel/retry";
 import { tellSources } from "./announce";
 import { handOver } from "./deliver";
-import { actorOf, policyOf, stateOf } from "./present";
+import { actorOf, enterNext, policyOf, stateOf } from "./present";
 import type { TopicServices } from "./services";
+import { calendarsInForce } from "./store/calendars";
 import { type Decision, type NewTopicEvent, type StoredTopic, saveTopic } from "./store/topics";
 import { readVisibleTopic } from "./visibility";
 
@@ -39,24 +41,23 @@ export async function readTopicToDecide(
   assertCanChangeStation(call.principal, topic.stationId);
   if (call.ifMatch !== undefined && topic.version !== call.ifMatch)
     throw new ConflictError("version_mismatch", topic.version);
-  if (topic.status === "open" && (topic.pendingDecision || topic.enteredSeq !== topic.stepSeq)) {
-    // A decision is still on its way to the execution: give it another push, then say so.
-    await handOver(services, topic);
-    throw new ConflictError("step_in_transition", topic.version);
-  }
+  // A decision still on its way to the execution gets another push; this one is recorded all the
+  // same (the execution follows the topic to wherever its decisions have taken it).
+  if (topic.status === "open" && topic.pendingDecision) await handOver(services, topic);
   return topic;
 }
 
 async function takeDecision(
   services: TopicServices,
   call: DecisionRequest,
-  plan: (topic: StoredTopic, now: Date) => DecisionPlan,
+  plan: (topic: StoredTopic, now: Date, calendars: Calendars) => DecisionPlan,
 ): Promise<StoredTopic> {
   requireWriter(call.principal);
+  const calendars = await calendarsInForce();
   const saved = await retryStaleWrites(async () => {
     const topic = await readTopicToDecide(services, call);
     const now = services.now();
-    const { outcome, change, events } = plan(topic, now);
+    const { outcome, change, events } = plan(topic, now, calendars);
     const seq = topic.decisionSeq + 1;
     // The token stays until the decision is known delivered (deliver.ts drops both), so that a
     // delivery that fails here can be pushed again.
@@ -79,15 +80,6 @@ async function takeDecision(
   return saved;
 }
 
-/** The step entered next time: a new entry of a step gets fresh deadlines and alarms. */
-const enterNext = (topic: StoredTopic, step: TopicStep): StoredTopic => ({
-  ...topic,
-  step,
-  stepSeq: topic.stepSeq + 1,
-  extensions: 0,
-  alarmsSent: [],
-});
-
 /** 完成当前环节: the step in the path must be the current one; the last step closes the topic. */
 export async function completeStep(
   services: TopicServices,
@@ -96,7 +88,7 @@ export async function completeStep(
   evidence: unknown,
 ): Promise<StoredTopic> {
   const withEvidence = (t: StoredTopic) => ({ ...t, evidence: { ...t.evidence, [step]: evidence } });
-  const saved = await takeDecision(services, call, (topic, now) => {
+  const saved = await takeDecision(services, call, (topic, now, calendars) => {
     const decided = decideComplete(stateOf(topic), step);
     const at = now.toISOString();
     const completed: NewTopicEvent = {
@@ -114,7 +106,7 @@ export async function completeStep(
     }
     return {
       outcome: "advance",
-      change: (t) => enterNext(withEvidence(t), decided.next),
+      change: (t) => enterNext(withEvidence(t), decided.next, now, calendars),
       events: [completed],
     };
   });
@@ -122,18 +114,18 @@ export async function completeStep(
   return saved;
 }
 
-/** 退回: back to an earlier step, with a reason. */
+/** 退回: from the step the caller saw back to an earlier one, with a reason. */
 export function returnTopic(
   services: TopicServices,
   call: DecisionRequest,
-  toStep: TopicStep,
-  reason: string,
+  sendBack: { readonly step: TopicStep; readonly toStep: TopicStep; readonly reason: string },
 ): Promise<StoredTopic> {
-  return takeDecision(services, call, (topic, now) => {
-    const decided = decideReturn(stateOf(topic), toStep, policyOf(topic));
+  const { toStep, reason } = sendBack;
+  return takeDecision(services, call, (topic, now, calendars) => {
+    const decided = decideReturn(stateOf(topic), sendBack.step, toStep, policyOf(topic));
     return {
       outcome: "return",
-      change: (t) => enterNext({ ...t, returns: decided.returns }, decided.step),
+      change: (t) => enterNext({ ...t, returns: decided.returns }, decided.step, now, calendars),
       events: [
         {
           at: now.toISOString(),
@@ -151,10 +143,11 @@ export function returnTopic(
 export async function rejectTopic(
   services: TopicServices,
   call: DecisionRequest,
-  reason: string,
+  decline: { readonly step: TopicStep; readonly reason: string },
 ): Promise<StoredTopic> {
+  const { reason } = decline;
   const saved = await takeDecision(services, call, (topic, now) => {
-    decideReject(stateOf(topic));
+    decideReject(stateOf(topic), decline.step);
     const at = now.toISOString();
     return {
       outcome: "close",

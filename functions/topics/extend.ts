@@ -31,7 +31,7 @@ export async function extendDeadline(
     assertCanChangeStation(call.principal, topic.stationId);
     if (call.ifMatch !== undefined && topic.version !== call.ifMatch)
       throw new ConflictError("version_mismatch", topic.version);
-    if (topic.status === "open" && (!topic.deadline || topic.enteredSeq !== topic.stepSeq)) {
+    if (topic.status === "open" && !topic.deadline) {
       throw new ConflictError("step_in_transition", topic.version);
     }
     const requested = requestedDeadline(extension.deadline);

@@ -51,7 +51,10 @@ beforeAll(async () => {
   await parkedAt(api, topic.id, "collect");
   expect((await completeStep(api, topic.id, "collect", [])).status).toBe(200);
   await parkedAt(api, topic.id, "determine");
-  const rejected = await api.post(`/topics/${topic.id}/reject`, { reason: "已列入年度民生实事" });
+  const rejected = await api.post(`/topics/${topic.id}/reject`, {
+    step: "determine",
+    reason: "已列入年度民生实事",
+  });
   expect(rejected.status, rejected.text).toBe(200);
 });
 

@@ -261,7 +261,10 @@ describe("GET /topics", () => {
       advance(l2Open.id, "collect", "determine"),
       advance(l2Closed.id, "collect", "determine"),
     ]);
-    const rejected = await api.post(`/topics/${l2Closed.id}/reject`, { reason: "不属于协商范围" });
+    const rejected = await api.post(`/topics/${l2Closed.id}/reject`, {
+      step: "determine",
+      reason: "不属于协商范围",
+    });
     expect(rejected.status, rejected.text).toBe(200);
   });
 
@@ -475,8 +478,13 @@ describe("GET /topics/{topicId}", () => {
 const decisions = (topicId: string) =>
   [
     ["complete", "POST", `/topics/${topicId}/steps/collect/complete`, evidenceFor("collect", [])],
-    ["return", "POST", `/topics/${topicId}/return`, { toStep: "collect", reason: "重新收集" }],
-    ["reject", "POST", `/topics/${topicId}/reject`, { reason: "不属于协商范围" }],
+    [
+      "return",
+      "POST",
+      `/topics/${topicId}/return`,
+      { step: "collect", toStep: "collect", reason: "重新收集" },
+    ],
+    ["reject", "POST", `/topics/${topicId}/reject`, { step: "collect", reason: "不属于协商范围" }],
     ["deadline", "PATCH", `/topics/${topicId}/deadline`, { deadline: "2099-01-01", reason: "延期" }],
   ] as const;
 
@@ -541,10 +549,23 @@ describe("decisions: complete, return, reject, deadline", () => {
       evidenceFor("determine", []),
       ["summary", "raisedBy", "decision", "format", "reason"],
     ],
-    ["return to a step that does not exist", "POST", "/return", { toStep: "start", reason: "x" }, ["toStep"]],
-    ["return without a reason", "POST", "/return", { toStep: "collect" }, ["reason"]],
-    ["reject with a blank reason", "POST", "/reject", { reason: "  " }, ["reason"]],
-    ["reject with an unknown field", "POST", "/reject", { reason: "x", notify: false }, ["notify"]],
+    [
+      "return to a step that does not exist",
+      "POST",
+      "/return",
+      { step: "determine", toStep: "start", reason: "x" },
+      ["toStep"],
+    ],
+    ["return without a reason", "POST", "/return", { step: "determine", toStep: "collect" }, ["reason"]],
+    ["return without naming its step", "POST", "/return", { toStep: "collect", reason: "x" }, ["step"]],
+    ["reject with a blank reason", "POST", "/reject", { step: "determine", reason: "  " }, ["reason"]],
+    [
+      "reject with an unknown field",
+      "POST",
+      "/reject",
+      { step: "determine", reason: "x", notify: false },
+      ["notify"],
+    ],
     ["extend without anything", "PATCH", "/deadline", {}, ["deadline", "reason"]],
     ["extend to a word", "PATCH", "/deadline", { deadline: "next week", reason: "x" }, ["deadline"]],
     ["extend to 30 February", "PATCH", "/deadline", { deadline: "2099-02-30", reason: "x" }, ["deadline"]],
@@ -601,7 +622,7 @@ describe("decisions: complete, return, reject, deadline", () => {
     const atDetermine = await readTopic(api, topic.id);
     const returned = await api.post(
       `/topics/${topic.id}/return`,
-      { toStep: "collect", reason: "需补充群众意见" },
+      { step: "determine", toStep: "collect", reason: "需补充群众意见" },
       { token: home.staffToken, headers: { "if-match": `"${atDetermine.version}"` } },
     );
     expect(returned.status, returned.text).toBe(200);

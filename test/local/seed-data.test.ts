@@ -193,7 +193,10 @@ describe("demo topics", () => {
         expect(result.success, `${topic.key} ${step}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
       }
       if (topic.stage === "declined") {
-        expect(z.safeParse(topicReject, { reason: topic.declineReason }).success, topic.key).toBe(true);
+        expect(
+          z.safeParse(topicReject, { step: "determine", reason: topic.declineReason }).success,
+          topic.key,
+        ).toBe(true);
       } else expect(topic.declineReason, topic.key).toBeUndefined();
     }
     expect(stepsBefore("closed")).toEqual(topicSteps);

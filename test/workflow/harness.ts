@@ -26,6 +26,7 @@ export interface Topic {
   closedAs?: "completed" | "rejected";
   step: TopicStep;
   stepName: string;
+  stepStartedAt?: string;
   deadline?: string;
   overdue: boolean;
   extensions: number;

@@ -99,7 +99,7 @@ describe("the full loop", () => {
 
     const attempts = [
       await completeStep(api, topic.id, "feedback", members),
-      await api.post(`/topics/${topic.id}/return`, { toStep: "consult", reason: "再议" }),
+      await api.post(`/topics/${topic.id}/return`, { step: "feedback", toStep: "consult", reason: "再议" }),
       await api.patch(`/topics/${topic.id}/deadline`, { deadline: "2027-03-01", reason: "延期" }),
     ];
     for (const reply of attempts) {
@@ -163,6 +163,7 @@ describe("return", () => {
     await parkedAt(api, topic.id, "research");
 
     const reply = await api.post(`/topics/${topic.id}/return`, {
+      step: "research",
       toStep: "collect",
       reason: "反映人信息不全，需补充",
     });
@@ -188,9 +189,17 @@ describe("return", () => {
     const topic = await createTopic(api, home.station.id);
     await completeWhenReady(api, topic.id, "collect", members);
     await parkedAt(api, topic.id, "determine");
-    const forward = await api.post(`/topics/${topic.id}/return`, { toStep: "research", reason: "跳过" });
+    const forward = await api.post(`/topics/${topic.id}/return`, {
+      step: "determine",
+      toStep: "research",
+      reason: "跳过",
+    });
     expect([400, 409]).toContain(forward.status);
-    const same = await api.post(`/topics/${topic.id}/return`, { toStep: "determine", reason: "重来" });
+    const same = await api.post(`/topics/${topic.id}/return`, {
+      step: "determine",
+      toStep: "determine",
+      reason: "重来",
+    });
     expect([400, 409]).toContain(same.status);
     expect((await readTopic(api, topic.id)).step).toBe("determine");
   });
@@ -202,7 +211,10 @@ describe("reject", () => {
     await completeWhenReady(api, topic.id, "collect", members);
     await parkedAt(api, topic.id, "determine");
 
-    const reply = await api.post(`/topics/${topic.id}/reject`, { reason: "属于司法程序事项，不宜协商" });
+    const reply = await api.post(`/topics/${topic.id}/reject`, {
+      step: "determine",
+      reason: "属于司法程序事项，不宜协商",
+    });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json<Topic>()).toMatchObject({ status: "closed", closedAs: "rejected" });
 
@@ -223,7 +235,7 @@ describe("reject", () => {
     const topic = await createTopic(api, home.station.id);
     await parkedAt(api, topic.id, "collect");
     const error = expectApiError(
-      await api.post(`/topics/${topic.id}/reject`, { reason: "不采纳" }),
+      await api.post(`/topics/${topic.id}/reject`, { step: "collect", reason: "不采纳" }),
       409,
       "wrong_step",
     );

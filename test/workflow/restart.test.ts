@@ -56,11 +56,15 @@ beforeAll(async () => {
   declined = await createTopic(before, home.station.id, { title: "不宜协商的议题" });
   await completeWhenReady(before, declined.id, "collect", members);
   await parkedAt(before, declined.id, "determine");
-  expect((await before.post(`/topics/${declined.id}/reject`, { reason: "属于信访事项" })).status).toBe(200);
+  expect(
+    (await before.post(`/topics/${declined.id}/reject`, { step: "determine", reason: "属于信访事项" }))
+      .status,
+  ).toBe(200);
 
-  const port = Number(new URL(before.stack.dynamodbEndpoint).port);
+  // The table outlives the stack (as DynamoDB outlives the functions and executions).
+  const tableName = before.stack.tableName;
   await before.stop();
-  after = await startApi({ dataDir, dynamodbPort: port });
+  after = await startApi({ dataDir, tableName });
 }, 120_000);
 
 afterAll(async () => {

@@ -55,11 +55,19 @@ type Limits = Pick<TopicPolicy, "maxReturns" | "maxExtensionsPerStep">;
 export const initialTopicState: TopicState = { status: "open", step: "collect", returns: 0, extensions: 0 };
 
 /** Finish `step` with its evidence: on to the next step, or close the loop after feedback. */
-export function decideComplete(state: TopicState, step: TopicStep): CompleteDecision {
-  requireOpen(state);
+/**
+ * A decision names the step it was taken on; one that arrives after the topic moved on (another
+ * person decided first) must not act on the step the topic is at now.
+ */
+function requireCurrent(state: TopicState, step: TopicStep): void {
   if (step !== state.step) {
     throw conflict("not_current_step", { field: "step", params: { step, current: state.step } });
   }
+}
+
+export function decideComplete(state: TopicState, step: TopicStep): CompleteDecision {
+  requireOpen(state);
+  requireCurrent(state, step);
   const next = nextStep(step);
   return next ? { next } : { close: "completed" };
 }
@@ -67,10 +75,12 @@ export function decideComplete(state: TopicState, step: TopicStep): CompleteDeci
 /** Send the topic back to an earlier step, e.g. research found the topic needs redefining. */
 export function decideReturn(
   state: TopicState,
+  fromStep: TopicStep,
   toStep: TopicStep,
   limits: Limits = defaultTopicPolicy,
 ): ReturnDecision {
   requireOpen(state);
+  requireCurrent(state, fromStep);
   if (!isEarlier(toStep, state.step)) {
     throw invalid("toStep", "not_earlier_step", { toStep, current: state.step });
   }
@@ -81,8 +91,9 @@ export function decideReturn(
 }
 
 /** Decline the topic: only while determining it (确定议题); the people who raised it are told. */
-export function decideReject(state: TopicState): RejectDecision {
+export function decideReject(state: TopicState, step: TopicStep): RejectDecision {
   requireOpen(state);
+  requireCurrent(state, step);
   if (state.step !== "determine") {
     throw conflict("reject_only_at_determine", { field: "step", params: { current: state.step } });
   }

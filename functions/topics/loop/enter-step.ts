@@ -14,6 +14,23 @@ import { nextWait, type StepState } from "./waiting";
 type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;
 
 /** Records the entry once: a retried task finds the step entered and changes nothing. */
+/**
+ * The entry's start and deadline: those the decision that led here planned (its answer showed them,
+ * and an extension may have moved the deadline since), or from now when nothing was planned.
+ */
+function planOfEntry(current: StoredTopic, step: TopicStep, now: Date, calendars: Calendars) {
+  const planned = current.plannedSeq === current.stepSeq && current.deadline !== undefined;
+  const startedAt = planned && current.stepStartedAt ? new Date(current.stepStartedAt) : now;
+  const computed = stepDeadline(step, startedAt, policyOf(current), calendars, config().timeZone);
+  return {
+    planned,
+    startedAt,
+    deadline: planned && current.deadline ? new Date(current.deadline) : computed.deadline,
+    deadlineSetAt: (planned && current.deadlineSetAt) || now.toISOString(),
+    yearsWithoutCalendar: computed.yearsWithoutCalendar,
+  };
+}
+
 async function recordEntry(
   services: TopicServices,
   current: StoredTopic,
@@ -24,13 +41,8 @@ async function recordEntry(
     return current;
   }
   const now = services.now();
-  const { deadline, yearsWithoutCalendar } = stepDeadline(
-    step,
-    now,
-    policyOf(current),
-    calendars,
-    config().timeZone,
-  );
+  const plan = planOfEntry(current, step, now, calendars);
+  const { deadline, yearsWithoutCalendar } = plan;
   const event: NewTopicEvent = {
     at: now.toISOString(),
     kind: "step_started",
@@ -48,11 +60,11 @@ async function recordEntry(
       // The decision that led here has arrived: this entry is its delivery.
       ...(pendingDecision && pendingDecision.step !== step ? { pendingDecision } : {}),
       enteredSeq: topic.stepSeq,
-      stepStartedAt: now.toISOString(),
+      stepStartedAt: plan.startedAt.toISOString(),
       deadline: deadline.toISOString(),
-      deadlineSetAt: now.toISOString(),
-      alarmsSent: [],
-      extensions: 0,
+      deadlineSetAt: plan.deadlineSetAt,
+      alarmsSent: plan.planned ? topic.alarmsSent : [],
+      extensions: plan.planned ? topic.extensions : 0,
     }),
     [event],
     now,

@@ -181,7 +181,7 @@ export const topicOperations = [
     responses: [{ status: 200, description: "Sent back", schema: "Topic" }, ...topicErrors],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
-      return answer(await returnTopic(services, call, body.toStep, body.reason), request, principal);
+      return answer(await returnTopic(services, call, body), request, principal);
     },
   }),
   defineOperation({
@@ -198,7 +198,7 @@ export const topicOperations = [
     ],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
-      return answer(await rejectTopic(services, call, body.reason), request, principal);
+      return answer(await rejectTopic(services, call, body), request, principal);
     },
   }),
   defineOperation({

@@ -10,7 +10,16 @@ export async function storedCalendars(): Promise<HolidayCalendar[]> {
   return queryAll<HolidayCalendar>({ partition: { name: "PK", value: calendarPartition } });
 }
 
+/**
+ * Calendars change a few times a year; every decision and wake-up needs them. Kept for a minute per
+ * function instance (an upload is seen at once by the instance that saved it, within a minute by the
+ * others — a deadline a minute older is the same working day).
+ */
+const cacheMs = 60_000;
+let cached: { readonly at: number; readonly calendars: Promise<Calendars> } | undefined;
+
 export async function saveCalendar(calendar: HolidayCalendar): Promise<void> {
+  cached = undefined;
   await dynamodb().send(
     new PutItemCommand({
       TableName: tableName(),
@@ -20,7 +29,18 @@ export async function saveCalendar(calendar: HolidayCalendar): Promise<void> {
 }
 
 /** The calendars in force: uploaded ones, and the shipped ones for years nobody uploaded. */
-export async function calendarsInForce(): Promise<Calendars> {
+export function calendarsInForce(): Promise<Calendars> {
+  if (cached && Date.now() - cached.at < cacheMs) return cached.calendars;
+  const calendars = readCalendarsInForce();
+  cached = { at: Date.now(), calendars };
+  // A failed read is not kept: the next call tries again.
+  calendars.catch(() => {
+    if (cached?.calendars === calendars) cached = undefined;
+  });
+  return calendars;
+}
+
+async function readCalendarsInForce(): Promise<Calendars> {
   const uploaded = await storedCalendars();
   const years = new Set(uploaded.map((calendar) => calendar.year));
   return [...uploaded, ...shippedCalendars.filter((calendar) => !years.has(calendar.year))].sort(

@@ -57,8 +57,13 @@ export interface StoredTopic {
   readonly deadline?: string;
   readonly extensions: number;
   readonly returns: number;
-  /** When the current deadline was set (step entered, or deadline extended). */
+  /** When the current deadline was set (step planned or entered, or deadline extended). */
   readonly deadlineSetAt?: string;
+  /**
+   * The entry (stepSeq) whose start and deadline are already planned: a decision plans the next
+   * step's deadline at once, so its answer shows it, and the loop's entry keeps it.
+   */
+  readonly plannedSeq?: number;
   /** Alarms already sent during the current entry of the step, with the deadline each was for. */
   readonly alarmsSent: readonly { readonly key: string; readonly deadline: string }[];
   /** Wake-ups of the current execution, to hand over before the history grows long. */

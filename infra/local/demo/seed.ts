@@ -246,7 +246,7 @@ async function seedTopics(
         await decide(call, `${path}/steps/${step}/complete`, evidence, timing);
       }
       if (topic.stage === "declined") {
-        await decide(call, `${path}/reject`, { reason: topic.declineReason }, timing);
+        await decide(call, `${path}/reject`, { step: "determine", reason: topic.declineReason }, timing);
       } else if (topic.stage !== "closed") {
         await untilEntered(call, path, topic.stage, timing);
       }

@@ -167,15 +167,21 @@ describe("step evidence", () => {
 });
 
 describe("return, reject and extend bodies", () => {
-  it("return names an existing step and a reason", () => {
-    expect(topicReturn.safeParse({ toStep: "research", reason: "调研不充分" }).success).toBe(true);
-    expect(firstIssue(topicReturn, { toStep: "drafting", reason: "x" })).toBe("toStep:invalid_value");
-    expect(firstIssue(topicReturn, { toStep: "research" })).toBe("reason:invalid_type");
+  it("return names the step it is taken on, an existing step to go back to, and a reason", () => {
+    expect(topicReturn.safeParse({ step: "consult", toStep: "research", reason: "调研不充分" }).success).toBe(
+      true,
+    );
+    expect(firstIssue(topicReturn, { step: "consult", toStep: "drafting", reason: "x" })).toBe(
+      "toStep:invalid_value",
+    );
+    expect(firstIssue(topicReturn, { step: "consult", toStep: "research" })).toBe("reason:invalid_type");
+    expect(firstIssue(topicReturn, { toStep: "research", reason: "x" })).toBe("step:invalid_value");
   });
 
-  it("reject gives a reason", () => {
-    expect(topicReject.safeParse({ reason: "不属于协商范围" }).success).toBe(true);
-    expect(firstIssue(topicReject, { reason: "" })).toBe("reason:too_small");
+  it("reject names the step it is taken on and gives a reason", () => {
+    expect(topicReject.safeParse({ step: "determine", reason: "不属于协商范围" }).success).toBe(true);
+    expect(firstIssue(topicReject, { step: "determine", reason: "" })).toBe("reason:too_small");
+    expect(firstIssue(topicReject, { reason: "不属于协商范围" })).toBe("step:invalid_value");
   });
 
   it("a deadline is a date or a date-time with its offset", () => {

@@ -45,6 +45,11 @@ function validationProblem(action: () => unknown): string | undefined {
   return problem && `${problem.field}:${problem.code}`;
 }
 
+/** Decisions taken on the step the caller saw: the state's own step. */
+const returnFrom = (state: TopicState, toStep: TopicStep, limits?: typeof defaultTopicPolicy) =>
+  decideReturn(state, state.step, toStep, limits);
+const rejectAt = (state: TopicState) => decideReject(state, state.step);
+
 describe("a new topic", () => {
   it("is open at collect, with nothing used up", () => {
     expect(initialTopicState).toEqual({ status: "open", step: "collect", returns: 0, extensions: 0 });
@@ -73,46 +78,53 @@ describe("decideComplete", () => {
 
 describe("decideReturn", () => {
   it("sends the topic back to an earlier step and counts it", () => {
-    expect(decideReturn(at("consult", { returns: 1 }), "determine")).toEqual({
+    expect(returnFrom(at("consult", { returns: 1 }), "determine")).toEqual({
       step: "determine",
       returns: 2,
     });
   });
 
   it("wants an earlier step", () => {
-    expect(validationProblem(() => decideReturn(at("research"), "research"))).toBe("toStep:not_earlier_step");
-    expect(validationProblem(() => decideReturn(at("research"), "report"))).toBe("toStep:not_earlier_step");
-    expect(validationProblem(() => decideReturn(at("collect"), "collect"))).toBe("toStep:not_earlier_step");
+    expect(validationProblem(() => returnFrom(at("research"), "research"))).toBe("toStep:not_earlier_step");
+    expect(validationProblem(() => returnFrom(at("research"), "report"))).toBe("toStep:not_earlier_step");
+    expect(validationProblem(() => returnFrom(at("collect"), "collect"))).toBe("toStep:not_earlier_step");
   });
 
   it("stops at the return limit", () => {
     const limit = defaultTopicPolicy.maxReturns;
-    expect(conflictCode(() => decideReturn(at("consult", { returns: limit }), "collect"))).toBe(
+    expect(conflictCode(() => returnFrom(at("consult", { returns: limit }), "collect"))).toBe(
       "return_limit_reached",
     );
     expect(
-      conflictCode(() => decideReturn(at("consult"), "collect", { ...defaultTopicPolicy, maxReturns: 0 })),
+      conflictCode(() => returnFrom(at("consult"), "collect", { ...defaultTopicPolicy, maxReturns: 0 })),
     ).toBe("return_limit_reached");
   });
 
   it("refuses a closed topic", () => {
-    expect(conflictCode(() => decideReturn(closed, "collect"))).toBe("topic_closed");
+    expect(conflictCode(() => returnFrom(closed, "collect"))).toBe("topic_closed");
+  });
+});
+
+describe("a decision that arrives after the topic moved on", () => {
+  it("acts on nothing: return and reject name their step, and another step is 409", () => {
+    expect(conflictCode(() => decideReturn(at("research"), "determine", "collect"))).toBe("not_current_step");
+    expect(conflictCode(() => decideReject(at("research"), "determine"))).toBe("not_current_step");
   });
 });
 
 describe("decideReject", () => {
   it("declines a topic while it is being determined", () => {
-    expect(decideReject(at("determine"))).toEqual({ close: "rejected" });
+    expect(rejectAt(at("determine"))).toEqual({ close: "rejected" });
   });
 
   it.each([["collect"], ["research"], ["feedback"]] as const)("refuses at %s", (step) => {
-    expect(conflictCode(() => decideReject(at(step)))).toBe("reject_only_at_determine");
+    expect(conflictCode(() => rejectAt(at(step)))).toBe("reject_only_at_determine");
   });
 
   it("refuses a closed topic", () => {
-    expect(
-      conflictCode(() => decideReject({ ...at("determine"), status: "closed", closedAs: "rejected" })),
-    ).toBe("topic_closed");
+    expect(conflictCode(() => rejectAt({ ...at("determine"), status: "closed", closedAs: "rejected" }))).toBe(
+      "topic_closed",
+    );
   });
 });
 
@@ -171,7 +183,7 @@ describe("applyDecision", () => {
 
   it("goes back, counting the return", () => {
     const state = at("consult", { extensions: 1 });
-    expect(applyDecision(state, decideReturn(state, "research"))).toEqual(at("research", { returns: 1 }));
+    expect(applyDecision(state, returnFrom(state, "research"))).toEqual(at("research", { returns: 1 }));
   });
 
   it("closes as completed or rejected", () => {
@@ -179,7 +191,7 @@ describe("applyDecision", () => {
       status: "closed",
       closedAs: "completed",
     });
-    expect(applyDecision(at("determine"), decideReject(at("determine")))).toMatchObject({
+    expect(applyDecision(at("determine"), rejectAt(at("determine")))).toMatchObject({
       status: "closed",
       closedAs: "rejected",
       step: "determine",

@@ -1,0 +1,116 @@
+/**
+ * A decision is never answered "try again later" while the loop catches up: a client may complete a
+ * step right after registering the topic, and the next step right after the previous, and each
+ * answer already shows the new step with its own deadline. The execution follows the topic there.
+ * A decision that names a step the topic has left is refused instead of acting on the new step.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { topicSteps } from "../../functions/domain/topics/steps";
+import { type Api, expectApiError, startApi } from "../api/harness";
+import {
+  completeStep,
+  createTopic,
+  executionsOf,
+  kinds,
+  parkedAt,
+  readTopic,
+  type StationWithLead,
+  stationWithLead,
+  type Topic,
+} from "./harness";
+
+let api: Api;
+let home: StationWithLead;
+let members: string[];
+
+beforeAll(async () => {
+  api = await startApi();
+  home = await stationWithLead(api);
+  members = [home.lead.id];
+});
+
+afterAll(async () => {
+  expect(api?.takeServerErrors() ?? []).toEqual([]);
+  await api?.stop();
+});
+
+const ended = async (topicId: string) => {
+  const [execution] = executionsOf(api, topicId);
+  if (!execution) throw new Error(`no execution for ${topicId}`);
+  return api.stack.workflow.waitForExecution(execution.executionArn);
+};
+
+describe("decisions while the loop catches up", () => {
+  it("six completions back to back, from the moment of registration: each 200, the topic closes", async () => {
+    const topic = await createTopic(api, home.station.id, {}, home.staffToken);
+    for (const step of topicSteps) {
+      const reply = await completeStep(api, topic.id, step, members, home.staffToken);
+      expect(reply.status, `${step}: ${reply.text}`).toBe(200);
+      const answered = reply.json<Topic>();
+      const next = topicSteps[topicSteps.indexOf(step) + 1];
+      if (next) {
+        // The answer shows the step the topic is now at, with that step's own deadline.
+        expect(answered).toMatchObject({ step: next, status: "open" });
+        expect(new Date(answered.deadline ?? 0).getTime()).toBeGreaterThan(Date.now());
+        expect(answered.stepStartedAt).toBeDefined();
+      } else {
+        expect(answered).toMatchObject({ status: "closed", closedAs: "completed" });
+      }
+    }
+    const execution = await ended(topic.id);
+    expect(execution.status).toBe("SUCCEEDED");
+    const timeline = kinds(await readTopic(api, topic.id));
+    expect(timeline.filter((kind) => kind === "step_completed")).toHaveLength(6);
+    expect(timeline.at(-1)).toBe("closed");
+  });
+
+  it("the deadline a completion answers with is the one the loop keeps when it enters the step", async () => {
+    const topic = await createTopic(api, home.station.id, {}, home.staffToken);
+    const answered = (await completeStep(api, topic.id, "collect", members)).json<Topic>();
+    await parkedAt(api, topic.id, "determine");
+    const entered = await readTopic(api, topic.id);
+    expect(entered.deadline).toBe(answered.deadline);
+    const started = entered.timeline?.filter((event) => event.kind === "step_started").at(-1);
+    expect(started?.details).toMatchObject({ deadline: answered.deadline });
+  });
+
+  it("a return right after a completion is taken, and the loop ends up at the step returned to", async () => {
+    const topic = await createTopic(api, home.station.id, {}, home.staffToken);
+    expect((await completeStep(api, topic.id, "collect", members)).status).toBe(200);
+    expect((await completeStep(api, topic.id, "determine", members)).status).toBe(200);
+    const returned = await api.post(`/topics/${topic.id}/return`, {
+      step: "research",
+      toStep: "collect",
+      reason: "反映人信息不全",
+    });
+    expect(returned.status, returned.text).toBe(200);
+    expect(returned.json<Topic>()).toMatchObject({ step: "collect", returns: 1 });
+    await parkedAt(api, topic.id, "collect");
+    const [execution] = executionsOf(api, topic.id);
+    expect(execution?.status).toBe("RUNNING");
+  });
+});
+
+describe("a decision for a step the topic has left", () => {
+  it("return and reject naming the previous step: 409, and the topic is untouched", async () => {
+    const topic = await createTopic(api, home.station.id, {}, home.staffToken);
+    expect((await completeStep(api, topic.id, "collect", members)).status).toBe(200);
+    expect((await completeStep(api, topic.id, "determine", members)).status).toBe(200);
+    const before = await readTopic(api, topic.id);
+    const lateReturn = await api.post(`/topics/${topic.id}/return`, {
+      step: "determine",
+      toStep: "collect",
+      reason: "看到的是上一环节",
+    });
+    expect(expectApiError(lateReturn, 409, "wrong_step").details?.map((d) => d.code)).toEqual([
+      "not_current_step",
+    ]);
+    const lateReject = await api.post(`/topics/${topic.id}/reject`, {
+      step: "determine",
+      reason: "迟到的不采纳",
+    });
+    expectApiError(lateReject, 409, "wrong_step");
+    const after = await readTopic(api, topic.id);
+    expect(after).toMatchObject({ step: "research", status: "open", returns: 0, version: before.version });
+  });
+});
