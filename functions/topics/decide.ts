@@ -12,7 +12,8 @@ import type { TopicStep } from "../domain/topics/steps";
 import { retryStaleWrites } from "../kernel/retry";
 import { tellSources } from "./announce";
 import { handOver } from "./deliver";
-import { actorOf, enterNext, policyOf, stateOf } from "./present";
+import { planStep } from "./plan-step";
+import { actorOf, policyOf, stateOf } from "./present";
 import type { TopicServices } from "./services";
 import { calendarsInForce } from "./store/calendars";
 import { type Decision, type NewTopicEvent, type StoredTopic, saveTopic } from "./store/topics";
@@ -104,11 +105,8 @@ export async function completeStep(
         events: [completed, { at, kind: "closed", step: topic.step, details: { closedAs: "completed" } }],
       };
     }
-    return {
-      outcome: "advance",
-      change: (t) => enterNext(withEvidence(t), decided.next, now, calendars),
-      events: [completed],
-    };
+    const next = planStep(withEvidence(topic), decided.next, now, calendars);
+    return { outcome: "advance", change: () => next.topic, events: [completed, next.event] };
   });
   if (saved.status === "closed") await tellSources(services, saved, "topic_closed", "");
   return saved;
@@ -123,19 +121,15 @@ export function returnTopic(
   const { toStep, reason } = sendBack;
   return takeDecision(services, call, (topic, now, calendars) => {
     const decided = decideReturn(stateOf(topic), sendBack.step, toStep, policyOf(topic));
-    return {
-      outcome: "return",
-      change: (t) => enterNext({ ...t, returns: decided.returns }, decided.step, now, calendars),
-      events: [
-        {
-          at: now.toISOString(),
-          kind: "returned",
-          step: topic.step,
-          actor: actorOf(call.principal),
-          details: { toStep, reason },
-        },
-      ],
+    const next = planStep({ ...topic, returns: decided.returns }, decided.step, now, calendars);
+    const returned: NewTopicEvent = {
+      at: now.toISOString(),
+      kind: "returned",
+      step: topic.step,
+      actor: actorOf(call.principal),
+      details: { toStep, reason },
     };
+    return { outcome: "return", change: () => next.topic, events: [returned, next.event] };
   });
 }
 

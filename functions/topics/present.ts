@@ -2,11 +2,9 @@
 import type { Principal } from "../domain/access";
 import type { Language } from "../domain/registry/members";
 import { maskContactsIn, maySeeTopicContacts } from "../domain/registry/privacy";
-import type { Calendars } from "../domain/topics/calendar";
 import type { TopicState } from "../domain/topics/lifecycle";
-import { resolvePolicy, stepDeadline, type TopicPolicy } from "../domain/topics/policy";
-import { stepNames, type TopicStep } from "../domain/topics/steps";
-import { config } from "../kernel/config";
+import { resolvePolicy, type TopicPolicy } from "../domain/topics/policy";
+import { stepNames } from "../domain/topics/steps";
 import type { Topic } from "./responses";
 import type { StoredTopic } from "./store/topics";
 
@@ -59,26 +57,6 @@ export const actorOf = (principal: Principal) => ({
   subject: principal.subject,
   ...(principal.name ? { name: principal.name } : {}),
 });
-
-/**
- * A new entry of `step`, started now: fresh deadline (from the policy and the holiday calendars) and
- * alarms. The loop's entry of the step keeps this plan (`plannedSeq`).
- */
-export function enterNext(topic: StoredTopic, step: TopicStep, now: Date, calendars: Calendars): StoredTopic {
-  const stepSeq = topic.stepSeq + 1;
-  const { deadline } = stepDeadline(step, now, policyOf(topic), calendars, config().timeZone);
-  return {
-    ...topic,
-    step,
-    stepSeq,
-    plannedSeq: stepSeq,
-    stepStartedAt: now.toISOString(),
-    deadline: deadline.toISOString(),
-    deadlineSetAt: now.toISOString(),
-    extensions: 0,
-    alarmsSent: [],
-  };
-}
 
 /** The topic's deadlines and limits: the county's defaults with the topic's own overrides. */
 export const policyOf = (topic: StoredTopic): TopicPolicy =>

@@ -1,36 +1,21 @@
 /** Entering a step: its deadline from the policy and the holiday calendar, and the person responsible told. */
-import { stepDeadline } from "../../domain/topics/policy";
 import type { TopicStep } from "../../domain/topics/steps";
-import { config } from "../../kernel/config";
 import { retryStaleWrites } from "../../kernel/retry";
-import { policyOf } from "../present";
+import { planStep, responsibleFor } from "../plan-step";
 import { addresseeOf } from "../recipients";
 import type { TopicServices } from "../services";
 import { calendarsInForce } from "../store/calendars";
-import { getTopic, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
-import { notifyAboutStep, responsibleFor } from "./notify";
+import { getTopic, type StoredTopic, saveTopic } from "../store/topics";
+import { notifyAboutStep } from "./notify";
 import { nextWait, type StepState } from "./waiting";
 
 type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;
 
-/** Records the entry once: a retried task finds the step entered and changes nothing. */
 /**
- * The entry's start and deadline: those the decision that led here planned (its answer showed them,
- * and an extension may have moved the deadline since), or from now when nothing was planned.
+ * Records the entry once: a retried task finds the step entered and changes nothing. An entry the
+ * decision that led here planned (its deadline shown in that decision's answer, its start in the
+ * timeline, perhaps extended since) is only marked entered; otherwise it is planned now.
  */
-function planOfEntry(current: StoredTopic, step: TopicStep, now: Date, calendars: Calendars) {
-  const planned = current.plannedSeq === current.stepSeq && current.deadline !== undefined;
-  const startedAt = planned && current.stepStartedAt ? new Date(current.stepStartedAt) : now;
-  const computed = stepDeadline(step, startedAt, policyOf(current), calendars, config().timeZone);
-  return {
-    planned,
-    startedAt,
-    deadline: planned && current.deadline ? new Date(current.deadline) : computed.deadline,
-    deadlineSetAt: (planned && current.deadlineSetAt) || now.toISOString(),
-    yearsWithoutCalendar: computed.yearsWithoutCalendar,
-  };
-}
-
 async function recordEntry(
   services: TopicServices,
   current: StoredTopic,
@@ -41,32 +26,18 @@ async function recordEntry(
     return current;
   }
   const now = services.now();
-  const plan = planOfEntry(current, step, now, calendars);
-  const { deadline, yearsWithoutCalendar } = plan;
-  const event: NewTopicEvent = {
-    at: now.toISOString(),
-    kind: "step_started",
-    step,
-    details: {
-      deadline: deadline.toISOString(),
-      responsible: responsibleFor(current, step).name,
-      ...(yearsWithoutCalendar.length ? { yearsWithoutHolidayCalendar: yearsWithoutCalendar } : {}),
-    },
-  };
+  const planned = current.plannedSeq === current.stepSeq && current.deadline !== undefined;
+  const fresh = planned ? undefined : planStep(current, step, now, calendars, current.stepSeq);
+  const { pendingDecision, ...entered } = fresh?.topic ?? current;
   return saveTopic(
     current,
-    ({ pendingDecision, ...topic }) => ({
-      ...topic,
+    () => ({
+      ...entered,
       // The decision that led here has arrived: this entry is its delivery.
       ...(pendingDecision && pendingDecision.step !== step ? { pendingDecision } : {}),
-      enteredSeq: topic.stepSeq,
-      stepStartedAt: plan.startedAt.toISOString(),
-      deadline: deadline.toISOString(),
-      deadlineSetAt: plan.deadlineSetAt,
-      alarmsSent: plan.planned ? topic.alarmsSent : [],
-      extensions: plan.planned ? topic.extensions : 0,
+      enteredSeq: current.stepSeq,
     }),
-    [event],
+    fresh ? [fresh.event] : [],
     now,
   );
 }

@@ -3,13 +3,11 @@ import { localDateTime } from "../../domain/local-time";
 import { stepNames } from "../../domain/topics/steps";
 import { config } from "../../kernel/config";
 import type { TemplateId } from "../../notices/templates";
+import { responsibleFor } from "../plan-step";
 import type { Addressee } from "../recipients";
 import type { TopicServices } from "../services";
 import type { StoredTopic } from "../store/topics";
 import { NotificationFailed } from "./errors";
-
-export const responsibleFor = (topic: StoredTopic, step: StoredTopic["step"]) =>
-  topic.stepResponsible[step] ?? topic.responsible;
 
 export async function notifyAboutStep(
   services: TopicServices,

@@ -10,11 +10,12 @@ import type { TemplateId } from "../../notices/templates";
 import type { Station } from "../../registry/responses";
 import { getStation } from "../../registry/store/stations";
 import { bookkeeping } from "../deliver";
+import { responsibleFor } from "../plan-step";
 import { type Addressee, addresseeOf, ladderAddressee } from "../recipients";
 import type { TopicServices } from "../services";
 import { calendarsInForce } from "../store/calendars";
 import { getTopic, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
-import { notifyAboutStep, responsibleFor } from "./notify";
+import { notifyAboutStep } from "./notify";
 import {
   decisionWaiting,
   maxWakeUpsPerExecution,

@@ -1,0 +1,58 @@
+/**
+ * A new entry of a step, planned by the decision that leads to it: started now, with its deadline
+ * (from the policy and the holiday calendars) and fresh alarms, and its `step_started` line in the
+ * timeline. The decision's answer shows it; the loop's entry of the step keeps it (`plannedSeq`).
+ */
+import type { Calendars } from "../domain/topics/calendar";
+import { stepDeadline } from "../domain/topics/policy";
+import type { TopicStep } from "../domain/topics/steps";
+import { config } from "../kernel/config";
+import { policyOf } from "./present";
+import type { NewTopicEvent, StoredTopic } from "./store/topics";
+
+export const responsibleFor = (topic: StoredTopic, step: TopicStep) =>
+  topic.stepResponsible[step] ?? topic.responsible;
+
+/** The timeline's line for a step's start: its deadline, who is responsible, missing calendars. */
+export function stepStartedEvent(
+  topic: StoredTopic,
+  step: TopicStep,
+  at: Date,
+  planned: { readonly deadline: Date; readonly yearsWithoutCalendar: readonly number[] },
+): NewTopicEvent {
+  return {
+    at: at.toISOString(),
+    kind: "step_started",
+    step,
+    details: {
+      deadline: planned.deadline.toISOString(),
+      responsible: responsibleFor(topic, step).name,
+      ...(planned.yearsWithoutCalendar.length
+        ? { yearsWithoutHolidayCalendar: [...planned.yearsWithoutCalendar] }
+        : {}),
+    },
+  };
+}
+
+/** The next entry (`stepSeq` one on), or, for an entry nobody planned, the current one. */
+export function planStep(
+  topic: StoredTopic,
+  step: TopicStep,
+  now: Date,
+  calendars: Calendars,
+  stepSeq = topic.stepSeq + 1,
+) {
+  const planned = stepDeadline(step, now, policyOf(topic), calendars, config().timeZone);
+  const entered: StoredTopic = {
+    ...topic,
+    step,
+    stepSeq,
+    plannedSeq: stepSeq,
+    stepStartedAt: now.toISOString(),
+    deadline: planned.deadline.toISOString(),
+    deadlineSetAt: now.toISOString(),
+    extensions: 0,
+    alarmsSent: [],
+  };
+  return { topic: entered, event: stepStartedEvent(topic, step, now, planned) };
+}
