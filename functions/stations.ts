@@ -1,4 +1,5 @@
-/** Lambda entry: stations and rooms, who serves at them, and member suggestions. */
+/** Lambda entry: stations and rooms, who serves at them, member suggestions, and invitations sent. */
+import { stationInvitationOperations } from "./invitations/operations";
 import { createApiHandler } from "./kernel/http/api-handler";
 import { assignmentOperations } from "./registry/operations/assignments";
 import { stationOperations } from "./registry/operations/stations";
@@ -8,4 +9,5 @@ export const handler = createApiHandler([
   ...stationOperations,
   ...assignmentOperations,
   ...suggestionOperations,
+  ...stationInvitationOperations,
 ]);

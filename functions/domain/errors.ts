@@ -23,7 +23,7 @@ export class ValidationError extends DomainError {
   }
 }
 
-export type ResourceKind = "station" | "member" | "assignment" | "route" | "topic";
+export type ResourceKind = "station" | "member" | "assignment" | "route" | "topic" | "invitation";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -41,7 +41,10 @@ export type ConflictReason =
   | "lead_member"
   | "wrong_step"
   | "step_in_transition"
-  | "request_in_progress";
+  | "request_in_progress"
+  | "already_serving"
+  | "invitation_pending"
+  | "invitation_closed";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -11,6 +11,8 @@ export interface RuntimeConfig {
   readonly timeZone: string;
   readonly countyName: string;
   readonly defaultLanguage: "zh-CN" | "en";
+  /** Days a member has to answer an invitation to serve at a station (INVITATION_DAYS, default 14). */
+  readonly invitationDays: number;
 }
 
 export class ConfigurationError extends Error {}
@@ -30,6 +32,14 @@ function validTimeZone(zone: string): string {
   }
 }
 
+function positiveDays(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1)
+    throw new ConfigurationError(`${name} must be a whole number of days (1 or more), not ${value}`);
+  return days;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new ConfigurationError("TABLE_NAME is not set");
@@ -44,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     timeZone: validTimeZone(env.COUNTY_TIME_ZONE ?? "Asia/Shanghai"),
     countyName: env.COUNTY_NAME ?? "",
     defaultLanguage: language,
+    invitationDays: positiveDays("INVITATION_DAYS", env.INVITATION_DAYS, 14),
   };
 }
 

@@ -3,6 +3,7 @@
  * operation modules: an operation list is a module-level value, so importing this file would bundle all.
  */
 
+import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
 import { memberOperations } from "../registry/operations/members";
@@ -16,7 +17,9 @@ export const allOperations = [
   ...stationOperations,
   ...assignmentOperations,
   ...suggestionOperations,
+  ...stationInvitationOperations,
   ...memberOperations,
+  ...memberInvitationOperations,
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,

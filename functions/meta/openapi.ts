@@ -51,6 +51,7 @@ const tagDescriptions: Record<string, string> = {
   stations: "委员工作站（室） — member work stations and rooms",
   members: "政协委员 — members",
   assignments: "委员下沉 — which members serve at which stations",
+  invitations: "邀请下沉 — a station invites a member, the member accepts or declines",
 };
 
 function responsesOf(operation: Operation) {
@@ -80,6 +81,22 @@ const idempotencyResponses = {
   "422": {
     description: "The Idempotency-Key was used for a different request",
     content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
+};
+
+/**
+ * Answered by API Gateway itself, before any function runs, in AWS's shape rather than the API's:
+ * the JWT authorizer's 401. (An unknown route is AWS's 404 `{"message":"Not Found"}`.)
+ */
+const gatewayResponses = {
+  "401": {
+    description:
+      'No valid token: answered by API Gateway\'s JWT authorizer as `{"message":"Unauthorized"}` (AWS\'s shape, not the API\'s error shape), with a WWW-Authenticate header.',
+    content: {
+      "application/json": {
+        schema: { type: "object", properties: { message: { type: "string" } }, required: ["message"] },
+      },
+    },
   },
 };
 
@@ -115,7 +132,11 @@ function operationObject(route: RouteDefinition, operation: Operation) {
           },
         }
       : {}),
-    responses: { ...responsesOf(operation), ...(operation.idempotent ? idempotencyResponses : {}) },
+    responses: {
+      ...responsesOf(operation),
+      ...(route.auth === "jwt" ? gatewayResponses : {}),
+      ...(operation.idempotent ? idempotencyResponses : {}),
+    },
   };
 }
 

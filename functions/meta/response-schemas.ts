@@ -1,4 +1,5 @@
 /** Every named response schema, published as the OpenAPI document's components. */
+import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
 import { registrySchemas } from "../registry/responses";
@@ -8,6 +9,7 @@ export const responseSchemas = {
   ...registrySchemas,
   ...topicSchemas,
   ...noticeSchemas,
+  ...invitationSchemas,
   Error: errorBody,
 } as const;
 

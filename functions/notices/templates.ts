@@ -57,6 +57,13 @@ export const templates = {
       en: "{recipientName}: the topic “{title}” has been handled and feedback given; the loop is closed.",
     },
   },
+  invitation: {
+    subject: { "zh-CN": "邀请您下沉到{stationName}", en: "Invitation to serve at {stationName}" },
+    text: {
+      "zh-CN": "{recipientName}：{inviterName}邀请您{purpose}。{note}请于 {expiresAt} 前在平台上接受或谢绝。",
+      en: "{recipientName}: {inviterName} invites you {purposeEn}. {note}Please accept or decline on the platform by {expiresAt}.",
+    },
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateId = keyof typeof templates;

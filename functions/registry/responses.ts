@@ -65,6 +65,34 @@ export const member = z.object({
 });
 export type MemberView = z.output<typeof member>;
 
+/** Where a member serves, in GET /members/{memberId} (to those who may see their history). */
+export const servedStation = z.object({
+  stationId: id,
+  name: z.string(),
+  basis: z.enum(assignmentBases),
+  since: isoTimestamp,
+});
+
+export const memberDetail = z.object({
+  ...member.shape,
+  stations: z.optional(z.array(servedStation)),
+});
+
+export const historyEntry = z.object({
+  at: isoTimestamp,
+  event: z.enum(["assigned", "invited", "accepted", "declined", "withdrawn", "left", "removed"]),
+  stationId: id,
+  topicId: z.optional(id),
+  basis: z.optional(z.enum(assignmentBases)),
+  invitationId: z.optional(id),
+  by: z.object({
+    subject: z.string(),
+    name: z.optional(z.string()),
+    role: z.enum(["admin", "staff", "member", "system"]),
+  }),
+});
+export const memberHistory = z.object({ items: z.array(historyEntry) });
+
 export const assignment = z.object({
   stationId: id,
   memberId: id,
@@ -95,6 +123,8 @@ export const registrySchemas = {
   Station: station,
   StationPage: stationPage,
   Member: member,
+  MemberDetail: memberDetail,
+  MemberHistory: memberHistory,
   MemberPage: memberPage,
   Assignment: assignment,
   AssignmentPage: assignmentPage,

@@ -12,8 +12,9 @@ import type { Context } from "aws-lambda";
 import { routes as apiRoutes, type RouteDefinition } from "../../functions/kernel/http/routes";
 import { type GatewayEvent, newRequestId } from "./gateway/event";
 import { type ApiFunction, functionLookup } from "./gateway/integration";
+import { listenerFor } from "./gateway/raw-request-line";
 import { type RespondConfig, respond } from "./gateway/respond";
-import { internalServerError, write } from "./gateway/response";
+import { answerUnreadableRequest, internalServerError, write } from "./gateway/response";
 import { createRouteMatcher } from "./gateway/routes";
 import type { LocalKeys } from "./keys";
 
@@ -103,15 +104,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const config = respondConfig(options);
   const server = createServer((request, response) => serve(request, response, config, options.accessLog));
   server.keepAliveTimeout = 5_000;
+  server.on("clientError", answerUnreadableRequest);
+  const listener = listenerFor(server);
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.removeListener("error", reject);
+    listener.once("error", reject);
+    listener.listen(options.port ?? 0, host, () => {
+      listener.removeListener("error", reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = (listener.address() as AddressInfo).port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
@@ -119,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        listener.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
         // Give in-flight requests a moment, then cut what is left.
         setTimeout(() => server.closeAllConnections(), 1_000).unref();

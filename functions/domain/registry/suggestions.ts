@@ -1,6 +1,7 @@
 /**
  * Which members to ask onto a topic. Ranked by how well their expertise and sector match the topic,
- * then by nearness to the station (already serving there, then the same zone), then by how much
+ * then by nearness to the station (already serving there, then living in its township — 就近 — then the
+ * same zone), then by how much
  * they already carry. Every suggestion says why it was made.
  */
 
@@ -14,11 +15,14 @@ export interface SuggestionCandidate {
   readonly stationCount: number;
   readonly zones: readonly string[];
   readonly servesAtStation: boolean;
+  /** The township the member lives or works in, when the register knows it. */
+  readonly township?: string | undefined;
 }
 
 export interface SuggestionRequest {
   readonly topic: string;
   readonly stationZone: string;
+  readonly stationTownship?: string | undefined;
   /** Optional sector the staff asks for explicitly. */
   readonly sector?: string | undefined;
 }
@@ -28,6 +32,7 @@ export type SuggestionReason =
   | { readonly code: "profession"; readonly value: string }
   | { readonly code: "sector"; readonly value: string }
   | { readonly code: "serves_here"; readonly value: string }
+  | { readonly code: "same_township"; readonly value: string }
   | { readonly code: "same_zone"; readonly value: string }
   | { readonly code: "load"; readonly value: number };
 
@@ -104,8 +109,11 @@ function scoreCandidate(request: SuggestionRequest, candidate: SuggestionCandida
 
   let nearness = 0;
   if (candidate.servesAtStation) {
-    nearness = 2;
+    nearness = 3;
     reasons.push({ code: "serves_here", value: request.stationZone });
+  } else if (request.stationTownship && candidate.township === request.stationTownship) {
+    nearness = 2;
+    reasons.push({ code: "same_township", value: request.stationTownship });
   } else if (candidate.zones.includes(request.stationZone)) {
     nearness = 1;
     reasons.push({ code: "same_zone", value: request.stationZone });

@@ -35,6 +35,7 @@ const catalog = {
     "zh-CN": "该委员未在此工作站（室）",
     en: "This member does not serve at this station",
   },
+  not_found_invitation: { "zh-CN": "未找到该邀请", en: "No such invitation" },
   not_found_topic: { "zh-CN": "未找到该议题", en: "No such topic" },
   not_found_route: { "zh-CN": "没有这个接口", en: "No such endpoint" },
   version_mismatch: {
@@ -45,6 +46,22 @@ const catalog = {
   lead_member: {
     "zh-CN": "牵头委员不能直接移出，请先更换牵头委员",
     en: "The lead member cannot leave; choose another lead member first",
+  },
+  already_serving: {
+    "zh-CN": "该委员已在此工作站（室）",
+    en: "This member already serves at this station",
+  },
+  invitation_pending: {
+    "zh-CN": "已向该委员发出邀请，尚待答复",
+    en: "This member already has a pending invitation here",
+  },
+  invitation_closed: {
+    "zh-CN": "该邀请已答复、撤回或过期，不能再答复或撤回",
+    en: "This invitation was answered, withdrawn or has expired; it can no longer change",
+  },
+  lead_not_serving: {
+    "zh-CN": "牵头委员须是已在本站的委员",
+    en: "The lead member must already serve at this station",
   },
   payload_too_large: {
     "zh-CN": "请求体过大（上限 {limit} 字节）",
@@ -196,6 +213,7 @@ const catalog = {
     "zh-CN": "已下沉本站（{value}片区）",
     en: "Already serves at this station ({value} zone)",
   },
+  reason_same_township: { "zh-CN": "就近：住在{value}", en: "Lives nearby, in {value}" },
   reason_same_zone: { "zh-CN": "同在{value}片区", en: "Serves in the same zone ({value})" },
   reason_load: { "zh-CN": "已联系 {value} 个工作站（室）", en: "Serves at {value} station(s) already" },
 } as const satisfies Record<string, Record<Language, string>>;

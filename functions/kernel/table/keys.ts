@@ -68,3 +68,27 @@ export const topicIndexKeys = (topicId: string, stationId: string) => ({
 /** Holiday calendars an admin uploaded, one item per year, all in one partition. */
 export const calendarPartition = "CALENDAR";
 export const calendarKey = (year: number) => ({ PK: calendarPartition, SK: String(year) });
+
+/**
+ * Invitations: one item each, found by station (GSI1) and by member (GSI2); a guard per station,
+ * member and topic keeps one pending invitation at a time (it lapses with the invitation's expiry).
+ */
+export const invitationKey = (invitationId: string) => ({ PK: `INVITATION#${invitationId}`, SK: "META" });
+export const invitationsOfStation = (stationId: string) => `STATION#${stationId}#INVITATIONS`;
+export const invitationsOfMember = (memberId: string) => `MEMBER#${memberId}#INVITATIONS`;
+export const invitationIndexKeys = (invitationId: string, stationId: string, memberId: string) => ({
+  GSI1PK: invitationsOfStation(stationId),
+  GSI1SK: `INVITATION#${invitationId}`,
+  GSI2PK: invitationsOfMember(memberId),
+  GSI2SK: `INVITATION#${invitationId}`,
+});
+export const pendingInvitationKey = (stationId: string, memberId: string, topicId: string | undefined) => ({
+  PK: `UNIQUE#INVITATION#${stationId}#${memberId}#${topicId ?? "-"}`,
+  SK: "GUARD",
+});
+
+/** A member who accepted an invitation to one topic's activities. */
+export const topicParticipantKey = (topicId: string, memberId: string) => ({
+  PK: `TOPIC#${topicId}`,
+  SK: `PARTICIPANT#${memberId}`,
+});

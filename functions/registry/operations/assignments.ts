@@ -1,6 +1,6 @@
 /** Who serves where: assign a member to a station (idempotent PUT), remove them, list a station's members. */
 import * as z from "zod/mini";
-import { assertCanChangeStation } from "../../domain/access";
+import { NotFoundError } from "../../domain/errors";
 import type { Language } from "../../domain/registry/members";
 import { listQuery } from "../../kernel/contracts";
 import type { CsvColumn, Labels } from "../../kernel/http/csv";
@@ -10,6 +10,7 @@ import { assignmentInput, stationMemberPath, stationPath } from "../contracts";
 import { memberAsSeenBy } from "../member-view";
 import type { Assignment } from "../responses";
 import { assignMember, listStationAssignments, unassignMember } from "../store/assignments";
+import { actorOf } from "../store/history";
 import { getMembers } from "../store/members";
 import { getStation } from "../store/stations";
 import { memberColumns } from "./member-columns";
@@ -69,11 +70,12 @@ export const assignmentOperations = [
   }),
   defineOperation({
     route: "PUT /stations/{stationId}/members/{memberId}",
-    allow: ["admin", "staff"],
+    allow: ["admin"],
     path: stationMemberPath,
     operationId: "assignMember",
     summary: "委员下沉到工作站（室） · Assign a member to a station",
-    description: "Idempotent: 201 when the member starts serving, 200 when they already did.",
+    description:
+      "The county office assigns directly; station staff invite instead (POST /stations/{stationId}/invitations). Idempotent: 201 when the member starts serving, 200 when they already did.",
     tag: "assignments",
     body: z.optional(assignmentInput),
     responses: [
@@ -82,26 +84,30 @@ export const assignmentOperations = [
       ...commonErrors(400, 403, 404),
     ],
     async handle({ path, principal, body }) {
-      const stationId = path.stationId;
-      assertCanChangeStation(principal, stationId);
-      const result = await assignMember(stationId, path.memberId, body?.basis ?? "nearby");
+      const basis = body?.basis ?? "nearby";
+      const result = await assignMember(path.stationId, path.memberId, basis, undefined, actorOf(principal));
       return result.created ? created(result.assignment) : ok(result.assignment);
     },
   }),
   defineOperation({
     route: "DELETE /stations/{stationId}/members/{memberId}",
-    allow: ["admin", "staff"],
+    allow: ["admin", "member"],
     path: stationMemberPath,
     operationId: "unassignMember",
     summary: "委员退出工作站（室） · Remove a member from a station",
-    description: "The lead member cannot be removed until another lead member is chosen (409).",
+    description:
+      "The county office removes a member; a member may leave a station themself. Station staff do neither. The lead member cannot leave until another lead member is chosen (409).",
     tag: "assignments",
     responses: [{ status: 204, description: "Removed" }, ...commonErrors(403, 404, 409)],
     async handle({ path, principal }) {
       const stationId = path.stationId;
-      assertCanChangeStation(principal, stationId);
-      await getStation(stationId);
-      await unassignMember(stationId, path.memberId);
+      // A member may only leave: anyone else's assignment does not exist for them.
+      if (principal.role === "member" && principal.memberId !== path.memberId)
+        throw new NotFoundError("assignment", `${stationId}/${path.memberId}`);
+      // A member learns nothing of stations they do not serve at: only "not serving here".
+      if (principal.role !== "member") await getStation(stationId);
+      const event = principal.role === "member" ? "left" : "removed";
+      await unassignMember(stationId, path.memberId, { event, actor: actorOf(principal) });
       return noContent();
     },
   }),

@@ -4,10 +4,12 @@
  */
 import { assertCanSeeMember } from "../../domain/access";
 import { ForbiddenError } from "../../domain/errors";
+import { maySeeMemberContacts } from "../../domain/registry/privacy";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
 import { memberCreate, memberListQuery, memberPatch, memberPath, ownContactFields } from "../contracts";
+import { historyOf, stationsServedBy } from "../member-record";
 import { memberAsSeenBy } from "../member-view";
 import { createMember, getMember, listMembers, updateMember } from "../store/members";
 import { memberColumns } from "./member-columns";
@@ -65,12 +67,31 @@ export const memberOperations = [
     operationId: "getMember",
     summary: "委员详情 · Read a member",
     tag: "members",
-    responses: [{ status: 200, description: "The member", schema: "Member" }, ...commonErrors(404)],
+    description:
+      "`stations` (where the member serves, how and since when) is shown to the county office, the member and the staff of a station where they serve.",
+    responses: [{ status: 200, description: "The member", schema: "MemberDetail" }, ...commonErrors(404)],
     async handle({ path, principal }) {
       const memberId = path.memberId;
       assertCanSeeMember(principal, memberId);
       const result = await getMember(memberId);
-      return ok(memberAsSeenBy(principal, result), versionTag(result.version));
+      const view = memberAsSeenBy(principal, result);
+      const detail = maySeeMemberContacts(principal, result)
+        ? { ...view, stations: await stationsServedBy(memberId) }
+        : view;
+      return ok(detail, versionTag(result.version));
+    },
+  }),
+  defineOperation({
+    route: "GET /members/{memberId}/history",
+    path: memberPath,
+    operationId: "getMemberHistory",
+    summary: "委员下沉记录 · A member's assignment history",
+    description:
+      "Every change of where the member serves (assigned, invited, accepted, declined, withdrawn, left, removed), oldest first, with who made it. Visible to the county office, the member and the staff of a station where they serve.",
+    tag: "members",
+    responses: [{ status: 200, description: "The history", schema: "MemberHistory" }, ...commonErrors(404)],
+    async handle({ path, principal }) {
+      return ok({ items: await historyOf(principal, path.memberId) });
     },
   }),
   defineOperation({

@@ -19,7 +19,7 @@ export const suggestionOperations = [
     operationId: "suggestMembers",
     summary: "推荐参与议题的委员 · Suggest members for a topic",
     description:
-      "Ranked by expertise, profession and sector match with the topic text, then nearness (serving at this station, then in the same zone), then current load.",
+      "Ranked by expertise, profession and sector match with the topic text, then nearness (serving at this station, then living in its township, then in the same zone), then current load.",
     tag: "assignments",
     query: suggestionQuery,
     responses: [
@@ -39,7 +39,12 @@ export const suggestionOperations = [
           .map((a) => a.memberId),
       );
       const ranked = suggestMembers(
-        { topic: query.topic, stationZone: station.zone, sector: query.sector },
+        {
+          topic: query.topic,
+          stationZone: station.zone,
+          stationTownship: station.township,
+          sector: query.sector,
+        },
         members.map((m) => ({
           id: m.id,
           name: m.name,
@@ -49,6 +54,7 @@ export const suggestionOperations = [
           stationCount: m.stationCount,
           zones: inZone.has(m.id) ? [station.zone] : [],
           servesAtStation: here.has(m.id),
+          township: m.township,
         })),
         query.limit ?? 10,
       );

@@ -3,7 +3,7 @@
  * keep the station's memberCount and the member's stationCount exact under repeats and races.
  */
 
-import { type AttributeValue, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { type AttributeValue, type TransactWriteItem, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError } from "../../domain/errors";
 import type { AssignmentBasis } from "../../domain/registry/members";
@@ -13,9 +13,10 @@ import { type Page, queryAll, queryPage, toItem, values } from "../../kernel/tab
 import { membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
 import { asThrottle, isConditionFailure, writeTransaction } from "../../kernel/table/transaction";
 import type { Assignment } from "../responses";
+import { type Actor, historyWrite, systemActor } from "./history";
 import { memberStartsServing, memberStopsServing } from "./membership-writes";
 
-type StoredAssignment = Omit<Assignment, "member">;
+export type StoredAssignment = Omit<Assignment, "member">;
 
 export interface AssignResult {
   readonly assignment: StoredAssignment;
@@ -23,23 +24,10 @@ export interface AssignResult {
   readonly created: boolean;
 }
 
-export async function assignMember(
-  stationId: string,
-  memberId: string,
-  basis: AssignmentBasis,
-  now = clock().now(),
-): Promise<AssignResult> {
-  const assignment: StoredAssignment = { stationId, memberId, basis, assignedAt: now.toISOString() };
-  const count = (key: Record<string, string>, attribute: string) => ({
-    Update: {
-      TableName: tableName(),
-      Key: marshall(key),
-      UpdateExpression: `SET ${attribute} = ${attribute} + :one`,
-      ConditionExpression: "attribute_exists(PK)",
-      ExpressionAttributeValues: values({ ":one": 1 }),
-    },
-  });
-  const outcome = await writeTransaction([
+/** The writes that make a member serve at a station: the membership and both counts (positions 0–2). */
+export function assignmentWrites(assignment: StoredAssignment): TransactWriteItem[] {
+  const { stationId, memberId } = assignment;
+  return [
     {
       Put: {
         TableName: tableName(),
@@ -51,15 +39,38 @@ export async function assignMember(
         ConditionExpression: "attribute_not_exists(PK)",
       },
     },
-    count(stationKey(stationId), "memberCount"),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: marshall(stationKey(stationId)),
+        UpdateExpression: "SET memberCount = memberCount + :one",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: values({ ":one": 1 }),
+      },
+    },
     memberStartsServing(memberId, stationId),
+  ];
+}
+
+/** The county office assigns a member directly (recorded in the member's history as `assigned`). */
+export async function assignMember(
+  stationId: string,
+  memberId: string,
+  basis: AssignmentBasis,
+  now = clock().now(),
+  actor: Actor = systemActor,
+): Promise<AssignResult> {
+  const assignment: StoredAssignment = { stationId, memberId, basis, assignedAt: now.toISOString() };
+  const outcome = await writeTransaction([
+    ...assignmentWrites(assignment),
+    historyWrite(memberId, { at: assignment.assignedAt, event: "assigned", stationId, basis, by: actor }),
   ]);
   if (outcome.committed) return { assignment, created: true };
   if (outcome.failed[1]) throw new NotFoundError("station", stationId);
   if (outcome.failed[2]) throw new NotFoundError("member", memberId);
   const existing = await updateBasis(stationId, memberId, basis);
   // Removed between our write and the update: assign afresh.
-  if (!existing) return await assignMember(stationId, memberId, basis, now);
+  if (!existing) return await assignMember(stationId, memberId, basis, now, actor);
   return { assignment: existing, created: false };
 }
 
@@ -94,7 +105,18 @@ async function updateBasis(
   };
 }
 
-export async function unassignMember(stationId: string, memberId: string): Promise<void> {
+/** How a member stopped serving: they left, or the county office removed them. */
+export interface Departure {
+  readonly event: "left" | "removed";
+  readonly actor: Actor;
+}
+
+export async function unassignMember(
+  stationId: string,
+  memberId: string,
+  departure: Departure = { event: "removed", actor: systemActor },
+  now = clock().now(),
+): Promise<void> {
   const decrement = (key: Record<string, string>, attribute: string, extraCondition = "") => ({
     Update: {
       TableName: tableName(),
@@ -118,6 +140,12 @@ export async function unassignMember(stationId: string, memberId: string): Promi
       " AND (attribute_not_exists(leadMemberId) OR leadMemberId <> :member)",
     ),
     memberStopsServing(memberId, stationId),
+    historyWrite(memberId, {
+      at: now.toISOString(),
+      event: departure.event,
+      stationId,
+      by: departure.actor,
+    }),
   ]);
   if (outcome.committed) return;
   if (!outcome.failed[0] && outcome.failed[1]) {
@@ -147,12 +175,16 @@ export function allStationAssignments(stationId: string): Promise<StoredAssignme
   });
 }
 
-/** The stations a member serves at, through the inverted index. */
-export async function stationIdsOfMember(memberId: string): Promise<string[]> {
-  const assignments = await queryAll<StoredAssignment>({
+/** A member's assignments, through the inverted index. */
+export function assignmentsOfMember(memberId: string): Promise<StoredAssignment[]> {
+  return queryAll<StoredAssignment>({
     index: "GSI1",
     partition: { name: "GSI1PK", value: `MEMBER#${memberId}` },
     sortKeyPrefix: { name: "GSI1SK", value: "STATION#" },
   });
-  return assignments.map((a) => a.stationId);
+}
+
+/** The stations a member serves at, through the inverted index. */
+export async function stationIdsOfMember(memberId: string): Promise<string[]> {
+  return (await assignmentsOfMember(memberId)).map((a) => a.stationId);
 }

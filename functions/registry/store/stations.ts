@@ -64,7 +64,7 @@ function putGuard(key: Record<string, string>, ownerId: string): TransactWriteIt
   };
 }
 
-/** The writes that make a member serve at a station, counted on the member. */
+/** The writes that make a new station's lead member serve at it, counted on the member. */
 function assignLeadWrites(stationId: string, memberId: string, now: string): TransactWriteItem[] {
   return [
     {
@@ -88,6 +88,16 @@ const leadMemberMissing = (memberId: string) =>
       field: "leadMemberId",
       code: "member_not_found",
       message: "member_not_found",
+      params: { id: memberId },
+    },
+  ]);
+
+const leadNotServing = (memberId: string) =>
+  new ValidationError([
+    {
+      field: "leadMemberId",
+      code: "lead_not_serving",
+      message: "lead_not_serving",
       params: { id: memberId },
     },
   ]);
@@ -225,16 +235,17 @@ export async function updateStation(
     }
     const timestamp = now.toISOString();
     const next = applyPatch(current, patch, timestamp);
-    const newLead =
+    // A lead member is chosen among those already serving (POST /stations alone assigns one).
+    if (
       next.leadMemberId &&
       next.leadMemberId !== current.leadMemberId &&
       !(await isAssigned(stationId, next.leadMemberId))
-        ? next.leadMemberId
-        : undefined;
-    if (newLead) next.memberCount = current.memberCount + 1;
+    )
+      throw leadNotServing(next.leadMemberId);
     const renamed = next.name !== current.name;
     // memberCount is part of the condition: assignments change it without a new version, and this
-    // Put writes the whole item, so a count read before a concurrent (un)assignment must not land.
+    // Put writes the whole item, so a count read before a concurrent (un)assignment must not land
+    // (nor a lead who left meanwhile).
     const writes: TransactWriteItem[] = [
       putStation(next, {
         expression: "version = :expected AND memberCount = :count",
@@ -247,16 +258,12 @@ export async function updateStation(
         putGuard(stationNameKey(next.name), stationId),
       );
     }
-    const leadIndex = writes.length + 1;
-    if (newLead) writes.push(...assignLeadWrites(stationId, newLead, timestamp));
     const outcome = await writeTransaction(writes);
     if (outcome.committed) return present(next);
     const { failed } = outcome;
     // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
     if (failed[0]) throw new StaleWriteError(current.version);
     if (renamed && failed[2]) throw nameTaken();
-    if (newLead && failed[leadIndex]) throw leadMemberMissing(newLead);
-    // The lead was assigned concurrently: read again.
     throw new StaleWriteError(current.version);
   });
 }

@@ -7,6 +7,7 @@ import type { LocalKeys } from "../keys";
 import { authorize } from "./authorizer";
 import { buildEvent } from "./event";
 import { type FunctionLookup, invoke } from "./integration";
+import { gatewayLanguage, gatewayMessage } from "./messages";
 import { drain, incomingRequest } from "./request";
 import { apiError, internalServerError, json, type Reply } from "./response";
 import type { RouteMatch, RouteMatcher } from "./routes";
@@ -28,20 +29,24 @@ async function unrouted(
 ): Promise<Reply> {
   const method = request.method ?? "GET";
   const rawPath = (request.url ?? "/").split("?")[0] ?? "/";
+  const language = gatewayLanguage(request.headers["accept-language"]);
   await drain(request, 0);
   if (match.kind === "bad-path") {
-    return apiError(requestId, 400, "bad_request", "The request path is not validly percent-encoded.");
+    return apiError(requestId, 400, "bad_request", gatewayMessage("bad_request", language), language);
   }
+  const path = { method, path: rawPath };
   if (match.kind === "not-found") {
-    return apiError(requestId, 404, "not_found", `No route for ${method} ${rawPath}.`);
+    return apiError(requestId, 404, "not_found", gatewayMessage("not_found", language, path), language);
   }
   // HTTP APIs answer 404 here too; the message and Allow header say what would work.
+  const allowed = match.allowed.join(", ");
   return apiError(
     requestId,
     404,
     "not_found",
-    `No route for ${method} ${rawPath}; it accepts ${match.allowed.join(", ")}.`,
-    { allow: match.allowed.join(", ") },
+    gatewayMessage("method_not_allowed", language, { ...path, allowed }),
+    language,
+    { allow: allowed },
   );
 }
 
@@ -57,12 +62,9 @@ export async function respond(
 
   const body = await drain(request, config.bodyLimit);
   if (body === undefined) {
-    return apiError(
-      requestId,
-      413,
-      "payload_too_large",
-      `The request body is larger than ${config.bodyLimit} bytes.`,
-    );
+    const language = gatewayLanguage(request.headers["accept-language"]);
+    const message = gatewayMessage("payload_too_large", language, { limit: config.bodyLimit });
+    return apiError(requestId, 413, "payload_too_large", message, language);
   }
 
   let jwtPayload: Record<string, unknown> | undefined;

@@ -1,5 +1,8 @@
 /** The gateway's answers: its own error replies, a function's result read as payload 2.0, and writing it out. */
 import type { ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { newRequestId } from "./event";
+import { gatewayMessage } from "./messages";
 
 export type Reply = { status: number; headers: Record<string, string | string[]>; body: Buffer };
 
@@ -15,8 +18,41 @@ export const apiError = (
   status: number,
   code: string,
   message: string,
+  language: string,
   headers: Record<string, string> = {},
-) => json(status, { error: { code, message, requestId } }, headers);
+) =>
+  json(
+    status,
+    { error: { code, message, requestId } },
+    {
+      "content-type": "application/json; charset=utf-8",
+      "content-language": language,
+      ...headers,
+    },
+  );
+
+/**
+ * A request the HTTP parser could not read (a malformed request line, headers over the limit): the
+ * API's error shape in the default language, since nothing of the request, Accept-Language included,
+ * could be read. Node would otherwise answer with an empty body.
+ */
+export function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const code = tooLarge ? "request_header_fields_too_large" : "bad_request";
+  const body = JSON.stringify({
+    error: {
+      code,
+      message: gatewayMessage(tooLarge ? "headers_too_large" : "bad_request", "zh-CN"),
+      requestId: newRequestId(),
+    },
+  });
+  const reason = tooLarge ? "Request Header Fields Too Large" : "Bad Request";
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-language: zh-CN\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
 
 /** What API Gateway answers when the integration fails. */
 export const internalServerError = (): Reply => json(500, { message: "Internal Server Error" });
