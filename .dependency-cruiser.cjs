@@ -3,7 +3,7 @@
  * `npm run lint`: no cycles; the pure domain imports nothing of ours outside it and no AWS; the shared
  * kernel imports no part; a part never imports a part that depends on it.
  */
-const parts = "(registry|topics|notices|meta)";
+const parts = "(registry|topics|notices|invitations|meta)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -37,14 +37,28 @@ module.exports = {
       severity: "error",
       comment: "Topics and notices build on the registry, never the other way round.",
       from: { path: "^functions/registry/" },
-      to: { path: "^functions/(topics|notices|meta)/" },
+      to: { path: "^functions/(topics|notices|invitations|meta)/" },
+    },
+    {
+      name: "invitations-build-on-registry-and-notices",
+      severity: "error",
+      comment:
+        "Invitations change who serves where (registry) and tell the member (notices); nothing below imports them, and they know no topics beyond a key.",
+      from: { path: "^functions/invitations/" },
+      to: { path: "^functions/(topics|meta)/" },
+    },
+    {
+      name: "nothing-below-imports-invitations",
+      severity: "error",
+      from: { path: "^functions/(registry|topics|notices|kernel|domain)/" },
+      to: { path: "^functions/invitations/" },
     },
     {
       name: "notices-know-no-topics",
       severity: "error",
       comment: "Topics send notices; the delivery log learns about topics through a port (NoticeSubjects).",
       from: { path: "^functions/notices/" },
-      to: { path: "^functions/(topics|meta)/" },
+      to: { path: "^functions/(topics|invitations|meta)/" },
     },
     {
       name: "nothing-imports-meta-or-entries",

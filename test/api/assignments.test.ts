@@ -224,7 +224,14 @@ describe("the lead member", () => {
     });
     expect(english.error.message).toBe("The lead member cannot leave; choose another lead member first");
 
-    // Choosing a new lead assigns them too; the old lead may then leave.
+    // A new lead is chosen among those serving (no longer assigned by the PATCH); the old lead may then leave.
+    const notServing = await api.patch(`/stations/${s.id}`, { leadMemberId: next.id });
+    expectApiError(notServing, 400, "validation_failed");
+    expect(notServing.error.details).toEqual([
+      { field: "leadMemberId", code: "lead_not_serving", message: "牵头委员须是已在本站的委员" },
+    ]);
+    expect((await station(s.id)).leadMemberId).toBe(lead.id);
+    await assign(api, s.id, next.id);
     const changed = await api.patch(`/stations/${s.id}`, { leadMemberId: next.id });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.json<Station>()).toMatchObject({ leadMemberId: next.id, memberCount: 2 });
@@ -245,12 +252,21 @@ describe("the lead member", () => {
     expect((await member(m.id)).stationCount).toBe(1);
   });
 
-  it("an unknown lead member is refused (400 naming leadMemberId), changing nothing", async () => {
+  it("an unknown or not serving lead member is refused (400 naming leadMemberId), changing nothing", async () => {
     const s = await createStation(api);
     const reply = await api.patch(`/stations/${s.id}`, { leadMemberId: absentId });
     expectApiError(reply, 400, "validation_failed");
     expect(reply.fields).toEqual(["leadMemberId"]);
+    const elsewhere = await createMember(api);
+    const other = await createStation(api);
+    await assign(api, other.id, elsewhere.id);
+    const notHere = await api.patch(`/stations/${s.id}`, { leadMemberId: elsewhere.id });
+    expectApiError(notHere, 400, "validation_failed");
+    expect(notHere.error.details?.map((d) => [d.field, d.code])).toEqual([
+      ["leadMemberId", "lead_not_serving"],
+    ]);
     expect(await station(s.id)).toEqual(s);
+    expect((await member(elsewhere.id)).stationCount).toBe(1);
   });
 
   it("after clearing the lead (null), the former lead may leave", async () => {

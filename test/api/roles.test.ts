@@ -193,13 +193,17 @@ describe("staff", () => {
     expect((await api.get(`/stations/${s2.id}`)).json<Station>()).toEqual(s2);
   });
 
-  it("assigns and removes members at its own station only", async () => {
-    const own = await api.put(`/stations/${s1.id}/members/${m3.id}`, undefined, as);
-    expect(own.status, own.text).toBe(201);
-    expect((await api.delete(`/stations/${s1.id}/members/${m3.id}`, as)).status).toBe(204);
-
-    expectApiError(await api.put(`/stations/${s2.id}/members/${m3.id}`, undefined, as), 404, "not_found");
-    expectApiError(await api.delete(`/stations/${s2.id}/members/${m2.id}`, as), 404, "not_found");
+  it("neither assigns nor removes members directly (403): it invites, at its own station only", async () => {
+    expectApiError(await api.put(`/stations/${s1.id}/members/${m3.id}`, undefined, as), 403, "forbidden");
+    expectApiError(await api.delete(`/stations/${s1.id}/members/${m1.id}`, as), 403, "forbidden");
+    expectApiError(await api.put(`/stations/${s2.id}/members/${m3.id}`, undefined, as), 403, "forbidden");
+    const invited = await api.post(`/stations/${s1.id}/invitations`, { memberId: m3.id }, as);
+    expect(invited.status, invited.text).toBe(201);
+    expectApiError(
+      await api.post(`/stations/${s2.id}/invitations`, { memberId: m3.id }, as),
+      404,
+      "not_found",
+    );
     const atS2 = await listAll<Assignment>(api, `/stations/${s2.id}/members`);
     expect(atS2.map((a) => a.memberId)).toEqual([m2.id]);
   });
@@ -278,7 +282,7 @@ describe("member", () => {
       ["POST /members", api.post("/members", memberInput(), as)],
       ["PATCH /members/{id} (own)", api.patch(`/members/${m1.id}`, { profession: "改" }, as)],
       ["PUT assignment", api.put(`/stations/${s1.id}/members/${m3.id}`, undefined, as)],
-      ["DELETE assignment", api.delete(`/stations/${s1.id}/members/${m1.id}`, as)],
+      ["POST invitation", api.post(`/stations/${s1.id}/invitations`, { memberId: m3.id }, as)],
       ["suggestions", api.get(`/stations/${s1.id}/member-suggestions?topic=x`, as)],
     ];
     for (const [name, pending] of writes) {
@@ -286,6 +290,8 @@ describe("member", () => {
       expect(reply.status, name).toBe(403);
       expectApiError(reply, 403, "forbidden");
     }
+    // A member may leave a station themself, but removes no one else: another's assignment is hidden.
+    expectApiError(await api.delete(`/stations/${s2.id}/members/${m2.id}`, as), 404, "not_found");
     const readOnly = await api.patch(`/stations/${s1.id}`, { status: "suspended" }, as);
     expect(readOnly.error.message).toBe("委员账号只能查看，不能修改");
 

@@ -127,6 +127,7 @@ describe("unassignMember", () => {
     expect(await counts(station.id, lead.id)).toEqual({ memberCount: 1, stationCount: 1 });
     expect(await stationIdsOfMember(lead.id)).toEqual([station.id]);
 
+    await assignMember(station.id, successor.id, "choice");
     await updateStation(station.id, { leadMemberId: successor.id }, 1);
     await unassignMember(station.id, lead.id);
     expect(await counts(station.id, lead.id)).toEqual({ memberCount: 1, stationCount: 0 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "../../functions/domain/errors";
-import { stationIdsOfMember } from "../../functions/registry/store/assignments";
+import { assignMember, stationIdsOfMember } from "../../functions/registry/store/assignments";
 import { createMember, getMember } from "../../functions/registry/store/members";
 import {
   createStation,
@@ -186,12 +186,21 @@ describe("updateStation", () => {
     await expect(createStation(stationInput({ name: station.name }))).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it("a new lead member starts serving at the station, counted on both sides", async () => {
+  it("a new lead member must already serve at the station; naming them counts nothing twice", async () => {
     const lead = await createMember(memberInput());
     const station = await createStation(stationInput());
+    const refused = await rejectionOf(updateStation(station.id, { leadMemberId: lead.id }, 1));
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).problems[0]).toMatchObject({
+      field: "leadMemberId",
+      code: "lead_not_serving",
+    });
+    expect(await getStation(station.id)).toEqual(station);
+    expect((await getMember(lead.id)).stationCount).toBe(0);
+
+    await assignMember(station.id, lead.id, "choice");
     const updated = await updateStation(station.id, { leadMemberId: lead.id }, 1);
     expect(updated).toMatchObject({ leadMemberId: lead.id, memberCount: 1 });
-    expect(await getStation(station.id)).toMatchObject({ leadMemberId: lead.id, memberCount: 1 });
     expect((await getMember(lead.id)).stationCount).toBe(1);
     expect(await stationIdsOfMember(lead.id)).toEqual([station.id]);
 
@@ -211,7 +220,7 @@ describe("updateStation", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems[0]).toMatchObject({
       field: "leadMemberId",
-      code: "member_not_found",
+      code: "lead_not_serving",
     });
     expect(await getStation(station.id)).toEqual(station);
   });

@@ -14,4 +14,11 @@ describe("readConfig", () => {
     );
     expect(readConfig({ TABLE_NAME: "t", COUNTY_TIME_ZONE: "Asia/Urumqi" }).timeZone).toBe("Asia/Urumqi");
   });
+
+  it("gives a member INVITATION_DAYS (default 14) to answer an invitation, a whole number of days", () => {
+    expect(readConfig({ TABLE_NAME: "t" }).invitationDays).toBe(14);
+    expect(readConfig({ TABLE_NAME: "t", INVITATION_DAYS: "30" }).invitationDays).toBe(30);
+    for (const days of ["0", "-3", "1.5", "two weeks"])
+      expect(() => readConfig({ TABLE_NAME: "t", INVITATION_DAYS: days })).toThrow(/INVITATION_DAYS/);
+  });
 });

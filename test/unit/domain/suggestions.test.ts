@@ -172,11 +172,27 @@ describe("suggestMembers", () => {
       [candidate({ id: "m1", servesAtStation: true, zones: ["东山"] })],
       10,
     );
-    expect(suggestion?.score.nearness).toBe(2);
+    expect(suggestion?.score.nearness).toBe(3);
     expect(suggestion?.reasons).toEqual([
       { code: "serves_here", value: "东山" },
       { code: "load", value: 0 },
     ]);
+  });
+
+  it("就近: a member living in the station's township ranks above one of the same zone", () => {
+    const ranked = suggestMembers(
+      { ...request, stationTownship: "东山镇" },
+      [
+        candidate({ id: "zone", zones: ["东山"] }),
+        candidate({ id: "near", township: "东山镇" }),
+        candidate({ id: "elsewhere", township: "营前镇" }),
+      ],
+      10,
+    );
+    expect(ids(ranked)).toEqual(["near", "zone", "elsewhere"]);
+    expect(ranked[0]?.score.nearness).toBe(2);
+    expect(ranked[0]?.reasons).toContainEqual({ code: "same_township", value: "东山镇" });
+    expect(ranked[2]?.reasons.map((r) => r.code)).not.toContain("same_township");
   });
 
   it("a member with nothing in common still gets the load reason, and no invented ones", () => {

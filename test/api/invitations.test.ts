@@ -1,0 +1,329 @@
+/**
+ * 委员下沉 by invitation: a station's staff invite a member, the member accepts or declines, the
+ * staff withdraw, invitations expire; every change lands in the member's history.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { clock, setClock, simulatedClock } from "../../functions/kernel/clock";
+import { responseSchemas } from "../../functions/meta/response-schemas";
+import { createTopic } from "../workflow/harness";
+import {
+  type Api,
+  type Assignment,
+  absentId,
+  createMember,
+  createStation,
+  expectApiError,
+  type Member,
+  type Station,
+  startApi,
+} from "./harness";
+
+interface Invitation {
+  id: string;
+  stationId: string;
+  stationName: string;
+  memberId: string;
+  topicId?: string;
+  note?: string;
+  status: string;
+  invitedBy: { subject: string; name?: string; role: string };
+  createdAt: string;
+  expiresAt: string;
+  answeredAt?: string;
+  answeredBy?: { subject: string; name?: string; role: string };
+}
+
+interface HistoryEntry {
+  at: string;
+  event: string;
+  stationId: string;
+  topicId?: string;
+  basis?: string;
+  invitationId?: string;
+  by: { subject: string; name?: string; role: string };
+}
+
+let api: Api;
+let station: Station;
+let other: Station;
+let staff: string;
+let otherStaff: string;
+
+beforeAll(async () => {
+  api = await startApi();
+  station = await createStation(api);
+  other = await createStation(api);
+  staff = await api.token({ role: "staff", stationIds: [station.id], subject: "staff-1", name: "王干事" });
+  otherStaff = await api.token({ role: "staff", stationIds: [other.id] });
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+afterEach(() => {
+  expect(api.takeServerErrors()).toEqual([]);
+});
+
+const memberToken = (member: Member) => api.token({ role: "member", memberId: member.id, name: member.name });
+
+async function invite(
+  member: Member,
+  body: Record<string, unknown> = {},
+  token = staff,
+): Promise<Invitation> {
+  const reply = await api.post(
+    `/stations/${station.id}/invitations`,
+    { memberId: member.id, ...body },
+    { token },
+  );
+  expect(reply.status, reply.text).toBe(201);
+  const invitation = reply.json<Invitation>();
+  expect(responseSchemas.Invitation.safeParse(invitation).success).toBe(true);
+  return invitation;
+}
+
+const servesAt = async (stationId: string, memberId: string) =>
+  (await api.get(`/stations/${stationId}/members?limit=100`))
+    .json<{ items: Assignment[] }>()
+    .items.some((a) => a.memberId === memberId);
+
+const historyOf = async (memberId: string, token = api.admin) => {
+  const reply = await api.get(`/members/${memberId}/history`, { token });
+  expect(reply.status, reply.text).toBe(200);
+  return reply.json<{ items: HistoryEntry[] }>().items;
+};
+
+describe("inviting and accepting", () => {
+  it("lets the member see the invitation, accept it and serve at the station, with the history", async () => {
+    const member = await createMember(api);
+    const token = await memberToken(member);
+    const invitation = await invite(member, { note: "欢迎来工作站" });
+    expect(invitation).toMatchObject({ status: "pending", memberId: member.id, stationId: station.id });
+    expect(Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)).toBe(14 * 86_400_000);
+
+    const mine = await api.get(`/members/${member.id}/invitations`, { token });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.json<{ items: Invitation[] }>().items.map((i) => i.id)).toEqual([invitation.id]);
+    const pending = await api.get(`/stations/${station.id}/invitations?status=pending`, { token: staff });
+    expect(pending.json<{ items: Invitation[] }>().items.map((i) => i.id)).toContain(invitation.id);
+
+    const accepted = await api.post(`/invitations/${invitation.id}/accept`, {}, { token });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.json<Invitation>()).toMatchObject({ status: "accepted", answeredBy: { role: "member" } });
+    expect(await servesAt(station.id, member.id)).toBe(true);
+    const assignment = (await api.get(`/stations/${station.id}/members`))
+      .json<{ items: Assignment[] }>()
+      .items.find((a) => a.memberId === member.id);
+    expect(assignment?.basis).toBe("choice");
+
+    const history = await historyOf(member.id, token);
+    expect(history.map((h) => h.event)).toEqual(["invited", "accepted"]);
+    expect(history[0]).toMatchObject({
+      stationId: station.id,
+      by: { subject: "staff-1", name: "王干事", role: "staff" },
+    });
+    expect(history[1]).toMatchObject({
+      basis: "choice",
+      invitationId: invitation.id,
+      by: { role: "member" },
+    });
+    expect(Number.isNaN(Date.parse(history[1]?.at ?? ""))).toBe(false);
+
+    const detail = (await api.get(`/members/${member.id}`, { token: staff })).json<{ stations: unknown[] }>();
+    expect(detail.stations).toEqual([
+      { stationId: station.id, name: station.name, basis: "choice", since: expect.any(String) },
+    ]);
+    // Accepted once: the invitation is closed, and the member is not invited again.
+    expectApiError(
+      await api.post(`/invitations/${invitation.id}/accept`, {}, { token }),
+      409,
+      "invitation_closed",
+    );
+    expectApiError(
+      await api.post(`/stations/${station.id}/invitations`, { memberId: member.id }, { token: staff }),
+      409,
+      "already_serving",
+    );
+  });
+
+  it("notifies the member, with the note", async () => {
+    const member = await createMember(api);
+    await invite(member, { note: "请来参加活动" });
+    const reply = await api.get(`/notifications?recipient=${encodeURIComponent(`member:${member.id}`)}`);
+    expect(reply.status, reply.text).toBe(200);
+    const notes = reply.json<{ items: { templateId: string; text: string }[] }>().items;
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.templateId).toBe("invitation");
+    expect(notes[0]?.text).toContain(station.name);
+    expect(notes[0]?.text).toContain("请来参加活动");
+  });
+
+  it("refuses a second pending invitation for the same member and station", async () => {
+    const member = await createMember(api);
+    await invite(member);
+    expectApiError(
+      await api.post(`/stations/${station.id}/invitations`, { memberId: member.id }, { token: staff }),
+      409,
+      "invitation_pending",
+    );
+  });
+
+  it("answers 404 for an unknown member and for another station's staff", async () => {
+    const member = await createMember(api);
+    expectApiError(
+      await api.post(`/stations/${station.id}/invitations`, { memberId: absentId }, { token: staff }),
+      404,
+      "not_found",
+    );
+    expectApiError(
+      await api.post(`/stations/${station.id}/invitations`, { memberId: member.id }, { token: otherStaff }),
+      404,
+      "not_found",
+    );
+    expectApiError(
+      await api.get(`/stations/${station.id}/invitations`, { token: otherStaff }),
+      404,
+      "not_found",
+    );
+    const memberTokenReply = await api.post(
+      `/stations/${station.id}/invitations`,
+      { memberId: member.id },
+      { token: await memberToken(member) },
+    );
+    expectApiError(memberTokenReply, 403, "forbidden");
+  });
+
+  it("lets only the invited member answer (404 for anyone else's)", async () => {
+    const member = await createMember(api);
+    const stranger = await createMember(api);
+    const invitation = await invite(member);
+    const token = await memberToken(stranger);
+    expectApiError(await api.post(`/invitations/${invitation.id}/accept`, {}, { token }), 404, "not_found");
+    expectApiError(await api.post(`/invitations/${invitation.id}/decline`, {}, { token }), 404, "not_found");
+    expectApiError(await api.get(`/members/${member.id}/invitations`, { token }), 404, "not_found");
+    expectApiError(
+      await api.post(`/invitations/${invitation.id}/accept`, {}, { token: staff }),
+      403,
+      "forbidden",
+    );
+  });
+});
+
+describe("declining, withdrawing, expiry", () => {
+  it("records a decline, and the member does not serve", async () => {
+    const member = await createMember(api);
+    const invitation = await invite(member);
+    const token = await memberToken(member);
+    const note = "近期外出，无法参加";
+    const reply = await api.post(`/invitations/${invitation.id}/decline`, { note }, { token });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json<Invitation>()).toMatchObject({ status: "declined", answerNote: note });
+    expect(await servesAt(station.id, member.id)).toBe(false);
+    expect((await historyOf(member.id)).map((h) => h.event)).toEqual(["invited", "declined"]);
+    // Declined: a new invitation may follow.
+    await invite(member);
+  });
+
+  it("lets the station withdraw a pending invitation, after which it cannot be accepted", async () => {
+    const member = await createMember(api);
+    const invitation = await invite(member);
+    expectApiError(
+      await api.post(`/invitations/${invitation.id}/withdraw`, {}, { token: otherStaff }),
+      404,
+      "not_found",
+    );
+    const reply = await api.post(`/invitations/${invitation.id}/withdraw`, {}, { token: staff });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json<Invitation>().status).toBe("withdrawn");
+    expectApiError(
+      await api.post(`/invitations/${invitation.id}/accept`, {}, { token: await memberToken(member) }),
+      409,
+      "invitation_closed",
+    );
+    expect((await historyOf(member.id)).map((h) => h.event)).toEqual(["invited", "withdrawn"]);
+  });
+
+  it("expires an unanswered invitation after 14 days: read as expired, not acceptable", async () => {
+    const member = await createMember(api);
+    const invitation = await invite(member);
+    const real = clock();
+    setClock(simulatedClock(new Date(real.now().getTime() + 15 * 86_400_000), 1));
+    try {
+      const token = await memberToken(member);
+      const mine = (await api.get(`/members/${member.id}/invitations`, { token })).json<{
+        items: Invitation[];
+      }>();
+      expect(mine.items.map((i) => i.status)).toEqual(["expired"]);
+      const expired = await api.get(`/stations/${station.id}/invitations?status=expired`, { token: staff });
+      expect(expired.json<{ items: Invitation[] }>().items.map((i) => i.id)).toContain(invitation.id);
+      expectApiError(
+        await api.post(`/invitations/${invitation.id}/accept`, {}, { token }),
+        409,
+        "invitation_closed",
+      );
+      expect(await servesAt(station.id, member.id)).toBe(false);
+      // An expired invitation no longer blocks a new one.
+      await invite(member);
+    } finally {
+      setClock(real);
+    }
+  });
+
+  it("lets one of a concurrent accept and decline win", async () => {
+    const member = await createMember(api);
+    const invitation = await invite(member);
+    const token = await memberToken(member);
+    const replies = await Promise.all([
+      api.post(`/invitations/${invitation.id}/accept`, {}, { token }),
+      api.post(`/invitations/${invitation.id}/decline`, {}, { token }),
+    ]);
+    const winners = replies.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    for (const loser of replies.filter((r) => r.status !== 200)) expect([409, 429]).toContain(loser.status);
+    const status = winners[0]?.json<Invitation>().status;
+    expect(await servesAt(station.id, member.id)).toBe(status === "accepted");
+    const events = (await historyOf(member.id)).map((h) => h.event);
+    expect(events).toEqual(["invited", status]);
+  });
+});
+
+describe("inviting to one topic", () => {
+  it("makes the member a participant of the topic, not a member of the station", async () => {
+    const member = await createMember(api);
+    const topic = await createTopic(api, station.id);
+    const elsewhere = await createTopic(api, other.id);
+    expectApiError(
+      await api.post(
+        `/stations/${station.id}/invitations`,
+        { memberId: member.id, topicId: elsewhere.id },
+        { token: staff },
+      ),
+      404,
+      "not_found",
+    );
+    const invitation = await invite(member, { topicId: topic.id });
+    expect(invitation.topicId).toBe(topic.id);
+    // A topic invitation and a station invitation are separate.
+    await invite(member);
+    const token = await memberToken(member);
+    const accepted = await api.post(`/invitations/${invitation.id}/accept`, {}, { token });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(await servesAt(station.id, member.id)).toBe(false);
+    expectApiError(
+      await api.post(
+        `/stations/${station.id}/invitations`,
+        { memberId: member.id, topicId: topic.id },
+        { token: staff },
+      ),
+      409,
+      "already_serving",
+    );
+    const events = (await historyOf(member.id)).map((h) => [h.event, h.topicId]);
+    expect(events).toEqual([
+      ["invited", topic.id],
+      ["invited", undefined],
+      ["accepted", topic.id],
+    ]);
+  });
+});
