@@ -10,7 +10,7 @@ import { localDateTime } from "../domain/local-time";
 import { clock } from "../kernel/clock";
 import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
-import { channelFor, type Notifier, type Recipient } from "../notices/notifier";
+import { memberAddressee, type Notifier } from "../notices/notifier";
 import type { StoredMember } from "../registry/member-view";
 import type { Station } from "../registry/responses";
 import { actorOf } from "../registry/store/history";
@@ -61,18 +61,12 @@ async function tellMember(
   station: Station,
   notifier: Notifier,
 ): Promise<void> {
-  const recipient: Recipient = {
-    id: `member:${member.id}`,
-    name: member.name,
-    phone: member.phone,
-    ...(member.email ? { email: member.email } : {}),
-    language: member.preferences.language,
-  };
+  const { recipient, channel } = memberAddressee(member);
   const english = member.preferences.language === "en";
   const note = invitation.note ? (english ? `Note: ${invitation.note} ` : `附言：${invitation.note}。`) : "";
   await notifier.send({
     recipient,
-    channel: channelFor(recipient, member.preferences.channel),
+    channel,
     templateId: "invitation",
     variables: {
       recipientName: member.name,

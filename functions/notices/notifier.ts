@@ -59,3 +59,21 @@ export function channelFor(recipient: Recipient, preferred?: Channel): Channel {
   if (recipient.email) return "email";
   return "inbox";
 }
+
+/** A registered member as a recipient: their contacts, their language, and their preferred channel. */
+export function memberAddressee(member: {
+  readonly id: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly email?: string | undefined;
+  readonly preferences: { readonly language: Language; readonly channel: Channel };
+}): { readonly recipient: Recipient; readonly channel: Channel } {
+  const recipient: Recipient = {
+    id: `member:${member.id}`,
+    name: member.name,
+    phone: member.phone,
+    ...(member.email ? { email: member.email } : {}),
+    language: member.preferences.language,
+  };
+  return { recipient, channel: channelFor(recipient, member.preferences.channel) };
+}

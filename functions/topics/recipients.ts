@@ -4,7 +4,7 @@
  */
 
 import type { Channel, Recipient } from "../notices/notifier";
-import { channelFor } from "../notices/notifier";
+import { channelFor, memberAddressee } from "../notices/notifier";
 import type { Station } from "../registry/responses";
 import { findMember } from "../registry/store/members";
 import type { Person } from "./store/topics";
@@ -17,16 +17,7 @@ export interface Addressee {
 /** A person named on a topic; when they are a registered member, the member's contacts and preferences win. */
 export async function addresseeOf(person: Person): Promise<Addressee> {
   const member = person.memberId ? await findMember(person.memberId) : undefined;
-  if (member) {
-    const recipient: Recipient = {
-      id: `member:${member.id}`,
-      name: member.name,
-      phone: member.phone,
-      ...(member.email ? { email: member.email } : {}),
-      language: member.preferences.language,
-    };
-    return { recipient, channel: channelFor(recipient, member.preferences.channel) };
-  }
+  if (member) return memberAddressee(member);
   const recipient: Recipient = {
     id: `person:${person.phone ?? person.email ?? person.name}`,
     name: person.name,
