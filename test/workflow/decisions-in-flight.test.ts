@@ -96,6 +96,7 @@ describe("a decision for a step the topic has left", () => {
     const topic = await createTopic(api, home.station.id, {}, home.staffToken);
     expect((await completeStep(api, topic.id, "collect", members)).status).toBe(200);
     expect((await completeStep(api, topic.id, "determine", members)).status).toBe(200);
+    await parkedAt(api, topic.id, "research");
     const before = await readTopic(api, topic.id);
     const lateReturn = await api.post(`/topics/${topic.id}/return`, {
       step: "determine",

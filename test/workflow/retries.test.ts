@@ -108,10 +108,11 @@ describe("retries in the definition", () => {
     expect(retriesOf(execution.executionArn, topicLoopStates.enterStep)).toBe(10);
     expect(faults.enterStep).toHaveLength(30 - 11);
     faults.enterStep = [];
-    // The decision is kept: the topic is at determine, waiting to be entered when the loop is re-driven.
+    // The decision is kept: the topic is at determine (planned by the decision, its start in the
+    // timeline), waiting to be entered when the loop is re-driven.
     const detail = await readTopic(api, topic.id);
     expect(detail.step).toBe("determine");
-    expect(kinds(detail)).toEqual(["created", "step_started", "step_completed"]);
+    expect(kinds(detail)).toEqual(["created", "step_started", "step_completed", "step_started"]);
   });
 
   it("retries an error it has no name for (a raw SDK throttle) with the catch-all retrier", async () => {

@@ -1,6 +1,7 @@
 /** Entering a step: its deadline from the policy and the holiday calendar, and the person responsible told. */
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
+import { bookkeeping } from "../deliver";
 import { planStep, responsibleFor } from "../plan-step";
 import { addresseeOf } from "../recipients";
 import type { TopicServices } from "../services";
@@ -39,6 +40,8 @@ async function recordEntry(
     }),
     fresh ? [fresh.event] : [],
     now,
+    // Marking a planned entry entered changes nothing a person sees: their ETag stays valid.
+    fresh ? {} : bookkeeping,
   );
 }
 
