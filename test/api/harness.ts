@@ -1,9 +1,12 @@
 /**
- * The API test harness: one local stack per test file (DynamoDB Local in memory, the real API
- * functions behind the local HTTP gateway, no demo data), an HTTP client for it, and fixtures.
+ * The API test harness: one local stack per test file (a fresh table on the run's shared DynamoDB
+ * Local, the real API functions behind the local HTTP gateway, no demo data), an HTTP client for
+ * it, and fixtures.
  *
- * The functions read their configuration from the environment once per process, so a test file
- * starts exactly one stack (vitest runs each file in its own module graph).
+ * The functions read their configuration from the environment once per module graph, so a test
+ * file starts one stack (or one after the other on the same table: restart tests); vitest gives
+ * each file its own module graph (test/support/fresh-modules.ts). The project needs
+ * `test/support/dynamodb.ts` as globalSetup.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,8 +14,12 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import type * as z from "zod/mini";
 import type { errorBody } from "../../functions/kernel/contracts";
+import { dynamodbComponent, localComponents, type StackState } from "../../infra/local/components";
+import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
+import type { Component } from "../../infra/local/lifecycle";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/start";
 import { signToken, type TokenRequest } from "../../infra/local/token";
+import { dynamodbEndpoint, uniqueTableName } from "../support/dynamodb";
 
 export type ErrorBody = z.output<typeof errorBody>;
 export interface Page<T> {
@@ -72,11 +79,39 @@ export interface Api {
 export interface ApiOptions {
   /** The simulated clock's speed (the topic loop's reminders). Default 1. */
   readonly speed?: number;
-  /** Keep the database in this directory (restart tests); default: in memory, in a temporary one. */
+  /**
+   * Keep the signing keys (and a simulated clock) in this directory, for a stack started again
+   * after this one stops (restart tests). Default: a temporary directory, removed at stop.
+   */
   readonly dataDir?: string;
-  readonly dynamodbPort?: number;
+  /**
+   * The table, on the test run's shared DynamoDB Local: a stack started again passes the table of
+   * the one it replaces. Default: a fresh table.
+   */
+  readonly tableName?: string;
   /** Replace the local stack's components (e.g. a topic loop with a wrapped task function). */
   readonly components?: LocalStackOptions["components"];
+}
+
+/**
+ * Stands in for the stack's own DynamoDB Local: the test run's shared one, which the stack must not
+ * stop. (Starting a JVM was most of an API test file's set-up time.)
+ */
+function sharedDynamoDb(endpoint: string): Component<StackState> {
+  return {
+    name: "DynamoDB Local (shared by the test run)",
+    async start(state) {
+      state.dynamodb = {
+        endpoint,
+        port: Number(new URL(endpoint).port),
+        dbPath: undefined,
+        stop: async () => {},
+      };
+      const client = localDynamoDbClient(endpoint);
+      state.client = client;
+      return async () => client.destroy();
+    },
+  };
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<Api> {
@@ -84,14 +119,18 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
   process.env.LOG_LEVEL = "warn";
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "hsl-api-")));
+  const dynamodb = sharedDynamoDb(await dynamodbEndpoint());
   const stack = await startLocalStack({
     dataDir,
     inMemory: ownDataDir,
     seed: false,
     port: 0,
+    // "haoshangliang" in the name: the error tests check that it never reaches a client.
+    tableName: options.tableName ?? uniqueTableName("haoshangliang-api"),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
-    ...(options.dynamodbPort !== undefined ? { dynamodbPort: options.dynamodbPort } : {}),
-    ...(options.components ? { components: options.components } : {}),
+    components: (options.components ?? localComponents).map((component) =>
+      component === dynamodbComponent ? dynamodb : component,
+    ),
   });
   const admin = await stack.adminToken();
   const serverErrors: string[] = [];

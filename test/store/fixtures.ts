@@ -1,7 +1,7 @@
 /**
  * Shared set-up for the store tests. The store reads its table and endpoint from the runtime
  * configuration on first use, so `useFreshTable` must run (in `beforeAll`) before any store call;
- * vitest isolates modules per test file, so each file gets its own table.
+ * each test file gets fresh modules (test/support/fresh-modules.ts), so each file gets its own table.
  */
 
 import type { Page } from "../../functions/kernel/table/items";
