@@ -6,8 +6,10 @@ import { logError } from "../kernel/log";
 import { findMember } from "../registry/store/members";
 import { getStation } from "../registry/store/stations";
 import type { TopicCreate } from "./contracts";
+import { planStep } from "./plan-step";
 import { actorOf } from "./present";
 import type { TopicServices } from "./services";
+import { calendarsInForce } from "./store/calendars";
 import { createTopic, type StoredTopic, withdrawNewTopic } from "./store/topics";
 
 /** Every person named as responsible who claims to be a member must be one. */
@@ -63,7 +65,10 @@ export async function registerTopic(
   await getStation(body.stationId);
   await assertMembersExist(body);
   const now = services.now();
-  const topic = await createTopic(newTopic(body, now), [
+  // 收集议题 starts with the registration: its deadline is in the answer and in the timeline at once,
+  // however soon the first decision follows.
+  const planned = planStep(newTopic(body, now), "collect", now, await calendarsInForce(), 1);
+  const topic = await createTopic(planned.topic, [
     {
       at: now.toISOString(),
       kind: "created",
@@ -71,6 +76,7 @@ export async function registerTopic(
       actor: actorOf(principal),
       details: { source: body.source },
     },
+    planned.event,
   ]);
   try {
     await services.loop.start(
