@@ -8,6 +8,7 @@ import { normalizeMainlandMobile } from "../domain/registry/members";
 import { stepNames } from "../domain/topics/steps";
 import { config } from "../kernel/config";
 import { logError } from "../kernel/log";
+import { responsibleFor } from "./plan-step";
 import { addresseeOf } from "./recipients";
 import type { TopicServices } from "./services";
 import type { StoredTopic } from "./store/topics";
@@ -22,8 +23,7 @@ export async function announceExtension(
   reason: string,
 ): Promise<void> {
   try {
-    const responsible = topic.stepResponsible[topic.step] ?? topic.responsible;
-    const addressee = await addresseeOf(responsible);
+    const addressee = await addresseeOf(responsibleFor(topic, topic.step));
     const language = addressee.recipient.language ?? config().defaultLanguage;
     await services.notifier.send({
       ...addressee,

@@ -33,15 +33,18 @@ export interface DecisionRequest {
   readonly ifMatch: number | undefined;
 }
 
-/** A topic the caller may change, at the version the client saw, with no decision still in flight. */
-export async function readTopicToDecide(
-  services: TopicServices,
-  call: DecisionRequest,
-): Promise<StoredTopic> {
+/** A topic the caller may change, at the version the client saw (If-Match), if they sent one. */
+export async function readTopicToChange(call: DecisionRequest): Promise<StoredTopic> {
   const topic = await readVisibleTopic(call.principal, call.topicId);
   assertCanChangeStation(call.principal, topic.stationId);
   if (call.ifMatch !== undefined && topic.version !== call.ifMatch)
     throw new ConflictError("version_mismatch", topic.version);
+  return topic;
+}
+
+/** A topic to decide on: as `readTopicToChange`, and any decision still in flight pushed on. */
+async function readTopicToDecide(services: TopicServices, call: DecisionRequest): Promise<StoredTopic> {
+  const topic = await readTopicToChange(call);
   // A decision still on its way to the execution gets another push; this one is recorded all the
   // same (the execution follows the topic to wherever its decisions have taken it).
   if (topic.status === "open" && topic.pendingDecision) await handOver(services, topic);

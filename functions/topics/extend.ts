@@ -1,16 +1,15 @@
 /** 延长期限: extend the current step's deadline, with a reason; the responsible person is told. */
-import { assertCanChangeStation, requireWriter } from "../domain/access";
+import { requireWriter } from "../domain/access";
 import { ConflictError, ValidationError } from "../domain/errors";
 import { parseDeadline } from "../domain/topics/calendar";
 import { decideExtend } from "../domain/topics/lifecycle";
 import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
 import { announceExtension } from "./announce";
-import type { DecisionRequest } from "./decide";
+import { type DecisionRequest, readTopicToChange } from "./decide";
 import { actorOf, policyOf, stateOf } from "./present";
 import type { TopicServices } from "./services";
 import { type StoredTopic, saveTopic } from "./store/topics";
-import { readVisibleTopic } from "./visibility";
 
 function requestedDeadline(deadline: string): Date {
   const requested = parseDeadline(deadline, config().timeZone);
@@ -27,10 +26,7 @@ export async function extendDeadline(
 ): Promise<StoredTopic> {
   requireWriter(call.principal);
   const saved = await retryStaleWrites(async () => {
-    const topic = await readVisibleTopic(call.principal, call.topicId);
-    assertCanChangeStation(call.principal, topic.stationId);
-    if (call.ifMatch !== undefined && topic.version !== call.ifMatch)
-      throw new ConflictError("version_mismatch", topic.version);
+    const topic = await readTopicToChange(call);
     if (topic.status === "open" && !topic.deadline) {
       throw new ConflictError("step_in_transition", topic.version);
     }

@@ -10,6 +10,7 @@ import { type Api, expectApiError, startApi } from "../api/harness";
 import {
   completeStep,
   createTopic,
+  executionEnded,
   executionsOf,
   kinds,
   parkedAt,
@@ -34,11 +35,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const ended = async (topicId: string) => {
-  const [execution] = executionsOf(api, topicId);
-  if (!execution) throw new Error(`no execution for ${topicId}`);
-  return api.stack.workflow.waitForExecution(execution.executionArn);
-};
+const ended = (topicId: string) => executionEnded(api, topicId);
 
 describe("decisions while the loop catches up", () => {
   it("six completions back to back, from the moment of registration: each 200, the topic closes", async () => {

@@ -175,6 +175,13 @@ export async function parkedAt(
   );
 }
 
+/** Waits for the topic's (first) execution to end, and describes it. */
+export async function executionEnded(api: Api, topicId: string) {
+  const [execution] = executionsOf(api, topicId);
+  if (!execution) throw new Error(`no execution for ${topicId}`);
+  return api.stack.workflow.waitForExecution(execution.executionArn);
+}
+
 export async function readTopic(api: Api, topicId: string, token?: string): Promise<Topic> {
   const reply = await api.get(`/topics/${topicId}`, token ? { token } : {});
   expect(reply.status, reply.text).toBe(200);

@@ -13,6 +13,7 @@ import {
   completeWhenReady,
   createTopic,
   eventually,
+  executionEnded,
   executionsOf,
   kinds,
   notificationsOf,
@@ -39,11 +40,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const ended = async (topicId: string) => {
-  const [execution] = executionsOf(api, topicId);
-  if (!execution) throw new Error(`no execution for ${topicId}`);
-  return api.stack.workflow.waitForExecution(execution.executionArn);
-};
+const ended = (topicId: string) => executionEnded(api, topicId);
 
 describe("the full loop", () => {
   it("carries a topic from 收集议题 to 办理反馈 and closes it, telling the source", async () => {
