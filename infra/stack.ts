@@ -1,6 +1,6 @@
 /**
  * One county's deployment: the table, the API functions bound to it, the topic loop (state machine
- * and its task function), the user pool and the HTTP API.
+ * and its task function), the scheduled jobs, the user pool and the HTTP API.
  */
 import { CfnOutput, Duration, Stack, type StackProps, Tags } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -8,6 +8,7 @@ import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
 import { AppTable } from "./constructs/app-table";
+import { CountySchedules } from "./constructs/county-schedules";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
 import { type TableAccess, TableFunction } from "./constructs/table-function";
@@ -64,6 +65,7 @@ export class HaoshangliangStack extends Stack {
   readonly topicLoop: TopicLoop;
   readonly auth: StaffAuth;
   readonly api: StaffApi;
+  readonly schedules: CountySchedules;
 
   constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
     const { settings, ...stackProps } = props;
@@ -75,26 +77,55 @@ export class HaoshangliangStack extends Stack {
     Tags.of(this).add("county", settings.countySlug);
 
     this.table = new AppTable(this, "Data");
+    ({ topicLoopFunction: this.topicLoopFunction, topicLoop: this.topicLoop } = this.#topicLoop(settings));
+    this.apiFunctions = this.#apiFunctions(settings);
+    this.schedules = this.#schedules(settings);
+    this.auth = new StaffAuth(this, "Auth", {
+      mfa: settings.mfa,
+      language: settings.defaultLanguage,
+    });
+    this.api = new StaffApi(this, "Api", {
+      handlers: this.apiFunctions,
+      jwtIssuer: this.auth.issuerUrl,
+      jwtAudience: [this.auth.client.userPoolClientId],
+      allowedOrigins: settings.allowedOrigins,
+      throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+      logRetention: settings.logRetention,
+    });
 
-    // The topic loop's name (and so its ARN) is fixed before anything refers to it: the task
-    // function is told the ARN, and the machine's definition names the function.
-    this.topicLoopFunction = new TableFunction(this, "TopicLoopFunction", {
+    new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
+    new CfnOutput(this, "UserPoolId", { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, "UserPoolClientId", { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, "JwtIssuer", { value: this.auth.issuerUrl });
+    new CfnOutput(this, "TableName", { value: this.table.table.tableName });
+    new CfnOutput(this, "TopicLoopArn", { value: this.topicLoop.stateMachineArn });
+  }
+
+  /**
+   * The topic loop's name (and so its ARN) is fixed before anything refers to it: the task function
+   * is told the ARN, and the machine's definition names the function.
+   */
+  #topicLoop(settings: CountySettings): { topicLoopFunction: TableFunction; topicLoop: TopicLoop } {
+    const topicLoopFunction = new TableFunction(this, "TopicLoopFunction", {
       entry: "functions/topic-loop.ts",
       description: "好商量 topic loop: the state machine's tasks (enter, await, remind, resume a step)",
       environment: functionEnvironment(settings),
       logRetention: settings.logRetention,
       timeout: Duration.seconds(30),
     });
-    this.topicLoopFunction.bindTable({ table: this.table, access: "readWrite" });
-    this.topicLoop = new TopicLoop(this, "TopicLoop", {
-      taskFunction: this.topicLoopFunction,
+    topicLoopFunction.bindTable({ table: this.table, access: "readWrite" });
+    const topicLoop = new TopicLoop(this, "TopicLoop", {
+      taskFunction: topicLoopFunction,
       logRetention: settings.logRetention,
       stateMachineName: `${this.stackName}-topic-loop`,
     });
-    this.topicLoopFunction.addEnvironment("TOPIC_LOOP_ARN", this.topicLoop.stateMachineArn);
+    topicLoopFunction.addEnvironment("TOPIC_LOOP_ARN", topicLoop.stateMachineArn);
     // Awaiting a step delivers a decision that arrived before the token was parked.
-    grantTaskResponse(this.topicLoopFunction, this.topicLoop.stateMachineArn);
+    grantTaskResponse(topicLoopFunction, topicLoop.stateMachineArn);
+    return { topicLoopFunction, topicLoop };
+  }
 
+  #apiFunctions(settings: CountySettings): Record<ApiFunctionName, TableFunction> {
     const servedFunctions = new Set<ApiFunctionName>(routes.map((route) => route.function));
     const functions = {} as Record<ApiFunctionName, TableFunction>;
     for (const name of servedFunctions) {
@@ -116,28 +147,20 @@ export class HaoshangliangStack extends Stack {
       grantStartExecution(fn, this.topicLoop.stateMachineArn);
       grantTaskResponse(fn, this.topicLoop.stateMachineArn);
     }
-    this.apiFunctions = functions;
+    return functions;
+  }
 
-    this.auth = new StaffAuth(this, "Auth", {
-      mfa: settings.mfa,
-      language: settings.defaultLanguage,
-    });
-
-    this.api = new StaffApi(this, "Api", {
-      handlers: this.apiFunctions,
-      jwtIssuer: this.auth.issuerUrl,
-      jwtAudience: [this.auth.client.userPoolClientId],
-      allowedOrigins: settings.allowedOrigins,
-      throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+  #schedules(settings: CountySettings): CountySchedules {
+    const schedules = new CountySchedules(this, "Schedules", {
+      table: this.table,
+      timeZone: settings.timeZone,
+      environment: functionEnvironment(settings),
       logRetention: settings.logRetention,
     });
-
-    new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
-    new CfnOutput(this, "UserPoolId", { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, "UserPoolClientId", { value: this.auth.client.userPoolClientId });
-    new CfnOutput(this, "JwtIssuer", { value: this.auth.issuerUrl });
-    new CfnOutput(this, "TableName", { value: this.table.table.tableName });
-    new CfnOutput(this, "TopicLoopArn", { value: this.topicLoop.stateMachineArn });
+    // A re-planned deadline wakes the topic's waiting execution to plan its alarms afresh.
+    schedules.function.addEnvironment("TOPIC_LOOP_ARN", this.topicLoop.stateMachineArn);
+    grantTaskResponse(schedules.function, this.topicLoop.stateMachineArn);
+    return schedules;
   }
 }
 

@@ -43,6 +43,22 @@ export const templates = {
       en: "{recipientName}: the “{stepName}” step of “{title}” is now due on {deadline}. Reason: {reason}.",
     },
   },
+  deadline_replanned: {
+    subject: { "zh-CN": "期限调整：议题「{title}」", en: "New deadline: topic “{title}”" },
+    text: {
+      "zh-CN":
+        "{recipientName}：{year}年节假日安排已录入，议题「{title}」的「{stepName}」环节期限按新安排调整为 {deadline}。",
+      en: "{recipientName}: the {year} holiday calendar is loaded; the “{stepName}” step of “{title}” is now due on {deadline}.",
+    },
+  },
+  holiday_calendar_missing: {
+    subject: { "zh-CN": "请录入{year}年节假日安排", en: "Please load the {year} holiday calendar" },
+    text: {
+      "zh-CN":
+        "{recipientName}：{year}年节假日安排尚未录入。录入前，系统按法定节假日估算{year}年的工作日（不含调休），涉及{year}年的期限可能与正式安排不符。国务院办公厅通知发布后，请在「节假日安排」中录入，未办结议题的期限将自动重新计算。",
+      en: "{recipientName}: the {year} holiday calendar is not loaded yet. Until it is, working days in {year} are estimated from the statutory holidays (without swapped workdays), so deadlines in {year} may differ from the official calendar. Once the State Council notice is out, load it under “Holiday calendars”; open topics' deadlines are then re-planned.",
+    },
+  },
   topic_rejected: {
     subject: { "zh-CN": "议题未予采纳", en: "Topic not adopted" },
     text: {

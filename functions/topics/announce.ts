@@ -13,29 +13,56 @@ import { addresseeOf } from "./recipients";
 import type { TopicServices } from "./services";
 import type { StoredTopic } from "./store/topics";
 
+/** Why a step's deadline moved: a person extended it, or the year's official calendar arrived. */
+export type DeadlineChange =
+  | { readonly kind: "extended"; readonly reason: string }
+  | { readonly kind: "replanned"; readonly calendarYear: number };
+
+function deadlineNotice(
+  topic: StoredTopic,
+  change: DeadlineChange,
+): {
+  readonly templateId: "deadline_extended" | "deadline_replanned";
+  readonly idempotencyKey: string;
+  readonly variables: Readonly<Record<string, string>>;
+} {
+  return change.kind === "extended"
+    ? {
+        templateId: "deadline_extended",
+        idempotencyKey: `${topic.id}:${topic.stepSeq}:extended:${topic.extensions}`,
+        variables: { reason: change.reason },
+      }
+    : {
+        templateId: "deadline_replanned",
+        idempotencyKey: `${topic.id}:${topic.stepSeq}:replanned:${topic.deadline ?? ""}`,
+        variables: { year: String(change.calendarYear) },
+      };
+}
+
 /**
  * The person responsible is told the new deadline, and the waiting execution is woken to plan its
- * alarms afresh (it may be asleep until an escalation of the old deadline).
+ * alarms afresh (it may be asleep until an escalation of the old deadline, or past the new one's reminder).
  */
-export async function announceExtension(
+export async function announceNewDeadline(
   services: TopicServices,
   topic: StoredTopic,
-  reason: string,
+  change: DeadlineChange,
 ): Promise<void> {
   try {
     const addressee = await addresseeOf(responsibleFor(topic, topic.step));
     const language = addressee.recipient.language ?? config().defaultLanguage;
+    const notice = deadlineNotice(topic, change);
     await services.notifier.send({
       ...addressee,
-      templateId: "deadline_extended",
+      templateId: notice.templateId,
       topicId: topic.id,
-      idempotencyKey: `${topic.id}:${topic.stepSeq}:extended:${topic.extensions}`,
+      idempotencyKey: notice.idempotencyKey,
       variables: {
         recipientName: addressee.recipient.name,
         title: topic.title,
         stepName: stepNames[topic.step][language],
         deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
-        reason,
+        ...notice.variables,
       },
     });
     if (topic.taskToken && !topic.pendingDecision) {
@@ -43,7 +70,7 @@ export async function announceExtension(
       await services.loop.deliver(topic.taskToken, { topicId: topic.id, outcome: "rearm", step: topic.step });
     }
   } catch (error) {
-    logError("deadline extended, but the notice or the loop's re-arm failed", { topicId: topic.id }, error);
+    logError("deadline changed, but the notice or the loop's re-arm failed", { topicId: topic.id }, error);
   }
 }
 

@@ -5,7 +5,7 @@ import { parseDeadline } from "../domain/topics/calendar";
 import { decideExtend } from "../domain/topics/lifecycle";
 import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
-import { announceExtension } from "./announce";
+import { announceNewDeadline } from "./announce";
 import { type DecisionRequest, readTopicToChange } from "./decide";
 import { actorOf, policyOf, stateOf } from "./present";
 import type { TopicServices } from "./services";
@@ -35,8 +35,9 @@ export async function extendDeadline(
     const now = services.now();
     return saveTopic(
       topic,
-      (t) => ({
+      ({ deadlineEstimatedYears: _counted, ...t }) => ({
         ...t,
+        // A date a person chose: no longer counted on any calendar.
         deadline: decided.deadline.toISOString(),
         deadlineSetAt: now.toISOString(),
         extensions: decided.extensions,
@@ -53,6 +54,6 @@ export async function extendDeadline(
       now,
     );
   });
-  await announceExtension(services, saved, extension.reason);
+  await announceNewDeadline(services, saved, { kind: "extended", reason: extension.reason });
   return saved;
 }

@@ -13,12 +13,12 @@ import type { NewTopicEvent, StoredTopic } from "./store/topics";
 export const responsibleFor = (topic: StoredTopic, step: TopicStep) =>
   topic.stepResponsible[step] ?? topic.responsible;
 
-/** The timeline's line for a step's start: its deadline, who is responsible, missing calendars. */
+/** The timeline's line for a step's start: its deadline, who is responsible, years counted on an estimate. */
 export function stepStartedEvent(
   topic: StoredTopic,
   step: TopicStep,
   at: Date,
-  planned: { readonly deadline: Date; readonly yearsWithoutCalendar: readonly number[] },
+  planned: { readonly deadline: Date; readonly estimatedYears: readonly number[] },
 ): NewTopicEvent {
   return {
     at: at.toISOString(),
@@ -27,8 +27,8 @@ export function stepStartedEvent(
     details: {
       deadline: planned.deadline.toISOString(),
       responsible: responsibleFor(topic, step).name,
-      ...(planned.yearsWithoutCalendar.length
-        ? { yearsWithoutHolidayCalendar: [...planned.yearsWithoutCalendar] }
+      ...(planned.estimatedYears.length
+        ? { estimatedHolidayCalendarYears: [...planned.estimatedYears] }
         : {}),
     },
   };
@@ -43,8 +43,10 @@ export function planStep(
   stepSeq = topic.stepSeq + 1,
 ) {
   const planned = stepDeadline(step, now, policyOf(topic), calendars, config().timeZone);
+  const { deadlineEstimatedYears: _previous, ...rest } = topic;
   const entered: StoredTopic = {
-    ...topic,
+    ...rest,
+    ...(planned.estimatedYears.length ? { deadlineEstimatedYears: planned.estimatedYears } : {}),
     step,
     stepSeq,
     plannedSeq: stepSeq,

@@ -33,6 +33,9 @@ function showTopic(topic: StoredTopic, now: Date, language: Language): Topic {
     stepName: stepNames[topic.step][language],
     ...(topic.stepStartedAt ? { stepStartedAt: topic.stepStartedAt } : {}),
     ...(topic.deadline ? { deadline: topic.deadline } : {}),
+    ...(topic.deadlineEstimatedYears?.length && topic.status === "open"
+      ? { deadlineEstimate: deadlineEstimate(topic.deadlineEstimatedYears, language) }
+      : {}),
     overdue: topic.status === "open" && topic.deadline !== undefined && new Date(topic.deadline) < now,
     extensions: topic.extensions,
     returns: topic.returns,
@@ -40,6 +43,18 @@ function showTopic(topic: StoredTopic, now: Date, language: Language): Topic {
     version: topic.version,
     createdAt: topic.createdAt,
     updatedAt: topic.updatedAt,
+  };
+}
+
+/** Which years' holidays the deadline counted by estimate, and what that means for the reader. */
+function deadlineEstimate(years: readonly number[], language: Language) {
+  const listed = years.join(language === "en" ? ", " : "、");
+  return {
+    years: [...years],
+    note:
+      language === "en"
+        ? `This deadline counts ${listed} holidays by the statutory rules: the official calendar is not loaded yet. It is re-planned when it is.`
+        : `本期限按法定节假日规则估算${listed}年的放假安排（正式安排尚未录入），录入后将自动重新计算。`,
   };
 }
 

@@ -3,6 +3,7 @@
  * them (lead member → liaison leader and special committee → county office).
  */
 
+import { config } from "../kernel/config";
 import type { Channel, Recipient } from "../notices/notifier";
 import { channelFor, memberAddressee } from "../notices/notifier";
 import type { Station } from "../registry/responses";
@@ -27,14 +28,17 @@ export async function addresseeOf(person: Person): Promise<Addressee> {
   return { recipient, channel: channelFor(recipient) };
 }
 
+/** The county office (县政协办公室), named after the county when its name is Chinese; told in the console's inbox. */
+export function countyOfficeAddressee(): Addressee {
+  const { countyName } = config();
+  const name = /\p{Script=Han}/u.test(countyName) ? `${countyName}政协办公室` : "县政协办公室";
+  return { recipient: { id: "county-office", name }, channel: "inbox" };
+}
+
 export type LadderLevel = "leadMember" | "liaison" | "countyOffice";
 
 /** The addressee of one level of the escalation ladder for a station, if that level has anyone. */
-export async function ladderAddressee(
-  level: LadderLevel,
-  station: Station,
-  countyOfficeName: string,
-): Promise<Addressee | undefined> {
+export async function ladderAddressee(level: LadderLevel, station: Station): Promise<Addressee | undefined> {
   switch (level) {
     case "leadMember":
       return station.leadMemberId ? addresseeOf({ name: "", memberId: station.leadMemberId }) : undefined;
@@ -47,6 +51,6 @@ export async function ladderAddressee(
         channel: "inbox",
       };
     case "countyOffice":
-      return { recipient: { id: "county-office", name: countyOfficeName }, channel: "inbox" };
+      return countyOfficeAddressee();
   }
 }

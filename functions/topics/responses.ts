@@ -27,6 +27,8 @@ export const topic = z.object({
   stepName: z.string(),
   stepStartedAt: z.optional(isoTimestamp),
   deadline: z.optional(isoTimestamp),
+  /** Present while the deadline counts some year's holidays by estimate (no official calendar loaded). */
+  deadlineEstimate: z.optional(z.object({ years: z.array(z.int()), note: z.string() })),
   overdue: z.boolean(),
   extensions: z.int(),
   returns: z.int(),
@@ -56,8 +58,15 @@ export const holidayCalendar = z.object({
   workdays: z.array(z.string()),
   source: z.string(),
   shipped: z.boolean(),
+  /** An estimate by the statutory rules, in use until the official calendar is loaded. */
+  estimated: z.boolean(),
 });
 export const holidayCalendarList = z.object({ items: z.array(holidayCalendar) });
+export const holidayCalendarSaved = z.object({
+  items: z.array(holidayCalendar),
+  /** Open topics whose deadline moved with the new calendar. */
+  replannedTopics: z.int(),
+});
 
 /** Named schemas of topics and calendars (OpenAPI components). */
 export const topicSchemas = {
@@ -65,4 +74,5 @@ export const topicSchemas = {
   TopicDetail: topicDetail,
   TopicPage: topicPage,
   HolidayCalendarList: holidayCalendarList,
+  HolidayCalendarSaved: holidayCalendarSaved,
 } as const;

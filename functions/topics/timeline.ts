@@ -30,14 +30,28 @@ const levelName = (value: unknown, language: Language) =>
   typeof value === "string" && Object.hasOwn(levelNames, value)
     ? (levelNames[value]?.[language] ?? value)
     : text(value);
+const years = (value: unknown, language: Language) => {
+  const list = (Array.isArray(value) ? value : [value]).map(text).filter(Boolean);
+  return language === "zh-CN" ? list.map((year) => `${year}年`).join("、") : list.join(", ");
+};
+/** The note a deadline counted on an estimated holiday calendar carries. */
+const estimated = (details: Readonly<Record<string, unknown>>, language: Language) => {
+  const counted = details.estimatedHolidayCalendarYears;
+  if (!Array.isArray(counted) || counted.length === 0) return "";
+  return language === "zh-CN"
+    ? `（${years(counted, language)}节假日安排尚未发布，按法定假日估算）`
+    : ` (the ${years(counted, language)} holiday calendar is not published yet: estimated from the statutory holidays)`;
+};
 const stepName = (value: unknown, language: Language) =>
   typeof value === "string" && value in stepNames ? stepNames[value as TopicStep][language] : text(value);
 
 const phrases: Readonly<Record<TopicEventKind, Readonly<Record<Language, Phrase>>>> = {
   created: { "zh-CN": () => "登记议题", en: () => "Topic registered" },
   step_started: {
-    "zh-CN": (step, d) => `进入「${step}」环节，责任人 ${text(d.responsible)}，期限 ${when(d.deadline)}`,
-    en: (step, d) => `Entered “${step}”; responsible: ${text(d.responsible)}; due ${when(d.deadline)}`,
+    "zh-CN": (step, d) =>
+      `进入「${step}」环节，责任人 ${text(d.responsible)}，期限 ${when(d.deadline)}${estimated(d, "zh-CN")}`,
+    en: (step, d) =>
+      `Entered “${step}”; responsible: ${text(d.responsible)}; due ${when(d.deadline)}${estimated(d, "en")}`,
   },
   step_completed: { "zh-CN": (step) => `完成「${step}」环节`, en: (step) => `Completed “${step}”` },
   returned: {
@@ -52,6 +66,12 @@ const phrases: Readonly<Record<TopicEventKind, Readonly<Record<Language, Phrase>
   deadline_extended: {
     "zh-CN": (step, d) => `「${step}」期限延至 ${when(d.to)}：${text(d.reason)}`,
     en: (step, d) => `Deadline of “${step}” extended to ${when(d.to)}: ${text(d.reason)}`,
+  },
+  deadline_replanned: {
+    "zh-CN": (step, d) =>
+      `「${step}」期限按${years(d.calendarYear, "zh-CN")}节假日安排由 ${when(d.from)} 调整为 ${when(d.to)}${estimated(d, "zh-CN")}`,
+    en: (step, d) =>
+      `Deadline of “${step}” re-planned from ${when(d.from)} to ${when(d.to)} with the ${years(d.calendarYear, "en")} holiday calendar${estimated(d, "en")}`,
   },
   reminder_sent: {
     "zh-CN": (step, d) =>

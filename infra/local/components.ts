@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type CountySchedule, countySchedules } from "../../functions/kernel/schedules";
 import { loadApiFunctions } from "./api-functions";
 import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./demo/seed";
 import {
@@ -17,6 +18,7 @@ import { type ApiFunction, type Gateway, startGateway } from "./gateway";
 import { type LocalKeys, loadOrCreateKeys } from "./keys";
 import type { Component } from "./lifecycle";
 import { redriveOpenTopics } from "./redrive";
+import { type LocalScheduler, startLocalScheduler } from "./scheduler";
 import { type SfnEndpoint, startSfnEndpoint } from "./sfn-endpoint";
 import { clockEnvironmentKeys, installLocalClock, type LocalClock } from "./simulated-time";
 import { ensureTable } from "./table";
@@ -42,6 +44,8 @@ export interface ResolvedStackOptions {
   readonly accessLog: ((line: string) => void) | undefined;
   /** The simulated clock runs this many times faster than real time (1: real time). */
   readonly speed: number;
+  /** One line per scheduled job run (its outcome or its error). */
+  readonly jobLog: ((line: string) => void) | undefined;
   /** One line per state the topic loop enters. */
   readonly workflowLog: ((line: string) => void) | undefined;
 }
@@ -63,6 +67,7 @@ export interface StackState {
   workflow?: { readonly runtime: WorkflowRuntime; readonly endpoint: SfnEndpoint };
   /** Open topics whose loop was started again at start-up. */
   redriven?: number;
+  scheduler?: LocalScheduler;
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -290,6 +295,37 @@ export const seedComponent: Component<StackState> = {
   },
 };
 
+/**
+ * The county's scheduled jobs (EventBridge Scheduler on AWS), run by the scheduled function's own
+ * handler at their times on the local clock.
+ */
+export const schedulerComponent: Component<StackState> = schedulerComponentWith(countySchedules);
+
+/** The scheduler with a schedule list of its own (tests: none, or one job at a chosen time). */
+export function schedulerComponentWith(schedules: readonly CountySchedule[]): Component<StackState> {
+  return {
+    name: "scheduler",
+    async start(state) {
+      const clock = need(state.clock, "the clock").clock;
+      // Imported only now, like the API functions: it reads its configuration from the environment.
+      const [{ handler }, { config }] = await Promise.all([
+        import("../../functions/scheduled"),
+        import("../../functions/kernel/config"),
+      ]);
+      const log = state.options.jobLog;
+      const scheduler = startLocalScheduler({
+        clock,
+        timeZone: config().timeZone,
+        schedules,
+        run: (job) => handler({ job }),
+        ...(log ? { log } : {}),
+      });
+      state.scheduler = scheduler;
+      return () => scheduler.stop();
+    },
+  };
+}
+
 /** Start order. Stop order is the reverse. */
 export const localComponents: readonly Component<StackState>[] = [
   dynamodbComponent,
@@ -303,5 +339,5 @@ export const localComponents: readonly Component<StackState>[] = [
   functionsComponent,
   gatewayComponent,
   seedComponent,
-  // Next: the scheduler (quarterly quota check), one entry here.
+  schedulerComponent,
 ];

@@ -18,6 +18,7 @@ import { localComponents, outboxPath, type ResolvedStackOptions, type StackState
 import { describe as describeSeed, type SeedOutcome } from "./demo/seed";
 import type { LocalKeys } from "./keys";
 import { type Component, startComponents } from "./lifecycle";
+import type { LocalScheduler } from "./scheduler";
 import { signToken } from "./token";
 import type { WorkflowRuntime } from "./workflow-runtime";
 
@@ -42,6 +43,8 @@ export interface LocalStackOptions {
   readonly speed?: number;
   /** One line per state a topic's execution enters. */
   readonly workflowLog?: (line: string) => void;
+  /** One line per scheduled job run. */
+  readonly jobLog?: (line: string) => void;
   /** Progress while starting ("starting DynamoDB Local…"). */
   readonly onProgress?: (component: string) => void;
   /** Abort start-up (everything already started is stopped again). */
@@ -68,6 +71,8 @@ export interface LocalStack {
   readonly stepFunctionsEndpoint: string;
   /** Open topics whose loop was started again at start-up. */
   readonly redriven: number;
+  /** The county's scheduled jobs, on the local clock. */
+  readonly scheduler: LocalScheduler;
   /** "Now" for the functions: real, or simulated (`speed`). */
   readonly clock: Clock;
   readonly clockSimulated: boolean;
@@ -91,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     accessLog: options.accessLog,
     speed: options.speed ?? 1,
     workflowLog: options.workflowLog,
+    jobLog: options.jobLog,
   };
   if (!(resolved.speed > 0) || !Number.isFinite(resolved.speed)) {
     throw new Error(`speed must be a positive number, not ${resolved.speed}`);
@@ -101,11 +107,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onStart: options.onProgress } : {}),
   });
-  const { dynamodb, keys, gateway, seed, workflow, clock } = state;
-  if (!dynamodb || !keys || !gateway || !seed || !workflow || !clock) {
+  const { dynamodb, keys, gateway, seed, workflow, clock, scheduler } = state;
+  if (!dynamodb || !keys || !gateway || !seed || !workflow || !clock || !scheduler) {
     await stop();
     throw new Error(
-      "the local stack started without DynamoDB, keys, gateway, seed step, topic loop or clock: check the components",
+      "the local stack started without DynamoDB, keys, gateway, seed step, topic loop, clock or scheduler: check the components",
     );
   }
   return {
@@ -120,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     workflow: workflow.runtime,
     stepFunctionsEndpoint: workflow.endpoint.url,
     redriven: state.redriven ?? 0,
+    scheduler,
     clock: clock.clock,
     clockSimulated: clock.simulated,
     adminToken: () => signToken({ role: "admin" }, keys),
@@ -185,6 +192,13 @@ function clockLine(stack: LocalStack): string {
   return `simulated, ${pace}, now ${now}`;
 }
 
+const shortTime = (at: Date) => at.toISOString().replace(/:\d\d\.\d+Z$/, "Z");
+
+function schedulerLine(stack: LocalStack): string {
+  const runs = stack.scheduler.upcoming().map(({ job, next }) => `${job} next at ${shortTime(next)}`);
+  return runs.length === 0 ? "no jobs" : `${runs.join(", ")} (on the clock above)`;
+}
+
 function seedLine(seed: LocalStack["seed"]): string {
   return seed.kind === "disabled" ? "demo data: not loaded (--no-seed)" : describeSeed(seed).trim();
 }
@@ -203,6 +217,7 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     `  DynamoDB   ${stack.dynamodbEndpoint} (table ${stack.tableName})`,
     `  clock      ${clockLine(stack)}`,
     `  outbox     ${stack.outboxFile} (every notification, one JSON line each)`,
+    `  scheduler  ${schedulerLine(stack)}`,
     `  topics     ${stack.redriven} open topic${stack.redriven === 1 ? "" : "s"} resumed in the local topic loop`,
     `  ${seedLine(stack.seed)}`,
     "",
@@ -270,6 +285,7 @@ function stackOptions(values: CliValues<typeof startOptions>): LocalStackOptions
     ...(values["workflow-log"]
       ? { workflowLog: (line: string) => process.stdout.write(`[topic-loop] ${line}\n`) }
       : {}),
+    jobLog: (line: string) => process.stdout.write(`[scheduler] ${line}\n`),
     onProgress: (component) => process.stdout.write(`starting ${component}…\n`),
   };
 }

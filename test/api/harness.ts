@@ -14,7 +14,14 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import type * as z from "zod/mini";
 import type { errorBody } from "../../functions/kernel/contracts";
-import { dynamodbComponent, localComponents, type StackState } from "../../infra/local/components";
+import type { CountySchedule } from "../../functions/kernel/schedules";
+import {
+  dynamodbComponent,
+  localComponents,
+  type StackState,
+  schedulerComponent,
+  schedulerComponentWith,
+} from "../../infra/local/components";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import type { Component } from "../../infra/local/lifecycle";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/start";
@@ -91,6 +98,11 @@ export interface ApiOptions {
   readonly tableName?: string;
   /** Replace the local stack's components (e.g. a topic loop with a wrapped task function). */
   readonly components?: LocalStackOptions["components"];
+  /**
+   * The scheduled jobs the stack runs on its clock. Default none: a fast simulated day would run the
+   * county's daily jobs in the middle of unrelated tests.
+   */
+  readonly schedules?: readonly CountySchedule[];
 }
 
 /**
@@ -128,9 +140,11 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
     // "haoshangliang" in the name: the error tests check that it never reaches a client.
     tableName: options.tableName ?? uniqueTableName("haoshangliang-api"),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
-    components: (options.components ?? localComponents).map((component) =>
-      component === dynamodbComponent ? dynamodb : component,
-    ),
+    components: (options.components ?? localComponents).map((component) => {
+      if (component === dynamodbComponent) return dynamodb;
+      if (component === schedulerComponent) return schedulerComponentWith(options.schedules ?? []);
+      return component;
+    }),
   });
   const admin = await stack.adminToken();
   const serverErrors: string[] = [];

@@ -45,13 +45,14 @@ const floors = [
   { name: "floor-sfn", entry: "test/bench/floor-sfn-handler.ts" },
 ];
 
-/** The API functions (one per name the routes use, as infra/stack.ts deploys them) and the loop's task function. */
+/** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function and the scheduled jobs' function. */
 const functionEntries = [
   ...[...new Set(routes.map((route) => route.function))].map((name) => ({
     name,
     entry: `functions/${name}.ts`,
   })),
   { name: "topic-loop", entry: "functions/topic-loop.ts" },
+  { name: "scheduled", entry: "functions/scheduled.ts" },
 ];
 
 async function bundlesAndInit(outDir: string): Promise<string> {

@@ -84,6 +84,11 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-L1 StationsFunction",
         "AwsSolutions-L1 TopicsFunction",
         "AwsSolutions-L1 TopicLoopFunction",
+        "AwsSolutions-L1 Schedules/Function",
+        // The scheduled jobs' dead-letter queue has no dead-letter queue of its own; the Scheduler's
+        // role may invoke the one jobs function and its versions (`<fn>:*`).
+        "AwsSolutions-SQS3 Schedules/DeadLetters",
+        "AwsSolutions-IAM5[Resource::<SchedulesFunction7BCAD531.Arn>:*] Schedules/SchedulerRole",
         // Step Functions' log delivery needs Resource *; the Lambda integration invokes `<fn>:*`.
         "AwsSolutions-IAM5[Resource::*] TopicLoop/StateMachine",
         "AwsSolutions-IAM5[Resource::<TopicLoopFunction69448C54.Arn>:*] TopicLoop/StateMachine",

@@ -8,6 +8,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNames, roles } from "../../functions/kernel/http/claims";
 import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/kernel/http/routes";
+import { countySchedules } from "../../functions/kernel/schedules";
 import { tableSchema } from "../../functions/kernel/table/table-schema";
 import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
@@ -379,4 +380,50 @@ describe("per-county parameters", () => {
     },
     SYNTH_TIMEOUT,
   );
+});
+
+describe("the county's scheduled jobs", () => {
+  it("has one EventBridge Scheduler schedule per job, at its time in the county's zone", () => {
+    template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length);
+    for (const schedule of countySchedules) {
+      template.hasResourceProperties("AWS::Scheduler::Schedule", {
+        ScheduleExpression: `cron(${schedule.at.minute} ${schedule.at.hour} ${schedule.at.day ?? "*"} ${schedule.at.month ?? "*"} ? *)`,
+        ScheduleExpressionTimezone: "Asia/Shanghai",
+        State: "ENABLED",
+        Target: Match.objectLike({
+          Input: JSON.stringify({ job: schedule.job }),
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+        }),
+      });
+    }
+  });
+
+  it("invokes the jobs' function with a role that may do nothing else", () => {
+    const [schedule] = Object.values(template.findResources("AWS::Scheduler::Schedule"));
+    const target = record(record(record(schedule).Properties).Target);
+    const functionRef = JSON.stringify(target.Arn);
+    const jobsFunction = logicalIds(template, "AWS::Lambda::Function").find((id) => functionRef.includes(id));
+    expect(jobsFunction).toMatch(/^SchedulesFunction/);
+    const roleId = JSON.stringify(target.RoleArn).match(/"(\w+)"/)?.[1] ?? "";
+    const policies = Object.values(template.findResources("AWS::IAM::Policy")).filter((policy) =>
+      JSON.stringify(record(policy).Properties).includes(`"${roleId}"`),
+    );
+    const statements = policies.flatMap((policy) =>
+      asList(record(record(record(policy).Properties).PolicyDocument).Statement),
+    );
+    const actions = statements.flatMap((statement) => asList(record(statement).Action));
+    expect(new Set(actions)).toEqual(new Set(["lambda:InvokeFunction", "sqs:SendMessage"]));
+  });
+
+  it("alarms when a job fails and when an invocation lands in the dead-letter queue", () => {
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      MetricName: "Errors",
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: Match.stringLikeRegexp("^SchedulesFunction") } }],
+    });
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Namespace: "AWS/SQS",
+    });
+  });
 });

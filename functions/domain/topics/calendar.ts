@@ -1,7 +1,8 @@
 /**
  * Working days in the county: Monday to Friday, minus the official holidays (放假), plus the
- * make-up workdays (调休上班) the State Council moves onto weekends. A year with no calendar counts
- * weekends only; `hasCalendarFor` and `yearsWithoutCalendar` let callers warn about it.
+ * make-up workdays (调休上班) the State Council moves onto weekends. A year with no official calendar
+ * yet counts with an estimate (estimated-holidays.ts), or weekends only beyond the estimates' years;
+ * `yearsOnEstimate` lets callers say which deadlines rest on such a count.
  *
  * Deadlines are "by the end of that day" in the county's time zone: the instant returned is
  * 23:59:59.999 local time of the deadline's day.
@@ -16,6 +17,8 @@ export interface HolidayCalendar {
   readonly workdays: readonly string[];
   /** Where the dates come from, e.g. the State Council notice. */
   readonly source: string;
+  /** Estimated by the statutory rules, until the year's official calendar is loaded. */
+  readonly estimated?: boolean;
 }
 
 /** Several calendars, one per year; where two cover the same year, the earlier one wins. */
@@ -79,11 +82,17 @@ export function hasCalendarFor(year: number, calendars: Calendars): boolean {
   return calendarFor(year, calendars) !== undefined;
 }
 
-/** Years from `from` to `to` (dates, inclusive) that have no calendar: counted with weekends only. */
-export function yearsWithoutCalendar(from: string, to: string, calendars: Calendars): number[] {
+/** Whether `year` counts with its official calendar (not an estimate, not weekends only). */
+export function hasOfficialCalendarFor(year: number, calendars: Calendars): boolean {
+  const calendar = calendarFor(year, calendars);
+  return calendar !== undefined && !calendar.estimated;
+}
+
+/** Years from `from` to `to` (dates, inclusive) without their official calendar: the count there is an estimate. */
+export function yearsOnEstimate(from: string, to: string, calendars: Calendars): number[] {
   const years: number[] = [];
   for (let year = yearOf(from); year <= yearOf(to); year++) {
-    if (!hasCalendarFor(year, calendars)) years.push(year);
+    if (!hasOfficialCalendarFor(year, calendars)) years.push(year);
   }
   return years;
 }

@@ -10,7 +10,7 @@ import {
   type DayUnit,
   type Duration,
   localDate,
-  yearsWithoutCalendar,
+  yearsOnEstimate,
 } from "./calendar";
 import { type TopicStep, topicSteps } from "./steps";
 
@@ -133,8 +133,8 @@ export function resolvePolicy(
 
 export interface StepDeadline {
   readonly deadline: Date;
-  /** Years the count ran through without a holiday calendar (weekends only): warn about them. */
-  readonly yearsWithoutCalendar: readonly number[];
+  /** Years the count ran through without their official holiday calendar: the deadline is an estimate. */
+  readonly estimatedYears: readonly number[];
 }
 
 /** When a step entered at `start` is due under `policy`. */
@@ -147,11 +147,11 @@ export function stepDeadline(
 ): StepDeadline {
   const duration = policy.deadlines[step];
   const deadline = addDuration(start, duration, calendars, timeZone);
-  const missing =
+  const estimatedYears =
     duration.unit === "workingDays"
-      ? yearsWithoutCalendar(localDate(start, timeZone), localDate(deadline, timeZone), calendars)
+      ? yearsOnEstimate(localDate(start, timeZone), localDate(deadline, timeZone), calendars)
       : [];
-  return { deadline, yearsWithoutCalendar: missing };
+  return { deadline, estimatedYears };
 }
 
 function isWholeIn(value: unknown, min: number, max: number): boolean {

@@ -4,7 +4,6 @@
  */
 import type { Alarm } from "../../domain/topics/alarms";
 import type { TopicStep } from "../../domain/topics/steps";
-import { config } from "../../kernel/config";
 import { retryStaleWrites } from "../../kernel/retry";
 import type { TemplateId } from "../../notices/templates";
 import type { Station } from "../../registry/responses";
@@ -29,18 +28,13 @@ import {
 const alarmTemplate = (alarm: Alarm): TemplateId =>
   alarm.kind === "before" ? "reminder_before" : alarm.kind === "due" ? "reminder_due" : "escalation";
 
-const countyOfficeName = () => {
-  const { countyName } = config();
-  return /\p{Script=Han}/u.test(countyName) ? `${countyName}政协办公室` : "县政协办公室";
-};
-
 function addresseeForAlarm(
   topic: StoredTopic,
   alarm: Alarm,
   station: Station,
 ): Promise<Addressee | undefined> {
   if (alarm.kind !== "escalate" || !alarm.level) return addresseeOf(responsibleFor(topic, topic.step));
-  return ladderAddressee(alarm.level, station, countyOfficeName());
+  return ladderAddressee(alarm.level, station);
 }
 
 /** Sends one alarm and says what the timeline records of it. */

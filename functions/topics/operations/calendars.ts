@@ -3,13 +3,19 @@
 import * as z from "zod/mini";
 import { requireAdmin } from "../../domain/access";
 import { ValidationError } from "../../domain/errors";
-import type { HolidayCalendar } from "../../domain/topics/calendar";
+import { type HolidayCalendar, localDate, yearOf } from "../../domain/topics/calendar";
 import { shippedCalendars, validateCalendar } from "../../domain/topics/holidays";
+import { clock } from "../../kernel/clock";
+import { config } from "../../kernel/config";
 import { shortText } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { defineOperation, ok } from "../../kernel/http/operation";
 import { calendarYearPath } from "../contracts";
+import { replanOpenDeadlines } from "../replan";
+import { defaultTopicServices } from "../services";
 import { calendarsInForce, saveCalendar, storedCalendars } from "../store/calendars";
+
+const services = defaultTopicServices();
 
 const dateList = z.array(z.string().check(z.maxLength(10))).check(z.maxLength(366));
 
@@ -19,12 +25,17 @@ const calendarInput = z.strictObject({
   source: shortText(500),
 });
 
+/** The official calendars, and the estimates in use for this year and the next where none is loaded. */
 async function listInForce() {
   const uploaded = new Set((await storedCalendars()).map((calendar) => calendar.year));
-  return (await calendarsInForce()).map((calendar) => ({
-    ...calendar,
-    shipped: !uploaded.has(calendar.year) && shippedCalendars.includes(calendar),
-  }));
+  const thisYear = yearOf(localDate(clock().now(), config().timeZone));
+  return (await calendarsInForce())
+    .filter((calendar) => !calendar.estimated || (calendar.year >= thisYear && calendar.year <= thisYear + 1))
+    .map((calendar) => ({
+      ...calendar,
+      estimated: calendar.estimated === true,
+      shipped: !uploaded.has(calendar.year) && shippedCalendars.includes(calendar),
+    }));
 }
 
 export const calendarOperations = [
@@ -33,6 +44,10 @@ export const calendarOperations = [
     operationId: "listHolidayCalendars",
     summary: "节假日安排 · The holiday calendars in force",
     tag: "calendars",
+    description:
+      "Every official calendar (shipped or loaded), and for this year and the next, where the official one " +
+      "is not loaded yet, the estimate deadlines count with meanwhile (`estimated: true`: the statutory " +
+      "holidays and their make-up days off, no swapped workdays).",
     responses: [
       { status: 200, description: "One calendar per year", schema: "HolidayCalendarList" },
       ...commonErrors(),
@@ -48,11 +63,14 @@ export const calendarOperations = [
     operationId: "putHolidayCalendar",
     summary: "更新某年节假日安排 · Replace a year's holiday calendar (admin)",
     description:
-      "Holidays (days off) and make-up workdays (调休上班) of one year, from the State Council notice.",
+      "Holidays (days off) and make-up workdays (调休上班) of one year, from the State Council notice. " +
+      "Open topics whose planned deadline was counted through that year are counted again (a deadline set " +
+      "by an extension stays); each one that moves gets a timeline line, its responsible person a notice, " +
+      "and `replannedTopics` says how many moved.",
     tag: "calendars",
     body: calendarInput,
     responses: [
-      { status: 200, description: "Saved; the calendars now in force", schema: "HolidayCalendarList" },
+      { status: 200, description: "Saved; the calendars now in force", schema: "HolidayCalendarSaved" },
       ...commonErrors(400, 403),
     ],
     async handle({ path, principal, body }) {
@@ -65,7 +83,8 @@ export const calendarOperations = [
         holidays: [...body.holidays].sort(),
         workdays: [...body.workdays].sort(),
       });
-      return ok({ items: await listInForce() });
+      const replannedTopics = await replanOpenDeadlines(services, path.year);
+      return ok({ items: await listInForce(), replannedTopics });
     },
   }),
 ];

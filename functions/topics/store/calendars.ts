@@ -1,6 +1,7 @@
 /** Holiday calendars uploaded by an admin; they replace the shipped calendar of the same year. */
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import type { Calendars, HolidayCalendar } from "../../domain/topics/calendar";
+import { withEstimates } from "../../domain/topics/estimated-holidays";
 import { shippedCalendars } from "../../domain/topics/holidays";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { queryAll, toItem } from "../../kernel/table/items";
@@ -28,7 +29,10 @@ export async function saveCalendar(calendar: HolidayCalendar): Promise<void> {
   );
 }
 
-/** The calendars in force: uploaded ones, and the shipped ones for years nobody uploaded. */
+/**
+ * The calendars in force: uploaded ones, the shipped ones for years nobody uploaded, and estimates by
+ * the statutory rules for years with neither (each marked `estimated`).
+ */
 export function calendarsInForce(): Promise<Calendars> {
   if (cached && Date.now() - cached.at < cacheMs) return cached.calendars;
   const calendars = readCalendarsInForce();
@@ -43,7 +47,5 @@ export function calendarsInForce(): Promise<Calendars> {
 async function readCalendarsInForce(): Promise<Calendars> {
   const uploaded = await storedCalendars();
   const years = new Set(uploaded.map((calendar) => calendar.year));
-  return [...uploaded, ...shippedCalendars.filter((calendar) => !years.has(calendar.year))].sort(
-    (a, b) => a.year - b.year,
-  );
+  return withEstimates([...uploaded, ...shippedCalendars.filter((calendar) => !years.has(calendar.year))]);
 }

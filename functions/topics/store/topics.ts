@@ -57,6 +57,11 @@ export interface StoredTopic {
   readonly deadline?: string;
   readonly extensions: number;
   readonly returns: number;
+  /**
+   * Years the current deadline was counted through without their official holiday calendar (an
+   * estimate); absent when none. Re-planned when the calendar is loaded.
+   */
+  readonly deadlineEstimatedYears?: readonly number[];
   /** When the current deadline was set (step planned or entered, or deadline extended). */
   readonly deadlineSetAt?: string;
   /**
@@ -95,6 +100,7 @@ export type TopicEventKind =
   | "rejected"
   | "closed"
   | "deadline_extended"
+  | "deadline_replanned"
   | "reminder_sent"
   | "escalated";
 

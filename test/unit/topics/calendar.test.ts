@@ -11,7 +11,7 @@ import {
   localTime,
   parseDeadline,
   shiftWorkingDays,
-  yearsWithoutCalendar,
+  yearsOnEstimate,
 } from "../../../functions/domain/topics/calendar";
 import { shippedCalendars } from "../../../functions/domain/topics/holidays";
 
@@ -40,8 +40,17 @@ describe("isWorkingDay", () => {
     expect(hasCalendarFor(2027, calendars)).toBe(false);
     expect(isWorkingDay("2027-01-01", calendars)).toBe(true);
     expect(isWorkingDay("2027-01-02", calendars)).toBe(false);
-    expect(yearsWithoutCalendar("2026-12-30", "2027-01-04", calendars)).toEqual([2027]);
-    expect(yearsWithoutCalendar("2026-03-01", "2026-04-01", calendars)).toEqual([]);
+    expect(yearsOnEstimate("2026-12-30", "2027-01-04", calendars)).toEqual([2027]);
+    expect(yearsOnEstimate("2026-03-01", "2026-04-01", calendars)).toEqual([]);
+  });
+
+  it("counts a year on an estimated calendar, and says the year rests on an estimate", () => {
+    const withEstimate = [
+      ...calendars,
+      { year: 2027, holidays: ["2027-01-01"], workdays: [], source: "est", estimated: true },
+    ];
+    expect(isWorkingDay("2027-01-01", withEstimate)).toBe(false);
+    expect(yearsOnEstimate("2026-12-30", "2027-01-04", withEstimate)).toEqual([2027]);
   });
 
   it("without any calendar, every weekday works", () => {

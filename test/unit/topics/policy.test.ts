@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../../functions/domain/errors";
+import { withEstimates } from "../../../functions/domain/topics/estimated-holidays";
 import { shippedCalendars } from "../../../functions/domain/topics/holidays";
 import {
   defaultTopicPolicy,
@@ -107,7 +108,7 @@ describe("stepDeadline", () => {
       "Asia/Shanghai",
     );
     expect(result.deadline).toEqual(local("2026-10-16T23:59:59.999"));
-    expect(result.yearsWithoutCalendar).toEqual([]);
+    expect(result.estimatedYears).toEqual([]);
   });
 
   it("says when it counted through a year without a calendar", () => {
@@ -119,6 +120,19 @@ describe("stepDeadline", () => {
       "Asia/Shanghai",
     );
     expect(result.deadline).toEqual(local("2027-01-12T23:59:59.999"));
-    expect(result.yearsWithoutCalendar).toEqual([2027]);
+    expect(result.estimatedYears).toEqual([2027]);
+  });
+
+  it("counts next year's 元旦 off on the estimate, and says the deadline rests on it", () => {
+    // 20 working days from Tuesday 15 December 2026; Friday 1 January 2027 is 元旦 by the rules.
+    const result = stepDeadline(
+      "feedback",
+      local("2026-12-15T10:00:00"),
+      defaultTopicPolicy,
+      withEstimates(shippedCalendars),
+      "Asia/Shanghai",
+    );
+    expect(result.deadline).toEqual(local("2027-01-13T23:59:59.999"));
+    expect(result.estimatedYears).toEqual([2027]);
   });
 });

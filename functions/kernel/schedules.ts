@@ -1,0 +1,34 @@
+/**
+ * The county's scheduled jobs and when they run, in the county's time zone: the one list that the
+ * AWS stack (EventBridge Scheduler) and the local scheduler both read. `functions/scheduled.ts` runs them.
+ */
+export const scheduledJobs = ["holidayCalendarWatch"] as const;
+export type ScheduledJob = (typeof scheduledJobs)[number];
+
+export interface CountySchedule {
+  readonly job: ScheduledJob;
+  readonly description: string;
+  /** Cron fields in the county's time zone; omitted ones are "every". */
+  readonly at: {
+    readonly minute: number;
+    readonly hour: number;
+    readonly day?: number;
+    readonly month?: string;
+  };
+}
+
+export const countySchedules: readonly CountySchedule[] = [
+  {
+    job: "holidayCalendarWatch",
+    description:
+      "节假日安排提醒: asks the county office for a missing holiday calendar, re-plans open deadlines",
+    // Before the working day, at the hour reminders go out.
+    at: { minute: 0, hour: 8 },
+  },
+];
+
+/** The standard five-field cron pattern of a schedule (the local scheduler's). */
+export function cronPattern(schedule: CountySchedule): string {
+  const { minute, hour, day, month } = schedule.at;
+  return `${minute} ${hour} ${day ?? "*"} ${month ?? "*"} *`;
+}

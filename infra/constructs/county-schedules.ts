@@ -1,0 +1,111 @@
+/**
+ * The county's scheduled jobs on AWS: one function (functions/scheduled.ts) and an EventBridge
+ * Scheduler schedule per job of `countySchedules`, in the county's time zone, with retries and a
+ * dead-letter queue, and an alarm when an invocation fails or lands in the queue.
+ */
+import { type CfnElement, Duration, Stack, TimeZone, Validations } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from "aws-cdk-lib/aws-scheduler";
+import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+import { type CountySchedule, countySchedules } from "../../functions/kernel/schedules";
+import type { BindableTable } from "./app-table";
+import { TableFunction } from "./table-function";
+
+export interface CountySchedulesProps {
+  readonly table: BindableTable;
+  readonly timeZone: string;
+  readonly environment: Record<string, string>;
+  readonly logRetention?: RetentionDays;
+}
+
+/** `holidayCalendarWatch` → `HolidayCalendarWatch`: a schedule's construct id. */
+const scheduleId = (schedule: CountySchedule) =>
+  `${schedule.job[0]?.toUpperCase() ?? ""}${schedule.job.slice(1)}`;
+
+export class CountySchedules extends Construct {
+  readonly function: TableFunction;
+  readonly deadLetters: Queue;
+  readonly schedules: readonly Schedule[];
+  /** What EventBridge Scheduler acts as: it may invoke the jobs' function and nothing else. */
+  readonly schedulerRole: Role;
+
+  constructor(scope: Construct, id: string, props: CountySchedulesProps) {
+    super(scope, id);
+    this.function = new TableFunction(this, "Function", {
+      entry: "functions/scheduled.ts",
+      description: "好商量 scheduled jobs (holiday calendar watch)",
+      environment: props.environment,
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      timeout: Duration.minutes(5),
+    });
+    this.function.bindTable({ table: props.table, access: "readWrite" });
+    this.deadLetters = new Queue(this, "DeadLetters", {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: "AwsSolutions-SQS3",
+      reason:
+        "This queue is itself the dead-letter queue of the schedules; the JobNotDelivered alarm watches it.",
+    });
+    this.schedulerRole = new Role(this, "SchedulerRole", {
+      assumedBy: new ServicePrincipal("scheduler.amazonaws.com"),
+      description: "EventBridge Scheduler invoking the county's scheduled jobs",
+    });
+    this.schedules = countySchedules.map((schedule) => this.#schedule(schedule, props.timeZone));
+    const functionId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnElement);
+    Validations.of(this.schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
+      reason:
+        "The Scheduler target's grant (LambdaInvoke) allows invoking the one jobs function and its " +
+        "versions (`<function ARN>:*`); no other function or action.",
+    });
+    this.#alarms();
+  }
+
+  #schedule(schedule: CountySchedule, timeZone: string): Schedule {
+    const { minute, hour, day, month } = schedule.at;
+    return new Schedule(this, scheduleId(schedule), {
+      description: schedule.description,
+      schedule: ScheduleExpression.cron({
+        minute: String(minute),
+        hour: String(hour),
+        ...(day === undefined ? {} : { day: String(day) }),
+        ...(month === undefined ? {} : { month }),
+        timeZone: TimeZone.of(timeZone),
+      }),
+      target: new LambdaInvoke(this.function, {
+        input: ScheduleTargetInput.fromObject({ job: schedule.job }),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.deadLetters,
+        role: this.schedulerRole,
+      }),
+    });
+  }
+
+  #alarms(): void {
+    new Alarm(this, "JobFailed", {
+      alarmDescription: "A scheduled job failed: see the function's log for the job and the error.",
+      metric: this.function.metricErrors({ period: Duration.hours(1), statistic: "Sum" }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    new Alarm(this, "JobNotDelivered", {
+      alarmDescription:
+        "A scheduled job could not be invoked after its retries and is in the dead-letter queue.",
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(15) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}
