@@ -1,7 +1,7 @@
 /** Request shapes for invitations (validated at runtime). */
 import * as z from "zod/mini";
 import { invitationStatuses } from "../domain/invitations/invitations";
-import { id, longText } from "../kernel/contracts";
+import { id, listQuery, longText } from "../kernel/contracts";
 
 export const invitationCreate = z.strictObject({
   memberId: id,
@@ -12,7 +12,10 @@ export const invitationCreate = z.strictObject({
 });
 export type InvitationCreate = z.output<typeof invitationCreate>;
 
-export const invitationListQuery = z.strictObject({ status: z.optional(z.enum(invitationStatuses)) });
+export const invitationListQuery = z.strictObject({
+  ...listQuery.shape,
+  status: z.optional(z.enum(invitationStatuses)),
+});
 
 export const invitationPath = z.strictObject({ invitationId: id });
 

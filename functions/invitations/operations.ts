@@ -4,6 +4,7 @@
  * The county office may do what the staff do, anywhere. Station routes are served by the `stations`
  * function, the member's and the invitation's own by `members`.
  */
+import type * as z from "zod/mini";
 import { assertCanSeeMember, assertCanSeeStation } from "../domain/access";
 import { clock } from "../kernel/clock";
 import { commonErrors } from "../kernel/http/error-responses";
@@ -12,19 +13,19 @@ import { defaultNotifier } from "../notices/outbox";
 import { memberPath, stationPath } from "../registry/contracts";
 import { getMember } from "../registry/store/members";
 import { getStation } from "../registry/store/stations";
+import { invitationColumns } from "./columns";
 import { invitationAnswer, invitationCreate, invitationListQuery, invitationPath } from "./contracts";
 import { answer, invite, withdraw } from "./invite";
-import type { Invitation } from "./responses";
-import { invitationsOf, presentInvitation, type StoredInvitation } from "./store";
+import { invitationPage } from "./store";
 
-function listOf(stored: readonly StoredInvitation[], status: Invitation["status"] | undefined) {
-  const now = clock().now();
-  const items = stored
-    .map((invitation) => presentInvitation(invitation, now))
-    .filter((invitation) => status === undefined || invitation.status === status)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return { items, cursor: null };
-}
+type ListQuery = z.output<typeof invitationListQuery>;
+
+const pageOptions = (query: ListQuery) => ({
+  limit: query.limit ?? 50,
+  cursor: query.cursor,
+  status: query.status,
+  now: clock().now(),
+});
 
 export const stationInvitationOperations = [
   defineOperation({
@@ -51,17 +52,19 @@ export const stationInvitationOperations = [
     path: stationPath,
     operationId: "listStationInvitations",
     summary: "工作站（室）发出的邀请 · A station's invitations",
-    description: "Newest first; `status` filters (a pending invitation past its expiry is `expired`).",
+    description:
+      "Newest first, a page at a time; `status` filters (a pending invitation past its expiry is `expired`). `?format=csv` for a spreadsheet.",
     tag: "invitations",
     query: invitationListQuery,
+    csv: { fileName: "station-invitations", columns: invitationColumns },
     responses: [
-      { status: 200, description: "The invitations", schema: "InvitationList" },
+      { status: 200, description: "A page of invitations", schema: "InvitationPage" },
       ...commonErrors(400, 403, 404),
     ],
     async handle({ path, principal, query }) {
       assertCanSeeStation(principal, path.stationId);
       await getStation(path.stationId);
-      return ok(listOf(await invitationsOf({ stationId: path.stationId }), query.status));
+      return ok(await invitationPage({ stationId: path.stationId }, pageOptions(query)));
     },
   }),
 ];
@@ -98,17 +101,19 @@ export const memberInvitationOperations = [
     path: memberPath,
     operationId: "listMemberInvitations",
     summary: "委员收到的邀请 · A member's invitations",
-    description: "The county office, or the member themself. Newest first; `status` filters.",
+    description:
+      "The county office, or the member themself. Newest first, a page at a time; `status` filters. `?format=csv` for a spreadsheet.",
     tag: "invitations",
     query: invitationListQuery,
+    csv: { fileName: "member-invitations", columns: invitationColumns },
     responses: [
-      { status: 200, description: "The invitations", schema: "InvitationList" },
+      { status: 200, description: "A page of invitations", schema: "InvitationPage" },
       ...commonErrors(400, 403, 404),
     ],
     async handle({ path, principal, query }) {
       assertCanSeeMember(principal, path.memberId);
       await getMember(path.memberId);
-      return ok(listOf(await invitationsOf({ memberId: path.memberId }), query.status));
+      return ok(await invitationPage({ memberId: path.memberId }, pageOptions(query)));
     },
   }),
   answerOperation("accepted"),

@@ -1,7 +1,7 @@
 /** Response shapes of invitations (OpenAPI components). */
 import * as z from "zod/mini";
 import { invitationStatuses } from "../domain/invitations/invitations";
-import { id, isoTimestamp } from "../kernel/contracts";
+import { id, isoTimestamp, pageOf } from "../kernel/contracts";
 
 const actor = z.object({
   subject: z.string(),
@@ -29,9 +29,9 @@ export const invitation = z.object({
 });
 export type Invitation = z.output<typeof invitation>;
 
-export const invitationList = z.object({ items: z.array(invitation), cursor: z.null() });
+export const invitationPage = pageOf(invitation);
 
 export const invitationSchemas = {
   Invitation: invitation,
-  InvitationList: invitationList,
+  InvitationPage: invitationPage,
 } as const;

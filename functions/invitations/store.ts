@@ -7,9 +7,14 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError } from "../domain/errors";
-import { type InvitationAnswer, type StoredStatus, statusAt } from "../domain/invitations/invitations";
+import {
+  type InvitationAnswer,
+  type InvitationStatus,
+  type StoredStatus,
+  statusAt,
+} from "../domain/invitations/invitations";
 import { tableName } from "../kernel/table/client";
-import { getItem, queryAll, toItem, values } from "../kernel/table/items";
+import { getItem, type Page, type PagedQuery, queryPage, toItem, values } from "../kernel/table/items";
 import {
   invitationIndexKeys,
   invitationKey,
@@ -111,16 +116,47 @@ export function findInvitation(invitationId: string): Promise<StoredInvitation |
   return getItem<StoredInvitation>(invitationKey(invitationId));
 }
 
-export function invitationsOf(by: { stationId: string } | { memberId: string }): Promise<StoredInvitation[]> {
+/** The table's filter for a status as the API shows it (`expired` and `pending` are read from `expiresAt`). */
+function statusFilter(status: InvitationStatus | undefined, now: Date): PagedQuery["filter"] {
+  const nowIso = now.toISOString();
+  switch (status) {
+    case undefined:
+      return undefined;
+    case "pending":
+      return {
+        expression: "#status = :pending AND #expiresAt > :now",
+        values: { ":pending": "pending", ":now": nowIso },
+      };
+    case "expired":
+      return {
+        expression: "#status = :pending AND #expiresAt <= :now",
+        values: { ":pending": "pending", ":now": nowIso },
+      };
+    default:
+      return { expression: "#status = :status", values: { ":status": status } };
+  }
+}
+
+/** A page of a station's or a member's invitations, newest first, as of `now`. */
+export async function invitationPage(
+  by: { stationId: string } | { memberId: string },
+  options: { limit: number; cursor: string | undefined; status: InvitationStatus | undefined; now: Date },
+): Promise<Page<Invitation>> {
   const partition =
     "stationId" in by
       ? { name: "GSI1PK", value: invitationsOfStation(by.stationId) }
       : { name: "GSI2PK", value: invitationsOfMember(by.memberId) };
-  return queryAll<StoredInvitation>({
+  const filter = statusFilter(options.status, options.now);
+  const page = await queryPage<StoredInvitation>({
     index: "stationId" in by ? "GSI1" : "GSI2",
     partition,
     sortKeyPrefix: { name: partition.name.replace("PK", "SK"), value: "INVITATION#" },
+    newestFirst: true,
+    ...(filter ? { filter } : {}),
+    limit: options.limit,
+    cursor: options.cursor,
   });
+  return { items: page.items.map((stored) => presentInvitation(stored, options.now)), cursor: page.cursor };
 }
 
 /** What an accepted invitation makes: an assignment (basis `choice`) or a topic participant. */

@@ -14,6 +14,7 @@ import {
   createStation,
   expectApiError,
   type Member,
+  parseCsv,
   type Station,
   startApi,
 } from "./harness";
@@ -325,5 +326,102 @@ describe("inviting to one topic", () => {
       ["invited", undefined],
       ["accepted", topic.id],
     ]);
+  });
+});
+
+describe("the lists of invitations", () => {
+  let listed: Station;
+  let listStaff: string;
+  const invited: Invitation[] = [];
+
+  beforeAll(async () => {
+    listed = await createStation(api);
+    listStaff = await api.token({ role: "staff", stationIds: [listed.id] });
+    for (let index = 0; index < 5; index++) {
+      const member = await createMember(api);
+      const reply = await api.post(
+        `/stations/${listed.id}/invitations`,
+        { memberId: member.id, note: index === 0 ? '=HYPERLINK("x")，请支持' : "欢迎" },
+        { token: listStaff },
+      );
+      expect(reply.status, reply.text).toBe(201);
+      invited.push(reply.json<Invitation>());
+    }
+    const declined = invited[1];
+    if (!declined) throw new Error("no second invitation");
+    const memberToken = await api.token({ role: "member", memberId: declined.memberId });
+    expect(
+      (await api.post(`/invitations/${declined.id}/decline`, { note: "时间冲突" }, { token: memberToken }))
+        .status,
+    ).toBe(200);
+  });
+
+  async function walk(path: string, token: string): Promise<{ pages: number; items: Invitation[] }> {
+    const items: Invitation[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const separator = path.includes("?") ? "&" : "?";
+      const reply = await api.get(
+        `${path}${separator}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        { token },
+      );
+      expect(reply.status, reply.text).toBe(200);
+      const page = reply.json<{ items: Invitation[]; cursor: string | null }>();
+      expect(responseSchemas.InvitationPage.safeParse(page).success).toBe(true);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      items.push(...page.items);
+      cursor = page.cursor;
+      pages++;
+    } while (cursor);
+    return { pages, items };
+  }
+
+  it("pages a station's invitations with ?limit=, newest first, each exactly once", async () => {
+    const { pages, items } = await walk(`/stations/${listed.id}/invitations`, listStaff);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(items.map((i) => i.id)).toEqual(invited.map((i) => i.id).reverse());
+  });
+
+  it("filters by status across pages", async () => {
+    const { items } = await walk(`/stations/${listed.id}/invitations?status=pending`, listStaff);
+    expect(items.map((i) => i.id)).toEqual(
+      invited
+        .filter((_, index) => index !== 1)
+        .map((i) => i.id)
+        .reverse(),
+    );
+    const declined = await walk(`/stations/${listed.id}/invitations?status=declined`, listStaff);
+    expect(declined.items.map((i) => i.id)).toEqual([invited[1]?.id]);
+  });
+
+  it("answers a spreadsheet: Chinese headers and statuses, formulas kept as text", async () => {
+    const reply = await api.get(`/stations/${listed.id}/invitations?format=csv`, { token: listStaff });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.headers.get("content-type")).toMatch(/^text\/csv/);
+    const [header, ...rows] = parseCsv(reply.text);
+    expect(header).toEqual(expect.arrayContaining(["委员", "邀请事项", "状态", "有效期至", "答复说明"]));
+    expect(rows).toHaveLength(5);
+    const status = header?.indexOf("状态") ?? -1;
+    expect(rows.map((row) => row[status]).sort()).toEqual(
+      ["已谢绝", "待答复", "待答复", "待答复", "待答复"].sort(),
+    );
+    const note = header?.indexOf("邀请说明") ?? -1;
+    expect(rows.map((row) => row[note])).toContain('\'=HYPERLINK("x")，请支持');
+    const english = await api.get(`/stations/${listed.id}/invitations?format=csv`, {
+      token: listStaff,
+      headers: { "accept-language": "en" },
+    });
+    expect(parseCsv(english.text)[0]).toEqual(expect.arrayContaining(["Member", "Status", "Expires at"]));
+  });
+
+  it("pages a member's own invitations too, and refuses a bad limit naming it", async () => {
+    const first = invited[0];
+    if (!first) throw new Error("no invitation");
+    const token = await api.token({ role: "member", memberId: first.memberId });
+    const { items } = await walk(`/members/${first.memberId}/invitations`, token);
+    expect(items.map((i) => i.id)).toEqual([first.id]);
+    const bad = await api.get(`/members/${first.memberId}/invitations?limit=0`, { token });
+    expect(expectApiError(bad, 400, "validation_failed").details?.map((d) => d.field)).toEqual(["limit"]);
   });
 });

@@ -54,6 +54,8 @@ export interface PagedQuery {
   readonly partition: { readonly name: string; readonly value: string };
   readonly sortKeyPrefix?: { readonly name: string; readonly value: string };
   readonly filter?: { readonly expression: string; readonly values: Record<string, unknown> };
+  /** Descending sort-key order (ULID-keyed items: newest first). */
+  readonly newestFirst?: boolean;
   readonly limit: number;
   readonly cursor: string | undefined;
 }
@@ -86,6 +88,7 @@ export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
       ExpressionAttributeNames: { ...names, ...namesIn(query.filter?.expression) },
       ExpressionAttributeValues: values(plainValues),
       ExclusiveStartKey: startKey,
+      ...(query.newestFirst ? { ScanIndexForward: false } : {}),
       Limit: query.limit - items.length,
     };
     const result = await dynamodb().send(new QueryCommand(input));
