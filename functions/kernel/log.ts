@@ -20,6 +20,11 @@ export function addToLogScope(fields: Readonly<Fields>): void {
   if (store) Object.assign(store, fields);
 }
 
+/** The fields of the current scope (the bench attributes each DynamoDB request to the API call that sent it). */
+export function logScopeFields(): Readonly<Fields> | undefined {
+  return scope.getStore();
+}
+
 function describeError(error: unknown, withStack: boolean) {
   if (!(error instanceof Error)) return String(error);
   return { name: error.name, message: error.message, ...(withStack ? { stack: error.stack } : {}) };

@@ -11,19 +11,21 @@ import { type Decision, getTopic, type StoredTopic, saveTopic } from "./store/to
 /** The loop's own state (token, wake-ups, alarms sent): a client's ETag stays valid across it. */
 export const bookkeeping = { bookkeeping: true } as const;
 
-/** Delivers `decision` to the wait on `token`; if the token is stale, the decision stays for the next wait. */
+/** Hands `decision` to the wait on `token`; false when the token is stale (the decision waits on). */
+const deliver = (services: TopicServices, topicId: string, token: string, decision: Decision) =>
+  services.loop.deliver(token, { topicId, outcome: decision.outcome, step: decision.step });
+
+/**
+ * The loop's own delivery (a decision found waiting when a token is parked): delivered, it is
+ * forgotten at once; if the token is stale, it stays for the next wait.
+ */
 export async function deliverPending(
   services: TopicServices,
   topicId: string,
   token: string,
   decision: Decision,
 ): Promise<void> {
-  const delivered = await services.loop.deliver(token, {
-    topicId,
-    outcome: decision.outcome,
-    step: decision.step,
-  });
-  if (delivered) await clearDelivered(services, topicId, decision);
+  if (await deliver(services, topicId, token, decision)) await clearDelivered(services, topicId, decision);
 }
 
 /** Forgets a delivered decision (and the token it used), unless a newer one replaced it meanwhile. */
@@ -45,12 +47,17 @@ async function clearDelivered(services: TopicServices, topicId: string, decision
  * After a request recorded a decision: the decision is committed already, so no failure here may fail
  * the request. A stale token means the execution takes it when it next waits; anything else (a
  * throttle, a network error) is logged, and the next request or the execution's next wake-up delivers it.
+ *
+ * The request does not forget the delivered decision itself (two more table requests on its path, and
+ * a race with the execution, which writes the topic at once): the step the execution enters next
+ * drops it with the entry (enter-step.ts). Until then a repeated delivery meets a used token, which
+ * the loop refuses, so the decision is never taken twice. A closing decision stays on the closed topic.
  */
 export async function handOver(services: TopicServices, topic: StoredTopic): Promise<void> {
   const decision = topic.pendingDecision;
   if (!topic.taskToken || !decision) return;
   try {
-    await deliverPending(services, topic.id, topic.taskToken, decision);
+    await deliver(services, topic.id, topic.taskToken, decision);
   } catch (error) {
     logError(
       "decision recorded but not handed to the topic loop yet",

@@ -1,28 +1,40 @@
 /** Registering a topic (登记议题): it starts at 收集议题, and its execution starts with it. */
 import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
-import { UnavailableError, ValidationError } from "../domain/errors";
+import { NotFoundError, UnavailableError, ValidationError } from "../domain/errors";
 import { newId } from "../kernel/ids";
 import { logError } from "../kernel/log";
-import { findMember } from "../registry/store/members";
-import { getStation } from "../registry/store/stations";
+import { memberKey, stationKey } from "../kernel/table/keys";
 import type { TopicCreate } from "./contracts";
 import { planStep } from "./plan-step";
 import { actorOf } from "./present";
 import type { TopicServices } from "./services";
 import { calendarsInForce } from "./store/calendars";
-import { createTopic, type StoredTopic, withdrawNewTopic } from "./store/topics";
+import { createTopic, MissingReferences, type StoredTopic, withdrawNewTopic } from "./store/topics";
 
-/** Every person named as responsible who claims to be a member must be one. */
-async function assertMembersExist(body: TopicCreate): Promise<void> {
+/** What a new topic refers to and must exist: its station first, then each member named responsible. */
+function referencesOf(body: TopicCreate) {
   const people = [body.responsible, ...Object.values(body.responsibles ?? {})];
-  for (const [index, person] of people.entries()) {
-    if (person?.memberId && !(await findMember(person.memberId))) {
-      const field = index === 0 ? "responsible.memberId" : "responsibles";
-      throw new ValidationError([
-        { field, code: "member_not_found", message: "member_not_found", params: { id: person.memberId } },
-      ]);
-    }
-  }
+  const members = people.flatMap((person, index) =>
+    person?.memberId
+      ? [{ memberId: person.memberId, field: index === 0 ? "responsible.memberId" : "responsibles" }]
+      : [],
+  );
+  return { keys: [stationKey(body.stationId), ...members.map((m) => memberKey(m.memberId))], members };
+}
+
+/** The error for the first missing reference: the station (404), else a member named (400). */
+function missingReferenceError(body: TopicCreate, missing: MissingReferences): Error {
+  const [first] = missing.positions;
+  if (first === 0) return new NotFoundError("station", body.stationId);
+  const member = referencesOf(body).members[(first ?? 1) - 1];
+  return new ValidationError([
+    {
+      field: member?.field ?? "responsibles",
+      code: "member_not_found",
+      message: "member_not_found",
+      params: { id: member?.memberId ?? "" },
+    },
+  ]);
 }
 
 function newTopic(body: TopicCreate, now: Date): StoredTopic {
@@ -62,22 +74,18 @@ export async function registerTopic(
 ): Promise<StoredTopic> {
   requireWriter(principal);
   assertCanChangeStation(principal, body.stationId);
-  await getStation(body.stationId);
-  await assertMembersExist(body);
   const now = services.now();
   // 收集议题 starts with the registration: its deadline is in the answer and in the timeline at once,
   // however soon the first decision follows.
   const planned = planStep(newTopic(body, now), "collect", now, await calendarsInForce(), 1);
-  const topic = await createTopic(planned.topic, [
-    {
-      at: now.toISOString(),
-      kind: "created",
-      step: "collect",
-      actor: actorOf(principal),
-      details: { source: body.source },
-    },
-    planned.event,
-  ]);
+  const created = { at: now.toISOString(), kind: "created", step: "collect" } as const;
+  const topic = await createTopic(
+    planned.topic,
+    [{ ...created, actor: actorOf(principal), details: { source: body.source } }, planned.event],
+    referencesOf(body).keys,
+  ).catch((error: unknown) => {
+    throw error instanceof MissingReferences ? missingReferenceError(body, error) : error;
+  });
   try {
     await services.loop.start(
       { topicId: topic.id, step: "collect", resume: false },

@@ -72,7 +72,7 @@ interface Reply {
   readonly text: string;
 }
 
-const stationBody: StationCreate = {
+export const stationBody: StationCreate = {
   kind: "station",
   name: "基准测试工作站",
   zone: "基准片区",
@@ -81,7 +81,7 @@ const stationBody: StationCreate = {
   liaison: { leader: "联系县领导（基准）", committee: "社会和法制委员会" },
 };
 
-const memberBody: MemberCreate = {
+export const memberBody: MemberCreate = {
   name: "牵头委员（基准）",
   sector: "科技界",
   profession: "工程师",
@@ -89,7 +89,7 @@ const memberBody: MemberCreate = {
   phone: "13900000001",
 };
 
-const topicBody = (stationId: string, title: string, ladder: boolean): TopicCreate => ({
+export const topicBody = (stationId: string, title: string, ladder: boolean): TopicCreate => ({
   title,
   description: "居民反映多层住宅上下楼难，希望推动加装电梯。",
   source: "resident",
@@ -101,7 +101,7 @@ const topicBody = (stationId: string, title: string, ladder: boolean): TopicCrea
 });
 
 /** Valid evidence for each step, as the workflow tests send it. */
-function evidenceFor(step: TopicStep, memberId: string): StepEvidence {
+export function evidenceFor(step: TopicStep, memberId: string): StepEvidence {
   const evidence: { [S in TopicStep]: StepEvidence<S> } = {
     collect: {
       summary: "值班接待时居民集中反映",

@@ -97,6 +97,17 @@ describe("JWT authorizer", () => {
     expect(authorizer.jwt.scopes).toBeNull();
   });
 
+  it("remembers a verified token only until it expires: then 401, however often it was accepted", async () => {
+    const token = await signToken({ role: "admin", expiresIn: "2s" }, keys);
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(url("/stations"), { headers: bearer(token) })).status).toBe(200);
+    }
+    const exp = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()).exp as number;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 50));
+    expect((await fetch(url("/stations"), { headers: bearer(token) })).status).toBe(401);
+    expect(calls).toHaveLength(3);
+  });
+
   it("turns a list claim with several entries into API Gateway's bracketed string", async () => {
     const token = await new SignJWT({ [claimNames.groups]: ["admin", "staff"], count: 3, flag: true })
       .setProtectedHeader({ alg: "RS256" })

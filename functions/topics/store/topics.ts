@@ -147,17 +147,43 @@ function putEvents(topicId: string, firstSeq: number, events: readonly NewTopicE
   });
 }
 
+/** Items a new topic refers to that were not there: their positions in `mustExist`. */
+export class MissingReferences extends Error {
+  override readonly name = "MissingReferences";
+  constructor(readonly positions: readonly number[]) {
+    super(`missing references at ${positions.join(", ")}`);
+  }
+}
+
+/**
+ * Writes a new topic with its first events, in one transaction that also checks the items it refers
+ * to (its station, the members it names) exist — one request instead of a read for each. Throws
+ * MissingReferences naming the ones that do not, and writes nothing.
+ */
 export async function createTopic(
   topic: StoredTopic,
   events: readonly NewTopicEvent[],
+  mustExist: readonly Record<string, string>[] = [],
 ): Promise<StoredTopic> {
   const stored = { ...topic, eventSeq: events.length, revision: 1 };
-  const outcome = await writeTransaction([
+  const writes: TransactWriteItem[] = [
     putTopic(stored, { ConditionExpression: "attribute_not_exists(PK)" }),
     ...putEvents(topic.id, 1, events),
-  ]);
-  if (!outcome.committed) throw new ConflictError("already_exists");
-  return stored;
+  ];
+  const checks = mustExist.map(
+    (key): TransactWriteItem => ({
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: marshall(key),
+        ConditionExpression: "attribute_exists(PK)",
+      },
+    }),
+  );
+  const outcome = await writeTransaction([...writes, ...checks]);
+  if (outcome.committed) return stored;
+  const missing = mustExist.map((_, index) => index).filter((index) => outcome.failed[writes.length + index]);
+  if (missing.length) throw new MissingReferences(missing);
+  throw new ConflictError("already_exists");
 }
 
 /**

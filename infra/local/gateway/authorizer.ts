@@ -1,16 +1,52 @@
-/** The HTTP API's JWT authorizer, locally: the bearer token verified against the local keys. */
-import { errors as joseErrors } from "jose";
+/**
+ * The HTTP API's JWT authorizer, locally: the bearer token verified against the local keys. A token
+ * verified once is remembered until it expires (as API Gateway's authorizers cache their results),
+ * so that an RSA verification — a millisecond and more — is not paid on every request of a client.
+ */
+import { type JWTPayload, errors as joseErrors } from "jose";
 import type { LocalKeys } from "../keys";
 import { verifyToken } from "../token";
 
 export type Authorization = { ok: true; payload: Record<string, unknown> } | { ok: false; challenge: string };
+
+/** Tokens remembered per key set; the oldest is forgotten first beyond this many. */
+const cacheLimit = 1_000;
+const verifiedTokens = new WeakMap<LocalKeys, Map<string, JWTPayload>>();
+
+function remembered(keys: LocalKeys, token: string): JWTPayload | undefined {
+  const cache = verifiedTokens.get(keys);
+  const payload = cache?.get(token);
+  if (!payload) return undefined;
+  // `exp` is required when verifying; past it the token is verified again (and refused as expired).
+  if ((payload.exp ?? 0) * 1000 <= Date.now()) {
+    cache?.delete(token);
+    return undefined;
+  }
+  return payload;
+}
+
+function remember(keys: LocalKeys, token: string, payload: JWTPayload): void {
+  const cache = verifiedTokens.get(keys) ?? new Map<string, JWTPayload>();
+  verifiedTokens.set(keys, cache);
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value ?? "");
+  cache.set(token, payload);
+}
+
+async function verified(token: string, keys: LocalKeys): Promise<JWTPayload> {
+  const known = remembered(keys, token);
+  if (known) return known;
+  const payload = await verifyToken(token, keys);
+  remember(keys, token, payload);
+  return payload;
+}
 
 /** The JWT authorizer: the Authorization header holds the token, with or without "Bearer ". */
 export async function authorize(header: string | undefined, keys: LocalKeys): Promise<Authorization> {
   const token = header?.trim().replace(/^bearer\s+/i, "");
   if (!token) return { ok: false, challenge: "Bearer" };
   try {
-    return { ok: true, payload: await verifyToken(token, keys) };
+    // The gateway turns the claims into a fresh object of strings for each event: the cached payload is never handed out.
+    return { ok: true, payload: await verified(token, keys) };
   } catch (error) {
     const description =
       error instanceof joseErrors.JWTExpired ? "the token has expired" : "the token could not be verified";
