@@ -139,6 +139,8 @@ export default defineConfig({
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           ...sharedWorker,
+          // env-credentials.test.ts sends a bundle's signed requests to DynamoDB Local.
+          globalSetup: dynamodb,
           // Synthesis bundles every function with esbuild: slow the first time.
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -8,9 +8,9 @@ export type ScheduledJob = (typeof scheduledJobs)[number];
 export interface CountySchedule {
   readonly job: ScheduledJob;
   readonly description: string;
-  /** Cron fields in the county's time zone; omitted ones are "every". */
+  /** Cron fields in the county's time zone; omitted ones are "every" (no minute: every minute of the hour). */
   readonly at: {
-    readonly minute: number;
+    readonly minute?: number;
     readonly hour: number;
     readonly day?: number;
     readonly month?: string;
@@ -30,5 +30,5 @@ export const countySchedules: readonly CountySchedule[] = [
 /** The standard five-field cron pattern of a schedule (the local scheduler's). */
 export function cronPattern(schedule: CountySchedule): string {
   const { minute, hour, day, month } = schedule.at;
-  return `${minute} ${hour} ${day ?? "*"} ${month ?? "*"} *`;
+  return `${minute ?? "*"} ${hour} ${day ?? "*"} ${month ?? "*"} *`;
 }

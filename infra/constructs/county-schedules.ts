@@ -73,7 +73,7 @@ export class CountySchedules extends Construct {
     return new Schedule(this, scheduleId(schedule), {
       description: schedule.description,
       schedule: ScheduleExpression.cron({
-        minute: String(minute),
+        minute: minute === undefined ? "*" : String(minute),
         hour: String(hour),
         ...(day === undefined ? {} : { day: String(day) }),
         ...(month === undefined ? {} : { month }),

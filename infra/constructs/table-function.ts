@@ -37,6 +37,10 @@ export const defaultBundling: BundlingOptions = {
   bundleAwsSDK: true,
   externalModules: [],
   banner: bundleSettings.banner,
+  // `alias` is not a BundlingOptions field of its own; CDK passes this on as `--alias:<from>=<to>`.
+  esbuildArgs: {
+    "--alias": Object.entries(bundleSettings.alias).map(([from, to]) => `${from}=${to}`),
+  },
 };
 
 export interface TableFunctionProps

@@ -178,9 +178,15 @@ function describeState(event: HistoryEvent, name: string): string | undefined {
  */
 export const workflowComponent: Component<StackState> = workflowComponentWith({});
 
-/** The topic loop component with runtime options of its own (tests: a wrapped task function, short retry pauses). */
+/**
+ * The topic loop component with runtime options of its own (tests: a wrapped task function, short
+ * retry pauses, histories kept).
+ */
 export function workflowComponentWith(
-  options: Pick<WorkflowRuntimeOptions, "taskHandler" | "retryPauseMs">,
+  options: Pick<
+    WorkflowRuntimeOptions,
+    "taskHandler" | "retryPauseMs" | "keepHistories" | "keepEndedExecutions"
+  >,
 ): Component<StackState> {
   return {
     name: "topic loop (local Step Functions)",

@@ -8,7 +8,8 @@
  * - local-definition.ts — how each Task state runs locally, and the local copy of the definition;
  * - task-function.ts — the task function, loaded and invoked in-process;
  * - callbacks.ts — `.waitForTaskToken`: task tokens, parked waits, their timeouts (timers.ts);
- * - executions.ts — the execution registry (names, ARNs, status, idempotent starts, histories);
+ * - executions.ts — the execution registry (names, ARNs, status, idempotent starts; an ended
+ *   execution is released down to a summary, its history kept only with `keepHistories`);
  * - evaluator.ts — the package's wiring: task handlers, context object, event log.
  *
  * This module puts them together behind the `WorkflowRuntime` interface the local Step Functions
@@ -19,7 +20,7 @@ import { type Clock, clock as processClock } from "../../functions/kernel/clock"
 import { cdkJsonContext } from "../paths";
 import { CallbackTasks } from "./workflow/callbacks";
 import { runExecution, type TaskBindings, taskHandlers } from "./workflow/evaluator";
-import { ExecutionRegistry } from "./workflow/executions";
+import { type ExecutionRecord, ExecutionRegistry, type RegistryLimits } from "./workflow/executions";
 import { type LocalDefinition, localDefinition, retryOverrides } from "./workflow/local-definition";
 import { resolveTaskHandler, type TaskInvoker, taskInvoker } from "./workflow/task-function";
 import { type AslDefinition, topicLoopDefinition } from "./workflow/topic-loop-definition";
@@ -28,6 +29,7 @@ import type {
   ExecutionStatus,
   HistoryEvent,
   PendingTask,
+  RuntimeRetention,
   StartExecutionInput,
   WorkflowRuntime,
   WorkflowRuntimeOptions,
@@ -47,6 +49,7 @@ export {
   type HistoryEvent,
   type JsonValue,
   type PendingTask,
+  type RuntimeRetention,
   SfnError,
   type SfnErrorName,
   type StartExecutionInput,
@@ -87,8 +90,15 @@ export async function startWorkflowRuntime(options: WorkflowRuntimeOptions = {})
     retryOverrides: retryOverrides(local.definition, options.retryPauseMs),
     clock: () => options.clock ?? processClock(),
     onEvent: options.onEvent,
+    limits: {
+      keepEnded: options.keepEndedExecutions ?? defaultKeepEndedExecutions,
+      keepHistories: options.keepHistories ?? 0,
+    },
   });
 }
+
+/** Ended executions DescribeExecution still answers for, by default (AWS keeps them 90 days). */
+export const defaultKeepEndedExecutions = 10_000;
 
 interface RuntimeParts {
   readonly stateMachineArn: string;
@@ -102,6 +112,7 @@ interface RuntimeParts {
   /** The clock whose `realMs` turns waits into real time, read when it is needed. */
   readonly clock: () => Clock;
   readonly onEvent: WorkflowRuntimeOptions["onEvent"];
+  readonly limits: RegistryLimits;
 }
 
 class LocalWorkflowRuntime implements WorkflowRuntime {
@@ -120,7 +131,7 @@ class LocalWorkflowRuntime implements WorkflowRuntime {
     this.definition = parts.definition;
     this.#parts = parts;
     this.#callbacks = new CallbackTasks(parts.invoke, parts.clock);
-    this.#executions = new ExecutionRegistry(parts.stateMachineArn, parts.stateMachineName);
+    this.#executions = new ExecutionRegistry(parts.stateMachineArn, parts.stateMachineName, parts.limits);
     this.#bindings = {
       invoke: parts.invoke,
       callbacks: this.#callbacks,
@@ -140,12 +151,20 @@ class LocalWorkflowRuntime implements WorkflowRuntime {
         retryOverrides: parts.retryOverrides,
         tokenPlaceholder: this.#callbacks.placeholder,
         clock: parts.clock(),
-        onEvent: parts.onEvent,
-        // Its tokens are over with it.
-        onEnd: (ended) => this.#callbacks.settleExecution(ended.executionArn, "the execution ended"),
+        onEvent: (running, event) => this.#onEvent(running, event),
+        onEnd: (ended) => {
+          // Its tokens are over with it; only its summary stays.
+          this.#callbacks.settleExecution(ended.executionArn, "the execution ended");
+          this.#executions.end(ended);
+        },
       });
     }
     return { executionArn: record.executionArn, startDate: record.startDate };
+  }
+
+  #onEvent(record: ExecutionRecord, event: HistoryEvent): void {
+    this.#executions.record(record, event);
+    this.#parts.onEvent?.(event, { executionArn: record.executionArn, name: record.name });
   }
 
   async sendTaskSuccess(taskToken: string, output: unknown): Promise<void> {
@@ -161,7 +180,8 @@ class LocalWorkflowRuntime implements WorkflowRuntime {
   }
 
   async stopExecution(executionArn: string, error?: string, cause?: string): Promise<{ stopDate: Date }> {
-    const record = this.#executions.get(executionArn);
+    const record = this.#executions.running(executionArn);
+    if (!record) return { stopDate: this.#executions.describe(executionArn).stopDate ?? new Date() };
     if (record.status === "RUNNING") {
       record.stopReason = {
         ...(error !== undefined ? { error } : {}),
@@ -183,7 +203,7 @@ class LocalWorkflowRuntime implements WorkflowRuntime {
   }
 
   getExecutionHistory(executionArn: string): readonly HistoryEvent[] {
-    return [...this.#executions.get(executionArn).history];
+    return this.#executions.history(executionArn);
   }
 
   async waitForExecution(
@@ -201,17 +221,22 @@ class LocalWorkflowRuntime implements WorkflowRuntime {
     executionArn: string,
     { newerThan, timeoutMs = 30_000 }: { readonly newerThan?: string; readonly timeoutMs?: number } = {},
   ): Promise<PendingTask> {
-    this.#executions.get(executionArn);
+    this.#executions.assertExists(executionArn);
     return this.#callbacks.waitFor(executionArn, { newerThan, timeoutMs }, () => {
-      const record = this.#executions.find(executionArn);
-      return { name: record?.name ?? executionArn, status: record?.status ?? "unknown" };
+      const execution = this.#executions.find(executionArn);
+      return { name: execution?.name ?? executionArn, status: execution?.status ?? "unknown" };
     });
+  }
+
+  retention(): RuntimeRetention {
+    const { waiting, waiters } = this.#callbacks.counts();
+    return { ...this.#executions.counts(), waitingTokens: waiting, taskWaiters: waiters };
   }
 
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
-    const running = this.#executions.running();
+    const running = this.#executions.allRunning();
     for (const record of running) record.stopReason ??= { error: "LocalRuntimeStopped" };
     this.#callbacks.settleAll("the local workflow runtime stopped");
     for (const record of running) record.abort?.();

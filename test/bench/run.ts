@@ -3,7 +3,8 @@
  * with the same AWS SDK clients), GET /stations/{id} beside a raw GetItem, and the topic loop on a
  * local stack: state transitions of a full loop and per reminder cycle, and a loop's wall time beside
  * as many GET /stations/{id} round trips — all measured in this run, so compare the ratios, not the
- * absolute figures. Targets: ≤ 1.25× (bundle, init), p50 ≤ 3×, ≤ 60 transitions for a full loop.
+ * absolute figures. Targets: bundle ≤ 1.00× the stock floor and ≤ 1.20× the floor, module init
+ * ≤ 1.25× (bundle-report.ts), p50 ≤ 3×, ≤ 60 transitions for a full loop.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -14,9 +15,11 @@ import { routes } from "../../functions/kernel/http/routes";
 import { fromRoot } from "../../infra/paths";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { measureStationReads } from "./api-latency";
-import { aboveFloor, type Bundle, bundle, moduleInitMs } from "./bundles";
-import { formatKb, formatMs, formatRatio, median, percentile, ratio } from "./stats";
+import { bundleReport } from "./bundle-report";
+import { provinceReport } from "./province-report";
+import { formatMs, formatRatio, percentile, ratio } from "./stats";
 import { resultPrefix, type TopicLoopResult } from "./topic-loop";
+import { writePathReport } from "./write-path-report";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -25,7 +28,7 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const loops = Number(process.env.BENCH_LOOPS ?? 10);
 const loopSpeeds = [1, 2880];
 const ladderSpeed = 200_000;
-const targets = { bundle: 1.25, init: 1.25, p50: 3, transitions: 60 };
+const targets = { p50: 3, transitions: 60 };
 
 const verdict = (value: number, target: number) => (value <= target ? "ok" : `over target ${target}×`);
 
@@ -35,15 +38,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
     `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
-
-const clientNames = (b: Bundle) =>
-  b.clients.map((client) => client.replace("@aws-sdk/client-", "")).join(" + ") || "none";
-
-/** The floors: bare handlers with the same AWS SDK clients as the functions, nothing of ours. */
-const floors = [
-  { name: "floor", entry: "test/bench/floor-handler.ts" },
-  { name: "floor-sfn", entry: "test/bench/floor-sfn-handler.ts" },
-];
 
 /** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function and the scheduled jobs' function. */
 const functionEntries = [
@@ -55,71 +49,9 @@ const functionEntries = [
   { name: "scheduled", entry: "functions/scheduled.ts" },
 ];
 
+/** Sizes beside the stock floor and the floor, module init CPU beside the floor's: bundle-report.ts. */
 async function bundlesAndInit(outDir: string): Promise<string> {
-  const floorBundles: Bundle[] = [];
-  for (const floor of floors) floorBundles.push(await bundle(floor.name, floor.entry, outDir));
-  const functions: Bundle[] = [];
-  for (const fn of functionEntries) functions.push(await bundle(fn.name, fn.entry, outDir));
-  // Each function is measured against the floor that bundles exactly its AWS SDK clients.
-  const floorOf = new Map<Bundle, Bundle>();
-  for (const fn of functions) {
-    const floor = floorBundles.find((b) => clientNames(b) === clientNames(fn));
-    if (!floor) {
-      throw new Error(
-        `${fn.name} bundles the SDK clients ${clientNames(fn)}: add a floor with the same clients`,
-      );
-    }
-    floorOf.set(fn, floor);
-  }
-
-  const env = { TABLE_NAME: "bench", AWS_REGION: "cn-north-1", LOG_LEVEL: "warn" };
-  const all = [...floorBundles, ...functions];
-  const samples = new Map<string, number[]>(all.map((b) => [b.name, []]));
-  // Round robin, so that a noisy moment hits every bundle alike.
-  for (let run = 0; run < initRuns; run += 1) {
-    for (const b of all) samples.get(b.name)?.push(await moduleInitMs(b.file, env));
-  }
-  const initOf = (b: Bundle) => median(samples.get(b.name) ?? []);
-  const over: string[] = [];
-  const rows = all.map((b) => {
-    const floor = floorOf.get(b) ?? b;
-    const sizeRatio = ratio(b.bytes, floor.bytes);
-    const initRatio = ratio(initOf(b), initOf(floor));
-    if (b !== floor && (sizeRatio > targets.bundle || initRatio > targets.init)) {
-      const parts = aboveFloor(b, floor)
-        .slice(0, 8)
-        .map(([part, bytes]) => `${part} ${formatKb(bytes)}`);
-      over.push(`- ${b.name}: ${formatKb(b.bytes - floor.bytes)} above ${floor.name} — ${parts.join(", ")}`);
-    }
-    return [
-      b.name,
-      clientNames(b),
-      b === floor ? "—" : floor.name,
-      formatKb(b.bytes),
-      formatRatio(sizeRatio),
-      formatMs(initOf(b)),
-      formatRatio(initRatio),
-      b === floor
-        ? "baseline"
-        : `size ${verdict(sizeRatio, targets.bundle)}, init ${verdict(initRatio, targets.init)}`,
-    ];
-  });
-  const header = [
-    "function",
-    "SDK clients",
-    "vs",
-    "bundle",
-    "× floor",
-    `init (median of ${initRuns})`,
-    "× floor",
-    "verdict",
-  ];
-  return [
-    table(header, rows),
-    ...(over.length > 0
-      ? ["", "Over target — what the bundle has above its floor (esbuild metafile):", ...over]
-      : []),
-  ].join("\n");
+  return bundleReport(outDir, functionEntries, initRuns);
 }
 
 async function stationReads(): Promise<string> {
@@ -262,10 +194,21 @@ function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
 const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
 try {
   console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
-  console.log("## Bundles and module init (floors: bare handlers with the same AWS SDK clients)\n");
+  console.log(
+    "## Bundles and module init (floors: bare handlers with the same AWS SDK clients, built the usual way and as deployed)\n",
+  );
   console.log(await bundlesAndInit(outDir));
   console.log("\n## GET /stations/{id} vs raw DynamoDB Local GetItem\n");
   console.log(await stationReads());
+  console.log("\n## Writes and lists at 10 connections, beside raw DynamoDB Local requests\n");
+  const writes = await writePathReport(Number(process.env.BENCH_WRITES ?? 300));
+  console.log(writes.text);
+  if (writes.overBudget.length > 0) {
+    console.error(
+      `\nOVER BUDGET (the bench fails):\n${writes.overBudget.map((line) => `- ${line}`).join("\n")}`,
+    );
+    process.exitCode = 1;
+  }
 
   const byspeed: TopicLoopResult[] = [];
   for (const speed of loopSpeeds) {
@@ -288,6 +231,8 @@ try {
     "\n## Topic loop: wall time, POST /topics → SUCCEEDED, each step completed once its token is parked\n",
   );
   console.log(wallTimeReport(byspeed));
+  console.log("\n## A province: topics carried concurrently through the six steps (BENCH_PROVINCE_SIZES)\n");
+  console.log(await provinceReport());
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }

@@ -127,12 +127,30 @@ describe.each(functionNames)("the API function %s", (name) => {
     }
   });
 
-  it("is bundled by esbuild as one ESM file", () => {
+  /** The function's bundle as the CDK built it (in the cloud assembly). */
+  function bundlePath(): string {
     const fn = record(template.toJSON().Resources[functionLogicalId(name)]);
     const key = String(record(record(fn.Properties).Code).S3Key);
-    const bundle = join(synthesized.assembly.directory, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs");
+    return join(synthesized.assembly.directory, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs");
+  }
+
+  it("is bundled by esbuild as one ESM file", () => {
+    const bundle = bundlePath();
     expect(existsSync(bundle)).toBe(true);
     expect(readFileSync(bundle, "utf8")).toMatch(/^import \{ createRequire as topLevelCreateRequire \}/);
+  });
+
+  it("resolves credentials from the environment only (docs/decisions/0010)", () => {
+    const code = readFileSync(bundlePath(), "utf8");
+    // Debug messages of the SDK's providers: fromEnv's stays, the default chain's are gone.
+    expect(code).toContain("@aws-sdk/credential-provider-env - fromEnv");
+    expect(code).not.toContain("defaultProvider::fromIni");
+  });
+
+  it("loads node:http with require, not an ESM import, which would load undici at init", () => {
+    const code = readFileSync(bundlePath(), "utf8");
+    expect(code).not.toMatch(/from\s*"node:http"|import\(\s*"node:http"\s*\)/);
+    expect(code).toContain('("node:http")');
   });
 });
 
@@ -387,7 +405,7 @@ describe("the county's scheduled jobs", () => {
     template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length);
     for (const schedule of countySchedules) {
       template.hasResourceProperties("AWS::Scheduler::Schedule", {
-        ScheduleExpression: `cron(${schedule.at.minute} ${schedule.at.hour} ${schedule.at.day ?? "*"} ${schedule.at.month ?? "*"} ? *)`,
+        ScheduleExpression: `cron(${schedule.at.minute ?? "*"} ${schedule.at.hour} ${schedule.at.day ?? "*"} ${schedule.at.month ?? "*"} ? *)`,
         ScheduleExpressionTimezone: "Asia/Shanghai",
         State: "ENABLED",
         Target: Match.objectLike({

@@ -42,7 +42,7 @@ beforeAll(async () => {
   api = await startApi({
     components: localComponents.map((component) =>
       component === workflowComponent
-        ? workflowComponentWith({ taskHandler: failing, retryPauseMs: 5 })
+        ? workflowComponentWith({ taskHandler: failing, retryPauseMs: 5, keepHistories: 100 })
         : component,
     ),
   });

@@ -7,7 +7,7 @@
  * Deadlines are "by the end of that day" in the county's time zone: the instant returned is
  * 23:59:59.999 local time of the deadline's day.
  */
-import { TZDate } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz/tzOffset";
 
 export interface HolidayCalendar {
   readonly year: number;
@@ -130,25 +130,39 @@ export function shiftDateBy(
   return duration.unit === "workingDays" ? shiftWorkingDays(date, n, calendars) : shiftDate(date, n);
 }
 
+/**
+ * Milliseconds the zone's clock is ahead of UTC at `time` (whole seconds, as `TZDate` rounds them).
+ * `tzOffset` alone, not `TZDate`: the offset is all these conversions need, and `TZDate` would add
+ * 4 kB and a patch of every `Date` method at load to each function that plans deadlines.
+ */
+const offsetMs = (timeZone: string, time: number) =>
+  Math.round(tzOffset(timeZone, new Date(time)) * 60) * 1000;
+
 /** The county's calendar date at `instant`. */
 export function localDate(instant: Date, timeZone: string): string {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return isoDateOf(new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate())));
+  return isoDateOf(new Date(instant.getTime() + offsetMs(timeZone, instant.getTime())));
+}
+
+/**
+ * The instant at which the zone's clock shows `wall` (a UTC timestamp read as local time). The
+ * offset is taken at a first guess, so that a day on which daylight saving starts or ends gets the
+ * offset in force at that hour; a time the clocks skip is read with the offset before the change and
+ * so lands after it (02:30 on the day clocks go from 02:00 to 03:00 is 03:30), as `Date` and `TZDate` do.
+ */
+function fromLocal(wall: number, timeZone: string): Date {
+  const instant = wall - offsetMs(timeZone, wall - offsetMs(timeZone, wall));
+  const offset = offsetMs(timeZone, instant);
+  return new Date(instant + offset === wall ? instant : Math.max(instant, wall - offset));
 }
 
 /** The instant `hour`:00 local time on `date`. */
 export function localTime(date: string, hour: number, timeZone: string): Date {
-  const day = requireDay(date);
-  return new Date(
-    new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, 0, timeZone).getTime(),
-  );
+  return fromLocal(requireDay(date).getTime() + hour * 3_600_000, timeZone);
 }
 
 /** The last millisecond of `date` in the county: what "by that day" means. */
 export function endOfLocalDay(date: string, timeZone: string): Date {
-  const day = requireDay(date);
-  const [year, month, dayOfMonth] = [day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()];
-  return new Date(new TZDate(year, month, dayOfMonth, 23, 59, 59, 999, timeZone).getTime());
+  return fromLocal(requireDay(date).getTime() + dayMs - 1, timeZone);
 }
 
 /** The end of the `n`-th working day after `start`'s local date (the start's own day when `n` is 0). */

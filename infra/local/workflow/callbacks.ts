@@ -9,6 +9,10 @@
  *
  * The package's context object is fixed for a whole run, so `$$.Task.Token` is a placeholder there,
  * swapped here for the fresh token in the payload.
+ *
+ * Only the tokens now waiting are held (one per execution at most). A token says which runtime issued
+ * it and its sequence number, so a token that is over is still told from one never issued, and
+ * `newerThan` still orders it, without keeping it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Clock } from "../../../functions/kernel/clock";
@@ -31,7 +35,6 @@ interface CallbackTask {
 }
 
 interface TaskWaiter {
-  readonly executionArn: string;
   readonly newerThan: number;
   readonly resolve: (task: PendingTask) => void;
 }
@@ -86,12 +89,17 @@ function newTask(fields: Pick<CallbackTask, "token" | "seq" | "executionArn" | "
   return { task, outcome };
 }
 
-/** Every token this runtime issued, the ones waiting, and who waits for one to be parked. */
+/** The tokens waiting, by token and by execution, and who waits for one to be parked. */
 export class CallbackTasks {
   /** What `$$.Task.Token` resolves to in the package's fixed context object. */
   readonly placeholder = `local-task-token-placeholder-${randomUUID()}`;
+  /** The first part of every token this runtime issues: `<issuer>.<seq>.<random>`. */
+  readonly #issuer = randomBytes(9).toString("base64url");
+  /** Only the waiting ones: a task is dropped once it is settled. */
   readonly #tasks = new Map<string, CallbackTask>();
-  readonly #waiters = new Set<TaskWaiter>();
+  /** An execution waits in one callback state at a time. */
+  readonly #byExecution = new Map<string, CallbackTask>();
+  readonly #waiters = new Map<string, Set<TaskWaiter>>();
   readonly #invoke: TaskInvoker;
   /** Read when a wait starts: the clock whose `realMs` turns its seconds into real time. */
   readonly #clock: () => Clock;
@@ -102,24 +110,41 @@ export class CallbackTasks {
     this.#clock = clock;
   }
 
+  /** The sequence number of a token this runtime issued, or undefined for any other string. */
+  #seqOf(token: string): number | undefined {
+    const [issuer, seq, random, ...rest] = token.split(".");
+    if (issuer !== this.#issuer || seq === undefined || !random || rest.length > 0) return undefined;
+    const value = Number.parseInt(seq, 36);
+    return Number.isSafeInteger(value) && value > 0 && value <= this.#seq ? value : undefined;
+  }
+
   /** Runs one entry of a callback state: resolves with the answer, rejects with the failure or timeout. */
   async run(executionArn: string, stateName: string, kind: CallbackKind, input: unknown): Promise<JsonValue> {
     if (!isRecord(input))
       throw new TaskError("States.Runtime", `${stateName}: the task input is not an object`);
-    const token = randomBytes(48).toString("base64url");
+    const seq = ++this.#seq;
+    const token = `${this.#issuer}.${seq.toString(36)}.${randomBytes(36).toString("base64url")}`;
     const payload = replaceString(asJson(input.Payload), this.placeholder, token);
     const seconds = waitSecondsOf(kind, stateName, payload);
-    const { task, outcome } = newTask({ token, seq: ++this.#seq, executionArn, stateName, payload });
+    const { task, outcome } = newTask({ token, seq, executionArn, stateName, payload });
     // An execution waits in one callback state at a time: an older token of it is over.
     this.settleExecution(executionArn, "superseded by a newer task");
     this.#tasks.set(token, task);
+    this.#byExecution.set(executionArn, task);
     const cancel = this.#invokeAndPark(task, seconds);
     try {
       return await outcome;
     } finally {
       cancel();
-      task.waiting = false;
+      this.#forget(task);
     }
+  }
+
+  /** Drops a settled task: nothing of it is kept (its token still answers TaskTimedOut). */
+  #forget(task: CallbackTask): void {
+    task.waiting = false;
+    this.#tasks.delete(task.token);
+    if (this.#byExecution.get(task.executionArn) === task) this.#byExecution.delete(task.executionArn);
   }
 
   /**
@@ -151,12 +176,15 @@ export class CallbackTasks {
   }
 
   #notifyParked(task: CallbackTask): void {
-    for (const waiter of this.#waiters) {
-      if (waiter.executionArn === task.executionArn && task.seq > waiter.newerThan) {
-        this.#waiters.delete(waiter);
+    const waiters = this.#waiters.get(task.executionArn);
+    if (!waiters) return;
+    for (const waiter of waiters) {
+      if (task.seq > waiter.newerThan) {
+        waiters.delete(waiter);
         waiter.resolve(pendingOf(task));
       }
     }
+    if (waiters.size === 0) this.#waiters.delete(task.executionArn);
   }
 
   /** Ends the state waiting on `taskToken` with this output. */
@@ -186,24 +214,21 @@ export class CallbackTasks {
 
   #waiting(taskToken: string): CallbackTask {
     const task = this.#tasks.get(taskToken);
-    if (!task) throw new SfnError("InvalidToken", "Invalid token");
-    if (!task.waiting)
-      throw new SfnError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
-    return task;
+    if (task?.waiting) return task;
+    if (this.#seqOf(taskToken) === undefined) throw new SfnError("InvalidToken", "Invalid token");
+    throw new SfnError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
   }
 
-  /** Fails the tokens of one execution (States.Runtime, with this reason). */
+  /** Fails the token of one execution, if it has one waiting (States.Runtime, with this reason). */
   settleExecution(executionArn: string, reason: string): void {
-    for (const task of this.#tasks.values()) {
-      if (task.executionArn === executionArn) {
-        task.settle({ error: new TaskError("States.Runtime", reason) });
-      }
-    }
+    this.#byExecution.get(executionArn)?.settle({ error: new TaskError("States.Runtime", reason) });
   }
 
   /** Fails every token (States.Runtime, with this reason). */
   settleAll(reason: string): void {
-    for (const task of this.#tasks.values()) task.settle({ error: new TaskError("States.Runtime", reason) });
+    for (const task of [...this.#tasks.values()]) {
+      task.settle({ error: new TaskError("States.Runtime", reason) });
+    }
   }
 
   /** Forgets who waits for a parked token (their promises stay pending, as before a stop). */
@@ -211,11 +236,20 @@ export class CallbackTasks {
     this.#waiters.clear();
   }
 
+  /** How many tokens are waiting, and how many callers wait for one to be parked. */
+  counts(): { readonly waiting: number; readonly waiters: number } {
+    let waiters = 0;
+    for (const set of this.#waiters.values()) waiters += set.size;
+    return { waiting: this.#tasks.size, waiters };
+  }
+
   /** The tokens now waiting, optionally of one execution. */
   pending(executionArn?: string): PendingTask[] {
-    return [...this.#tasks.values()]
-      .filter((task) => task.waiting && (executionArn === undefined || task.executionArn === executionArn))
-      .map(pendingOf);
+    if (executionArn !== undefined) {
+      const task = this.#byExecution.get(executionArn);
+      return task?.waiting ? [pendingOf(task)] : [];
+    }
+    return [...this.#tasks.values()].filter((task) => task.waiting).map(pendingOf);
   }
 
   /**
@@ -228,22 +262,30 @@ export class CallbackTasks {
     { newerThan, timeoutMs }: { readonly newerThan: string | undefined; readonly timeoutMs: number },
     describe: () => { readonly name: string; readonly status: string },
   ): Promise<PendingTask> {
-    const floor = newerThan === undefined ? 0 : (this.#tasks.get(newerThan)?.seq ?? 0);
-    const ready = [...this.#tasks.values()].find(
-      (task) => task.executionArn === executionArn && task.waiting && task.parked && task.seq > floor,
-    );
-    if (ready) return Promise.resolve(pendingOf(ready));
+    const floor = newerThan === undefined ? 0 : (this.#seqOf(newerThan) ?? 0);
+    const current = this.#byExecution.get(executionArn);
+    if (current?.waiting && current.parked && current.seq > floor) return Promise.resolve(pendingOf(current));
     return new Promise<PendingTask>((resolve, reject) => {
+      let waiters = this.#waiters.get(executionArn);
+      if (!waiters) {
+        waiters = new Set();
+        this.#waiters.set(executionArn, waiters);
+      }
+      const forget = () => {
+        clearTimeout(timer);
+        const set = this.#waiters.get(executionArn);
+        set?.delete(waiter);
+        if (set?.size === 0) this.#waiters.delete(executionArn);
+      };
       const waiter: TaskWaiter = {
-        executionArn,
         newerThan: floor,
         resolve: (task) => {
-          clearTimeout(timer);
+          forget();
           resolve(task);
         },
       };
       const timer = setTimeout(() => {
-        this.#waiters.delete(waiter);
+        forget();
         const execution = describe();
         reject(
           new Error(
@@ -251,7 +293,7 @@ export class CallbackTasks {
           ),
         );
       }, timeoutMs);
-      this.#waiters.add(waiter);
+      waiters.add(waiter);
     });
   }
 }

@@ -15,7 +15,7 @@ import { type ExecutionRecord, recordOutcome } from "./executions";
 import { asJson, causeText, isRecord } from "./json";
 import type { TaskKind } from "./local-definition";
 import { TaskError, type TaskInvoker } from "./task-function";
-import type { HistoryEvent, JsonValue, StartExecutionInput, WorkflowRuntimeOptions } from "./types";
+import type { HistoryEvent, JsonValue, StartExecutionInput } from "./types";
 
 type RunOptions = NonNullable<Parameters<StateMachine["run"]>[1]>;
 type LocalHandlers = NonNullable<NonNullable<RunOptions["overrides"]>["taskResourceLocalHandlers"]>;
@@ -109,7 +109,8 @@ export interface RunSetup {
   /** What `$$.Task.Token` holds (callbacks.ts swaps it for a fresh token per entry). */
   readonly tokenPlaceholder: string;
   readonly clock: Clock;
-  readonly onEvent: WorkflowRuntimeOptions["onEvent"];
+  /** Called for every event, in order (the registry's record of the run, then logging). */
+  readonly onEvent: (record: ExecutionRecord, event: HistoryEvent) => void;
   /** Called once the run has ended and its outcome is recorded. */
   readonly onEnd: (record: ExecutionRecord) => void;
 }
@@ -132,8 +133,9 @@ function executionContext(record: ExecutionRecord, setup: RunSetup): RunOptions[
 }
 
 /**
- * Runs the machine for one execution record: its history fills as events arrive, `record.abort`
- * stops it, and `record.finished` resolves once its outcome is recorded.
+ * Runs the machine for one execution record: `setup.onEvent` sees each event as it arrives,
+ * `record.abort` stops it, and `record.finished` resolves once its outcome is recorded. Nothing of the
+ * run outlives it but what `onEvent` and `onEnd` keep.
  */
 export function runExecution(machine: StateMachine, record: ExecutionRecord, setup: RunSetup): void {
   const run = machine.run(record.input, {
@@ -148,9 +150,7 @@ export function runExecution(machine: StateMachine, record: ExecutionRecord, set
 
   const drained = (async () => {
     for await (const event of run.eventLogs) {
-      const entry = historyEntry(event, record.history.length + 1);
-      record.history.push(entry);
-      setup.onEvent?.(entry, { executionArn: record.executionArn, name: record.name });
+      setup.onEvent(record, historyEntry(event, record.events + 1));
     }
   })();
 

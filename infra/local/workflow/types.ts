@@ -104,6 +104,10 @@ export interface WorkflowRuntime {
   stopExecution(executionArn: string, error?: string, cause?: string): Promise<{ stopDate: Date }>;
   describeExecution(executionArn: string): ExecutionDescription;
   listExecutions(filter?: { readonly status?: ExecutionStatus }): ExecutionDescription[];
+  /**
+   * The execution's full history, when this runtime keeps it (`keepHistories`: the latest
+   * executions started); throws otherwise.
+   */
   getExecutionHistory(executionArn: string): readonly HistoryEvent[];
   /** Resolves once the execution has ended and its history is complete. */
   waitForExecution(
@@ -120,8 +124,23 @@ export interface WorkflowRuntime {
     executionArn: string,
     options?: { readonly newerThan?: string; readonly timeoutMs?: number },
   ): Promise<PendingTask>;
+  /** What the runtime holds now: nothing of an ended execution but its summary (and history, if kept). */
+  retention(): RuntimeRetention;
   /** Aborts every running execution and rejects every waiting token. Idempotent. */
   stop(): Promise<void>;
+}
+
+export interface RuntimeRetention {
+  /** Executions running, each held whole (its evaluator, its state, its token). */
+  readonly running: number;
+  /** Ended executions still described (a summary each: status, dates, input, output, states entered). */
+  readonly ended: number;
+  /** Executions whose full history is held (`keepHistories`). */
+  readonly histories: number;
+  /** Task tokens waiting for an answer (at most one per running execution). */
+  readonly waitingTokens: number;
+  /** Callers waiting for a token to be parked (`waitForTask`). */
+  readonly taskWaiters: number;
 }
 
 export interface WorkflowRuntimeOptions {
@@ -138,4 +157,16 @@ export interface WorkflowRuntimeOptions {
   readonly retryPauseMs?: number;
   /** Called for every history event (logging). */
   readonly onEvent?: (event: HistoryEvent, execution: { executionArn: string; name: string }) => void;
+  /**
+   * Keep the full history of the latest executions started, this many (tests that read histories).
+   * Default 0: an execution's history is not kept (`onEvent` still sees every event), so memory does
+   * not grow with the events of the executions running.
+   */
+  readonly keepHistories?: number;
+  /**
+   * Ended executions DescribeExecution and ListExecutions still answer for (a small summary each), the
+   * latest this many; an older one answers ExecutionDoesNotExist, as on AWS once its retention is
+   * over. Default 10,000.
+   */
+  readonly keepEndedExecutions?: number;
 }

@@ -1,0 +1,99 @@
+/**
+ * The write-path section of `npm run bench`: write-path.ts in a child process (the functions read
+ * their configuration once per process), its figures beside their same-run baselines, each target
+ * with its ratio and a verdict, and the table requests per operation against their budgets — an
+ * operation over its budget fails the bench.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { fromRoot } from "../../infra/paths";
+import { formatMs, formatRatio, percentile, ratio } from "./stats";
+import { type OperationRun, type WritePathResult, writePathPrefix } from "./write-path";
+
+const run = promisify(execFile);
+
+/** Writes: p50 and p99 within 5× a raw PutItem's; lists: p50 within 2× a raw Query of the same page. */
+export const writePathTargets = { writeP50: 5, writeP99: 5, listP50: 2 } as const;
+
+export interface WritePathReport {
+  readonly text: string;
+  /** Operations over their table-request budget: the bench fails. */
+  readonly overBudget: readonly string[];
+}
+
+async function measure(requests: number, connections: number): Promise<WritePathResult> {
+  const args = [
+    fromRoot("test/bench/write-path.ts"),
+    "--requests",
+    String(requests),
+    "--connections",
+    String(connections),
+  ];
+  try {
+    const { stdout } = await run(process.execPath, [...process.execArgv, ...args], {
+      env: process.env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const line = stdout.split("\n").find((item) => item.startsWith(writePathPrefix));
+    if (!line) throw new Error(`write-path.ts printed no result:\n${stdout.slice(-2000)}`);
+    return JSON.parse(line.slice(writePathPrefix.length)) as WritePathResult;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    if (stderr) throw new Error(`write-path.ts failed:\n${stderr.slice(-4000)}`, { cause: error });
+    throw error;
+  }
+}
+
+const met = (value: number, target: number) => (value <= target ? "met" : "not met");
+
+function row(operation: OperationRun): string[] {
+  const p = (samples: number[], q: number) => percentile(samples, q);
+  const p50 = ratio(p(operation.apiMs, 50), p(operation.baselineMs, 50));
+  const p99 = ratio(p(operation.apiMs, 99), p(operation.baselineMs, 99));
+  const maxRequests = Math.max(...operation.dynamodbRequests);
+  const targets =
+    operation.kind === "write"
+      ? `p50 ≤ ${writePathTargets.writeP50}×: ${met(p50, writePathTargets.writeP50)}; p99 ≤ ${writePathTargets.writeP99}×: ${met(p99, writePathTargets.writeP99)}`
+      : `p50 ≤ ${writePathTargets.listP50}×: ${met(p50, writePathTargets.listP50)}`;
+  return [
+    operation.operation,
+    `${formatMs(p(operation.apiMs, 50))} / ${formatMs(p(operation.apiMs, 99))}`,
+    `${operation.baseline} ${formatMs(p(operation.baselineMs, 50))} / ${formatMs(p(operation.baselineMs, 99))}`,
+    `${formatRatio(p50)} / ${formatRatio(p99)}`,
+    targets,
+    `${maxRequests} (≤ ${operation.budget}: ${maxRequests <= operation.budget ? "met" : "OVER BUDGET"})`,
+  ];
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export async function writePathReport(requests: number, connections = 10): Promise<WritePathReport> {
+  const result = await measure(requests, connections);
+  const rows = result.operations.map(row);
+  const overBudget = result.operations
+    .filter((operation) => Math.max(...operation.dynamodbRequests) > operation.budget)
+    .map(
+      (operation) =>
+        `${operation.operation}: ${Math.max(...operation.dynamodbRequests)} table requests, budget ${operation.budget}`,
+    );
+  const text = [
+    table(
+      [
+        `operation (${connections} connections, ${requests} each)`,
+        "p50 / p99",
+        "same-run baseline p50 / p99",
+        "× baseline p50 / p99",
+        "targets",
+        "table requests (max)",
+      ],
+      rows,
+    ),
+    "",
+    "Each connection alternates the API call and its baseline request; table requests are those the " +
+      "functions sent before answering, attributed by request id.",
+  ].join("\n");
+  return { text, overBudget };
+}
