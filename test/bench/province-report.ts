@@ -105,14 +105,16 @@ function cpu(result: ProvinceResult): string {
 
 /** Where the functions' DynamoDB requests come from, per topic (a sender's stray few: in all). */
 function senders(result: ProvinceResult): string {
-  const count = (value: number) =>
-    value / result.size >= 0.05 ? (value / result.size).toFixed(1) : `${value} in all:`;
+  const count = (command: string, value: number) =>
+    value / result.size >= 0.05
+      ? `${(value / result.size).toFixed(1)} ${command}`
+      : `${command} ×${value} in all`;
   const parts = Object.entries(result.dynamodbBySender)
     .map(([sender, counts]) => {
       const total = Object.values(counts).reduce((sum, value) => sum + value, 0);
       const commands = Object.entries(counts)
         .sort(([, a], [, b]) => b - a)
-        .map(([command, value]) => `${count(value)} ${command}`)
+        .map(([command, value]) => count(command, value))
         .join(" + ");
       return { total, text: `${sender}: ${commands}` };
     })
