@@ -4,7 +4,7 @@
  * timeline. The decision's answer shows it; the loop's entry of the step keeps it (`plannedSeq`).
  */
 import type { Calendars } from "../domain/topics/calendar";
-import { stepDeadline } from "../domain/topics/policy";
+import { type StepDeadline, stepDeadline } from "../domain/topics/policy";
 import type { TopicStep } from "../domain/topics/steps";
 import { config } from "../kernel/config";
 import { policyOf } from "./present";
@@ -18,7 +18,7 @@ export function stepStartedEvent(
   topic: StoredTopic,
   step: TopicStep,
   at: Date,
-  planned: { readonly deadline: Date; readonly estimatedYears: readonly number[] },
+  planned: StepDeadline,
 ): NewTopicEvent {
   return {
     at: at.toISOString(),
@@ -34,6 +34,19 @@ export function stepStartedEvent(
   };
 }
 
+/**
+ * The topic with `planned` as its deadline and the years that count rested on an estimate (none: the
+ * field goes). A step's plan and a re-plan after a calendar upload both set a deadline this way.
+ */
+export function withCountedDeadline(topic: StoredTopic, planned: StepDeadline): StoredTopic {
+  const { deadlineEstimatedYears: _previous, ...rest } = topic;
+  return {
+    ...rest,
+    ...(planned.estimatedYears.length ? { deadlineEstimatedYears: planned.estimatedYears } : {}),
+    deadline: planned.deadline.toISOString(),
+  };
+}
+
 /** The next entry (`stepSeq` one on), or, for an entry nobody planned, the current one. */
 export function planStep(
   topic: StoredTopic,
@@ -43,15 +56,12 @@ export function planStep(
   stepSeq = topic.stepSeq + 1,
 ) {
   const planned = stepDeadline(step, now, policyOf(topic), calendars, config().timeZone);
-  const { deadlineEstimatedYears: _previous, ...rest } = topic;
   const entered: StoredTopic = {
-    ...rest,
-    ...(planned.estimatedYears.length ? { deadlineEstimatedYears: planned.estimatedYears } : {}),
+    ...withCountedDeadline(topic, planned),
     step,
     stepSeq,
     plannedSeq: stepSeq,
     stepStartedAt: now.toISOString(),
-    deadline: planned.deadline.toISOString(),
     deadlineSetAt: now.toISOString(),
     extensions: 0,
     alarmsSent: [],

@@ -23,10 +23,14 @@ function referencesOf(body: TopicCreate) {
 }
 
 /** The error for the first missing reference: the station (404), else a member named (400). */
-function missingReferenceError(body: TopicCreate, missing: MissingReferences): Error {
+function missingReferenceError(
+  body: TopicCreate,
+  references: ReturnType<typeof referencesOf>,
+  missing: MissingReferences,
+): Error {
   const [first] = missing.positions;
   if (first === 0) return new NotFoundError("station", body.stationId);
-  const member = referencesOf(body).members[(first ?? 1) - 1];
+  const member = references.members[(first ?? 1) - 1];
   return new ValidationError([
     {
       field: member?.field ?? "responsibles",
@@ -79,12 +83,13 @@ export async function registerTopic(
   // however soon the first decision follows.
   const planned = planStep(newTopic(body, now), "collect", now, await calendarsInForce(), 1);
   const created = { at: now.toISOString(), kind: "created", step: "collect" } as const;
+  const references = referencesOf(body);
   const topic = await createTopic(
     planned.topic,
     [{ ...created, actor: actorOf(principal), details: { source: body.source } }, planned.event],
-    referencesOf(body).keys,
+    references.keys,
   ).catch((error: unknown) => {
-    throw error instanceof MissingReferences ? missingReferenceError(body, error) : error;
+    throw error instanceof MissingReferences ? missingReferenceError(body, references, error) : error;
   });
   try {
     await services.loop.start(

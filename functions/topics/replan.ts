@@ -9,6 +9,7 @@ import { stepDeadline } from "../domain/topics/policy";
 import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
 import { announceNewDeadline } from "./announce";
+import { withCountedDeadline } from "./plan-step";
 import { policyOf } from "./present";
 import type { TopicServices } from "./services";
 import { calendarsInForce } from "./store/calendars";
@@ -43,11 +44,8 @@ function recounted(topic: StoredTopic, calendars: Calendars, now: Date): StoredT
   const deadline = planned.deadline.toISOString();
   if (deadline === topic.deadline && sameYears(topic.deadlineEstimatedYears, planned.estimatedYears))
     return undefined;
-  const { deadlineEstimatedYears: _before, ...rest } = topic;
   return {
-    ...rest,
-    ...(planned.estimatedYears.length ? { deadlineEstimatedYears: planned.estimatedYears } : {}),
-    deadline,
+    ...withCountedDeadline(topic, planned),
     ...(deadline === topic.deadline ? {} : { deadlineSetAt: now.toISOString() }),
   };
 }

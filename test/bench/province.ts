@@ -34,12 +34,12 @@ import {
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
-import { logScopeFields } from "../../functions/kernel/log";
-import { dynamodb } from "../../functions/kernel/table/client";
 import { isMain } from "../../infra/local/cli";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import type { RuntimeRetention } from "../../infra/local/workflow-runtime";
+import { pool } from "./concurrency";
+import { watchDynamoDbRequests } from "./dynamodb-requests";
 import { percentile } from "./stats";
 import { evidenceFor, memberBody, stationBody, topicBody } from "./topic-loop";
 
@@ -187,30 +187,15 @@ class RequestCounter {
   readonly bySender: Record<string, Record<string, number>> = {};
 
   constructor() {
-    dynamodb().middlewareStack.add(
-      (next, context) => async (args) => {
-        this.count += 1;
-        const command = (context.commandName ?? "?").replace(/Command$/, "");
-        this.byCommand[command] = (this.byCommand[command] ?? 0) + 1;
-        const scope = logScopeFields();
-        const sender = String(scope?.route ?? (scope?.task ? `task ${String(scope.task)}` : "other"));
-        const counts = this.bySender[sender] ?? {};
-        counts[command] = (counts[command] ?? 0) + 1;
-        this.bySender[sender] = counts;
-        return next(args);
-      },
-      { step: "initialize", name: "benchProvinceCounter" },
-    );
+    watchDynamoDbRequests("benchProvinceCounter", ({ command, scope }) => {
+      this.count += 1;
+      this.byCommand[command] = (this.byCommand[command] ?? 0) + 1;
+      const sender = String(scope.route ?? (scope.task ? `task ${String(scope.task)}` : "other"));
+      const counts = this.bySender[sender] ?? {};
+      counts[command] = (counts[command] ?? 0) + 1;
+      this.bySender[sender] = counts;
+    });
   }
-}
-
-/** Runs `count` jobs on `workers` workers; resolves once all are done, rejects on the first failure. */
-async function pool(count: number, workers: number, job: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < count; index = next++) await job(index);
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, count) }, worker));
 }
 
 class Province {

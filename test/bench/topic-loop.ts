@@ -14,12 +14,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
-import { dynamodb } from "../../functions/kernel/table/client";
 import type { MemberCreate, StationCreate } from "../../functions/registry/contracts";
 import type { StepEvidence, TopicCreate } from "../../functions/topics/contracts";
 import { isMain } from "../../infra/local/cli";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import { topicLoopStates } from "../../workflows/topic-loop";
+import { watchDynamoDbRequests } from "./dynamodb-requests";
 
 /** The line the child prints its result on, as JSON after this prefix. */
 export const resultPrefix = "BENCH_TOPIC_LOOP ";
@@ -138,17 +138,14 @@ class DynamoDbMeter {
   ms = 0;
 
   constructor() {
-    dynamodb().middlewareStack.add(
-      (next) => async (args) => {
-        const started = performance.now();
+    watchDynamoDbRequests(
+      "benchDynamoDbMeter",
+      () => {
         this.calls += 1;
-        try {
-          return await next(args);
-        } finally {
-          this.ms += performance.now() - started;
-        }
       },
-      { step: "initialize", name: "benchDynamoDbMeter" },
+      (ms) => {
+        this.ms += ms;
+      },
     );
   }
 

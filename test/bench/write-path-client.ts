@@ -10,6 +10,7 @@ import { PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { newId } from "../../functions/kernel/ids";
 import { isMain } from "../../infra/local/cli";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
+import { pool } from "./concurrency";
 
 export const clientResultPrefix = "BENCH_WRITE_PATH_CLIENT ";
 
@@ -106,25 +107,22 @@ export async function runPhase(phase: WritePathPhase): Promise<PhaseResult> {
     return performance.now() - started;
   };
   const result: PhaseResult = { apiMs: [], baselineMs: [], requestIds: [], ids: [] };
-  let next = 0;
-  const connection = async () => {
-    for (let index = next++; index < phase.calls.length; index = next++) {
-      const entry = phase.calls[index];
-      if (!entry) break;
-      const started = performance.now();
-      const answer = await call(agent, phase, entry);
-      result.apiMs.push(performance.now() - started);
-      if (answer.status >= 300)
-        throw new Error(
-          `${entry.method} ${entry.path} answered ${answer.status}: ${answer.body.slice(0, 300)}`,
-        );
-      result.requestIds[index] = answer.requestId;
-      result.ids[index] = (JSON.parse(answer.body) as { id?: string }).id;
-      result.baselineMs.push(await baseline());
-    }
+  const callOnce = async (index: number) => {
+    const entry = phase.calls[index];
+    if (!entry) return;
+    const started = performance.now();
+    const answer = await call(agent, phase, entry);
+    result.apiMs.push(performance.now() - started);
+    if (answer.status >= 300)
+      throw new Error(
+        `${entry.method} ${entry.path} answered ${answer.status}: ${answer.body.slice(0, 300)}`,
+      );
+    result.requestIds[index] = answer.requestId;
+    result.ids[index] = (JSON.parse(answer.body) as { id?: string }).id;
+    result.baselineMs.push(await baseline());
   };
   try {
-    await Promise.all(Array.from({ length: phase.connections }, connection));
+    await pool(phase.calls.length, phase.connections, callOnce);
     return result;
   } finally {
     agent.destroy();

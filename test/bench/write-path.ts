@@ -17,12 +17,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { topicSteps } from "../../functions/domain/topics/steps";
-import { logScopeFields } from "../../functions/kernel/log";
-import { dynamodb } from "../../functions/kernel/table/client";
 import { collections } from "../../functions/kernel/table/keys";
 import { isMain } from "../../infra/local/cli";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import { fromRoot } from "../../infra/paths";
+import { watchDynamoDbRequests } from "./dynamodb-requests";
 import { evidenceFor, memberBody, stationBody, topicBody } from "./topic-loop";
 import { clientResultPrefix, type PhaseResult, type WritePathPhase } from "./write-path-client";
 
@@ -58,15 +57,11 @@ class RequestMeter {
   private readonly byRequest = new Map<string, number>();
 
   constructor() {
-    dynamodb().middlewareStack.add(
-      (next) => async (args) => {
-        const requestId = logScopeFields()?.requestId;
-        if (typeof requestId === "string")
-          this.byRequest.set(requestId, (this.byRequest.get(requestId) ?? 0) + 1);
-        return next(args);
-      },
-      { step: "initialize", name: "benchRequestMeter" },
-    );
+    watchDynamoDbRequests("benchRequestMeter", ({ scope }) => {
+      const requestId = scope.requestId;
+      if (typeof requestId === "string")
+        this.byRequest.set(requestId, (this.byRequest.get(requestId) ?? 0) + 1);
+    });
   }
 
   take(requestId: string | undefined): number {
