@@ -49,8 +49,11 @@ export const taskErrors = {
   topicNotFound: "TopicNotFound",
   /** Never retried: a topic that is gone, a payload the machine never sends. */
   notRetried: ["TopicNotFound", "InvalidTaskInput"],
-  /** Retried with backoff and jitter, for about 40 minutes (an SMS gateway's short outage). */
-  retried: ["ThrottledError", "NotificationFailed"],
+  /**
+   * Retried with backoff and jitter, for about 40 minutes. Notices are recorded in the same write as
+   * the change that causes them and delivered apart from the loop, so no notice error reaches here.
+   */
+  retried: ["ThrottledError"],
 } as const;
 
 /**

@@ -2,6 +2,7 @@
  * The one way anything in the product reaches a person. Adapters: the local outbox (this issue);
  * SES e-mail and SNS SMS, with quiet hours and caps, come later behind the same interface.
  */
+import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import type { Language } from "../domain/registry/members";
 import type { TemplateId } from "./templates";
 
@@ -47,8 +48,21 @@ export interface SendResult {
   readonly sent: boolean;
 }
 
+/**
+ * A notification as table writes, to commit in the same transaction as the change that causes it (a
+ * step entered, an alarm recorded): the change and its notice land together or not at all, in one
+ * request. The writes hold a guard on the idempotency key, refused when the key was used.
+ */
+export interface PreparedNotice {
+  readonly record: NotificationRecord;
+  readonly writes: readonly TransactWriteItem[];
+  /** Once the writes are committed: hands the notice on (the outbox's file, say). */
+  readonly committed: () => Promise<void>;
+}
+
 export interface Notifier {
   send(request: NotificationRequest): Promise<SendResult>;
+  prepare(request: NotificationRequest): PreparedNotice;
 }
 
 /** The channel a recipient is reached on: their preference when it can be honoured, else what they have. */

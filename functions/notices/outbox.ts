@@ -6,33 +6,48 @@ import { appendFile } from "node:fs/promises";
 import { clock } from "../kernel/clock";
 import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
-import type { NotificationRecord, NotificationRequest, Notifier, SendResult } from "./notifier";
-import { recordNotification } from "./store";
+import type {
+  NotificationRecord,
+  NotificationRequest,
+  Notifier,
+  PreparedNotice,
+  SendResult,
+} from "./notifier";
+import { notificationWrites, recordNotification } from "./store";
 import { render } from "./templates";
 
+function outboxRecord(request: NotificationRequest): NotificationRecord {
+  const now = clock().now();
+  const language = request.recipient.language ?? config().defaultLanguage;
+  const { subject, text } = render(request.templateId, language, request.variables);
+  return {
+    id: newId(now.getTime()),
+    idempotencyKey: request.idempotencyKey,
+    topicId: request.topicId,
+    recipient: request.recipient,
+    channel: request.channel,
+    templateId: request.templateId,
+    language,
+    subject,
+    text,
+    status: "sent",
+    createdAt: now.toISOString(),
+  };
+}
+
 export function outboxNotifier(outboxFile = process.env.OUTBOX_FILE): Notifier {
+  const writeOut = async (record: NotificationRecord) => {
+    if (outboxFile) await appendFile(outboxFile, `${JSON.stringify(record)}\n`, "utf8");
+  };
   return {
     async send(request: NotificationRequest): Promise<SendResult> {
-      const now = clock().now();
-      const language = request.recipient.language ?? config().defaultLanguage;
-      const { subject, text } = render(request.templateId, language, request.variables);
-      const record: NotificationRecord = {
-        id: newId(now.getTime()),
-        idempotencyKey: request.idempotencyKey,
-        topicId: request.topicId,
-        recipient: request.recipient,
-        channel: request.channel,
-        templateId: request.templateId,
-        language,
-        subject,
-        text,
-        status: "sent",
-        createdAt: now.toISOString(),
-      };
-      const stored = await recordNotification(record);
-      if (stored.created && outboxFile)
-        await appendFile(outboxFile, `${JSON.stringify(stored.record)}\n`, "utf8");
+      const stored = await recordNotification(outboxRecord(request));
+      if (stored.created) await writeOut(stored.record);
       return { record: stored.record, sent: stored.created };
+    },
+    prepare(request: NotificationRequest): PreparedNotice {
+      const record = outboxRecord(request);
+      return { record, writes: notificationWrites(record), committed: () => writeOut(record) };
     },
   };
 }

@@ -1,4 +1,5 @@
 /** The delivery log: each notification once per idempotency key, listed by topic or by recipient. */
+import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { tableName } from "../kernel/table/client";
 import { getItem, type Page, queryPage, toItem } from "../kernel/table/items";
@@ -12,11 +13,12 @@ import {
 import { writeTransaction } from "../kernel/table/transaction";
 import type { NotificationRecord } from "./notifier";
 
-/** Stores the record unless its idempotency key was used; then answers the record stored first. */
-export async function recordNotification(
-  record: NotificationRecord,
-): Promise<{ record: NotificationRecord; created: boolean }> {
-  const outcome = await writeTransaction([
+/**
+ * The writes that record a notification once: a guard on its idempotency key (refused when the key
+ * was used) and the record. Committed alone (`recordNotification`) or with the change that causes it.
+ */
+export function notificationWrites(record: NotificationRecord): TransactWriteItem[] {
+  return [
     {
       Put: {
         TableName: tableName(),
@@ -37,7 +39,14 @@ export async function recordNotification(
         ),
       },
     },
-  ]);
+  ];
+}
+
+/** Stores the record unless its idempotency key was used; then answers the record stored first. */
+export async function recordNotification(
+  record: NotificationRecord,
+): Promise<{ record: NotificationRecord; created: boolean }> {
+  const outcome = await writeTransaction(notificationWrites(record));
   if (outcome.committed) return { record, created: true };
   return { record: await recordOf(record.idempotencyKey), created: false };
 }

@@ -191,15 +191,31 @@ function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
   ].join("\n");
 }
 
-const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
-try {
-  console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
+/** `BENCH_SECTIONS` (comma-separated) runs only some sections, for a quick look; all by default. */
+const sectionNames = ["bundles", "reads", "writes", "loop", "province"] as const;
+const chosen = new Set(
+  (process.env.BENCH_SECTIONS ?? sectionNames.join(",")).split(",").map((s) => s.trim()),
+);
+const unknownSections = [...chosen].filter((name) => !(sectionNames as readonly string[]).includes(name));
+if (unknownSections.length > 0) {
+  throw new Error(
+    `BENCH_SECTIONS: unknown ${unknownSections.join(", ")} (known: ${sectionNames.join(", ")})`,
+  );
+}
+
+async function bundleSection(outDir: string) {
   console.log(
     "## Bundles and module init (floors: bare handlers with the same AWS SDK clients, built the usual way and as deployed)\n",
   );
   console.log(await bundlesAndInit(outDir));
+}
+
+async function readSection() {
   console.log("\n## GET /stations/{id} vs raw DynamoDB Local GetItem\n");
   console.log(await stationReads());
+}
+
+async function writeSection() {
   console.log("\n## Writes and lists at 10 connections, beside raw DynamoDB Local requests\n");
   const writes = await writePathReport(Number(process.env.BENCH_WRITES ?? 300));
   console.log(writes.text);
@@ -209,7 +225,9 @@ try {
     );
     process.exitCode = 1;
   }
+}
 
+async function loopSection() {
   const byspeed: TopicLoopResult[] = [];
   for (const speed of loopSpeeds) {
     byspeed.push(await topicLoopChild(["--speed", String(speed), "--loops", String(loops), "--warmup", "2"]));
@@ -231,8 +249,21 @@ try {
     "\n## Topic loop: wall time, POST /topics → SUCCEEDED, each step completed once its token is parked\n",
   );
   console.log(wallTimeReport(byspeed));
+}
+
+async function provinceSection() {
   console.log("\n## A province: topics carried concurrently through the six steps (BENCH_PROVINCE_SIZES)\n");
   console.log(await provinceReport());
+}
+
+const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
+try {
+  console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
+  if (chosen.has("bundles")) await bundleSection(outDir);
+  if (chosen.has("reads")) await readSection();
+  if (chosen.has("writes")) await writeSection();
+  if (chosen.has("loop")) await loopSection();
+  if (chosen.has("province")) await provinceSection();
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }

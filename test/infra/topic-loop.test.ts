@@ -45,7 +45,7 @@ const LAMBDA_SERVICE_ERRORS = [
   "Lambda.TooManyRequestsException",
 ];
 /** The task function's transient errors (functions/topic-loop.ts), retried with backoff. */
-const TASK_ERRORS_RETRIED = ["ThrottledError", "NotificationFailed"];
+const TASK_ERRORS_RETRIED = ["ThrottledError"];
 
 let synthesized: Synthesized;
 let template: Template;

@@ -3,17 +3,25 @@
  * version, and the lists the API and the local runtime read. This file has a table of its own; every
  * topic it writes is also kept in `written`, so a list over the whole collection has an exact answer.
  */
+
+import { DeleteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "../../functions/domain/errors";
 import type { TopicStep } from "../../functions/domain/topics/steps";
 import { newId } from "../../functions/kernel/ids";
+import { dynamodb, tableName } from "../../functions/kernel/table/client";
+import { getItem, toItem } from "../../functions/kernel/table/items";
+import { topicIndexKeys, topicKey } from "../../functions/kernel/table/keys";
 import {
+  CompanionWriteRefused,
   createTopic,
   findTopic,
   getTopic,
   listTopics,
   type NewTopicEvent,
   openTopics,
+  parkTaskToken,
   type StoredTopic,
   saveTopic,
   type TopicFilter,
@@ -230,6 +238,128 @@ describe("saveTopic", () => {
     });
     expect(await findTopic(ghost.id)).toBeUndefined();
     expect(await topicTimeline(ghost.id)).toEqual([]);
+  });
+});
+
+describe("saveTopic with companion writes (a change's notices)", () => {
+  const guardOf = (key: string) => ({
+    Put: {
+      TableName: tableName(),
+      Item: marshall({ PK: `TEST#GUARD#${key}`, SK: "GUARD" }),
+      ConditionExpression: "attribute_not_exists(PK)",
+    },
+  });
+  const guardExists = async (key: string) =>
+    (await getItem({ PK: `TEST#GUARD#${key}`, SK: "GUARD" })) !== undefined;
+
+  it("commits them with the change, in one transaction", async () => {
+    const topic = await create();
+    const key = unique("guard");
+    const saved = await saveTopic(topic, (t) => ({ ...t, title: "带通知的修改" }), [], new Date(), {
+      alsoWrite: [guardOf(key)],
+    });
+    written.set(saved.id, saved);
+    expect(await getTopic(topic.id)).toEqual(saved);
+    expect(await guardExists(key)).toBe(true);
+  });
+
+  it("a refused companion: CompanionWriteRefused naming it, and the change is not written either", async () => {
+    const topic = await create();
+    const used = unique("guard");
+    const fresh = unique("guard");
+    await saveTopic(topic, (t) => t, [], new Date(), { alsoWrite: [guardOf(used)] }).then((saved) =>
+      written.set(saved.id, saved),
+    );
+    const current = await getTopic(topic.id);
+    const error = await rejectionOf(
+      saveTopic(current, (t) => ({ ...t, title: "不该写入" }), [createdEvent()], new Date(), {
+        alsoWrite: [guardOf(fresh), guardOf(used)],
+      }),
+    );
+    expect(error).toBeInstanceOf(CompanionWriteRefused);
+    expect(error).toMatchObject({ positions: [1] });
+    expect(await getTopic(topic.id)).toEqual(current);
+    expect(await guardExists(fresh)).toBe(false);
+  });
+
+  it("a stale topic with a refused companion is a stale write (the caller reads again)", async () => {
+    const topic = await create();
+    const used = unique("guard");
+    written.set(topic.id, await save(topic, (t) => ({ ...t, title: "先到" })));
+    await saveTopic(await getTopic(topic.id), (t) => t, [], new Date(), { alsoWrite: [guardOf(used)] }).then(
+      (saved) => written.set(saved.id, saved),
+    );
+    await expect(
+      saveTopic(topic, (t) => t, [], new Date(), { alsoWrite: [guardOf(used)] }),
+    ).rejects.toMatchObject({ name: "ConflictError", reason: "version_mismatch" });
+  });
+});
+
+describe("parkTaskToken", () => {
+  const entered = (overrides: Partial<StoredTopic> = {}) => create({ enteredSeq: 1, ...overrides });
+  const park = async (topic: StoredTopic, step: TopicStep, token: string) => {
+    const parked = await parkTaskToken(topic.id, step, token);
+    written.set(topic.id, await getTopic(topic.id));
+    return parked;
+  };
+
+  it("parks the token on an entered step in one update: the revision moves, the version a client sees does not", async () => {
+    const topic = await entered();
+    expect(await park(topic, "collect", "token-a")).toBe(true);
+    const stored = await getTopic(topic.id);
+    expect(stored).toEqual({ ...topic, taskToken: "token-a", revision: (topic.revision ?? 1) + 1 });
+    // A writer that read before the token was parked must read again.
+    await expect(save(topic, (t) => ({ ...t, title: "过时" }))).rejects.toMatchObject({
+      reason: "version_mismatch",
+    });
+  });
+
+  it("refuses, changing nothing, when the topic is not simply waiting at that step", async () => {
+    const cases: [string, Promise<StoredTopic>, TopicStep][] = [
+      ["another step", entered(), "determine"],
+      ["the entry not recorded yet", create({ enteredSeq: 0 }), "collect"],
+      ["closed", entered({ status: "closed", closedAs: "rejected" }), "collect"],
+      [
+        "a decision on this step waits",
+        entered({ pendingDecision: { outcome: "advance", step: "determine", decidedAt: "collect", seq: 1 } }),
+        "collect",
+      ],
+    ];
+    for (const [label, creating, step] of cases) {
+      const topic = await creating;
+      expect(await park(topic, step, "token-b"), label).toBe(false);
+      expect(await getTopic(topic.id), label).toEqual(topic);
+      // The lists below count this file's topics by status: leave no extra closed one behind.
+      await dynamodb().send(
+        new DeleteItemCommand({ TableName: tableName(), Key: marshall(topicKey(topic.id)) }),
+      );
+      written.delete(topic.id);
+    }
+  });
+
+  it("parks beside a decision on an earlier step, delivered and not yet cleared", async () => {
+    const topic = await entered({
+      step: "determine",
+      pendingDecision: { outcome: "advance", step: "determine", decidedAt: "collect", seq: 1 },
+    });
+    expect(await park(topic, "determine", "token-c")).toBe(true);
+  });
+
+  it("refuses a topic written before revisions existed (the caller's read-and-save path handles it)", async () => {
+    const topic = await entered();
+    const { revision: _none, ...legacy } = { ...topic, id: newId(), executionName: "legacy-1" };
+    await dynamodb().send(
+      new PutItemCommand({
+        TableName: tableName(),
+        Item: toItem(
+          legacy,
+          { ...topicKey(legacy.id), ...topicIndexKeys(legacy.id, legacy.stationId) },
+          "topic",
+        ),
+      }),
+    );
+    written.set(legacy.id, legacy as StoredTopic);
+    expect(await parkTaskToken(legacy.id, "collect", "token-d")).toBe(false);
   });
 });
 

@@ -60,8 +60,8 @@ const retriesOf = (executionArn: string, state: string) =>
     .filter((event) => event.type === "StateRetried" && event.stateName === state).length;
 
 describe("retries in the definition", () => {
-  it("retries a failed notification and enters the step exactly once", async () => {
-    faults.enterStep = ["NotificationFailed", "NotificationFailed"];
+  it("retries a throttled entry and enters the step exactly once, with one notice", async () => {
+    faults.enterStep = ["ThrottledError", "ThrottledError"];
     const topic = await createTopic(api, home.station.id);
     await parkedAt(api, topic.id, "collect");
     const [execution] = executionsOf(api, topic.id);
@@ -96,13 +96,13 @@ describe("retries in the definition", () => {
   it("gives up after the retries run out, failing the execution and keeping the topic as it was", async () => {
     const topic = await createTopic(api, home.station.id);
     await parkedAt(api, topic.id, "collect");
-    faults.enterStep = Array.from({ length: 30 }, () => "NotificationFailed");
+    faults.enterStep = Array.from({ length: 30 }, () => "ThrottledError");
     const reply = await completeStep(api, topic.id, "collect", [home.lead.id]);
     expect(reply.status, reply.text).toBe(200);
     const [execution] = executionsOf(api, topic.id);
     if (!execution) throw new Error("no execution");
     const ended = await api.stack.workflow.waitForExecution(execution.executionArn);
-    expect(ended).toMatchObject({ status: "FAILED", error: "NotificationFailed" });
+    expect(ended).toMatchObject({ status: "FAILED", error: "ThrottledError" });
     // Ten retries, as the definition says (the catch-all retrier after it does not take over); the
     // rest of the injected failures were never used.
     expect(retriesOf(execution.executionArn, topicLoopStates.enterStep)).toBe(10);

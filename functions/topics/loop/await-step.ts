@@ -6,7 +6,7 @@ import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
 import { bookkeeping, deliverPending } from "../deliver";
 import type { TopicServices } from "../services";
-import { type Decision, getTopic, type StoredTopic, saveTopic } from "../store/topics";
+import { type Decision, getTopic, parkTaskToken, type StoredTopic, saveTopic } from "../store/topics";
 
 /** Not a recorded decision, only the execution following the topic: nothing to clear once delivered. */
 const catchingUp = (topic: StoredTopic, from: TopicStep): Decision => ({
@@ -27,6 +27,8 @@ export async function awaitStep(
   services: TopicServices,
   input: { topicId: string; step: TopicStep; taskToken: string },
 ): Promise<void> {
+  // Mostly the token just parks: one request. Otherwise read the topic to see what waits.
+  if (await parkTaskToken(input.topicId, input.step, input.taskToken)) return;
   const waiting = await retryStaleWrites(async (): Promise<Decision | undefined> => {
     const current = await getTopic(input.topicId);
     if (current.pendingDecision?.decidedAt === input.step) return current.pendingDecision;

@@ -5,11 +5,6 @@ export class TopicNotFound extends Error {
   override readonly name = "TopicNotFound";
 }
 
-/** A notification could not be recorded or sent; the state machine retries the task. */
-export class NotificationFailed extends Error {
-  override readonly name = "NotificationFailed";
-}
-
 /** A payload the state machine never sends: a wiring mistake, not worth a retry. */
 export class InvalidTaskInput extends Error {
   override readonly name = "InvalidTaskInput";

@@ -1,38 +1,84 @@
-/** A notice about a topic's step, from the loop: a failure is NotificationFailed, which the machine retries. */
+/**
+ * Notices about a topic's step, from the loop. Recorded with the change that causes them (a step
+ * entered, alarms counted as sent), in one transaction: the change and its notices land together.
+ */
 import { localDateTime } from "../../domain/local-time";
 import { stepNames } from "../../domain/topics/steps";
 import { config } from "../../kernel/config";
+import type { NotificationRequest, PreparedNotice } from "../../notices/notifier";
 import type { TemplateId } from "../../notices/templates";
 import { responsibleFor } from "../plan-step";
 import type { Addressee } from "../recipients";
 import type { TopicServices } from "../services";
-import type { StoredTopic } from "../store/topics";
-import { NotificationFailed } from "./errors";
+import { CompanionWriteRefused, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
 
-export async function notifyAboutStep(
-  services: TopicServices,
+export interface StepNotice {
+  readonly templateId: TemplateId;
+  /** The same key twice records once: it names the step's entry (and the alarm). */
+  readonly key: string;
+  readonly extra?: Record<string, string>;
+}
+
+/** The notice about `topic`'s current step for `addressee`, in their language. */
+export function stepNotice(
   topic: StoredTopic,
   addressee: Addressee,
-  notice: { readonly templateId: TemplateId; readonly key: string; readonly extra?: Record<string, string> },
-): Promise<void> {
+  notice: StepNotice,
+): NotificationRequest {
   const language = addressee.recipient.language ?? config().defaultLanguage;
-  try {
-    await services.notifier.send({
-      recipient: addressee.recipient,
-      channel: addressee.channel,
-      templateId: notice.templateId,
-      topicId: topic.id,
-      idempotencyKey: notice.key,
-      variables: {
-        recipientName: addressee.recipient.name,
-        title: topic.title,
-        stepName: stepNames[topic.step][language],
-        deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
-        responsibleName: responsibleFor(topic, topic.step).name,
-        ...notice.extra,
-      },
-    });
-  } catch (error) {
-    throw new NotificationFailed(error instanceof Error ? error.message : String(error));
+  return {
+    recipient: addressee.recipient,
+    channel: addressee.channel,
+    templateId: notice.templateId,
+    topicId: topic.id,
+    idempotencyKey: notice.key,
+    variables: {
+      recipientName: addressee.recipient.name,
+      title: topic.title,
+      stepName: stepNames[topic.step][language],
+      deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
+      responsibleName: responsibleFor(topic, topic.step).name,
+      ...notice.extra,
+    },
+  };
+}
+
+/** Which notice each refused write belongs to (each notice brings its own writes, in order). */
+function noticesOfWrites(notices: readonly PreparedNotice[], positions: readonly number[]): Set<number> {
+  const owner = notices.flatMap((notice, index) => notice.writes.map(() => index));
+  return new Set(positions.map((position) => owner[position] ?? -1));
+}
+
+/**
+ * Saves the topic's change with the notices it causes, in one request. A notice whose key was used
+ * already is on record (an earlier run of the same task recorded it): the change is saved without it.
+ * Optimistic like `saveTopic`: a stale read throws StaleWriteError, for the caller to read again.
+ */
+export async function saveWithNotices(
+  services: TopicServices,
+  change: {
+    readonly current: StoredTopic;
+    readonly next: (topic: StoredTopic) => StoredTopic;
+    readonly events: readonly NewTopicEvent[];
+    readonly now: Date;
+    readonly bookkeeping: boolean;
+  },
+  notices: readonly NotificationRequest[],
+): Promise<StoredTopic> {
+  let pending = notices.map((request) => services.notifier.prepare(request));
+  for (;;) {
+    try {
+      const saved = await saveTopic(change.current, change.next, change.events, change.now, {
+        bookkeeping: change.bookkeeping,
+        alsoWrite: pending.flatMap((notice) => notice.writes),
+      });
+      for (const notice of pending) await notice.committed();
+      return saved;
+    } catch (error) {
+      if (!(error instanceof CompanionWriteRefused)) throw error;
+      const refused = noticesOfWrites(pending, error.positions);
+      if (refused.has(-1) || refused.size === 0) throw error;
+      pending = pending.filter((_, index) => !refused.has(index));
+    }
   }
 }

@@ -5,16 +5,16 @@
 import type { Alarm } from "../../domain/topics/alarms";
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
+import type { NotificationRequest } from "../../notices/notifier";
 import type { TemplateId } from "../../notices/templates";
 import type { Station } from "../../registry/responses";
 import { getStation } from "../../registry/store/stations";
-import { bookkeeping } from "../deliver";
 import { responsibleFor } from "../plan-step";
 import { type Addressee, addresseeOf, ladderAddressee } from "../recipients";
 import type { TopicServices } from "../services";
 import { calendarsInForce } from "../store/calendars";
-import { getTopic, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
-import { notifyAboutStep } from "./notify";
+import { getTopic, type NewTopicEvent, type StoredTopic } from "../store/topics";
+import { saveWithNotices, stepNotice } from "./notify";
 import {
   decisionWaiting,
   maxWakeUpsPerExecution,
@@ -37,23 +37,15 @@ function addresseeForAlarm(
   return ladderAddressee(alarm.level, station);
 }
 
-/** Sends one alarm and says what the timeline records of it. */
-async function sendAlarm(
-  services: TopicServices,
+/** One alarm: the notice it sends (none when its level has nobody) and what the timeline records of it. */
+async function alarmNotice(
   topic: StoredTopic,
   alarm: Alarm,
   station: Station,
   now: Date,
-): Promise<NewTopicEvent> {
+): Promise<{ notice?: NotificationRequest; event: NewTopicEvent }> {
   const addressee = await addresseeForAlarm(topic, alarm, station);
-  if (addressee) {
-    await notifyAboutStep(services, topic, addressee, {
-      templateId: alarmTemplate(alarm),
-      key: `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`,
-      extra: { stationName: station.name },
-    });
-  }
-  return {
+  const event: NewTopicEvent = {
     at: now.toISOString(),
     kind: alarm.kind === "escalate" ? "escalated" : "reminder_sent",
     step: topic.step,
@@ -65,10 +57,18 @@ async function sendAlarm(
       ...(addressee ? {} : { skipped: "nobody_at_this_level" }),
     },
   };
+  if (!addressee) return { event };
+  const notice = stepNotice(topic, addressee, {
+    templateId: alarmTemplate(alarm),
+    key: `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`,
+    extra: { stationName: station.name },
+  });
+  return { notice, event };
 }
 
 type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;
 
+/** Counts the wake-up and records the alarms now due with their notices, in one write. */
 async function sendDueAlarms(
   services: TopicServices,
   current: StoredTopic,
@@ -79,21 +79,25 @@ async function sendDueAlarms(
   if (decisionWaiting(current, step)) return current;
   const now = services.now();
   const { due } = planFor(current, now, calendars);
-  const events: NewTopicEvent[] = [];
-  for (const alarm of due) events.push(await sendAlarm(services, current, alarm, await station(), now));
-  return saveTopic(
-    current,
-    (topic) => ({
-      ...topic,
-      wakeUps: topic.wakeUps + 1,
-      alarmsSent: [
-        ...topic.alarmsSent,
-        ...due.map((alarm) => ({ key: alarm.key, deadline: alarm.deadline.toISOString() })),
-      ],
-    }),
-    events,
-    now,
-    bookkeeping,
+  const alarms = [];
+  for (const alarm of due) alarms.push(await alarmNotice(current, alarm, await station(), now));
+  return saveWithNotices(
+    services,
+    {
+      current,
+      next: (topic) => ({
+        ...topic,
+        wakeUps: topic.wakeUps + 1,
+        alarmsSent: [
+          ...topic.alarmsSent,
+          ...due.map((alarm) => ({ key: alarm.key, deadline: alarm.deadline.toISOString() })),
+        ],
+      }),
+      events: alarms.map((alarm) => alarm.event),
+      now,
+      bookkeeping: true,
+    },
+    alarms.flatMap((alarm) => (alarm.notice ? [alarm.notice] : [])),
   );
 }
 

@@ -3,11 +3,11 @@
  * with the timeline events the change produced — so the API and the workflow's tasks can race on a
  * topic and exactly one change of a given version lands, with its events.
  */
-import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import { type TransactWriteItem, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
 import type { TopicStep } from "../../domain/topics/steps";
-import { tableName } from "../../kernel/table/client";
+import { dynamodb, tableName } from "../../kernel/table/client";
 import { getItem, type Page, queryAll, queryPage, toItem } from "../../kernel/table/items";
 import {
   collections,
@@ -16,7 +16,7 @@ import {
   topicKey,
   topicsOfStation,
 } from "../../kernel/table/keys";
-import { writeTransaction } from "../../kernel/table/transaction";
+import { asThrottle, isConditionFailure, writeTransaction } from "../../kernel/table/transaction";
 
 export interface Person {
   readonly name: string;
@@ -218,17 +218,28 @@ export async function getTopic(topicId: string): Promise<StoredTopic> {
   return topic;
 }
 
+/** A write committed with a topic's change was refused by its own condition (the topic's was met). */
+export class CompanionWriteRefused extends Error {
+  override readonly name = "CompanionWriteRefused";
+  /** Positions in `alsoWrite` of the writes refused. */
+  constructor(readonly positions: readonly number[]) {
+    super(`writes refused at ${positions.join(", ")}`);
+  }
+}
+
 /**
- * Writes `next` in place of `current` with the events the change produced, if nobody changed the topic
- * since `current` was read; otherwise throws ConflictError("version_mismatch") with the version now
- * stored, and writes nothing. A `bookkeeping` write (the loop's own state) keeps the version.
+ * Writes `next` in place of `current` with the events the change produced (and `alsoWrite`, items the
+ * change brings with it, such as its notices), if nobody changed the topic since `current` was read;
+ * otherwise throws ConflictError("version_mismatch") with the version now stored, and writes nothing.
+ * When only a write of `alsoWrite` is refused, throws CompanionWriteRefused, and writes nothing.
+ * A `bookkeeping` write (the loop's own state) keeps the version.
  */
 export async function saveTopic(
   current: StoredTopic,
   change: (topic: StoredTopic) => StoredTopic,
   events: readonly NewTopicEvent[],
   now: Date,
-  options: { readonly bookkeeping?: boolean } = {},
+  options: { readonly bookkeeping?: boolean; readonly alsoWrite?: readonly TransactWriteItem[] } = {},
 ): Promise<StoredTopic> {
   const revision = current.revision ?? current.version;
   const changed = change(current);
@@ -239,16 +250,53 @@ export async function saveTopic(
     eventSeq: current.eventSeq + events.length,
     updatedAt: options.bookkeeping ? current.updatedAt : now.toISOString(),
   };
-  const outcome = await writeTransaction([
+  const ownWrites = [
     putTopic(next, {
       ConditionExpression: "revision = :revision OR (attribute_not_exists(revision) AND version = :version)",
       ExpressionAttributeValues: marshall({ ":revision": revision, ":version": current.version }),
     }),
     ...putEvents(current.id, current.eventSeq + 1, events),
-  ]);
+  ];
+  const outcome = await writeTransaction([...ownWrites, ...(options.alsoWrite ?? [])]);
   if (outcome.committed) return next;
+  if (!outcome.failed.slice(0, ownWrites.length).some(Boolean)) {
+    const refused = outcome.failed.slice(ownWrites.length);
+    throw new CompanionWriteRefused(refused.flatMap((failed, position) => (failed ? [position] : [])));
+  }
   // Report the version now stored (what a client's next If-Match must carry), not the stale one.
   throw new StaleWriteError((await findTopic(current.id))?.version);
+}
+
+/**
+ * Parks a waiting execution's token on the topic in one conditional update, without reading it first:
+ * only while the topic is open at `step`, that entry is entered, and no decision on it waits. False
+ * when any of that is not so (the caller reads the topic to see why), or on a topic written before
+ * revisions existed. Bumps the revision, like every write, so that writers who read before it re-read.
+ */
+export async function parkTaskToken(topicId: string, step: TopicStep, taskToken: string): Promise<boolean> {
+  try {
+    await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(topicKey(topicId)),
+        UpdateExpression: "SET taskToken = :token, revision = revision + :one",
+        ConditionExpression:
+          "#status = :open AND #step = :step AND enteredSeq = stepSeq AND attribute_exists(revision) AND " +
+          "(attribute_not_exists(pendingDecision) OR pendingDecision.decidedAt <> :step)",
+        ExpressionAttributeNames: { "#status": "status", "#step": "step" },
+        ExpressionAttributeValues: marshall({
+          ":token": taskToken,
+          ":one": 1,
+          ":open": "open",
+          ":step": step,
+        }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw asThrottle(error) ?? error;
+  }
 }
 
 export async function topicTimeline(topicId: string): Promise<TopicEvent[]> {
