@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fromRoot } from "../../infra/paths";
+import { childNodeArgs } from "./child-args";
 import { type ProvinceResult, provincePrefix, provinceTargets } from "./province";
 import { formatKb, formatRatio } from "./stats";
 
@@ -30,7 +31,7 @@ async function measure(size: number): Promise<ProvinceResult> {
   try {
     const { stdout } = await run(
       process.execPath,
-      [...process.execArgv, "--expose-gc", "--no-flush-bytecode", script, ...args],
+      [...process.execArgv, "--expose-gc", "--no-flush-bytecode", ...childNodeArgs(), script, ...args],
       { env: process.env, maxBuffer: 64 * 1024 * 1024 },
     );
     const line = stdout.split("\n").find((item) => item.startsWith(provincePrefix));

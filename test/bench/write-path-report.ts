@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fromRoot } from "../../infra/paths";
+import { childNodeArgs } from "./child-args";
 import { formatMs, formatRatio, percentile, ratio } from "./stats";
 import { type OperationRun, type WritePathResult, writePathPrefix } from "./write-path";
 
@@ -30,7 +31,7 @@ async function measure(requests: number, connections: number): Promise<WritePath
     String(connections),
   ];
   try {
-    const { stdout } = await run(process.execPath, [...process.execArgv, ...args], {
+    const { stdout } = await run(process.execPath, [...process.execArgv, ...childNodeArgs(), ...args], {
       env: process.env,
       maxBuffer: 64 * 1024 * 1024,
     });
