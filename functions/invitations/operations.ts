@@ -9,7 +9,7 @@ import { assertCanSeeMember, assertCanSeeStation } from "../domain/access";
 import { clock } from "../kernel/clock";
 import { commonErrors } from "../kernel/http/error-responses";
 import { created, defineOperation, ok } from "../kernel/http/operation";
-import { defaultNotifier } from "../notices/outbox";
+import { defaultNotifier } from "../notices/recording-notifier";
 import { memberPath, stationPath } from "../registry/contracts";
 import { getMember } from "../registry/store/members";
 import { getStation } from "../registry/store/stations";

@@ -1,8 +1,9 @@
 /**
- * The one way anything in the product reaches a person. Adapters: the local outbox (this issue);
- * SES e-mail and SNS SMS, with quiet hours and caps, come later behind the same interface.
+ * The one way anything in the product reaches a person: a notice is recorded `queued` (once per
+ * idempotency key), then a sender delivers it on its channel (sender.ts), with quiet hours and retries.
  */
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { DeliveryStatus } from "../domain/notices/delivery";
 import type { Language } from "../domain/registry/members";
 import type { TemplateId } from "./templates";
 
@@ -38,13 +39,25 @@ export interface NotificationRecord {
   readonly language: Language;
   readonly subject: string;
   readonly text: string;
-  readonly status: "sent";
+  /** queued → sending → sent | held (quiet hours) | failed; a transient failure goes back to queued. */
+  readonly status: DeliveryStatus;
   readonly createdAt: string;
+  /** Attempts made at the provider so far. */
+  readonly attempts?: number;
+  /** Not before this instant (a retry's backoff, the end of quiet hours). */
+  readonly nextAttemptAt?: string;
+  /** While `sending`: the sender's claim, after which another sender may take the notice over. */
+  readonly leaseUntil?: string;
+  readonly sentAt?: string;
+  readonly failedAt?: string;
+  /** The provider's id for the message (SMTP Message-ID, SMS BizId …). */
+  readonly providerMessageId?: string;
+  readonly lastError?: string;
 }
 
 export interface SendResult {
   readonly record: NotificationRecord;
-  /** False when the idempotency key had been used: nothing was sent again. */
+  /** False when the idempotency key had been used: nothing was recorded (or sent) again. */
   readonly sent: boolean;
 }
 
@@ -56,7 +69,7 @@ export interface SendResult {
 export interface PreparedNotice {
   readonly record: NotificationRecord;
   readonly writes: readonly TransactWriteItem[];
-  /** Once the writes are committed: hands the notice on (the outbox's file, say). */
+  /** Once the writes are committed: hands the notice to the sender's queue. */
   readonly committed: () => Promise<void>;
 }
 

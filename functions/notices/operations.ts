@@ -59,7 +59,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         { limit: query.limit ?? 50, cursor: query.cursor },
       );
       return ok({
-        items: page.items.map(({ idempotencyKey: _key, recipient, ...record }) => ({
+        items: page.items.map(({ idempotencyKey: _key, leaseUntil: _claim, recipient, ...record }) => ({
           ...record,
           recipient: {
             id: principal.role === "admin" ? recipient.id : masked(recipient.id),

@@ -84,6 +84,8 @@ export const templates = {
 
 export type TemplateId = keyof typeof templates;
 
+export const templateIds = Object.keys(templates) as TemplateId[];
+
 export function render(
   templateId: TemplateId,
   language: Language,

@@ -1,7 +1,7 @@
 /** What the topic use cases work with: the loop, the notifier and the clock, given once per function. */
 import { clock } from "../kernel/clock";
 import type { Notifier } from "../notices/notifier";
-import { defaultNotifier } from "../notices/outbox";
+import { defaultNotifier } from "../notices/recording-notifier";
 import { stepFunctionsTopicLoop } from "./loop/step-functions";
 import type { TopicLoop } from "./loop/topic-loop";
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type CountySchedule, countySchedules } from "../../functions/kernel/schedules";
 import { loadApiFunctions } from "./api-functions";
+import { type LocalDelivery, startLocalDelivery } from "./delivery";
 import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./demo/seed";
 import {
   type DynamoDbLocal,
@@ -68,6 +69,7 @@ export interface StackState {
   /** Open topics whose loop was started again at start-up. */
   redriven?: number;
   scheduler?: LocalScheduler;
+  delivery?: LocalDelivery;
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -332,12 +334,59 @@ export function schedulerComponentWith(schedules: readonly CountySchedule[]): Co
   };
 }
 
+/**
+ * The notices' sender, on an in-process queue the notifier feeds, with a sweep of the table at start
+ * and every few (real) seconds: what a killed run left is sent, and retries and quiet hours run out.
+ */
+export const deliveryComponent: Component<StackState> = {
+  name: "notice sender",
+  async start(state) {
+    const clock = need(state.clock, "the clock").clock;
+    // Imported only now, like the API functions: they read their configuration from the environment.
+    const [
+      { deliverNotification },
+      { dueNotificationIds },
+      { readDeliverySettings },
+      { channelsFor },
+      queue,
+      { config },
+    ] = await Promise.all([
+      import("../../functions/notices/sender"),
+      import("../../functions/notices/delivery-store"),
+      import("../../functions/notices/delivery-settings"),
+      import("../../functions/notices/channels/choose"),
+      import("../../functions/notices/queue"),
+      import("../../functions/kernel/config"),
+    ]);
+    const settings = readDeliverySettings(process.env);
+    const deps = {
+      channels: channelsFor(settings),
+      settings,
+      timeZone: config().timeZone,
+      now: () => clock.now(),
+    };
+    const delivery = startLocalDelivery({
+      deliver: (id) => deliverNotification(id, deps),
+      dueIds: () => dueNotificationIds(clock.now()),
+      sweepEveryMs: Math.max(1_000, Math.round(30_000 / state.options.speed)),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    queue.installDeliveryQueue(delivery);
+    state.delivery = delivery;
+    return async () => {
+      queue.installDeliveryQueue(undefined);
+      await delivery.stop();
+    };
+  },
+};
+
 /** Start order. Stop order is the reverse. */
 export const localComponents: readonly Component<StackState>[] = [
   dynamodbComponent,
   tableComponent,
   environmentComponent,
   clockComponent,
+  deliveryComponent,
   keysComponent,
   workflowComponent,
   // Before anything can start an execution (the gateway, the seed): each open topic gets exactly one.

@@ -15,6 +15,7 @@ import {
   UsageError,
 } from "./cli";
 import { localComponents, outboxPath, type ResolvedStackOptions, type StackState } from "./components";
+import type { LocalDelivery } from "./delivery";
 import { describe as describeSeed, type SeedOutcome } from "./demo/seed";
 import type { LocalKeys } from "./keys";
 import { type Component, startComponents } from "./lifecycle";
@@ -73,6 +74,8 @@ export interface LocalStack {
   readonly redriven: number;
   /** The county's scheduled jobs, on the local clock. */
   readonly scheduler: LocalScheduler;
+  /** The notices' sender: `settled()` once every notice handed to it is delivered or held. */
+  readonly delivery: Pick<LocalDelivery, "settled" | "sweep">;
   /** "Now" for the functions: real, or simulated (`speed`). */
   readonly clock: Clock;
   readonly clockSimulated: boolean;
@@ -107,11 +110,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onStart: options.onProgress } : {}),
   });
-  const { dynamodb, keys, gateway, seed, workflow, clock, scheduler } = state;
-  if (!dynamodb || !keys || !gateway || !seed || !workflow || !clock || !scheduler) {
+  const { dynamodb, keys, gateway, seed, workflow, clock, scheduler, delivery } = state;
+  if (!dynamodb || !keys || !gateway || !seed || !workflow || !clock || !scheduler || !delivery) {
     await stop();
     throw new Error(
-      "the local stack started without DynamoDB, keys, gateway, seed step, topic loop, clock or scheduler: check the components",
+      "the local stack started without DynamoDB, keys, gateway, seed step, topic loop, clock, scheduler or notice sender: check the components",
     );
   }
   return {
@@ -127,6 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stepFunctionsEndpoint: workflow.endpoint.url,
     redriven: state.redriven ?? 0,
     scheduler,
+    delivery,
     clock: clock.clock,
     clockSimulated: clock.simulated,
     adminToken: () => signToken({ role: "admin" }, keys),
@@ -147,7 +151,10 @@ const usage = `usage: npm start -- [options]
                         alike (e.g. 2880: a day passes in 30 s). Simulated time is kept in
                         <data-dir>/clock.json, so a restart continues from it; delete it to go back
                         to real time
-  --workflow-log        one line per state a topic's execution enters`;
+  --workflow-log        one line per state a topic's execution enters
+  --smtp <host:port>    send e-mail notices to this SMTP server (e.g. a local MailHog or Mailpit)
+                        instead of the outbox; SMTP_FROM sets the sender. SMS still goes to the outbox.
+                        Quiet hours (NOTICE_QUIET_HOURS, default 21:00-08:00) hold SMS overnight`;
 
 function port(value: string | undefined, flag: string): number | undefined {
   if (value === undefined || value === "") return undefined;
@@ -168,7 +175,17 @@ const startOptions = {
   "access-log": { type: "boolean", default: false },
   speed: { type: "string" },
   "workflow-log": { type: "boolean", default: false },
+  smtp: { type: "string" },
 } as const;
+
+/** `--smtp host:port`: e-mail through that SMTP server (the sender reads these settings at start). */
+function useSmtp(value: string | undefined): void {
+  if (value === undefined) return;
+  if (!/^[\w.-]+:\d{1,5}$/.test(value)) throw new UsageError(`--smtp must be host:port, not "${value}"`);
+  process.env.EMAIL_DELIVERY = "smtp";
+  process.env.SMTP_URL = `smtp://${value}`;
+  process.env.SMTP_FROM ??= "好商量 <noreply@localhost>";
+}
 
 const shellQuote = (value: string) =>
   /^[\w./:=@-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
@@ -216,7 +233,8 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     `  data       ${data}`,
     `  DynamoDB   ${stack.dynamodbEndpoint} (table ${stack.tableName})`,
     `  clock      ${clockLine(stack)}`,
-    `  outbox     ${stack.outboxFile} (every notification, one JSON line each)`,
+    `  outbox     ${stack.outboxFile} (every notice delivered, one JSON line each)`,
+    `  e-mail     ${process.env.EMAIL_DELIVERY === "smtp" ? `SMTP ${process.env.SMTP_URL ?? ""}` : "to the outbox (--smtp host:port for a real server)"}`,
     `  scheduler  ${schedulerLine(stack)}`,
     `  topics     ${stack.redriven} open topic${stack.redriven === 1 ? "" : "s"} resumed in the local topic loop`,
     `  ${seedLine(stack.seed)}`,
@@ -291,6 +309,7 @@ function stackOptions(values: CliValues<typeof startOptions>): LocalStackOptions
 }
 
 async function main(values: CliValues<typeof startOptions>): Promise<void> {
+  useSmtp(values.smtp);
   const options = stackOptions(values);
   const abort = new AbortController();
   let stack: LocalStack | undefined;

@@ -78,6 +78,7 @@ async function calendars(): Promise<ListedCalendar[]> {
 }
 
 async function outbox(templateId: string): Promise<OutboxLine[]> {
+  await api.stack.delivery.settled();
   const text = await readFile(api.stack.outboxFile, "utf8").catch(() => "");
   return text
     .split("\n")

@@ -129,6 +129,8 @@ function sharedDynamoDb(endpoint: string): Component<StackState> {
 export async function startApi(options: ApiOptions = {}): Promise<Api> {
   // No access-log line per request in test output; real server errors are still logged.
   process.env.LOG_LEVEL = "warn";
+  // Quiet hours would hold SMS or not by the hour the suite happens to run; a test that wants them sets them.
+  process.env.NOTICE_QUIET_HOURS ??= "off";
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "hsl-api-")));
   const dynamodb = sharedDynamoDb(await dynamodbEndpoint());

@@ -81,6 +81,13 @@ const publicFields = [
   "text",
   "status",
   "createdAt",
+  // How its delivery went: attempts, when it went out or failed, the provider's id, the last error.
+  "attempts",
+  "nextAttemptAt",
+  "sentAt",
+  "failedAt",
+  "providerMessageId",
+  "lastError",
 ];
 
 describe("by topic", () => {
@@ -101,6 +108,7 @@ describe("by topic", () => {
   });
 
   it("shows neither idempotency keys nor contact details, which the outbox has", async () => {
+    await api.stack.delivery.settled();
     const outbox = (await readFile(api.stack.outboxFile, "utf8"))
       .split("\n")
       .filter(Boolean)

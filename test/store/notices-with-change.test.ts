@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../functions/kernel/ids";
 import type { NotificationRequest } from "../../functions/notices/notifier";
-import { outboxNotifier } from "../../functions/notices/outbox";
+import { recordingNotifier } from "../../functions/notices/recording-notifier";
 import { listNotifications } from "../../functions/notices/store";
 import { saveWithNotices } from "../../functions/topics/loop/notify";
 import type { TopicServices } from "../../functions/topics/services";
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 const now = new Date("2026-03-02T01:00:00Z");
 const services = {
-  notifier: outboxNotifier(undefined),
+  notifier: recordingNotifier(),
   now: () => now,
 } as unknown as TopicServices;
 

@@ -1,8 +1,7 @@
 /**
- * The local outbox: every notification becomes a record in the table (the delivery log the API reads)
- * and, when OUTBOX_FILE is set, a JSON line in that file, so a developer can watch what would be sent.
+ * The notifier: every notice is recorded `queued` in the table (the delivery log the API reads) and
+ * handed to the sender's queue once committed. The sender delivers it (sender.ts).
  */
-import { appendFile } from "node:fs/promises";
 import { clock } from "../kernel/clock";
 import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
@@ -13,49 +12,52 @@ import type {
   PreparedNotice,
   SendResult,
 } from "./notifier";
+import { deliveryQueue } from "./queue";
 import { notificationWrites, recordNotification } from "./store";
 import { render } from "./templates";
 
-function outboxRecord(request: NotificationRequest): NotificationRecord {
+function queuedRecord(request: NotificationRequest): NotificationRecord {
   const now = clock().now();
   const language = request.recipient.language ?? config().defaultLanguage;
   const { subject, text } = render(request.templateId, language, request.variables);
   return {
     id: newId(now.getTime()),
     idempotencyKey: request.idempotencyKey,
-    topicId: request.topicId,
+    ...(request.topicId ? { topicId: request.topicId } : {}),
     recipient: request.recipient,
     channel: request.channel,
     templateId: request.templateId,
     language,
     subject,
     text,
-    status: "sent",
+    status: "queued",
     createdAt: now.toISOString(),
+    attempts: 0,
   };
 }
 
-export function outboxNotifier(outboxFile = process.env.OUTBOX_FILE): Notifier {
-  const writeOut = async (record: NotificationRecord) => {
-    if (outboxFile) await appendFile(outboxFile, `${JSON.stringify(record)}\n`, "utf8");
-  };
+export function recordingNotifier(): Notifier {
   return {
     async send(request: NotificationRequest): Promise<SendResult> {
-      const stored = await recordNotification(outboxRecord(request));
-      if (stored.created) await writeOut(stored.record);
+      const stored = await recordNotification(queuedRecord(request));
+      if (stored.created) await deliveryQueue().enqueue(stored.record.id);
       return { record: stored.record, sent: stored.created };
     },
     prepare(request: NotificationRequest): PreparedNotice {
-      const record = outboxRecord(request);
-      return { record, writes: notificationWrites(record), committed: () => writeOut(record) };
+      const record = queuedRecord(request);
+      return {
+        record,
+        writes: notificationWrites(record),
+        committed: () => deliveryQueue().enqueue(record.id),
+      };
     },
   };
 }
 
 let notifier: Notifier | undefined;
 
-/** The process's notifier. Only the outbox exists so far; SES and SNS adapters will be chosen here. */
+/** The process's notifier. */
 export function defaultNotifier(): Notifier {
-  notifier ??= outboxNotifier();
+  notifier ??= recordingNotifier();
   return notifier;
 }

@@ -1,0 +1,17 @@
+/** The sender's channels, as the delivery settings choose them. */
+import type { DeliverySettings } from "../delivery-settings";
+import type { Channel } from "../notifier";
+import type { ChannelSender } from "./channel";
+import { inboxChannel } from "./inbox";
+import { outboxFileChannel } from "./outbox-file";
+import { smtpChannel } from "./smtp";
+
+export function channelsFor(settings: DeliverySettings): Record<Channel, ChannelSender> {
+  const outbox = outboxFileChannel(settings.outboxFile);
+  return {
+    email: settings.email.kind === "smtp" ? smtpChannel(settings.email) : outbox,
+    sms: outbox,
+    // Locally the outbox shows every notice, the console's inbox included.
+    inbox: settings.outboxFile ? outbox : inboxChannel,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The sender's writes on a notice's record: each a conditional update, so that of two senders (a
+ * retried message, a sweep beside the queue) exactly one holds a notice at a time.
+ */
+import { type AttributeValue, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import type { AttemptResult } from "../domain/notices/delivery";
+import { dynamodb, tableName } from "../kernel/table/client";
+import { fromItem } from "../kernel/table/items";
+import { notificationKey } from "../kernel/table/keys";
+import { asThrottle, isConditionFailure } from "../kernel/table/transaction";
+import type { NotificationRecord } from "./notifier";
+
+/** Runs a conditional update; false when its condition did not hold. */
+async function updateIf(input: ConstructorParameters<typeof UpdateItemCommand>[0]) {
+  try {
+    return await dynamodb().send(new UpdateItemCommand(input));
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw asThrottle(error) ?? error;
+  }
+}
+
+/**
+ * Takes the notice to deliver it: one that is queued or held and due, or whose sender's claim ran
+ * out (it died mid-send). Answers the record as claimed, or undefined when it is not to be taken.
+ */
+export async function claimNotification(
+  id: string,
+  now: Date,
+  leaseMs: number,
+): Promise<NotificationRecord | undefined> {
+  const output = await updateIf({
+    TableName: tableName(),
+    Key: marshall(notificationKey(id)),
+    UpdateExpression: "SET #status = :sending, leaseUntil = :lease",
+    ConditionExpression:
+      "(#status IN (:queued, :held) AND (attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
+      "(#status = :sending AND leaseUntil <= :now)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: marshall({
+      ":sending": "sending",
+      ":queued": "queued",
+      ":held": "held",
+      ":now": now.toISOString(),
+      ":lease": new Date(now.getTime() + leaseMs).toISOString(),
+    }),
+    ReturnValues: "ALL_NEW",
+  });
+  return output?.Attributes ? fromItem<NotificationRecord>(output.Attributes) : undefined;
+}
+
+const byOurClaim = (claimed: NotificationRecord) => ({
+  ConditionExpression: "#status = :sending AND leaseUntil = :lease",
+  lease: { ":sending": "sending", ":lease": claimed.leaseUntil },
+});
+
+/** Holds a claimed notice until `until` (quiet hours), without counting an attempt. */
+export async function holdNotification(claimed: NotificationRecord, until: Date): Promise<boolean> {
+  const { ConditionExpression, lease } = byOurClaim(claimed);
+  const output = await updateIf({
+    TableName: tableName(),
+    Key: marshall(notificationKey(claimed.id)),
+    UpdateExpression: "SET #status = :held, nextAttemptAt = :until REMOVE leaseUntil",
+    ConditionExpression,
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: marshall({ ...lease, ":held": "held", ":until": until.toISOString() }),
+    ReturnValues: "NONE",
+  });
+  return output !== undefined;
+}
+
+/** Records what attempt number `attempts` came to; false when the claim was lost meanwhile. */
+export async function recordAttempt(
+  claimed: NotificationRecord,
+  attempts: number,
+  result: AttemptResult,
+): Promise<boolean> {
+  const { ConditionExpression, lease } = byOurClaim(claimed);
+  const { status, ...fields } = result;
+  const set = Object.keys(fields).map((name) => `${name} = :${name}`);
+  const removed = ["leaseUntil", ...(status === "queued" ? [] : ["nextAttemptAt"])];
+  const output = await updateIf({
+    TableName: tableName(),
+    Key: marshall(notificationKey(claimed.id)),
+    UpdateExpression: `SET #status = :status, attempts = :attempts, ${set.join(", ")} REMOVE ${removed.join(", ")}`,
+    ConditionExpression,
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: marshall(
+      {
+        ...lease,
+        ":status": status,
+        ":attempts": attempts,
+        ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])),
+      },
+      { removeUndefinedValues: true },
+    ),
+    ReturnValues: "NONE",
+  });
+  return output !== undefined;
+}
+
+/**
+ * Ids of the notices a sender should look at now: queued or held and due, or claimed by a sender
+ * whose claim ran out. A scan: the delivery log of a county is small, and this runs at start-up and
+ * every few minutes, not per notice.
+ */
+export async function dueNotificationIds(now: Date): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamodb().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression:
+          "entity = :notification AND ((#status IN (:queued, :held) AND " +
+          "(attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
+          "(#status = :sending AND leaseUntil <= :now))",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: marshall({
+          ":notification": "notification",
+          ":queued": "queued",
+          ":held": "held",
+          ":sending": "sending",
+          ":now": now.toISOString(),
+        }),
+        ProjectionExpression: "id",
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const id = item.id?.S;
+      if (id) ids.push(id);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
+}

@@ -1,0 +1,57 @@
+/**
+ * The sender: takes a recorded notice, holds it through quiet hours, makes one attempt on its
+ * channel, and records the outcome (sent, retried later with backoff, or failed).
+ *
+ * Never twice for one cause: a notice is recorded once per idempotency key, and only the sender
+ * holding its claim records an attempt. What remains: a sender that dies after the provider accepted
+ * the message and before the record is written leaves a claim that runs out, and the notice is sent
+ * again — the provider's own idempotency (the notice id as Message-ID or out-id) is the last guard.
+ */
+import {
+  type AttemptOutcome,
+  afterAttempt,
+  type DeliveryStatus,
+  quietUntil,
+} from "../domain/notices/delivery";
+import type { ChannelSender } from "./channels/channel";
+import type { DeliverySettings } from "./delivery-settings";
+import { claimNotification, holdNotification, recordAttempt } from "./delivery-store";
+import type { Channel, NotificationRecord } from "./notifier";
+
+export interface SenderDeps {
+  readonly channels: Readonly<Record<Channel, ChannelSender>>;
+  readonly settings: Pick<DeliverySettings, "quietHours" | "urgentTemplates">;
+  readonly timeZone: string;
+  readonly now: () => Date;
+  /** How long a claim lasts: longer than one attempt can take. */
+  readonly leaseMs?: number;
+}
+
+/** Channels that buzz a phone wait out quiet hours; e-mail and the inbox do not. */
+const quietApplies = (record: NotificationRecord, deps: SenderDeps) =>
+  record.channel === "sms" && !deps.settings.urgentTemplates.has(record.templateId);
+
+async function attempt(channel: ChannelSender, record: NotificationRecord): Promise<AttemptOutcome> {
+  try {
+    return await channel.send(record);
+  } catch (error) {
+    return { kind: "transient", error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Delivers the notice `id` if it is due; answers its status afterwards, or undefined when it was not
+ * this sender's to take (sent already, not due yet, or another sender holds it).
+ */
+export async function deliverNotification(id: string, deps: SenderDeps): Promise<DeliveryStatus | undefined> {
+  const claimed = await claimNotification(id, deps.now(), deps.leaseMs ?? 60_000);
+  if (!claimed) return undefined;
+  const quiet = deps.settings.quietHours;
+  const until =
+    quiet && quietApplies(claimed, deps) ? quietUntil(deps.now(), quiet, deps.timeZone) : undefined;
+  if (until) return (await holdNotification(claimed, until)) ? "held" : undefined;
+  const attempts = (claimed.attempts ?? 0) + 1;
+  const outcome = await attempt(deps.channels[claimed.channel], claimed);
+  const result = afterAttempt(outcome, attempts, deps.now());
+  return (await recordAttempt(claimed, attempts, result)) ? result.status : undefined;
+}

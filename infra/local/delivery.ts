@@ -1,0 +1,97 @@
+/**
+ * The local sender's queue: in-process, fed by the notifier as each notice is committed, and by a
+ * sweep of the table — at start (what a killed run left queued or half-sent is found and sent) and
+ * every few seconds (retries and quiet hours that have run out). On AWS an SQS queue takes its place.
+ */
+export interface LocalDeliveryOptions {
+  /** Delivers one notice (the sender); its errors are logged and the sweep tries again. */
+  readonly deliver: (id: string) => Promise<unknown>;
+  /** Ids of notices due now (the sweep). */
+  readonly dueIds: () => Promise<string[]>;
+  /** Real milliseconds between sweeps. */
+  readonly sweepEveryMs: number;
+  /** At most this many notices in flight. */
+  readonly concurrency?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalDelivery {
+  enqueue(id: string): Promise<void>;
+  /** Sweeps the table now; resolves once what it found is delivered. */
+  sweep(): Promise<void>;
+  /** Resolves when nothing is queued or in flight. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startLocalDelivery(options: LocalDeliveryOptions): LocalDelivery {
+  const waiting = new Set<string>();
+  const inFlight = new Set<string>();
+  let idle: (() => void)[] = [];
+  let stopped = false;
+  const limit = options.concurrency ?? 4;
+
+  const pump = () => {
+    for (const id of waiting) {
+      if (stopped || inFlight.size >= limit) break;
+      if (inFlight.has(id)) continue;
+      waiting.delete(id);
+      inFlight.add(id);
+      void options
+        .deliver(id)
+        .catch((error: unknown) => options.log?.(`[delivery] ${id}: ${(error as Error).message ?? error}`))
+        .finally(() => {
+          inFlight.delete(id);
+          pump();
+        });
+    }
+    if (waiting.size === 0 && inFlight.size === 0) {
+      const resolve = idle;
+      idle = [];
+      for (const done of resolve) done();
+    }
+  };
+
+  const settled = () =>
+    waiting.size === 0 && inFlight.size === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => idle.push(resolve));
+
+  const enqueue = async (id: string) => {
+    if (stopped) return;
+    waiting.add(id);
+    pump();
+  };
+
+  const sweep = async () => {
+    if (stopped) return;
+    for (const id of await options.dueIds()) waiting.add(id);
+    pump();
+    await settled();
+  };
+
+  let sweeping: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    sweeping = sweep().catch((error: unknown) =>
+      options.log?.(`[delivery] sweep: ${(error as Error).message}`),
+    );
+  }, options.sweepEveryMs);
+  timer.unref();
+  sweeping = sweep().catch((error: unknown) =>
+    options.log?.(`[delivery] sweep: ${(error as Error).message}`),
+  );
+
+  return {
+    enqueue,
+    sweep,
+    settled,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      waiting.clear();
+      pump();
+      await sweeping;
+      while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * The sender against DynamoDB Local: one attempt per claim, retries with backoff, permanent failures
+ * at once, quiet hours, a dead sender's claim taken over, and never two senders on one notice.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type AttemptOutcome, defaultQuietHours } from "../../functions/domain/notices/delivery";
+import { newId } from "../../functions/kernel/ids";
+import { getItem } from "../../functions/kernel/table/items";
+import { notificationKey } from "../../functions/kernel/table/keys";
+import type { ChannelSender } from "../../functions/notices/channels/channel";
+import { claimNotification, dueNotificationIds } from "../../functions/notices/delivery-store";
+import type { Channel, NotificationRecord } from "../../functions/notices/notifier";
+import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
+import { recordNotification } from "../../functions/notices/store";
+import { unique, useFreshTable } from "./fixtures";
+
+beforeAll(async () => {
+  await useFreshTable("store-sender");
+});
+
+/** A channel that answers the outcomes given, in turn, and counts its attempts. */
+function scripted(...outcomes: AttemptOutcome[]) {
+  const attempts: string[] = [];
+  const channel: ChannelSender = {
+    async send(record) {
+      attempts.push(record.id);
+      return outcomes.shift() ?? { kind: "sent", providerMessageId: `msg-${attempts.length}` };
+    },
+  };
+  return { channel, attempts };
+}
+
+/** A sender at a clock the test moves; SMS through `channel`, e-mail and inbox always succeed. */
+function senderAt(start: string, channel: ChannelSender, urgent: string[] = []) {
+  let now = new Date(start);
+  const ok = scripted().channel;
+  const deps: SenderDeps = {
+    channels: { sms: channel, email: channel, inbox: ok } satisfies Record<Channel, ChannelSender>,
+    settings: { quietHours: defaultQuietHours, urgentTemplates: new Set(urgent) },
+    timeZone: "Asia/Shanghai",
+    now: () => now,
+    leaseMs: 60_000,
+  };
+  return {
+    deps,
+    at: (instant: string) => {
+      now = new Date(instant);
+    },
+    later: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+/** Noon in Shanghai: outside quiet hours. */
+const noon = "2026-12-02T04:00:00.000Z";
+
+async function queued(
+  channel: Channel = "sms",
+  templateId: NotificationRecord["templateId"] = "step_started",
+) {
+  const record: NotificationRecord = {
+    id: newId(),
+    idempotencyKey: unique("sender"),
+    recipient: { id: "person:13900000001", name: "张委员", phone: "13900000001", email: "zhang@example.cn" },
+    channel,
+    templateId,
+    language: "zh-CN",
+    subject: "议题进入新环节",
+    text: "张委员：议题已进入「确定议题」环节。",
+    status: "queued",
+    createdAt: noon,
+    attempts: 0,
+  };
+  await recordNotification(record);
+  return record;
+}
+
+const stored = async (id: string) =>
+  (await getItem<NotificationRecord>(notificationKey(id))) as NotificationRecord;
+
+describe("deliverNotification", () => {
+  it("sends a queued notice once: sent, with the attempt, the time and the provider's id", async () => {
+    const sms = scripted({ kind: "sent", providerMessageId: "biz-1" });
+    const sender = senderAt(noon, sms.channel);
+    const notice = await queued();
+    expect(await deliverNotification(notice.id, sender.deps)).toBe("sent");
+    expect(await deliverNotification(notice.id, sender.deps)).toBeUndefined();
+    expect(sms.attempts).toEqual([notice.id]);
+    const record = await stored(notice.id);
+    expect(record).toMatchObject({ status: "sent", attempts: 1, sentAt: noon, providerMessageId: "biz-1" });
+    expect(record).not.toHaveProperty("leaseUntil");
+  });
+
+  it("retries a transient failure after its backoff, not before", async () => {
+    const sms = scripted({ kind: "transient", error: "throttled by the provider" });
+    const sender = senderAt(noon, sms.channel);
+    const notice = await queued();
+    expect(await deliverNotification(notice.id, sender.deps)).toBe("queued");
+    expect(await stored(notice.id)).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: "throttled by the provider",
+      nextAttemptAt: "2026-12-02T04:00:30.000Z",
+    });
+    sender.later(29_000);
+    expect(await deliverNotification(notice.id, sender.deps)).toBeUndefined();
+    sender.later(1_000);
+    expect(await deliverNotification(notice.id, sender.deps)).toBe("sent");
+    expect(await stored(notice.id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await stored(notice.id)).not.toHaveProperty("nextAttemptAt");
+  });
+
+  it("fails a permanent error at once, and after the last retry a transient one", async () => {
+    const permanent = scripted({ kind: "permanent", error: "invalid number" });
+    const notice = await queued();
+    expect(await deliverNotification(notice.id, senderAt(noon, permanent.channel).deps)).toBe("failed");
+    expect(await stored(notice.id)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "invalid number",
+    });
+
+    const flaky = scripted(
+      ...Array.from({ length: 6 }, () => ({ kind: "transient", error: "timeout" }) as const),
+    );
+    const sender = senderAt(noon, flaky.channel);
+    // E-mail: the retries run into the night, which would hold an SMS.
+    const second = await queued("email");
+    const statuses: (string | undefined)[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      statuses.push(await deliverNotification(second.id, sender.deps));
+      sender.later(3 * 3_600_000);
+    }
+    expect(statuses).toEqual(["queued", "queued", "queued", "queued", "queued", "failed"]);
+    expect(await deliverNotification(second.id, sender.deps)).toBeUndefined();
+    expect(flaky.attempts).toHaveLength(6);
+  });
+
+  it("counts a throw from the channel as transient", async () => {
+    const channel: ChannelSender = {
+      send: async () => {
+        throw new Error("socket hang up");
+      },
+    };
+    const notice = await queued();
+    expect(await deliverNotification(notice.id, senderAt(noon, channel).deps)).toBe("queued");
+    expect(await stored(notice.id)).toMatchObject({ lastError: "socket hang up" });
+  });
+
+  it("holds an SMS through quiet hours and sends it when they end; e-mail and urgent templates go at once", async () => {
+    const sms = scripted();
+    const late = "2026-12-02T14:30:00Z"; // 22:30 in Shanghai
+    const sender = senderAt(late, sms.channel, ["escalation"]);
+    const text = await queued("sms");
+    expect(await deliverNotification(text.id, sender.deps)).toBe("held");
+    expect(await stored(text.id)).toMatchObject({
+      status: "held",
+      attempts: 0,
+      nextAttemptAt: "2026-12-03T00:00:00.000Z",
+    });
+    expect(sms.attempts).toEqual([]);
+
+    expect(await deliverNotification((await queued("email")).id, sender.deps)).toBe("sent");
+    expect(await deliverNotification((await queued("sms", "escalation")).id, sender.deps)).toBe("sent");
+
+    sender.at("2026-12-02T23:59:00Z");
+    expect(await deliverNotification(text.id, sender.deps)).toBeUndefined();
+    sender.at("2026-12-03T00:00:00Z");
+    expect(await deliverNotification(text.id, sender.deps)).toBe("sent");
+    expect(sms.attempts.filter((id) => id === text.id)).toHaveLength(1);
+  });
+
+  it("takes over a notice whose sender died mid-send, once its claim has run out", async () => {
+    const sms = scripted();
+    const sender = senderAt(noon, sms.channel);
+    const notice = await queued();
+    // A sender claims it and dies before recording anything.
+    expect(await claimNotification(notice.id, new Date(noon), 60_000)).toMatchObject({ status: "sending" });
+    expect(await deliverNotification(notice.id, sender.deps)).toBeUndefined();
+    sender.later(60_000);
+    expect(await deliverNotification(notice.id, sender.deps)).toBe("sent");
+    expect(sms.attempts).toEqual([notice.id]);
+  });
+
+  it("lets exactly one of several concurrent senders deliver a notice", async () => {
+    const sms = scripted();
+    const sender = senderAt(noon, sms.channel);
+    const notice = await queued();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => deliverNotification(notice.id, sender.deps)),
+    );
+    expect(results.filter((status) => status === "sent")).toHaveLength(1);
+    expect(results.filter((status) => status === undefined)).toHaveLength(7);
+    expect(sms.attempts).toEqual([notice.id]);
+  });
+});
+
+describe("dueNotificationIds", () => {
+  it("finds the queued, the held that are due and the abandoned; not the sent, failed or waiting", async () => {
+    const now = new Date("2026-12-05T04:00:00Z");
+    const sender = senderAt("2026-12-05T04:00:00Z", scripted({ kind: "transient", error: "busy" }).channel);
+    const fresh = await queued();
+    const retrying = await queued();
+    await deliverNotification(retrying.id, sender.deps); // next attempt in 30 s
+    const sent = await queued("email");
+    await deliverNotification(sent.id, sender.deps);
+    const abandoned = await queued();
+    await claimNotification(abandoned.id, new Date(now.getTime() - 120_000), 60_000);
+
+    const due = await dueNotificationIds(now);
+    expect(due).toContain(fresh.id);
+    expect(due).toContain(abandoned.id);
+    expect(due).not.toContain(retrying.id);
+    expect(due).not.toContain(sent.id);
+    expect(await dueNotificationIds(new Date(now.getTime() + 30_000))).toContain(retrying.id);
+  });
+});
