@@ -106,10 +106,10 @@ function objectSchema(node: Node, io: Io): JsonSchema {
   };
   const required = entries.filter(([, entry]) => !optionalTypes.has(entry.type)).map(([key]) => key);
   if (required.length > 0) json.required = required;
-  const strict = node.type === "strict_object" || node.rest?.type === "never";
+  const strict = node.rest?.type === "never";
   if (node.rest && !strict)
     throw new Error(`an object with a rest of ${node.rest.type} cannot be documented`);
-  if (strict || (io === "output" && node.type === "object")) json.additionalProperties = false;
+  if (strict || io === "output") json.additionalProperties = false;
   return json;
 }
 
@@ -124,6 +124,8 @@ function schemaOf(node: Node, actions: readonly Node[], io: Io): JsonSchema {
     case "string":
       return stringSchema(actions);
     case "number":
+      // A response's number; a request's is finite (kernel/contracts.ts's finiteNumber or int).
+      if (io === "input") throw new Error("a request's number is kernel/contracts.ts's finiteNumber or int");
       return numberSchema(false, actions);
     case "boolean":
       return { type: "boolean" };
@@ -147,9 +149,15 @@ function schemaOf(node: Node, actions: readonly Node[], io: Io): JsonSchema {
         items: describe(required(node.item, "item"), io),
       };
     case "object":
-    case "strict_object":
+      if (io === "input") throw new Error("a request's object is kernel/contracts.ts's strictObject");
+      return objectSchema(node, io);
     case "object_with_rest":
       return objectSchema(node, io);
+    case "strict_object":
+    case "loose_object":
+      throw new Error(
+        `a ${node.type} names at most one unknown field: use kernel/contracts.ts's strictObject`,
+      );
     case "record":
       return {
         type: "object",
@@ -191,6 +199,10 @@ function pipeOf(items: readonly Node[], io: Io): JsonSchema {
       else if (checked === "int") number = "integer";
       else if (checked !== "object" && item.type !== "unknown") schema = item;
     } else if (item.kind === "validation") {
+      // listOf checks the length on a list of unknown items, before the items are read.
+      if (io === "input" && item.type === "max_length" && schema?.item && schema.item.type !== "unknown") {
+        throw new Error("a request's list with a length limit is kernel/contracts.ts's listOf");
+      }
       actions.push(item);
     } else if (item.type === "transform" && !items.slice(index + 1).some((next) => next.kind === "schema")) {
       if (io === "output") return {};
