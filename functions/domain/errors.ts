@@ -7,7 +7,7 @@ export interface FieldProblem {
   readonly field: string;
   /** Stable machine-readable code, e.g. `invalid_mobile`, `unknown_field`. */
   readonly code: string;
-  /** Message key in the catalog, or a ready message (zod's own, already localized). */
+  /** Message key in the catalog, or a message ready to show as it is. */
   readonly message: string;
   readonly params?: Readonly<Record<string, string | number>>;
 }

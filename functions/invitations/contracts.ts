@@ -1,23 +1,23 @@
 /** Request shapes for invitations (validated at runtime). */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { invitationStatuses } from "../domain/invitations/invitations";
-import { id, listQuery, longText } from "../kernel/contracts";
+import { id, listQueryEntries, longText, strictObject } from "../kernel/contracts";
 
-export const invitationCreate = z.strictObject({
+export const invitationCreate = strictObject({
   memberId: id,
   /** A word from the station to the member, sent with the notice. */
-  note: z.optional(longText(500)),
+  note: v.optional(longText(500)),
   /** Invited to this topic's activities only, not to serve at the station. */
-  topicId: z.optional(id),
+  topicId: v.optional(id),
 });
-export type InvitationCreate = z.output<typeof invitationCreate>;
+export type InvitationCreate = v.InferOutput<typeof invitationCreate>;
 
-export const invitationListQuery = z.strictObject({
-  ...listQuery.shape,
-  status: z.optional(z.enum(invitationStatuses)),
+export const invitationListQuery = strictObject({
+  ...listQueryEntries,
+  status: v.optional(v.picklist(invitationStatuses)),
 });
 
-export const invitationPath = z.strictObject({ invitationId: id });
+export const invitationPath = strictObject({ invitationId: id });
 
 /** An answer or a withdrawal may carry a word (a reason for declining, say); the body may be `{}`. */
-export const invitationAnswer = z.strictObject({ note: z.optional(longText(500)) });
+export const invitationAnswer = strictObject({ note: v.optional(longText(500)) });

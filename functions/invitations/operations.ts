@@ -4,7 +4,7 @@
  * The county office may do what the staff do, anywhere. Station routes are served by the `stations`
  * function, the member's and the invitation's own by `members`.
  */
-import type * as z from "zod/mini";
+import type * as v from "valibot";
 import { assertCanSeeMember, assertCanSeeStation } from "../domain/access";
 import { clock } from "../kernel/clock";
 import { commonErrors } from "../kernel/http/error-responses";
@@ -18,7 +18,7 @@ import { invitationAnswer, invitationCreate, invitationListQuery, invitationPath
 import { answer, invite, withdraw } from "./invite";
 import { invitationPage } from "./store";
 
-type ListQuery = z.output<typeof invitationListQuery>;
+type ListQuery = v.InferOutput<typeof invitationListQuery>;
 
 const pageOptions = (query: ListQuery) => ({
   limit: query.limit ?? 50,

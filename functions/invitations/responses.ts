@@ -1,33 +1,33 @@
 /** Response shapes of invitations (OpenAPI components). */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { invitationStatuses } from "../domain/invitations/invitations";
 import { id, isoTimestamp, pageOf } from "../kernel/contracts";
 
-const actor = z.object({
-  subject: z.string(),
-  name: z.optional(z.string()),
-  role: z.enum(["admin", "staff", "member", "system"]),
+const actor = v.object({
+  subject: v.string(),
+  name: v.optional(v.string()),
+  role: v.picklist(["admin", "staff", "member", "system"]),
 });
 
-export const invitation = z.object({
+export const invitation = v.object({
   id,
   stationId: id,
-  stationName: z.string(),
+  stationName: v.string(),
   memberId: id,
-  memberName: z.string(),
-  topicId: z.optional(id),
-  note: z.optional(z.string()),
+  memberName: v.string(),
+  topicId: v.optional(id),
+  note: v.optional(v.string()),
   /** `expired` is read from `expiresAt`: a pending invitation past it can no longer be accepted. */
-  status: z.enum(invitationStatuses),
+  status: v.picklist(invitationStatuses),
   invitedBy: actor,
   createdAt: isoTimestamp,
   expiresAt: isoTimestamp,
-  answeredAt: z.optional(isoTimestamp),
-  answeredBy: z.optional(actor),
+  answeredAt: v.optional(isoTimestamp),
+  answeredBy: v.optional(actor),
   /** The word given with the answer or the withdrawal. */
-  answerNote: z.optional(z.string()),
+  answerNote: v.optional(v.string()),
 });
-export type Invitation = z.output<typeof invitation>;
+export type Invitation = v.InferOutput<typeof invitation>;
 
 export const invitationPage = pageOf(invitation);
 

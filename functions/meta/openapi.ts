@@ -1,22 +1,16 @@
 /**
- * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so the
+ * The OpenAPI 3.1 document, generated from the same valibot schemas that validate requests, so the
  * published contract cannot drift from what the handlers accept.
  */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import type { Operation } from "../kernel/http/operation";
 import { type RouteDefinition, routes } from "../kernel/http/routes";
+import { describe, type JsonSchema } from "./json-schema";
 import { responseSchemas } from "./response-schemas";
 
-type JsonSchema = Record<string, unknown>;
-
-function jsonSchema(schema: z.ZodMiniType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
-}
-
-function queryParameters(schema: z.ZodMiniType | undefined) {
+function queryParameters(schema: v.GenericSchema | undefined) {
   if (!schema) return [];
-  const described = jsonSchema(schema, "input") as {
+  const described = describe(schema, "input") as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
   };
@@ -29,9 +23,9 @@ function queryParameters(schema: z.ZodMiniType | undefined) {
 }
 
 /** Path parameters as the route names them, each with its schema when the operation declares one. */
-function pathParameters(path: string, schema: z.ZodMiniType | undefined) {
+function pathParameters(path: string, schema: v.GenericSchema | undefined) {
   const described = schema
-    ? (jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema> })
+    ? (describe(schema, "input") as { properties?: Record<string, JsonSchema> })
     : undefined;
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name = ""]) => ({
     name,
@@ -125,9 +119,9 @@ function operationObject(route: RouteDefinition, operation: Operation) {
     ...(operation.body
       ? {
           requestBody: {
-            required: !operation.body.safeParse(undefined).success,
+            required: !v.safeParse(operation.body, undefined).success,
             content: {
-              "application/json": { schema: jsonSchema(operation.documentedBody ?? operation.body, "input") },
+              "application/json": { schema: describe(operation.documentedBody ?? operation.body, "input") },
             },
           },
         }
@@ -166,7 +160,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], serverUrl
     paths,
     components: {
       schemas: Object.fromEntries(
-        Object.entries(responseSchemas).map(([name, schema]) => [name, jsonSchema(schema, "output")]),
+        Object.entries(responseSchemas).map(([name, schema]) => [name, describe(schema, "output")]),
       ),
       securitySchemes: {
         bearerAuth: {

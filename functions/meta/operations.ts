@@ -1,7 +1,7 @@
 /**
- * Health and the OpenAPI document: public, no token. The document is generated from the zod schemas
- * at build time (`npm run openapi`, checked by a test), so this function bundles neither the registry's
- * handlers nor the JSON Schema converter.
+ * Health and the OpenAPI document: public, no token. The document is generated from the valibot
+ * schemas at build time (`npm run openapi`, checked by a test), so this function bundles neither the
+ * registry's handlers nor the JSON Schema converter.
  */
 import { brotliDecompressSync } from "node:zlib";
 import { definePublicOperation, type Operation, ok } from "../kernel/http/operation";

@@ -1,17 +1,17 @@
 /** The delivery log: what was sent to whom about a topic. */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
 import { ValidationError } from "../domain/errors";
-import { id, listQuery, shortText } from "../kernel/contracts";
+import { id, listQueryEntries, shortText, strictObject } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
 import { notificationColumns } from "./notification-columns";
 import { listNotifications } from "./store";
 
-const notificationQuery = z.strictObject({
-  ...listQuery.shape,
-  topicId: z.optional(id),
-  recipient: z.optional(shortText(200)),
+const notificationQuery = strictObject({
+  ...listQueryEntries,
+  topicId: v.optional(id),
+  recipient: v.optional(shortText(200)),
 });
 
 /**

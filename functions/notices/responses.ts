@@ -1,17 +1,17 @@
 /** Response shapes of the delivery log (OpenAPI components). */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { id, isoTimestamp, pageOf } from "../kernel/contracts";
 
-export const notification = z.object({
+export const notification = v.object({
   id,
-  topicId: z.optional(id),
-  recipient: z.object({ id: z.string(), name: z.string() }),
-  channel: z.enum(["email", "sms", "inbox"]),
-  templateId: z.string(),
-  language: z.enum(["zh-CN", "en"]),
-  subject: z.string(),
-  text: z.string(),
-  status: z.string(),
+  topicId: v.optional(id),
+  recipient: v.object({ id: v.string(), name: v.string() }),
+  channel: v.picklist(["email", "sms", "inbox"]),
+  templateId: v.string(),
+  language: v.picklist(["zh-CN", "en"]),
+  subject: v.string(),
+  text: v.string(),
+  status: v.string(),
   createdAt: isoTimestamp,
 });
 export const notificationPage = pageOf(notification);

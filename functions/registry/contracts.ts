@@ -1,114 +1,128 @@
 /** Request shapes for stations, rooms, members and their assignments (validated at runtime). */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { assignmentBases, channels, languages, normalizeMainlandMobile } from "../domain/registry/members";
 import { hostVenueTypes, standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
-import { id, listQuery, longText, shortText, version } from "../kernel/contracts";
+import {
+  id,
+  listOf,
+  listQueryEntries,
+  longText,
+  queryInt,
+  shortText,
+  strictObject,
+  version,
+} from "../kernel/contracts";
+import { emailPattern } from "../kernel/formats";
 
-export const mainlandMobile = z.pipe(
-  z
-    .string()
-    .check(z.refine((value) => normalizeMainlandMobile(value) !== undefined, { message: "invalid_mobile" })),
-  z.transform((value) => normalizeMainlandMobile(value) ?? value),
+export const mainlandMobile = v.pipe(
+  v.string(),
+  v.check((value) => normalizeMainlandMobile(value) !== undefined, "invalid_mobile"),
+  v.transform((value) => normalizeMainlandMobile(value) ?? value),
 );
 
-export const email = z.email({ message: "invalid_email" }).check(z.maxLength(254));
+export const email = v.pipe(
+  v.string("invalid_email"),
+  v.regex(emailPattern, "invalid_email"),
+  v.maxLength(254, "invalid_email"),
+);
 
-export const standardCheck = z.strictObject({ met: z.boolean(), note: z.optional(longText(500)) });
+export const standardCheck = strictObject({ met: v.boolean(), note: v.optional(longText(500)) });
 
-const standardsShape = Object.fromEntries(
-  standardItems.map((item) => [item, z.optional(standardCheck)]),
-) as Record<(typeof standardItems)[number], z.ZodMiniOptional<typeof standardCheck>>;
+const standardsEntries = Object.fromEntries(
+  standardItems.map((item) => [item, v.optional(standardCheck)]),
+) as Record<(typeof standardItems)[number], v.OptionalSchema<typeof standardCheck, undefined>>;
 
-export const standardsInput = z.strictObject(standardsShape);
+export const standardsInput = strictObject(standardsEntries);
 
-export const hostVenue = z.strictObject({ type: z.enum(hostVenueTypes), name: shortText(100) });
-export const liaison = z.strictObject({ leader: shortText(50), committee: shortText(50) });
-export const contact = z.strictObject({
+export const hostVenue = strictObject({ type: v.picklist(hostVenueTypes), name: shortText(100) });
+export const liaison = strictObject({ leader: shortText(50), committee: shortText(50) });
+export const contact = strictObject({
   name: shortText(50),
   phone: mainlandMobile,
-  email: z.optional(email),
+  email: v.optional(email),
 });
 
-export const stationCreate = z.strictObject({
-  kind: z.enum(stationKinds),
+export const stationCreate = strictObject({
+  kind: v.picklist(stationKinds),
   name: shortText(100),
   zone: shortText(50),
-  township: z.optional(shortText(50)),
+  township: v.optional(shortText(50)),
   hostVenue,
-  leadMemberId: z.optional(id),
+  leadMemberId: v.optional(id),
   liaison,
-  contact: z.optional(contact),
-  status: z.optional(z.enum(stationStatuses)),
-  standards: z.optional(standardsInput),
+  contact: v.optional(contact),
+  status: v.optional(v.picklist(stationStatuses)),
+  standards: v.optional(standardsInput),
 });
-export type StationCreate = z.output<typeof stationCreate>;
+export type StationCreate = v.InferOutput<typeof stationCreate>;
 
 /** Every field optional; `null` clears an optional field. `version` may replace If-Match. */
-export const stationPatch = z.strictObject({
-  name: z.optional(shortText(100)),
-  zone: z.optional(shortText(50)),
-  township: z.optional(z.nullable(shortText(50))),
-  hostVenue: z.optional(hostVenue),
-  leadMemberId: z.optional(z.nullable(id)),
-  liaison: z.optional(liaison),
-  contact: z.optional(z.nullable(contact)),
-  status: z.optional(z.enum(stationStatuses)),
-  standards: z.optional(standardsInput),
-  version: z.optional(version),
+export const stationPatch = strictObject({
+  name: v.optional(shortText(100)),
+  zone: v.optional(shortText(50)),
+  township: v.optional(v.nullable(shortText(50))),
+  hostVenue: v.optional(hostVenue),
+  leadMemberId: v.optional(v.nullable(id)),
+  liaison: v.optional(liaison),
+  contact: v.optional(v.nullable(contact)),
+  status: v.optional(v.picklist(stationStatuses)),
+  standards: v.optional(standardsInput),
+  version: v.optional(version),
 });
-export type StationPatch = z.output<typeof stationPatch>;
+export type StationPatch = v.InferOutput<typeof stationPatch>;
 
-export const stationListQuery = z.extend(listQuery, {
-  kind: z.optional(z.enum(stationKinds)),
-  zone: z.optional(shortText(50)),
-  status: z.optional(z.enum(stationStatuses)),
-});
-
-const preferences = z.strictObject({
-  language: z.optional(z.enum(languages)),
-  channel: z.optional(z.enum(channels)),
+export const stationListQuery = strictObject({
+  ...listQueryEntries,
+  kind: v.optional(v.picklist(stationKinds)),
+  zone: v.optional(shortText(50)),
+  status: v.optional(v.picklist(stationStatuses)),
 });
 
-export const memberCreate = z.strictObject({
+const preferences = strictObject({
+  language: v.optional(v.picklist(languages)),
+  channel: v.optional(v.picklist(channels)),
+});
+
+export const memberCreate = strictObject({
   name: shortText(50),
   sector: shortText(50),
   profession: shortText(100),
-  expertise: z.array(shortText(30)).check(z.maxLength(20)),
+  expertise: listOf(shortText(30), 20),
   /** Home township or community (乡镇/社区): suggestions rank members nearby first (就近). */
-  township: z.optional(shortText(50)),
+  township: v.optional(shortText(50)),
   phone: mainlandMobile,
-  email: z.optional(email),
-  preferences: z.optional(preferences),
+  email: v.optional(email),
+  preferences: v.optional(preferences),
 });
-export type MemberCreate = z.output<typeof memberCreate>;
+export type MemberCreate = v.InferOutput<typeof memberCreate>;
 
-export const memberPatch = z.strictObject({
-  name: z.optional(shortText(50)),
-  sector: z.optional(shortText(50)),
-  profession: z.optional(shortText(100)),
-  expertise: z.optional(z.array(shortText(30)).check(z.maxLength(20))),
-  township: z.optional(shortText(50)),
-  phone: z.optional(mainlandMobile),
-  email: z.optional(z.nullable(email)),
-  preferences: z.optional(preferences),
-  version: z.optional(version),
+export const memberPatch = strictObject({
+  name: v.optional(shortText(50)),
+  sector: v.optional(shortText(50)),
+  profession: v.optional(shortText(100)),
+  expertise: v.optional(listOf(shortText(30), 20)),
+  township: v.optional(shortText(50)),
+  phone: v.optional(mainlandMobile),
+  email: v.optional(v.nullable(email)),
+  preferences: v.optional(preferences),
+  version: v.optional(version),
 });
-export type MemberPatch = z.output<typeof memberPatch>;
+export type MemberPatch = v.InferOutput<typeof memberPatch>;
 
 /** What a member may change of their own record: how to reach them, and how they like to be reached. */
 export const ownContactFields = ["phone", "email", "preferences", "version"] as const;
 
-export const memberListQuery = z.extend(listQuery, { sector: z.optional(shortText(50)) });
+export const memberListQuery = strictObject({ ...listQueryEntries, sector: v.optional(shortText(50)) });
 
-export const assignmentInput = z.strictObject({ basis: z.optional(z.enum(assignmentBases)) });
+export const assignmentInput = strictObject({ basis: v.optional(v.picklist(assignmentBases)) });
 
-export const suggestionQuery = z.strictObject({
+export const suggestionQuery = strictObject({
   topic: shortText(500),
-  sector: z.optional(shortText(50)),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  sector: v.optional(shortText(50)),
+  limit: v.optional(queryInt(1, 50)),
 });
 
 /** Path parameters of the registry's routes: a malformed id answers 404, like an absent one. */
-export const stationPath = z.strictObject({ stationId: id });
-export const memberPath = z.strictObject({ memberId: id });
-export const stationMemberPath = z.strictObject({ stationId: id, memberId: id });
+export const stationPath = strictObject({ stationId: id });
+export const memberPath = strictObject({ memberId: id });
+export const stationMemberPath = strictObject({ stationId: id, memberId: id });

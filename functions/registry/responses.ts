@@ -2,121 +2,125 @@
  * Response shapes. They document the API (OpenAPI components) and type the records; request
  * handling never builds them, so they stay out of the functions that only validate input.
  */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { assignmentBases, channels, languages } from "../domain/registry/members";
 import { standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
-import { id, isoTimestamp, pageOf, version } from "../kernel/contracts";
+import { id, int, isoTimestamp, pageOf, version } from "../kernel/contracts";
 import { contact, hostVenue, liaison, standardCheck } from "./contracts";
 
-const standardsOutput = z.object(
+const standardsOutput = v.object(
   Object.fromEntries(standardItems.map((item) => [item, standardCheck])) as Record<
     (typeof standardItems)[number],
     typeof standardCheck
   >,
 );
 
-export const station = z.object({
+export const station = v.object({
   id,
-  kind: z.enum(stationKinds),
-  name: z.string(),
-  zone: z.string(),
-  township: z.optional(z.string()),
+  kind: v.picklist(stationKinds),
+  name: v.string(),
+  zone: v.string(),
+  township: v.optional(v.string()),
   hostVenue,
-  leadMemberId: z.optional(z.string()),
+  leadMemberId: v.optional(v.string()),
   liaison,
-  contact: z.optional(contact),
-  status: z.enum(stationStatuses),
+  contact: v.optional(contact),
+  status: v.picklist(stationStatuses),
   standards: standardsOutput,
-  meetsStandard: z.boolean(),
-  standardsMet: z.int(),
-  memberCount: z.int(),
+  meetsStandard: v.boolean(),
+  standardsMet: int,
+  memberCount: int,
   version,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
-export type Station = z.output<typeof station>;
+export type Station = v.InferOutput<typeof station>;
 
-const memberRecord = z.object({
+const preferences = v.object({ language: v.picklist(languages), channel: v.picklist(channels) });
+
+const memberEntries = {
   id,
-  name: z.string(),
-  sector: z.string(),
-  profession: z.string(),
-  expertise: z.array(z.string()),
-  township: z.optional(z.string()),
-  phone: z.string(),
-  email: z.optional(z.string()),
-  preferences: z.object({ language: z.enum(languages), channel: z.enum(channels) }),
-  stationCount: z.int(),
+  name: v.string(),
+  sector: v.string(),
+  profession: v.string(),
+  expertise: v.array(v.string()),
+  township: v.optional(v.string()),
+  phone: v.string(),
+  email: v.optional(v.string()),
+  preferences,
+  stationCount: int,
   version,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
-});
+};
+const memberRecord = v.object(memberEntries);
 /** A member as the register holds it, contacts included. */
-export type Member = z.output<typeof memberRecord>;
+export type Member = v.InferOutput<typeof memberRecord>;
 
 /**
  * A member as the API shows it: contacts and preferences only to the county office, the member, and
  * the staff of a station where the member serves (functions/domain/registry/privacy.ts).
  */
-export const member = z.object({
-  ...memberRecord.shape,
-  phone: z.optional(z.string()),
-  preferences: z.optional(memberRecord.shape.preferences),
-});
-export type MemberView = z.output<typeof member>;
+const memberViewEntries = {
+  ...memberEntries,
+  phone: v.optional(v.string()),
+  preferences: v.optional(preferences),
+};
+export const member = v.object(memberViewEntries);
+export type MemberView = v.InferOutput<typeof member>;
 
 /** Where a member serves, in GET /members/{memberId} (to those who may see their history). */
-export const servedStation = z.object({
+export const servedStation = v.object({
   stationId: id,
-  name: z.string(),
-  basis: z.enum(assignmentBases),
+  name: v.string(),
+  basis: v.picklist(assignmentBases),
   since: isoTimestamp,
 });
 
-export const memberDetail = z.object({
-  ...member.shape,
-  stations: z.optional(z.array(servedStation)),
+export const memberDetail = v.object({
+  ...memberViewEntries,
+  stations: v.optional(v.array(servedStation)),
 });
 
-export const historyEntry = z.object({
+export const historyEntry = v.object({
   at: isoTimestamp,
-  event: z.enum(["assigned", "invited", "accepted", "declined", "withdrawn", "left", "removed"]),
+  event: v.picklist(["assigned", "invited", "accepted", "declined", "withdrawn", "left", "removed"]),
   stationId: id,
-  topicId: z.optional(id),
-  basis: z.optional(z.enum(assignmentBases)),
-  invitationId: z.optional(id),
-  by: z.object({
-    subject: z.string(),
-    name: z.optional(z.string()),
-    role: z.enum(["admin", "staff", "member", "system"]),
+  topicId: v.optional(id),
+  basis: v.optional(v.picklist(assignmentBases)),
+  invitationId: v.optional(id),
+  by: v.object({
+    subject: v.string(),
+    name: v.optional(v.string()),
+    role: v.picklist(["admin", "staff", "member", "system"]),
   }),
 });
-export const memberHistory = z.object({ items: z.array(historyEntry) });
+export const memberHistory = v.object({ items: v.array(historyEntry) });
 
-export const assignment = z.object({
+export const assignment = v.object({
   stationId: id,
   memberId: id,
-  basis: z.enum(assignmentBases),
+  basis: v.picklist(assignmentBases),
   assignedAt: isoTimestamp,
-  member: z.optional(member),
+  member: v.optional(member),
 });
-export type Assignment = z.output<typeof assignment>;
+export type Assignment = v.InferOutput<typeof assignment>;
 
-export const suggestion = z.object({
+export const suggestion = v.object({
   memberId: id,
-  name: z.string(),
-  sector: z.string(),
-  rank: z.int(),
-  score: z.object({ match: z.number(), nearness: z.number(), load: z.number() }),
-  reasons: z.array(
-    z.object({ code: z.string(), value: z.union([z.string(), z.number()]), text: z.string() }),
+  name: v.string(),
+  sector: v.string(),
+  rank: int,
+  score: v.object({ match: v.number(), nearness: v.number(), load: v.number() }),
+  reasons: v.array(
+    v.object({ code: v.string(), value: v.union([v.string(), v.number()]), text: v.string() }),
   ),
 });
 
 export const stationPage = pageOf(station);
 export const memberPage = pageOf(member);
 export const assignmentPage = pageOf(assignment);
-export const suggestionList = z.object({ items: z.array(suggestion), topic: z.string() });
+export const suggestionList = v.object({ items: v.array(suggestion), topic: v.string() });
 
 /** The registry's named schemas (OpenAPI components). */
 export const registrySchemas = {

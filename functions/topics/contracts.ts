@@ -1,98 +1,95 @@
 /** Request shapes of the topic loop: a new topic, each step's evidence, return, reject, extend. */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { dayUnits } from "../domain/topics/policy";
 import { type TopicStep, topicSteps } from "../domain/topics/steps";
 import { consultationFormats, feedbackMethods, topicSources } from "../domain/topics/vocabulary";
-import { id, longText, shortText } from "../kernel/contracts";
+import { id, int, listOf, longText, shortText, strictObject } from "../kernel/contracts";
+import { isoDatePattern, isoDateTimeWithOffsetPattern } from "../kernel/formats";
 import { email, mainlandMobile } from "../registry/contracts";
 
 /** Free text that must say something (trimmed, not empty). */
+/* @__NO_SIDE_EFFECTS__ */
 const prose = (max: number) => shortText(max);
 
-export const isoDate = z.iso.date();
+export const isoDate = v.pipe(v.string(), v.regex(isoDatePattern));
 
 /** A deadline: a date (by the end of that day in the county) or a date-time with its offset. */
-export const deadlineInput = z.union([isoDate, z.iso.datetime({ offset: true })]);
+export const deadlineInput = v.union([isoDate, v.pipe(v.string(), v.regex(isoDateTimeWithOffsetPattern))]);
 
-export const duration = z.strictObject({
-  amount: z.int().check(z.minimum(1), z.maximum(365)),
-  unit: z.enum(dayUnits),
+export const duration = strictObject({
+  amount: v.pipe(int, v.minValue(1), v.maxValue(365)),
+  unit: v.picklist(dayUnits),
 });
 
 /** Who answers for a step: a member, or anyone the notices can reach by phone or email. */
-export const responsible = z
-  .strictObject({
+export const responsible = v.pipe(
+  strictObject({
     name: shortText(50),
-    memberId: z.optional(id),
-    phone: z.optional(mainlandMobile),
-    email: z.optional(email),
-  })
-  .check(
-    z.refine((value) => Boolean(value.memberId || value.phone || value.email), {
-      message: "responsible_unreachable",
-    }),
-  );
+    memberId: v.optional(id),
+    phone: v.optional(mainlandMobile),
+    email: v.optional(email),
+  }),
+  v.check((value) => Boolean(value.memberId || value.phone || value.email), "responsible_unreachable"),
+);
 
-const perStep = <T extends z.ZodMiniType>(schema: T) =>
-  z.strictObject(
-    Object.fromEntries(topicSteps.map((step) => [step, z.optional(schema)])) as Record<
+/* @__NO_SIDE_EFFECTS__ */
+const perStep = <T extends v.GenericSchema>(schema: T) =>
+  strictObject(
+    Object.fromEntries(topicSteps.map((step) => [step, v.optional(schema)])) as Record<
       TopicStep,
-      z.ZodMiniOptional<T>
+      v.OptionalSchema<T, undefined>
     >,
   );
 
-export const topicCreate = z.strictObject({
+export const topicCreate = strictObject({
   title: shortText(100),
-  description: z.optional(longText(2000)),
-  source: z.enum(topicSources),
+  description: v.optional(longText(2000)),
+  source: v.picklist(topicSources),
   stationId: id,
   responsible,
   /** Per-step time limits, replacing the county's defaults for this topic. */
-  deadlines: z.optional(perStep(duration)),
+  deadlines: v.optional(perStep(duration)),
   /** Per-step responsible people, where not the topic's `responsible`. */
-  responsibles: z.optional(perStep(responsible)),
+  responsibles: v.optional(perStep(responsible)),
 });
-export type TopicCreate = z.output<typeof topicCreate>;
+export type TopicCreate = v.InferOutput<typeof topicCreate>;
 
 /** Someone who raised the topic: told of the outcome at the end of the loop. */
-export const raisedBy = z.strictObject({ name: shortText(50), contact: z.optional(shortText(100)) });
+export const raisedBy = strictObject({ name: shortText(50), contact: v.optional(shortText(100)) });
 
-export const collectEvidence = z.strictObject({
+export const collectEvidence = strictObject({
   /** How the topic was collected: duty shift, visit, public-opinion item, assigned by the county … */
   summary: prose(2000),
-  raisedBy: z.array(raisedBy).check(z.minLength(1), z.maxLength(100)),
+  raisedBy: v.pipe(listOf(raisedBy, 100), v.minLength(1)),
 });
 
 /** Completing `determine` adopts the topic; declining it is `topicReject`. */
-export const determineEvidence = z.strictObject({
-  decision: z.literal("adopted"),
-  format: z.enum(consultationFormats),
+export const determineEvidence = strictObject({
+  decision: v.literal("adopted"),
+  format: v.picklist(consultationFormats),
   reason: prose(1000),
 });
 
-export const visit = z.strictObject({
+export const visit = strictObject({
   date: isoDate,
   place: shortText(100),
-  members: z.array(id).check(z.minLength(1), z.maxLength(50)),
+  members: v.pipe(listOf(id, 50), v.minLength(1)),
 });
 
-export const researchEvidence = z.strictObject({
-  visits: z.array(visit).check(z.minLength(1), z.maxLength(50)),
+export const researchEvidence = strictObject({
+  visits: v.pipe(listOf(visit, 50), v.minLength(1)),
   findings: prose(5000),
 });
 
-export const participants = z.strictObject({
-  members: z.array(id).check(z.minLength(1), z.maxLength(100)),
-  departments: z.array(shortText(100)).check(z.maxLength(50)),
+export const participants = strictObject({
+  members: v.pipe(listOf(id, 100), v.minLength(1)),
+  departments: listOf(shortText(100), 50),
   /** How many residents took part, or their names. */
-  residents: z.union([
-    z.int().check(z.minimum(0), z.maximum(100_000)),
-    z.array(shortText(50)).check(z.maxLength(500)),
-  ]),
+  residents: v.union([v.pipe(int, v.minValue(0), v.maxValue(100_000)), listOf(shortText(50), 500)]),
 });
 
-export const consultEvidence = z.strictObject({
-  meeting: z.strictObject({
+export const consultEvidence = strictObject({
+  meeting: strictObject({
     date: isoDate,
     place: shortText(100),
     participants,
@@ -100,22 +97,22 @@ export const consultEvidence = z.strictObject({
   }),
 });
 
-export const reportEvidence = z.strictObject({
+export const reportEvidence = strictObject({
   summary: prose(5000),
-  sentTo: z.array(shortText(100)).check(z.minLength(1), z.maxLength(20)),
+  sentTo: v.pipe(listOf(shortText(100), 20), v.minLength(1)),
   sentOn: isoDate,
 });
 
-export const departmentResponse = z.strictObject({
+export const departmentResponse = strictObject({
   department: shortText(100),
   response: prose(5000),
   respondedOn: isoDate,
 });
 
-export const feedbackEvidence = z.strictObject({
-  responses: z.array(departmentResponse).check(z.minLength(1), z.maxLength(50)),
-  feedbackToSource: z.strictObject({
-    method: z.enum(feedbackMethods),
+export const feedbackEvidence = strictObject({
+  responses: v.pipe(listOf(departmentResponse, 50), v.minLength(1)),
+  feedbackToSource: strictObject({
+    method: v.picklist(feedbackMethods),
     summary: prose(2000),
     givenOn: isoDate,
   }),
@@ -135,29 +132,29 @@ export const stepEvidence = {
   consult: consultEvidence,
   report: reportEvidence,
   feedback: feedbackEvidence,
-} as const satisfies Record<TopicStep, z.ZodMiniType>;
-export type StepEvidence<S extends TopicStep = TopicStep> = z.output<(typeof stepEvidence)[S]>;
+} as const satisfies Record<TopicStep, v.GenericSchema>;
+export type StepEvidence<S extends TopicStep = TopicStep> = v.InferOutput<(typeof stepEvidence)[S]>;
 
 /** `step`: the step the caller saw and sends back from; if the topic has moved on, 409. */
-export const topicReturn = z.strictObject({
-  step: z.enum(topicSteps),
-  toStep: z.enum(topicSteps),
+export const topicReturn = strictObject({
+  step: v.picklist(topicSteps),
+  toStep: v.picklist(topicSteps),
   reason: prose(1000),
 });
-export type TopicReturn = z.output<typeof topicReturn>;
+export type TopicReturn = v.InferOutput<typeof topicReturn>;
 
 /** `step`: the step the caller saw (declining is only possible at 确定议题); if it moved on, 409. */
-export const topicReject = z.strictObject({ step: z.enum(topicSteps), reason: prose(1000) });
-export type TopicReject = z.output<typeof topicReject>;
+export const topicReject = strictObject({ step: v.picklist(topicSteps), reason: prose(1000) });
+export type TopicReject = v.InferOutput<typeof topicReject>;
 
-export const deadlineExtension = z.strictObject({ deadline: deadlineInput, reason: prose(1000) });
-export type DeadlineExtension = z.output<typeof deadlineExtension>;
+export const deadlineExtension = strictObject({ deadline: deadlineInput, reason: prose(1000) });
+export type DeadlineExtension = v.InferOutput<typeof deadlineExtension>;
 
 /** Path parameters of the topic routes: a malformed id or an unknown step answers 404. */
-export const topicPath = z.strictObject({ topicId: id });
-export const stepPath = z.strictObject({ topicId: id, step: z.enum(topicSteps) });
+export const topicPath = strictObject({ topicId: id });
+export const stepPath = strictObject({ topicId: id, step: v.picklist(topicSteps) });
 
 /** Four digits only: Number() alone would read "2027.0", "02027" or "0x7EB" as 2027. */
-export const calendarYearPath = z.strictObject({
-  year: z.pipe(z.string().check(z.regex(/^\d{4}$/, { message: "invalid_year" })), z.transform(Number)),
+export const calendarYearPath = strictObject({
+  year: v.pipe(v.string(), v.regex(/^\d{4}$/, "invalid_year"), v.transform(Number)),
 });

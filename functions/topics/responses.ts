@@ -1,71 +1,72 @@
 /** Response shapes of topics and holiday calendars (OpenAPI components; they type the answers). */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { topicSteps } from "../domain/topics/steps";
 import { topicSources } from "../domain/topics/vocabulary";
-import { id, isoTimestamp, pageOf, version } from "../kernel/contracts";
+import { id, int, isoTimestamp, pageOf, version } from "../kernel/contracts";
 
-const person = z.object({
-  name: z.string(),
-  memberId: z.optional(id),
-  phone: z.optional(z.string()),
-  email: z.optional(z.string()),
+const person = v.object({
+  name: v.string(),
+  memberId: v.optional(id),
+  phone: v.optional(v.string()),
+  email: v.optional(v.string()),
 });
-const stepId = z.enum(topicSteps);
+const stepId = v.picklist(topicSteps);
 
-export const topic = z.object({
+const topicEntries = {
   id,
   stationId: id,
-  title: z.string(),
-  description: z.string(),
-  source: z.enum(topicSources),
+  title: v.string(),
+  description: v.string(),
+  source: v.picklist(topicSources),
   responsible: person,
-  stepResponsible: z.record(z.string(), person),
-  status: z.enum(["open", "closed"]),
-  closedAs: z.optional(z.enum(["completed", "rejected"])),
-  closedAt: z.optional(isoTimestamp),
+  stepResponsible: v.record(v.string(), person),
+  status: v.picklist(["open", "closed"]),
+  closedAs: v.optional(v.picklist(["completed", "rejected"])),
+  closedAt: v.optional(isoTimestamp),
   step: stepId,
-  stepName: z.string(),
-  stepStartedAt: z.optional(isoTimestamp),
-  deadline: z.optional(isoTimestamp),
+  stepName: v.string(),
+  stepStartedAt: v.optional(isoTimestamp),
+  deadline: v.optional(isoTimestamp),
   /** Present while the deadline counts some year's holidays by estimate (no official calendar loaded). */
-  deadlineEstimate: z.optional(z.object({ years: z.array(z.int()), note: z.string() })),
-  overdue: z.boolean(),
-  extensions: z.int(),
-  returns: z.int(),
-  evidence: z.record(z.string(), z.unknown()),
+  deadlineEstimate: v.optional(v.object({ years: v.array(int), note: v.string() })),
+  overdue: v.boolean(),
+  extensions: int,
+  returns: int,
+  evidence: v.record(v.string(), v.unknown()),
   version,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
-});
-export type Topic = z.output<typeof topic>;
+};
+export const topic = v.object(topicEntries);
+export type Topic = v.InferOutput<typeof topic>;
 
-export const topicEvent = z.object({
-  seq: z.int(),
+export const topicEvent = v.object({
+  seq: int,
   at: isoTimestamp,
-  kind: z.string(),
+  kind: v.string(),
   step: stepId,
-  actor: z.optional(z.object({ subject: z.string(), name: z.optional(z.string()) })),
-  details: z.optional(z.record(z.string(), z.unknown())),
-  text: z.string(),
+  actor: v.optional(v.object({ subject: v.string(), name: v.optional(v.string()) })),
+  details: v.optional(v.record(v.string(), v.unknown())),
+  text: v.string(),
 });
 
-export const topicDetail = z.object({ ...topic.shape, timeline: z.array(topicEvent) });
+export const topicDetail = v.object({ ...topicEntries, timeline: v.array(topicEvent) });
 export const topicPage = pageOf(topic);
 
-export const holidayCalendar = z.object({
-  year: z.int(),
-  holidays: z.array(z.string()),
-  workdays: z.array(z.string()),
-  source: z.string(),
-  shipped: z.boolean(),
+export const holidayCalendar = v.object({
+  year: int,
+  holidays: v.array(v.string()),
+  workdays: v.array(v.string()),
+  source: v.string(),
+  shipped: v.boolean(),
   /** An estimate by the statutory rules, in use until the official calendar is loaded. */
-  estimated: z.boolean(),
+  estimated: v.boolean(),
 });
-export const holidayCalendarList = z.object({ items: z.array(holidayCalendar) });
-export const holidayCalendarSaved = z.object({
-  items: z.array(holidayCalendar),
+export const holidayCalendarList = v.object({ items: v.array(holidayCalendar) });
+export const holidayCalendarSaved = v.object({
+  items: v.array(holidayCalendar),
   /** Open topics whose deadline moved with the new calendar. */
-  replannedTopics: z.int(),
+  replannedTopics: int,
 });
 
 /** Named schemas of topics and calendars (OpenAPI components). */

@@ -3,6 +3,7 @@
  * station staff invite instead (test/api/invitations.test.ts). Every change is in the member's
  * history, and the member's record says where they serve to those entitled to see it.
  */
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
@@ -47,7 +48,7 @@ afterEach(() => {
 const history = async (memberId: string, token = api.admin) => {
   const reply = await api.get(`/members/${memberId}/history`, { token });
   expect(reply.status, reply.text).toBe(200);
-  expect(responseSchemas.MemberHistory.safeParse(reply.json()).success).toBe(true);
+  expect(v.safeParse(responseSchemas.MemberHistory, reply.json()).success).toBe(true);
   return reply.json<{ items: HistoryEntry[] }>().items;
 };
 
@@ -134,7 +135,7 @@ describe("where a member serves, and their history", () => {
     for (const token of [api.admin, staff, await memberToken(m)]) {
       const reply = await api.get(`/members/${m.id}`, { token });
       expect(reply.status, reply.text).toBe(200);
-      expect(responseSchemas.MemberDetail.safeParse(reply.json()).success).toBe(true);
+      expect(v.safeParse(responseSchemas.MemberDetail, reply.json()).success).toBe(true);
       expect(reply.json<{ stations: unknown }>().stations).toEqual(expected);
     }
     const elsewhere = await api.get(`/members/${m.id}`, { token: otherStaff });

@@ -2,6 +2,7 @@
  * Who serves where (PUT / DELETE / GET /stations/{id}/members), the lead member rule, and the
  * ranked member suggestions for a topic — through the local HTTP gateway with the real handlers.
  */
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
@@ -47,7 +48,7 @@ describe("PUT /stations/{stationId}/members/{memberId}", () => {
     const assignment = reply.json<Assignment>();
     expect(assignment).toMatchObject({ stationId: s.id, memberId: m.id, basis: "nearby" });
     expect(Date.parse(assignment.assignedAt)).not.toBeNaN();
-    expect(responseSchemas.Assignment.safeParse(assignment).success).toBe(true);
+    expect(v.safeParse(responseSchemas.Assignment, assignment).success).toBe(true);
     expect((await station(s.id)).memberCount).toBe(1);
     expect((await member(m.id)).stationCount).toBe(1);
   });
@@ -116,7 +117,7 @@ describe("GET /stations/{stationId}/members", () => {
       expect(a.basis).toBe("choice");
       expect(a.member?.id).toBe(a.memberId);
       expect(a.member?.stationCount).toBe(1);
-      expect(responseSchemas.Assignment.safeParse(a).success).toBe(true);
+      expect(v.safeParse(responseSchemas.Assignment, a).success).toBe(true);
     }
   });
 
@@ -330,7 +331,7 @@ describe("GET /stations/{stationId}/member-suggestions", () => {
       `topic=${encodeURIComponent(topic)}&sector=${encodeURIComponent("医药卫生界")}`,
     );
     expect(result.topic).toBe(topic);
-    expect(responseSchemas.SuggestionList.safeParse(result).success).toBe(true);
+    expect(v.safeParse(responseSchemas.SuggestionList, result).success).toBe(true);
     const key = (id: string) => Object.entries(names).find(([, m]) => m.id === id)?.[0];
     expect(result.items.slice(0, 6).map((s) => key(s.memberId))).toEqual([
       "serves", // expertise, serves here

@@ -3,6 +3,7 @@
  * in) and PUT /holiday-calendars/{year} (admins), with the checks of an uploaded calendar, and a new
  * topic's collect deadline following an upload. Its own stack: uploads change every deadline after.
  */
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type HolidayCalendar,
@@ -42,7 +43,7 @@ async function calendars(token?: string): Promise<ListedCalendar[]> {
   const reply = await api.get("/holiday-calendars", token ? { token } : {});
   expect(reply.status, reply.text).toBe(200);
   const body = reply.json<{ items: ListedCalendar[] }>();
-  expect(responseSchemas.HolidayCalendarList.safeParse(body).success).toBe(true);
+  expect(v.safeParse(responseSchemas.HolidayCalendarList, body).success).toBe(true);
   return body.items;
 }
 

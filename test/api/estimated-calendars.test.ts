@@ -4,9 +4,11 @@
  * holidays by estimate and say so, the daily scheduled watch asks the county office for the
  * calendars (once a week), and loading them re-plans the open deadlines that counted through them.
  */
+
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { HolidayCalendar } from "../../functions/domain/topics/calendar";
 import { estimateSource } from "../../functions/domain/topics/estimated-holidays";
@@ -73,7 +75,7 @@ async function calendars(): Promise<ListedCalendar[]> {
   const reply = await api.get("/holiday-calendars");
   expect(reply.status, reply.text).toBe(200);
   const body = reply.json<{ items: ListedCalendar[] }>();
-  expect(responseSchemas.HolidayCalendarList.safeParse(body).success).toBe(true);
+  expect(v.safeParse(responseSchemas.HolidayCalendarList, body).success).toBe(true);
   return body.items;
 }
 
@@ -171,7 +173,7 @@ describe("a deadline that counts through New Year 2037", () => {
     );
     expect(second.status, second.text).toBe(200);
     const saved = second.json<{ items: ListedCalendar[]; replannedTopics: number }>();
-    expect(responseSchemas.HolidayCalendarSaved.safeParse(saved).success).toBe(true);
+    expect(v.safeParse(responseSchemas.HolidayCalendarSaved, saved).success).toBe(true);
     expect(saved.items.filter((calendar) => calendar.estimated)).toEqual([]);
 
     const after = (await readTopic(api, topic.id)) as EstimatedTopic;

@@ -11,8 +11,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type * as v from "valibot";
 import { expect } from "vitest";
-import type * as z from "zod/mini";
 import type { errorBody } from "../../functions/kernel/contracts";
 import type { CountySchedule } from "../../functions/kernel/schedules";
 import {
@@ -28,7 +28,7 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../
 import { signToken, type TokenRequest } from "../../infra/local/token";
 import { dynamodbEndpoint, uniqueTableName } from "../support/dynamodb";
 
-export type ErrorBody = z.output<typeof errorBody>;
+export type ErrorBody = v.InferOutput<typeof errorBody>;
 export interface Page<T> {
   readonly items: T[];
   readonly cursor: string | null;

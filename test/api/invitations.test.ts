@@ -2,6 +2,7 @@
  * 委员下沉 by invitation: a station's staff invite a member, the member accepts or declines, the
  * staff withdraw, invitations expire; every change lands in the member's history.
  */
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { clock, setClock, simulatedClock } from "../../functions/kernel/clock";
 import { responseSchemas } from "../../functions/meta/response-schemas";
@@ -80,7 +81,7 @@ async function invite(
   );
   expect(reply.status, reply.text).toBe(201);
   const invitation = reply.json<Invitation>();
-  expect(responseSchemas.Invitation.safeParse(invitation).success).toBe(true);
+  expect(v.safeParse(responseSchemas.Invitation, invitation).success).toBe(true);
   return invitation;
 }
 
@@ -368,7 +369,7 @@ describe("the lists of invitations", () => {
       );
       expect(reply.status, reply.text).toBe(200);
       const page = reply.json<{ items: Invitation[]; cursor: string | null }>();
-      expect(responseSchemas.InvitationPage.safeParse(page).success).toBe(true);
+      expect(v.safeParse(responseSchemas.InvitationPage, page).success).toBe(true);
       expect(page.items.length).toBeLessThanOrEqual(2);
       items.push(...page.items);
       cursor = page.cursor;

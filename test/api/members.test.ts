@@ -2,6 +2,7 @@
  * Members through the local HTTP gateway with the real handlers: register (mainland mobile numbers,
  * one member per number), read, list (sector filter, cursor paging), change, CSV export.
  */
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
@@ -59,7 +60,7 @@ describe("POST /members", () => {
       version: 1,
     });
     expect(member.expertise).toEqual(["健康养老", "家庭医生"]);
-    expect(responseSchemas.Member.safeParse(member).success).toBe(true);
+    expect(v.safeParse(responseSchemas.Member, member).success).toBe(true);
   });
 
   it("refuses an empty expertise tag, naming its position", async () => {
@@ -172,7 +173,7 @@ describe("GET /members", () => {
     const ids = all.map((m) => m.id);
     expect(ids).toEqual(expect.arrayContaining(inSector.map((m) => m.id)));
     expect([...ids].sort()).toEqual(ids);
-    for (const member of all) expect(responseSchemas.Member.safeParse(member).success).toBe(true);
+    for (const member of all) expect(v.safeParse(responseSchemas.Member, member).success).toBe(true);
   });
 
   it("filters by sector", async () => {

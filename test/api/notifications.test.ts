@@ -3,7 +3,9 @@
  * the topic, by recipient for admins only, paged, and without the delivery internals (idempotency
  * keys) or the recipients' contact details that the outbox itself keeps.
  */
+
 import { readFile } from "node:fs/promises";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
@@ -95,7 +97,7 @@ describe("by topic", () => {
     const reply = await api.get(`/notifications?topicId=${topic.id}`);
     expect(reply.status, reply.text).toBe(200);
     const page = reply.json<Page<Notification>>();
-    expect(responseSchemas.NotificationPage.safeParse(page).success).toBe(true);
+    expect(v.safeParse(responseSchemas.NotificationPage, page).success).toBe(true);
     expect(page.items.map((item) => [item.templateId, item.recipient.id])).toEqual([
       ["step_started", `person:${phone}`],
       ["step_started", `person:${phone}`],

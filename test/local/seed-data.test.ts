@@ -1,5 +1,5 @@
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import * as z from "zod/mini";
 import { hostVenueTypes, standardItems } from "../../functions/domain/registry/stations";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
 import { topicSources } from "../../functions/domain/topics/vocabulary";
@@ -61,15 +61,21 @@ describe("demo data", () => {
 
   it("is valid input for the API: every body passes the request schemas", () => {
     for (const member of demoMembers) {
-      const parsed = z.safeParse(memberCreate, member.body);
-      expect(parsed.success, `${member.key}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      const parsed = v.safeParse(memberCreate, member.body);
+      expect(
+        parsed.success,
+        `${member.key}: ${JSON.stringify(parsed.issues && v.flatten(parsed.issues))}`,
+      ).toBe(true);
     }
     for (const station of demoStations) {
       const body = station.leadMemberKey
         ? { ...station.body, leadMemberId: `01${"0".repeat(24)}` }
         : station.body;
-      const parsed = z.safeParse(stationCreate, body);
-      expect(parsed.success, `${station.key}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      const parsed = v.safeParse(stationCreate, body);
+      expect(
+        parsed.success,
+        `${station.key}: ${JSON.stringify(parsed.issues && v.flatten(parsed.issues))}`,
+      ).toBe(true);
     }
   });
 
@@ -184,17 +190,23 @@ describe("demo topics", () => {
         responsible: personBody(topic.responsible),
         ...(Object.keys(responsibles).length ? { responsibles } : {}),
       };
-      const parsed = z.safeParse(topicCreate, body);
-      expect(parsed.success, `${topic.key}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      const parsed = v.safeParse(topicCreate, body);
+      expect(
+        parsed.success,
+        `${topic.key}: ${JSON.stringify(parsed.issues && v.flatten(parsed.issues))}`,
+      ).toBe(true);
       // Evidence for exactly the steps the seed completes.
       expect(Object.keys(topic.evidence).sort(), topic.key).toEqual([...stepsBefore(topic.stage)].sort());
       for (const step of stepsBefore(topic.stage)) {
-        const result = z.safeParse(stepEvidence[step], evidenceOf(step, topic).evidence);
-        expect(result.success, `${topic.key} ${step}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+        const result = v.safeParse(stepEvidence[step], evidenceOf(step, topic).evidence);
+        expect(
+          result.success,
+          `${topic.key} ${step}: ${JSON.stringify(result.issues && v.flatten(result.issues))}`,
+        ).toBe(true);
       }
       if (topic.stage === "declined") {
         expect(
-          z.safeParse(topicReject, { step: "determine", reason: topic.declineReason }).success,
+          v.safeParse(topicReject, { step: "determine", reason: topic.declineReason }).success,
           topic.key,
         ).toBe(true);
       } else expect(topic.declineReason, topic.key).toBeUndefined();

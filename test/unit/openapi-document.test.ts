@@ -6,7 +6,7 @@ import { packedOpenApiDocument } from "../../functions/meta/openapi.packed.gener
 import { currentOpenApiDocument, generatedDocumentPath } from "../../functions/meta/openapi-document";
 
 describe("the generated OpenAPI document", () => {
-  it("is current with the zod schemas (run `npm run openapi` after changing a contract)", () => {
+  it("is current with the valibot schemas (run `npm run openapi` after changing a contract)", () => {
     expect(readFileSync(generatedDocumentPath, "utf8")).toBe(currentOpenApiDocument());
   });
 

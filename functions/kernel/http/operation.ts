@@ -1,5 +1,5 @@
 /** The shape of an API operation: what it accepts, what it answers, and the code that does it. */
-import type * as z from "zod/mini";
+import type * as v from "valibot";
 import type { Principal, Role } from "../../domain/access";
 import type { Language } from "../../domain/registry/members";
 import type { CsvColumn } from "./csv";
@@ -43,7 +43,7 @@ interface OperationDocs {
    * The body as the OpenAPI document shows it, when it is more precise than what the dispatcher
    * checks (a body whose schema depends on a path parameter, checked in the handler).
    */
-  readonly documentedBody?: z.ZodMiniType;
+  readonly documentedBody?: v.GenericSchema;
   /**
    * The roles that may call the operation at all, checked before its input is validated: a caller
    * who may not gets 403, never details of a body they had no business sending. Finer rules (which
@@ -66,9 +66,9 @@ export interface OperationInput<P, Q, B> {
 
 export interface Operation extends OperationDocs {
   readonly auth: "public" | "jwt";
-  readonly path?: z.ZodMiniType;
-  readonly query?: z.ZodMiniType;
-  readonly body?: z.ZodMiniType;
+  readonly path?: v.GenericSchema;
+  readonly query?: v.GenericSchema;
+  readonly body?: v.GenericSchema;
   readonly handle: (input: OperationInput<unknown, unknown, unknown>) => Promise<ApiResponse>;
 }
 
@@ -77,15 +77,17 @@ export interface Operation extends OperationDocs {
  * declared schemas before `handle` runs, and the OpenAPI document is built from the same schemas.
  */
 export function defineOperation<
-  P extends z.ZodMiniType = z.ZodMiniType<undefined>,
-  Q extends z.ZodMiniType = z.ZodMiniType<undefined>,
-  B extends z.ZodMiniType = z.ZodMiniType<undefined>,
+  P extends v.GenericSchema = v.GenericSchema<undefined>,
+  Q extends v.GenericSchema = v.GenericSchema<undefined>,
+  B extends v.GenericSchema = v.GenericSchema<undefined>,
 >(
   spec: OperationDocs & {
     readonly path?: P;
     readonly query?: Q;
     readonly body?: B;
-    readonly handle: (input: OperationInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>;
+    readonly handle: (
+      input: OperationInput<v.InferOutput<P>, v.InferOutput<Q>, v.InferOutput<B>>,
+    ) => Promise<ApiResponse>;
   },
 ): Operation {
   return { ...spec, auth: "jwt", handle: spec.handle as Operation["handle"] };

@@ -1,83 +1,93 @@
-/** Validates input with a zod schema and turns zod's issues into the API's field problems. */
-import type * as z from "zod/mini";
+/** Validates input with a valibot schema and turns valibot's issues into the API's field problems. */
+import * as v from "valibot";
 import { type FieldProblem, NotFoundError, type ResourceKind, ValidationError } from "../../domain/errors";
 import { isMessageKey } from "./messages";
 
-const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join(".");
+type Issue = v.BaseIssue<unknown>;
+type Described = Pick<FieldProblem, "code" | "message" | "params">;
 
-/** zod's issue, reduced to a catalog key and the facts its message needs. */
-function describeIssue(issue: z.core.$ZodIssue): Pick<FieldProblem, "code" | "message" | "params"> {
+const fieldPath = (issue: Issue) => (issue.path ?? []).map((item) => String(item.key)).join(".");
+
+/** What a picklist or a literal allows, from valibot's `expected` (`("a" | "b")`, `"a"`): `a | b`. */
+const allowedValues = (expected: string | null) =>
+  (expected ?? "").replace(/^\((.*)\)$/, "$1").replaceAll('"', "");
+
+const invalidType = (expected: string): Described => ({
+  code: "invalid_type",
+  message: "invalid_type",
+  params: { expected },
+});
+
+const lengthOrSize = (issue: Issue, ofText: string, ofList: string, ofNumber: string) =>
+  typeof issue.input === "string" ? ofText : Array.isArray(issue.input) ? ofList : ofNumber;
+
+/** A valibot issue, reduced to a catalog key and the facts its message needs. */
+function describeIssue(issue: Issue): Described {
   if (isMessageKey(issue.message)) return { code: issue.message, message: issue.message };
-  switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined
-        ? { code: "required", message: "required" }
-        : { code: "invalid_type", message: "invalid_type", params: { expected: issue.expected } };
-    case "too_small":
-      return {
-        code: "too_small",
-        message:
-          issue.origin === "string"
-            ? "too_short"
-            : issue.origin === "array"
-              ? "too_few"
-              : issue.inclusive === false
-                ? "too_small_exclusive"
-                : "too_small",
-        params: { minimum: Number(issue.minimum) },
-      };
-    case "too_big":
-      return {
-        code: "too_big",
-        message:
-          issue.origin === "string"
-            ? "too_long"
-            : issue.origin === "array"
-              ? "too_many"
-              : issue.inclusive === false
-                ? "too_big_exclusive"
-                : "too_big",
-        params: { maximum: Number(issue.maximum) },
-      };
-    case "invalid_value":
-      if (issue.input === undefined) return { code: "required", message: "required" };
+  // A field the schema does not have (the rest of a strict object, kernel/contracts.ts).
+  if (issue.type === "never") return { code: "unknown_field", message: "unknown_field" };
+  // None of a union's shapes fits, not even as a type: there is no one reason to give.
+  if (issue.type === "union") return { code: "invalid_union", message: "invalid_value_generic" };
+  if (issue.kind === "schema" && issue.input === undefined) return { code: "required", message: "required" };
+  const requirement = Number(issue.requirement);
+  switch (issue.type) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "array":
+    case "record":
+      return invalidType(issue.type);
+    case "object":
+    case "strict_object":
+    case "loose_object":
+    case "object_with_rest":
+      return invalidType("object");
+    // The type checks of kernel/contracts.ts: the message is the type expected.
+    case "custom":
+      return invalidType(issue.message);
+    case "picklist":
+    case "literal":
       return {
         code: "invalid_value",
         message: "invalid_value",
-        params: { allowed: issue.values.map(String).join(" | ") },
+        params: { allowed: allowedValues(issue.expected) },
       };
-    case "not_multiple_of":
-    case "invalid_format":
-    case "invalid_union":
-    case "invalid_key":
-    case "invalid_element":
-    case "custom":
-      return { code: issue.code, message: "invalid_value_generic" };
+    case "min_length":
+    case "min_value":
+      return {
+        code: "too_small",
+        message: lengthOrSize(issue, "too_short", "too_few", "too_small"),
+        params: { minimum: requirement },
+      };
+    case "max_length":
+    case "max_value":
+      return {
+        code: "too_big",
+        message: lengthOrSize(issue, "too_long", "too_many", "too_big"),
+        params: { maximum: requirement },
+      };
+    case "gt_value":
+      return { code: "too_small", message: "too_small_exclusive", params: { minimum: requirement } };
+    case "lt_value":
+      return { code: "too_big", message: "too_big_exclusive", params: { maximum: requirement } };
+    case "regex":
+      return { code: "invalid_format", message: "invalid_value_generic" };
+    case "check":
+      return { code: "custom", message: "invalid_value_generic" };
     default:
       return { code: "invalid", message: "invalid_value_generic" };
   }
 }
 
-function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
-  return issues.flatMap((issue): FieldProblem[] => {
-    const field = fieldPath(issue.path);
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        field: [field, key].filter(Boolean).join("."),
-        code: "unknown_field",
-        message: "unknown_field",
-      }));
-    }
-    return [{ field, ...describeIssue(issue) }];
-  });
-}
+const problemsOf = (issues: readonly Issue[]): FieldProblem[] =>
+  issues.map((issue) => ({ field: fieldPath(issue), ...describeIssue(issue) }));
 
 /** Parses `input`, or throws a ValidationError naming each failing field and why. */
-export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  // reportInput lets "missing" be told apart from "wrong type"; inputs never leave this function.
-  const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new ValidationError(problemsOf(result.error.issues));
-  return result.data;
+export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  // Issues carry the input, so "missing" can be told from "wrong type"; inputs never leave this function.
+  const result = v.safeParse(schema, input);
+  if (!result.success) throw new ValidationError(problemsOf(result.issues));
+  return result.output;
 }
 
 /** Path parameters that name a resource: when one is malformed, that resource is "not found". */
@@ -92,16 +102,16 @@ const resourceOfParameter: Readonly<Record<string, ResourceKind>> = {
  * Parses path parameters. A parameter that names a resource and cannot (a malformed id, an unknown
  * step) answers 404 as that resource, before anything reaches the table; any other answers 400.
  */
-export function parsePath<S extends z.ZodMiniType>(
+export function parsePath<S extends v.GenericSchema>(
   schema: S,
   parameters: Readonly<Record<string, string>>,
-): z.output<S> {
-  const result = schema.safeParse(parameters);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const name = String(issue.path[0] ?? "");
-    const resource = resourceOfParameter[name];
+): v.InferOutput<S> {
+  const result = v.safeParse(schema, parameters);
+  if (result.success) return result.output;
+  for (const issue of result.issues) {
+    const name = String(issue.path?.[0]?.key ?? "");
+    const resource = Object.hasOwn(resourceOfParameter, name) ? resourceOfParameter[name] : undefined;
     if (resource) throw new NotFoundError(resource, (parameters[name] ?? "").slice(0, 64));
   }
-  throw new ValidationError(problemsOf(result.error.issues));
+  throw new ValidationError(problemsOf(result.issues));
 }

@@ -1,5 +1,5 @@
 /** Who serves where: assign a member to a station (idempotent PUT), remove them, list a station's members. */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { NotFoundError } from "../../domain/errors";
 import type { Language } from "../../domain/registry/members";
 import { listQuery } from "../../kernel/contracts";
@@ -77,7 +77,7 @@ export const assignmentOperations = [
     description:
       "The county office assigns directly; station staff invite instead (POST /stations/{stationId}/invitations). Idempotent: 201 when the member starts serving, 200 when they already did.",
     tag: "assignments",
-    body: z.optional(assignmentInput),
+    body: v.optional(assignmentInput),
     responses: [
       { status: 201, description: "Assigned", schema: "Assignment" },
       { status: 200, description: "Already assigned", schema: "Assignment" },

@@ -1,13 +1,13 @@
 /** The holiday calendars working-day deadlines count with: read by all, replaced by an admin. */
 
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { requireAdmin } from "../../domain/access";
 import { ValidationError } from "../../domain/errors";
 import { type HolidayCalendar, localDate, yearOf } from "../../domain/topics/calendar";
 import { shippedCalendars, validateCalendar } from "../../domain/topics/holidays";
 import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
-import { shortText } from "../../kernel/contracts";
+import { listOf, shortText, strictObject } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { defineOperation, ok } from "../../kernel/http/operation";
 import { calendarYearPath } from "../contracts";
@@ -17,9 +17,9 @@ import { calendarsInForce, saveCalendar, storedCalendars } from "../store/calend
 
 const services = defaultTopicServices();
 
-const dateList = z.array(z.string().check(z.maxLength(10))).check(z.maxLength(366));
+const dateList = listOf(v.pipe(v.string(), v.maxLength(10)), 366);
 
-const calendarInput = z.strictObject({
+const calendarInput = strictObject({
   holidays: dateList,
   workdays: dateList,
   source: shortText(500),

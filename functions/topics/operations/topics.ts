@@ -2,12 +2,12 @@
  * Topics (议题) over HTTP: register, list, read with the timeline, and the decisions staff take.
  * Each operation validates, calls its use case (register.ts, decide.ts, extend.ts) and presents.
  */
-import * as z from "zod/mini";
+import * as v from "valibot";
 import type { Principal } from "../../domain/access";
 import { NotFoundError, ValidationError } from "../../domain/errors";
 import { topicSteps } from "../../domain/topics/steps";
 import { clock } from "../../kernel/clock";
-import { id, listQuery } from "../../kernel/contracts";
+import { id, jsonRecord, listQueryEntries, strictObject } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { type ApiRequest, created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
 import { parseInput } from "../../kernel/http/validation";
@@ -60,12 +60,12 @@ function evidenceOf(step: (typeof topicSteps)[number], body: unknown): unknown {
   return evidence;
 }
 
-const topicListQuery = z.strictObject({
-  ...listQuery.shape,
-  stationId: z.optional(id),
-  step: z.optional(z.enum(topicSteps)),
-  status: z.optional(z.enum(["open", "closed"])),
-  overdue: z.optional(z.enum(["true", "false"])),
+const topicListQuery = strictObject({
+  ...listQueryEntries,
+  stationId: v.optional(id),
+  step: v.optional(v.picklist(topicSteps)),
+  status: v.optional(v.picklist(["open", "closed"])),
+  overdue: v.optional(v.picklist(["true", "false"])),
 });
 
 const topicErrors = commonErrors(400, 403, 404, 409);
@@ -157,8 +157,8 @@ export const topicOperations = [
       "The body is the evidence of the step in the path: collect (summary, raisedBy), determine (decision, format, reason), research (visits, findings), consult (meeting), report (summary, sentTo, sentOn), feedback (responses, feedbackToSource). 409 when the step is not the current one.",
     tag: "topics",
     // Checked against the step in the path in the handler, so that errors name that step's fields.
-    body: z.record(z.string(), z.unknown()),
-    documentedBody: z.union(Object.values(stepEvidence)),
+    body: jsonRecord,
+    documentedBody: v.union(Object.values(stepEvidence)),
     responses: [
       { status: 200, description: "Completed; the topic moved on", schema: "Topic" },
       ...topicErrors,

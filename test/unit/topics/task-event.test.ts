@@ -1,4 +1,4 @@
-/** The topic loop's task payloads, checked by hand in functions/topic-loop.ts (no zod in that bundle). */
+/** The topic loop's task payloads, checked by hand in functions/topic-loop.ts (no schema library there). */
 import { describe, expect, it } from "vitest";
 import { handler, InvalidTaskInput, taskEventProblems } from "../../../functions/topic-loop";
 
