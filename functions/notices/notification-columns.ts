@@ -14,6 +14,9 @@ export interface NotificationRow {
   readonly subject: string;
   readonly status: string;
   readonly createdAt: string;
+  readonly attempts?: number;
+  readonly sentAt?: string;
+  readonly lastError?: string;
 }
 
 const channelLabels: Labels<"email" | "sms" | "inbox"> = {
@@ -21,6 +24,17 @@ const channelLabels: Labels<"email" | "sms" | "inbox"> = {
   sms: { "zh-CN": "短信", en: "SMS" },
   inbox: { "zh-CN": "站内通知", en: "Inbox" },
 };
+
+const statusLabels: Labels<"queued" | "sending" | "sent" | "held" | "failed"> = {
+  queued: { "zh-CN": "待发送", en: "Queued" },
+  sending: { "zh-CN": "发送中", en: "Sending" },
+  sent: { "zh-CN": "已发送", en: "Sent" },
+  held: { "zh-CN": "免打扰时段暂缓", en: "Held (quiet hours)" },
+  failed: { "zh-CN": "发送失败", en: "Failed" },
+};
+
+const localTime = (instant: string | undefined) =>
+  instant === undefined ? undefined : localDateTime(instant, config().timeZone);
 
 const labelOf = (labels: Labels<string>, value: string, language: Language) =>
   labels[value]?.[language] ?? value;
@@ -35,9 +49,12 @@ export const notificationColumns: readonly CsvColumn[] = [
     value: (n: NotificationRow, language: Language) => labelOf(channelLabels, n.channel, language),
   },
   { header: { "zh-CN": "标题", en: "Subject" }, value: (n: NotificationRow) => n.subject },
-  { header: { "zh-CN": "状态", en: "Status" }, value: (n: NotificationRow) => n.status },
   {
-    header: { "zh-CN": "时间", en: "Time" },
-    value: (n: NotificationRow) => localDateTime(n.createdAt, config().timeZone),
+    header: { "zh-CN": "状态", en: "Status" },
+    value: (n: NotificationRow, language: Language) => labelOf(statusLabels, n.status, language),
   },
+  { header: { "zh-CN": "时间", en: "Time" }, value: (n: NotificationRow) => localTime(n.createdAt) },
+  { header: { "zh-CN": "发送时间", en: "Sent at" }, value: (n: NotificationRow) => localTime(n.sentAt) },
+  { header: { "zh-CN": "尝试次数", en: "Attempts" }, value: (n: NotificationRow) => n.attempts },
+  { header: { "zh-CN": "最近错误", en: "Last error" }, value: (n: NotificationRow) => n.lastError },
 ];

@@ -1,6 +1,6 @@
 /** Response shapes of the delivery log (OpenAPI components). */
 import * as v from "valibot";
-import { id, isoTimestamp, pageOf } from "../kernel/contracts";
+import { id, int, isoTimestamp, pageOf } from "../kernel/contracts";
 
 export const notification = v.object({
   id,
@@ -11,8 +11,16 @@ export const notification = v.object({
   language: v.picklist(["zh-CN", "en"]),
   subject: v.string(),
   text: v.string(),
-  status: v.string(),
+  /** queued → sending → sent | held (quiet hours) | failed */
+  status: v.picklist(["queued", "sending", "sent", "held", "failed"]),
   createdAt: isoTimestamp,
+  attempts: v.optional(int),
+  /** A retry's or the end of quiet hours: not sent before. */
+  nextAttemptAt: v.optional(isoTimestamp),
+  sentAt: v.optional(isoTimestamp),
+  failedAt: v.optional(isoTimestamp),
+  providerMessageId: v.optional(v.string()),
+  lastError: v.optional(v.string()),
 });
 export const notificationPage = pageOf(notification);
 

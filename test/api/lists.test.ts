@@ -74,7 +74,16 @@ describe("CSV on every list", () => {
     });
     expect(reply.status, reply.text).toBe(200);
     const [header, ...rows] = parseCsv(reply.text);
-    expect(header).toEqual(expect.arrayContaining(["Recipient", "Channel", "Status"]));
+    expect(header).toEqual(
+      expect.arrayContaining(["Recipient", "Channel", "Status", "Attempts", "Last error"]),
+    );
     expect(rows).toHaveLength(notices.length);
+
+    // In Chinese by default, the delivery status in words.
+    await api.stack.delivery.settled();
+    const chinese = parseCsv((await api.get(`/notifications?topicId=${topic.id}&format=csv`)).text);
+    const statusColumn = chinese[0]?.indexOf("状态") ?? -1;
+    expect(chinese[0]).toEqual(expect.arrayContaining(["发送时间", "尝试次数", "最近错误"]));
+    expect(chinese.slice(1).map((row) => row[statusColumn])).toEqual(notices.map(() => "已发送"));
   });
 });
