@@ -13,13 +13,18 @@ import type {
   SendResult,
 } from "./notifier";
 import { deliveryQueue } from "./queue";
+import { renderSms } from "./sms-text";
 import { notificationWrites, recordNotification } from "./store";
 import { render } from "./templates";
 
 function queuedRecord(request: NotificationRequest): NotificationRecord {
   const now = clock().now();
   const language = request.recipient.language ?? config().defaultLanguage;
-  const { subject, text } = render(request.templateId, language, request.variables);
+  const rendered = render(request.templateId, language, request.variables);
+  // An SMS is its own short text, one segment with the signature; e-mail and inbox get the full one.
+  const text =
+    request.channel === "sms" ? renderSms(request.templateId, language, request.variables) : rendered.text;
+  const { subject } = rendered;
   return {
     id: newId(now.getTime()),
     idempotencyKey: request.idempotencyKey,

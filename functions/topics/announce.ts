@@ -88,12 +88,15 @@ async function addresseeOfSource(person: RaisedBy) {
   });
 }
 
-/** Tells the people who raised the topic how it ended (each once: the key makes a repeat a no-op). */
+/**
+ * Tells the people who raised the topic how it ended (each once: the key makes a repeat a no-op):
+ * `detail` is the reason it was declined, or the outcome given back to them when it closed.
+ */
 export async function tellSources(
   services: TopicServices,
   topic: StoredTopic,
   templateId: "topic_rejected" | "topic_closed",
-  reason: string,
+  detail: string,
 ): Promise<void> {
   const collected = topic.evidence.collect as { raisedBy?: RaisedBy[] } | undefined;
   for (const [index, person] of (collected?.raisedBy ?? []).entries()) {
@@ -103,7 +106,11 @@ export async function tellSources(
         templateId,
         topicId: topic.id,
         idempotencyKey: `${topic.id}:${templateId}:${index}`,
-        variables: { recipientName: person.name, title: topic.title, reason },
+        variables: {
+          recipientName: person.name,
+          title: topic.title,
+          ...(templateId === "topic_closed" ? { outcome: detail } : { reason: detail }),
+        },
       });
     } catch (error) {
       logError("the source of a closed topic could not be told", { topicId: topic.id, templateId }, error);

@@ -84,6 +84,11 @@ async function takeDecision(
   return saved;
 }
 
+/** What the source was told at 办理反馈 (the feedback step's summary), for the closing notice. */
+const outcomeGivenBack = (topic: StoredTopic) =>
+  (topic.evidence.feedback as { feedbackToSource?: { summary?: string } } | undefined)?.feedbackToSource
+    ?.summary ?? "";
+
 /** 完成当前环节: the step in the path must be the current one; the last step closes the topic. */
 export async function completeStep(
   services: TopicServices,
@@ -111,7 +116,7 @@ export async function completeStep(
     const next = planStep(withEvidence(topic), decided.next, now, calendars);
     return { outcome: "advance", change: () => next.topic, events: [completed, next.event] };
   });
-  if (saved.status === "closed") await tellSources(services, saved, "topic_closed", "");
+  if (saved.status === "closed") await tellSources(services, saved, "topic_closed", outcomeGivenBack(saved));
   return saved;
 }
 

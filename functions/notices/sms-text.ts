@@ -1,0 +1,66 @@
+/**
+ * SMS that fit one billed segment with the signature (短信签名): 70 characters when any character is
+ * outside GSM-7 (any Chinese), 160 otherwise. The template's short SMS pattern is filled, and what
+ * varies in length (a title, a reason, a station's name) is shortened with "…" until it fits.
+ */
+import type { Language } from "../domain/registry/members";
+import { config } from "../kernel/config";
+import { fill, smsPattern, type TemplateId } from "./templates";
+
+const characters = (text: string) => [...text].length;
+
+/** Characters one segment holds for this text (printable ASCII counts as GSM-7). */
+export const segmentCapacity = (text: string) => (/^[\x20-\x7E\n]*$/.test(text) ? 160 : 70);
+
+/** Variables that may be shortened, longest first when it comes to it. */
+const shortenable = ["title", "reason", "outcome", "stationName", "responsibleName", "inviterName"];
+/** A shortened variable keeps at least this many characters (and its "…"). */
+const shortest = 4;
+
+function shorten(value: string, by: number): string {
+  const chars = [...value];
+  const keep = Math.max(shortest, chars.length - by - 1);
+  return keep >= chars.length ? value : `${chars.slice(0, keep).join("")}…`;
+}
+
+/** The SMS text (without the signature, which the provider adds) fitting one segment with it. */
+export function fitSms(
+  pattern: string,
+  variables: Readonly<Record<string, string>>,
+  signature: string,
+): string {
+  const vars: Record<string, string> = { ...variables };
+  const overBy = () => {
+    const text = fill(pattern, vars);
+    return characters(signature) + characters(text) - segmentCapacity(signature + text);
+  };
+  for (let over = overBy(); over > 0; over = overBy()) {
+    const longest = shortenable
+      .filter((name) => characters(vars[name] ?? "") > shortest + 1)
+      .sort((a, b) => characters(vars[b] ?? "") - characters(vars[a] ?? ""))[0];
+    if (longest === undefined) {
+      // Nothing left to shorten: the text itself is cut (a pattern too long for its own good).
+      const text = [...fill(pattern, vars)];
+      return `${text.slice(0, text.length - over - 1).join("")}…`;
+    }
+    vars[longest] = shorten(vars[longest] ?? "", over);
+  }
+  return fill(pattern, vars);
+}
+
+/** The county's registered SMS signature, as a phone shows it: SMS_SIGNATURE (in 【】), else 【<county>政协】. */
+export function smsSignature(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.SMS_SIGNATURE?.trim();
+  if (configured) return /^【.*】$/.test(configured) ? configured : `【${configured}】`;
+  const county = config().countyName;
+  return /\p{Script=Han}/u.test(county) ? `【${county}政协】` : "【好商量】";
+}
+
+export function renderSms(
+  templateId: TemplateId,
+  language: Language,
+  variables: Readonly<Record<string, string>>,
+  signature = smsSignature(),
+): string {
+  return fitSms(smsPattern(templateId, language), variables, signature);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { fitSms, renderSms, segmentCapacity, smsSignature } from "../../../functions/notices/sms-text";
+import { render, templateIds } from "../../../functions/notices/templates";
+
+const signature = "【某某县政协】";
+const chars = (text: string) => [...text].length;
+
+/** Long values for every variable any template uses. */
+const long = {
+  recipientName: "欧阳建国",
+  title: "关于城东片区老旧小区加装电梯资金分摊及后续维护管理机制的协商议题",
+  stepName: "开展调研",
+  deadline: "2026-12-15 17:30",
+  responsibleName: "司马经办人",
+  stationName: "城关镇人民路社区政协委员工作室",
+  reason: "该事项属于信访程序处理范围，已转交县信访局依法办理，请耐心等待其答复",
+  outcome: "县住建局已将加装电梯纳入明年民生实事，财政补助每台二十万元，明年三月开工",
+  year: "2027",
+  inviterName: "县政协办公室",
+  expiresAt: "2026-12-16 23:59",
+};
+
+describe("SMS texts", () => {
+  it.each(templateIds)("%s: one segment with the signature, in Chinese and in English", (templateId) => {
+    for (const language of ["zh-CN", "en"] as const) {
+      const text = renderSms(templateId, language, long, signature);
+      expect(chars(signature) + chars(text), `${language}: ${text}`).toBeLessThanOrEqual(
+        segmentCapacity(signature + text),
+      );
+      expect(text, language).not.toMatch(/\{\w+\}/);
+      expect(text, language).toContain(long.recipientName);
+    }
+  });
+
+  it("short values are left whole", () => {
+    const text = renderSms("step_started", "zh-CN", { ...long, title: "路灯不亮" }, signature);
+    expect(text).toBe("欧阳建国：议题「路灯不亮」进入开展调研环节，由您负责，请于2026-12-15 17:30前完成。");
+  });
+
+  it("a long title is shortened with …, keeping its start", () => {
+    const text = renderSms("reminder_before", "zh-CN", long, signature);
+    expect(text).toMatch(/议题「关于城东片区.*…」/);
+    expect(text).toContain("2026-12-15 17:30到期");
+  });
+
+  it("says why a topic was declined and what came of a closed one", () => {
+    expect(renderSms("topic_rejected", "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
+      "原因：该事项属于信访程序",
+    );
+    expect(renderSms("topic_closed", "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
+      "结果：县住建局已将加装电梯",
+    );
+  });
+
+  it("an all-ASCII text may use the 160 characters of a GSM-7 segment", () => {
+    expect(segmentCapacity("Hello")).toBe(160);
+    expect(segmentCapacity("【县政协】Hello")).toBe(70);
+    const text = fitSms(
+      "{recipientName}: {title}",
+      { recipientName: "Li", title: "x".repeat(300) },
+      "[County]",
+    );
+    expect(chars(text) + chars("[County]")).toBeLessThanOrEqual(160);
+  });
+
+  it("the e-mail and inbox texts stay whole", () => {
+    const { text } = render("topic_closed", "zh-CN", long);
+    expect(text).toContain(long.outcome);
+    expect(text).toContain(long.title);
+  });
+});
+
+describe("the signature", () => {
+  it("is shown in 【】 whether or not the setting has them", () => {
+    expect(smsSignature({ SMS_SIGNATURE: "某县政协" })).toBe("【某县政协】");
+    expect(smsSignature({ SMS_SIGNATURE: "【某县政协】" })).toBe("【某县政协】");
+  });
+});
