@@ -11,6 +11,7 @@ import { clock } from "../kernel/clock";
 import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
 import { memberAddressee, type Notifier } from "../notices/notifier";
+import { invitation as invitationNotice } from "../notices/templates/invitation-notices";
 import type { StoredMember } from "../registry/member-view";
 import type { Station } from "../registry/responses";
 import { actorOf } from "../registry/store/history";
@@ -67,7 +68,7 @@ async function tellMember(
   await notifier.send({
     recipient,
     channel,
-    templateId: "invitation",
+    template: invitationNotice,
     variables: {
       recipientName: member.name,
       inviterName: invitation.invitedBy.name ?? station.name,

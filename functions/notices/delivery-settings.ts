@@ -9,7 +9,7 @@
 import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/notices/delivery";
 import { ConfigurationError } from "../kernel/config";
 import type { SmtpSettings } from "./channels/smtp";
-import { templateIds } from "./templates";
+import { templateIds } from "./templates/all";
 
 export interface DeliverySettings {
   readonly email: { readonly kind: "outbox" } | ({ readonly kind: "smtp" } & SmtpSettings);

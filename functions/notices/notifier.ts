@@ -5,7 +5,7 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import type { DeliveryStatus } from "../domain/notices/delivery";
 import type { Language } from "../domain/registry/members";
-import type { TemplateId } from "./templates";
+import type { NoticeTemplate, TemplateId } from "./templates";
 
 export type Channel = "email" | "sms" | "inbox";
 
@@ -21,7 +21,7 @@ export interface Recipient {
 export interface NotificationRequest {
   readonly recipient: Recipient;
   readonly channel: Channel;
-  readonly templateId: TemplateId;
+  readonly template: NoticeTemplate;
   readonly variables: Readonly<Record<string, string>>;
   /** The same key twice sends once: a retried task or a repeated request cannot notify twice. */
   readonly idempotencyKey: string;

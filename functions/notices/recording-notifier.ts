@@ -20,10 +20,10 @@ import { render } from "./templates";
 function queuedRecord(request: NotificationRequest): NotificationRecord {
   const now = clock().now();
   const language = request.recipient.language ?? config().defaultLanguage;
-  const rendered = render(request.templateId, language, request.variables);
+  const rendered = render(request.template, language, request.variables);
   // An SMS is its own short text, one segment with the signature; e-mail and inbox get the full one.
   const text =
-    request.channel === "sms" ? renderSms(request.templateId, language, request.variables) : rendered.text;
+    request.channel === "sms" ? renderSms(request.template, language, request.variables) : rendered.text;
   const { subject } = rendered;
   return {
     id: newId(now.getTime()),
@@ -31,7 +31,7 @@ function queuedRecord(request: NotificationRequest): NotificationRecord {
     ...(request.topicId ? { topicId: request.topicId } : {}),
     recipient: request.recipient,
     channel: request.channel,
-    templateId: request.templateId,
+    templateId: request.template.id,
     language,
     subject,
     text,

@@ -5,7 +5,7 @@
  */
 import type { Language } from "../domain/registry/members";
 import { config } from "../kernel/config";
-import { fill, smsPattern, type TemplateId } from "./templates";
+import { fill, type NoticeTemplate } from "./templates";
 
 const characters = (text: string) => [...text].length;
 
@@ -13,7 +13,7 @@ const characters = (text: string) => [...text].length;
 export const segmentCapacity = (text: string) => (/^[\x20-\x7E\n]*$/.test(text) ? 160 : 70);
 
 /** Variables that may be shortened, longest first when it comes to it. */
-const shortenable = ["title", "reason", "outcome", "stationName", "responsibleName", "inviterName"];
+const shortenable = ["title", "reason", "outcome", "note", "stationName", "responsibleName", "inviterName"];
 /** A shortened variable keeps at least this many characters (and its "…"). */
 const shortest = 4;
 
@@ -57,10 +57,10 @@ export function smsSignature(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function renderSms(
-  templateId: TemplateId,
+  template: NoticeTemplate,
   language: Language,
   variables: Readonly<Record<string, string>>,
   signature = smsSignature(),
 ): string {
-  return fitSms(smsPattern(templateId, language), variables, signature);
+  return fitSms(template.sms[language], variables, signature);
 }

@@ -8,6 +8,9 @@ import { normalizeMainlandMobile } from "../domain/registry/members";
 import { stepNames } from "../domain/topics/steps";
 import { config } from "../kernel/config";
 import { logError } from "../kernel/log";
+import type { NoticeTemplate } from "../notices/templates";
+import { deadlineExtended, deadlineReplanned } from "../notices/templates/deadline-notices";
+import { topicClosed, topicRejected } from "../notices/templates/outcome-notices";
 import { responsibleFor } from "./plan-step";
 import { addresseeOf } from "./recipients";
 import type { TopicServices } from "./services";
@@ -22,18 +25,18 @@ function deadlineNotice(
   topic: StoredTopic,
   change: DeadlineChange,
 ): {
-  readonly templateId: "deadline_extended" | "deadline_replanned";
+  readonly template: NoticeTemplate;
   readonly idempotencyKey: string;
   readonly variables: Readonly<Record<string, string>>;
 } {
   return change.kind === "extended"
     ? {
-        templateId: "deadline_extended",
+        template: deadlineExtended,
         idempotencyKey: `${topic.id}:${topic.stepSeq}:extended:${topic.extensions}`,
         variables: { reason: change.reason },
       }
     : {
-        templateId: "deadline_replanned",
+        template: deadlineReplanned,
         idempotencyKey: `${topic.id}:${topic.stepSeq}:replanned:${topic.deadline ?? ""}`,
         variables: { year: String(change.calendarYear) },
       };
@@ -54,7 +57,7 @@ export async function announceNewDeadline(
     const notice = deadlineNotice(topic, change);
     await services.notifier.send({
       ...addressee,
-      templateId: notice.templateId,
+      template: notice.template,
       topicId: topic.id,
       idempotencyKey: notice.idempotencyKey,
       variables: {
@@ -95,25 +98,30 @@ async function addresseeOfSource(person: RaisedBy) {
 export async function tellSources(
   services: TopicServices,
   topic: StoredTopic,
-  templateId: "topic_rejected" | "topic_closed",
+  outcome: "rejected" | "closed",
   detail: string,
 ): Promise<void> {
+  const template = outcome === "closed" ? topicClosed : topicRejected;
   const collected = topic.evidence.collect as { raisedBy?: RaisedBy[] } | undefined;
   for (const [index, person] of (collected?.raisedBy ?? []).entries()) {
     try {
       await services.notifier.send({
         ...(await addresseeOfSource(person)),
-        templateId,
+        template,
         topicId: topic.id,
-        idempotencyKey: `${topic.id}:${templateId}:${index}`,
+        idempotencyKey: `${topic.id}:${template.id}:${index}`,
         variables: {
           recipientName: person.name,
           title: topic.title,
-          ...(templateId === "topic_closed" ? { outcome: detail } : { reason: detail }),
+          ...(outcome === "closed" ? { outcome: detail } : { reason: detail }),
         },
       });
     } catch (error) {
-      logError("the source of a closed topic could not be told", { topicId: topic.id, templateId }, error);
+      logError(
+        "the source of a closed topic could not be told",
+        { topicId: topic.id, templateId: template.id },
+        error,
+      );
     }
   }
 }

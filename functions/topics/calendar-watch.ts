@@ -7,6 +7,7 @@
 import { hasOfficialCalendarFor, localDate, shiftDate, yearOf } from "../domain/topics/calendar";
 import { config } from "../kernel/config";
 import { logError } from "../kernel/log";
+import { holidayCalendarMissing } from "../notices/templates/calendar-notices";
 import { countyOfficeAddressee } from "./recipients";
 import { replanOpenDeadlines } from "./replan";
 import type { TopicServices } from "./services";
@@ -37,7 +38,7 @@ async function askForCalendar(services: TopicServices, year: number, today: stri
   const addressee = countyOfficeAddressee();
   const { sent } = await services.notifier.send({
     ...addressee,
-    templateId: "holiday_calendar_missing",
+    template: holidayCalendarMissing,
     idempotencyKey: `holiday-calendar-missing:${year}:${weekOf(today)}`,
     variables: { recipientName: addressee.recipient.name, year: String(year) },
   });

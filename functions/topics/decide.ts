@@ -116,7 +116,7 @@ export async function completeStep(
     const next = planStep(withEvidence(topic), decided.next, now, calendars);
     return { outcome: "advance", change: () => next.topic, events: [completed, next.event] };
   });
-  if (saved.status === "closed") await tellSources(services, saved, "topic_closed", outcomeGivenBack(saved));
+  if (saved.status === "closed") await tellSources(services, saved, "closed", outcomeGivenBack(saved));
   return saved;
 }
 
@@ -160,6 +160,6 @@ export async function rejectTopic(
       ],
     };
   });
-  await tellSources(services, saved, "topic_rejected", reason);
+  await tellSources(services, saved, "rejected", reason);
   return saved;
 }

@@ -7,6 +7,7 @@ import { newId } from "../../functions/kernel/ids";
 import type { NotificationRequest } from "../../functions/notices/notifier";
 import { recordingNotifier } from "../../functions/notices/recording-notifier";
 import { listNotifications } from "../../functions/notices/store";
+import { stepStarted } from "../../functions/notices/templates/step-notices";
 import { saveWithNotices } from "../../functions/topics/loop/notify";
 import type { TopicServices } from "../../functions/topics/services";
 import { createTopic, getTopic, type StoredTopic, topicTimeline } from "../../functions/topics/store/topics";
@@ -56,7 +57,7 @@ async function newTopic(): Promise<StoredTopic> {
 const notice = (topic: StoredTopic, key: string): NotificationRequest => ({
   recipient: { id: "person:13900000000", name: "王主任", phone: "13900000000" },
   channel: "sms",
-  templateId: "step_started",
+  template: stepStarted,
   topicId: topic.id,
   idempotencyKey: key,
   variables: {

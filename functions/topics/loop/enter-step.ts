@@ -1,6 +1,7 @@
 /** Entering a step: its deadline from the policy and the holiday calendar, and the person responsible told. */
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
+import { stepStarted } from "../../notices/templates/step-notices";
 import { planStep, responsibleFor } from "../plan-step";
 import { addresseeOf } from "../recipients";
 import type { TopicServices } from "../services";
@@ -49,7 +50,7 @@ async function recordEntry(
     },
     [
       stepNotice(entered, addressee, {
-        templateId: "step_started",
+        template: stepStarted,
         key: `${entered.id}:${entered.stepSeq}:started`,
       }),
     ],

@@ -6,14 +6,14 @@ import { localDateTime } from "../../domain/local-time";
 import { stepNames } from "../../domain/topics/steps";
 import { config } from "../../kernel/config";
 import type { NotificationRequest, PreparedNotice } from "../../notices/notifier";
-import type { TemplateId } from "../../notices/templates";
+import type { NoticeTemplate } from "../../notices/templates";
 import { responsibleFor } from "../plan-step";
 import type { Addressee } from "../recipients";
 import type { TopicServices } from "../services";
 import { CompanionWriteRefused, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
 
 export interface StepNotice {
-  readonly templateId: TemplateId;
+  readonly template: NoticeTemplate;
   /** The same key twice records once: it names the step's entry (and the alarm). */
   readonly key: string;
   readonly extra?: Record<string, string>;
@@ -29,7 +29,7 @@ export function stepNotice(
   return {
     recipient: addressee.recipient,
     channel: addressee.channel,
-    templateId: notice.templateId,
+    template: notice.template,
     topicId: topic.id,
     idempotencyKey: notice.key,
     variables: {

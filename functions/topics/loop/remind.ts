@@ -6,7 +6,8 @@ import type { Alarm } from "../../domain/topics/alarms";
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
 import type { NotificationRequest } from "../../notices/notifier";
-import type { TemplateId } from "../../notices/templates";
+import type { NoticeTemplate } from "../../notices/templates";
+import { escalation, reminderBefore, reminderDue } from "../../notices/templates/step-notices";
 import type { Station } from "../../registry/responses";
 import { getStation } from "../../registry/store/stations";
 import { responsibleFor } from "../plan-step";
@@ -25,8 +26,8 @@ import {
   tooOld,
 } from "./waiting";
 
-const alarmTemplate = (alarm: Alarm): TemplateId =>
-  alarm.kind === "before" ? "reminder_before" : alarm.kind === "due" ? "reminder_due" : "escalation";
+const alarmTemplate = (alarm: Alarm): NoticeTemplate =>
+  alarm.kind === "before" ? reminderBefore : alarm.kind === "due" ? reminderDue : escalation;
 
 function addresseeForAlarm(
   topic: StoredTopic,
@@ -59,7 +60,7 @@ async function alarmNotice(
   };
   if (!addressee) return { event };
   const notice = stepNotice(topic, addressee, {
-    templateId: alarmTemplate(alarm),
+    template: alarmTemplate(alarm),
     key: `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`,
     extra: { stationName: station.name },
   });

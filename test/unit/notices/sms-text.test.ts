@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fitSms, renderSms, segmentCapacity, smsSignature } from "../../../functions/notices/sms-text";
-import { render, templateIds } from "../../../functions/notices/templates";
+import { render } from "../../../functions/notices/templates";
+import { allTemplates } from "../../../functions/notices/templates/all";
+import { topicClosed, topicRejected } from "../../../functions/notices/templates/outcome-notices";
+import { reminderBefore, stepStarted } from "../../../functions/notices/templates/step-notices";
 
 const signature = "【某某县政协】";
 const chars = (text: string) => [...text].length;
@@ -18,36 +21,40 @@ const long = {
   year: "2027",
   inviterName: "县政协办公室",
   expiresAt: "2026-12-16 23:59",
+  note: "附言：请于周五上午九点到社区活动中心参加关于加装电梯的座谈会，并带上前期走访材料。",
 };
 
 describe("SMS texts", () => {
-  it.each(templateIds)("%s: one segment with the signature, in Chinese and in English", (templateId) => {
-    for (const language of ["zh-CN", "en"] as const) {
-      const text = renderSms(templateId, language, long, signature);
-      expect(chars(signature) + chars(text), `${language}: ${text}`).toBeLessThanOrEqual(
-        segmentCapacity(signature + text),
-      );
-      expect(text, language).not.toMatch(/\{\w+\}/);
-      expect(text, language).toContain(long.recipientName);
-    }
-  });
+  it.each(allTemplates.map((template) => [template.id, template] as const))(
+    "%s: one segment with the signature, in Chinese and in English",
+    (_id, template) => {
+      for (const language of ["zh-CN", "en"] as const) {
+        const text = renderSms(template, language, long, signature);
+        expect(chars(signature) + chars(text), `${language}: ${text}`).toBeLessThanOrEqual(
+          segmentCapacity(signature + text),
+        );
+        expect(text, language).not.toMatch(/\{\w+\}/);
+        expect(text, language).toContain(long.recipientName);
+      }
+    },
+  );
 
   it("short values are left whole", () => {
-    const text = renderSms("step_started", "zh-CN", { ...long, title: "路灯不亮" }, signature);
+    const text = renderSms(stepStarted, "zh-CN", { ...long, title: "路灯不亮" }, signature);
     expect(text).toBe("欧阳建国：议题「路灯不亮」进入开展调研环节，由您负责，请于2026-12-15 17:30前完成。");
   });
 
   it("a long title is shortened with …, keeping its start", () => {
-    const text = renderSms("reminder_before", "zh-CN", long, signature);
+    const text = renderSms(reminderBefore, "zh-CN", long, signature);
     expect(text).toMatch(/议题「关于城东片区.*…」/);
     expect(text).toContain("2026-12-15 17:30到期");
   });
 
   it("says why a topic was declined and what came of a closed one", () => {
-    expect(renderSms("topic_rejected", "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
+    expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
       "原因：该事项属于信访程序",
     );
-    expect(renderSms("topic_closed", "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
+    expect(renderSms(topicClosed, "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
       "结果：县住建局已将加装电梯",
     );
   });
@@ -64,7 +71,7 @@ describe("SMS texts", () => {
   });
 
   it("the e-mail and inbox texts stay whole", () => {
-    const { text } = render("topic_closed", "zh-CN", long);
+    const { text } = render(topicClosed, "zh-CN", long);
     expect(text).toContain(long.outcome);
     expect(text).toContain(long.title);
   });

@@ -1,0 +1,22 @@
+/** Every notice template: for checking settings that name them (NOTICE_URGENT_TEMPLATES), and tests. */
+import type { NoticeTemplate, TemplateId } from "../templates";
+import { holidayCalendarMissing } from "./calendar-notices";
+import { deadlineExtended, deadlineReplanned } from "./deadline-notices";
+import { invitation } from "./invitation-notices";
+import { topicClosed, topicRejected } from "./outcome-notices";
+import { escalation, reminderBefore, reminderDue, stepStarted } from "./step-notices";
+
+export const allTemplates: readonly NoticeTemplate[] = [
+  stepStarted,
+  reminderBefore,
+  reminderDue,
+  escalation,
+  deadlineExtended,
+  deadlineReplanned,
+  holidayCalendarMissing,
+  topicRejected,
+  topicClosed,
+  invitation,
+];
+
+export const templateIds: readonly TemplateId[] = allTemplates.map((template) => template.id);
