@@ -2,18 +2,22 @@
  * How notices are delivered, from the environment, checked once at start-up so that a wrong setting
  * fails then, not when the reminders go out:
  * - `EMAIL_DELIVERY`: `outbox` (default: the local outbox file) or `smtp` (`SMTP_URL`, `SMTP_FROM`).
- * - `SMS_DELIVERY`: `outbox` (default). Provider adapters (Alibaba Cloud, Tencent Cloud, SNS) plug in here.
+ * - `SMS_DELIVERY`: `outbox` (default) or `tencent` (Tencent Cloud SMS: `TENCENT_SECRET_ID`,
+ *   `TENCENT_SECRET_KEY`, `TENCENT_SMS_APP_ID`, `SMS_SIGNATURE`, `SMS_TEMPLATES`, and optionally
+ *   `TENCENT_SMS_REGION`, `TENCENT_SMS_ENDPOINT`). `SMS_TEMPLATES` maps every template to the provider's
+ *   template id and parameters: `{"step_started": {"id": "1234567", "params": ["recipientName", …]}, …}`.
  * - `NOTICE_QUIET_HOURS`: `21:00-08:00` (default, county time) or `off`: SMS waits them out.
  * - `NOTICE_URGENT_TEMPLATES`: templates sent through quiet hours anyway (e.g. `escalation`).
  */
 import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/notices/delivery";
 import { ConfigurationError } from "../kernel/config";
 import type { SmtpSettings } from "./channels/smtp";
-import { templateIds } from "./templates/all";
+import type { ProviderTemplate, TencentSmsSettings } from "./channels/tencent-sms";
+import { allTemplates, templateIds } from "./templates/all";
 
 export interface DeliverySettings {
   readonly email: { readonly kind: "outbox" } | ({ readonly kind: "smtp" } & SmtpSettings);
-  readonly sms: { readonly kind: "outbox" };
+  readonly sms: { readonly kind: "outbox" } | ({ readonly kind: "tencent" } & TencentSmsSettings);
   readonly quietHours: QuietHours | undefined;
   readonly urgentTemplates: ReadonlySet<string>;
   readonly outboxFile: string | undefined;
@@ -34,9 +38,65 @@ function emailSettings(env: NodeJS.ProcessEnv): DeliverySettings["email"] {
   return { kind, url, from };
 }
 
+/** The variables a template's SMS uses. */
+const smsVariables = (sms: Readonly<Record<string, string>>) =>
+  new Set(
+    Object.values(sms).flatMap((pattern) => [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "")),
+  );
+
+/**
+ * SMS_TEMPLATES: every template has a provider template, whose parameters are variables of ours —
+ * refused at start-up, not when the first reminder of the morning should go out.
+ */
+export function providerTemplates(text: string | undefined): Record<string, ProviderTemplate> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text ?? "");
+  } catch {
+    throw new ConfigurationError(
+      'SMS_TEMPLATES must be JSON: {"step_started": {"id": "…", "params": ["title", …]}, …}',
+    );
+  }
+  const given = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const problems = allTemplates.flatMap((template): string[] => {
+    const entry = given[template.id] as { id?: unknown; params?: unknown } | undefined;
+    if (!entry || typeof entry.id !== "string" || entry.id === "") return [`${template.id}: no template id`];
+    const known = smsVariables(template.sms);
+    if (
+      !Array.isArray(entry.params) ||
+      entry.params.some((name) => typeof name !== "string" || !known.has(name))
+    )
+      return [`${template.id}: params must be some of ${[...known].join(", ")}`];
+    return [];
+  });
+  if (problems.length > 0) throw new ConfigurationError(`SMS_TEMPLATES: ${problems.join("; ")}`);
+  return given as Record<string, ProviderTemplate>;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigurationError(`${why} needs ${name}`);
+  return value;
+}
+
+function smsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+  const kind = env.SMS_DELIVERY || "outbox";
+  if (kind === "outbox") return { kind };
+  if (kind !== "tencent") throw new ConfigurationError(`SMS_DELIVERY must be outbox or tencent, not ${kind}`);
+  const why = "SMS_DELIVERY=tencent";
+  return {
+    kind,
+    endpoint: env.TENCENT_SMS_ENDPOINT || "https://sms.tencentcloudapi.com",
+    region: env.TENCENT_SMS_REGION || "ap-guangzhou",
+    secretId: required(env, "TENCENT_SECRET_ID", why),
+    secretKey: required(env, "TENCENT_SECRET_KEY", why),
+    appId: required(env, "TENCENT_SMS_APP_ID", why),
+    signName: required(env, "SMS_SIGNATURE", why).replace(/^【(.*)】$/, "$1"),
+    templates: providerTemplates(env.SMS_TEMPLATES),
+  };
+}
+
 export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
-  const sms = env.SMS_DELIVERY || "outbox";
-  if (sms !== "outbox") throw new ConfigurationError(`SMS_DELIVERY must be outbox, not ${sms}`);
   let quietHours: QuietHours | undefined;
   try {
     quietHours = env.NOTICE_QUIET_HOURS ? parseQuietHours(env.NOTICE_QUIET_HOURS) : defaultQuietHours;
@@ -54,7 +114,7 @@ export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
     );
   return {
     email: emailSettings(env),
-    sms: { kind: "outbox" },
+    sms: smsSettings(env),
     quietHours,
     urgentTemplates: new Set(urgent),
     outboxFile: env.OUTBOX_FILE || undefined,

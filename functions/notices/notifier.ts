@@ -39,6 +39,8 @@ export interface NotificationRecord {
   readonly language: Language;
   readonly subject: string;
   readonly text: string;
+  /** An SMS's variables as they fit one segment: the parameters of the provider's template. */
+  readonly variables?: Readonly<Record<string, string>>;
   /** queued → sending → sent | held (quiet hours) | failed; a transient failure goes back to queued. */
   readonly status: DeliveryStatus;
   readonly createdAt: string;

@@ -59,13 +59,15 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         { limit: query.limit ?? 50, cursor: query.cursor },
       );
       return ok({
-        items: page.items.map(({ idempotencyKey: _key, leaseUntil: _claim, recipient, ...record }) => ({
-          ...record,
-          recipient: {
-            id: principal.role === "admin" ? recipient.id : masked(recipient.id),
-            name: recipient.name,
-          },
-        })),
+        items: page.items.map(
+          ({ idempotencyKey: _key, leaseUntil: _claim, variables: _params, recipient, ...record }) => ({
+            ...record,
+            recipient: {
+              id: principal.role === "admin" ? recipient.id : masked(recipient.id),
+              name: recipient.name,
+            },
+          }),
+        ),
         cursor: page.cursor,
       });
     },

@@ -22,8 +22,9 @@ function queuedRecord(request: NotificationRequest): NotificationRecord {
   const language = request.recipient.language ?? config().defaultLanguage;
   const rendered = render(request.template, language, request.variables);
   // An SMS is its own short text, one segment with the signature; e-mail and inbox get the full one.
-  const text =
-    request.channel === "sms" ? renderSms(request.template, language, request.variables) : rendered.text;
+  const sms =
+    request.channel === "sms" ? renderSms(request.template, language, request.variables) : undefined;
+  const text = sms ? sms.text : rendered.text;
   const { subject } = rendered;
   return {
     id: newId(now.getTime()),
@@ -35,6 +36,8 @@ function queuedRecord(request: NotificationRequest): NotificationRecord {
     language,
     subject,
     text,
+    // A provider's pre-approved template is sent these, not our text.
+    ...(sms ? { variables: sms.variables } : {}),
     status: "queued",
     createdAt: now.toISOString(),
     attempts: 0,

@@ -23,12 +23,15 @@ function shorten(value: string, by: number): string {
   return keep >= chars.length ? value : `${chars.slice(0, keep).join("")}…`;
 }
 
-/** The SMS text (without the signature, which the provider adds) fitting one segment with it. */
-export function fitSms(
+/**
+ * The variables, shortened so that the pattern filled with them fits one segment with the signature:
+ * what a provider's pre-approved template receives as its parameters.
+ */
+export function fitSmsVariables(
   pattern: string,
   variables: Readonly<Record<string, string>>,
   signature: string,
-): string {
+): Record<string, string> {
   const vars: Record<string, string> = { ...variables };
   const overBy = () => {
     const text = fill(pattern, vars);
@@ -38,14 +41,22 @@ export function fitSms(
     const longest = shortenable
       .filter((name) => characters(vars[name] ?? "") > shortest + 1)
       .sort((a, b) => characters(vars[b] ?? "") - characters(vars[a] ?? ""))[0];
-    if (longest === undefined) {
-      // Nothing left to shorten: the text itself is cut (a pattern too long for its own good).
-      const text = [...fill(pattern, vars)];
-      return `${text.slice(0, text.length - over - 1).join("")}…`;
-    }
+    // Nothing left to shorten (a pattern too long for its own good): fitSms cuts the text itself.
+    if (longest === undefined) return vars;
     vars[longest] = shorten(vars[longest] ?? "", over);
   }
-  return fill(pattern, vars);
+  return vars;
+}
+
+/** The SMS text (without the signature, which the provider adds) fitting one segment with it. */
+export function fitSms(
+  pattern: string,
+  variables: Readonly<Record<string, string>>,
+  signature: string,
+): string {
+  const text = [...fill(pattern, fitSmsVariables(pattern, variables, signature))];
+  const over = characters(signature) + text.length - segmentCapacity(signature + text.join(""));
+  return over > 0 ? `${text.slice(0, text.length - over - 1).join("")}…` : text.join("");
 }
 
 /** The county's registered SMS signature, as a phone shows it: SMS_SIGNATURE (in 【】), else 【<county>政协】. */
@@ -56,11 +67,16 @@ export function smsSignature(env: NodeJS.ProcessEnv = process.env): string {
   return /\p{Script=Han}/u.test(county) ? `【${county}政协】` : "【好商量】";
 }
 
+/** The SMS of a notice: its text, one segment with the signature, and the variables as they fit it. */
 export function renderSms(
   template: NoticeTemplate,
   language: Language,
   variables: Readonly<Record<string, string>>,
   signature = smsSignature(),
-): string {
-  return fitSms(template.sms[language], variables, signature);
+): { text: string; variables: Record<string, string> } {
+  const pattern = template.sms[language];
+  return {
+    text: fitSms(pattern, variables, signature),
+    variables: fitSmsVariables(pattern, variables, signature),
+  };
 }

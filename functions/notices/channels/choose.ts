@@ -5,12 +5,13 @@ import type { ChannelSender } from "./channel";
 import { inboxChannel } from "./inbox";
 import { outboxFileChannel } from "./outbox-file";
 import { smtpChannel } from "./smtp";
+import { tencentSmsChannel } from "./tencent-sms";
 
 export function channelsFor(settings: DeliverySettings): Record<Channel, ChannelSender> {
   const outbox = outboxFileChannel(settings.outboxFile);
   return {
     email: settings.email.kind === "smtp" ? smtpChannel(settings.email) : outbox,
-    sms: outbox,
+    sms: settings.sms.kind === "tencent" ? tencentSmsChannel(settings.sms) : outbox,
     // Locally the outbox shows every notice, the console's inbox included.
     inbox: settings.outboxFile ? outbox : inboxChannel,
   };

@@ -29,7 +29,7 @@ describe("SMS texts", () => {
     "%s: one segment with the signature, in Chinese and in English",
     (_id, template) => {
       for (const language of ["zh-CN", "en"] as const) {
-        const text = renderSms(template, language, long, signature);
+        const text = renderSms(template, language, long, signature).text;
         expect(chars(signature) + chars(text), `${language}: ${text}`).toBeLessThanOrEqual(
           segmentCapacity(signature + text),
         );
@@ -40,21 +40,21 @@ describe("SMS texts", () => {
   );
 
   it("short values are left whole", () => {
-    const text = renderSms(stepStarted, "zh-CN", { ...long, title: "路灯不亮" }, signature);
+    const text = renderSms(stepStarted, "zh-CN", { ...long, title: "路灯不亮" }, signature).text;
     expect(text).toBe("欧阳建国：议题「路灯不亮」进入开展调研环节，由您负责，请于2026-12-15 17:30前完成。");
   });
 
   it("a long title is shortened with …, keeping its start", () => {
-    const text = renderSms(reminderBefore, "zh-CN", long, signature);
+    const text = renderSms(reminderBefore, "zh-CN", long, signature).text;
     expect(text).toMatch(/议题「关于城东片区.*…」/);
     expect(text).toContain("2026-12-15 17:30到期");
   });
 
   it("says why a topic was declined and what came of a closed one", () => {
-    expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
+    expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
       "原因：该事项属于信访程序",
     );
-    expect(renderSms(topicClosed, "zh-CN", { ...long, title: "广场舞扰民" }, signature)).toContain(
+    expect(renderSms(topicClosed, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
       "结果：县住建局已将加装电梯",
     );
   });
