@@ -23,7 +23,14 @@ export class ValidationError extends DomainError {
   }
 }
 
-export type ResourceKind = "station" | "member" | "assignment" | "route" | "topic" | "invitation";
+export type ResourceKind =
+  | "station"
+  | "member"
+  | "assignment"
+  | "route"
+  | "topic"
+  | "invitation"
+  | "notification";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -44,7 +51,8 @@ export type ConflictReason =
   | "request_in_progress"
   | "already_serving"
   | "invitation_pending"
-  | "invitation_closed";
+  | "invitation_closed"
+  | "notification_not_failed";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -136,3 +136,21 @@ export async function dueNotificationIds(now: Date): Promise<string[]> {
   } while (startKey);
   return ids;
 }
+
+/**
+ * Puts a failed notice back in the queue, its attempts counted afresh (an admin's retry, once the
+ * cause is fixed: a number corrected, a template approved). Answers the record, or undefined when the
+ * notice is not there or did not fail.
+ */
+export async function requeueFailedNotification(id: string): Promise<NotificationRecord | undefined> {
+  const output = await updateIf({
+    TableName: tableName(),
+    Key: marshall(notificationKey(id)),
+    UpdateExpression: "SET #status = :queued, attempts = :zero REMOVE nextAttemptAt, failedAt",
+    ConditionExpression: "#status = :failed",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: marshall({ ":queued": "queued", ":zero": 0, ":failed": "failed" }),
+    ReturnValues: "ALL_NEW",
+  });
+  return output?.Attributes ? fromItem<NotificationRecord>(output.Attributes) : undefined;
+}

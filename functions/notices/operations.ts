@@ -1,18 +1,25 @@
 /** The delivery log: what was sent to whom about a topic. */
 import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
-import { ValidationError } from "../domain/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
 import { id, listQueryEntries, shortText, strictObject } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
+import { requeueFailedNotification } from "./delivery-store";
 import { notificationColumns } from "./notification-columns";
-import { listNotifications } from "./store";
+import type { NotificationRecord } from "./notifier";
+import { deliveryQueue } from "./queue";
+import { findNotification, listNotifications } from "./store";
 
 const notificationQuery = strictObject({
   ...listQueryEntries,
   topicId: v.optional(id),
   recipient: v.optional(shortText(200)),
+  channel: v.optional(v.picklist(["email", "sms", "inbox"])),
+  status: v.optional(v.picklist(["queued", "sending", "sent", "held", "failed"])),
 });
+
+const notificationPath = strictObject({ notificationId: id });
 
 /**
  * Ids of people who are not members carry their contact (`person:13800138000`); only an admin, who
@@ -20,6 +27,15 @@ const notificationQuery = strictObject({
  */
 const masked = (recipientId: string) =>
   recipientId.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/^(person:[^@]{0,2})[^@]*@/, "$1***@");
+
+/** A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an admin. */
+function present(record: NotificationRecord, principal: Principal) {
+  const { idempotencyKey: _key, leaseUntil: _claim, variables: _params, recipient, ...shown } = record;
+  return {
+    ...shown,
+    recipient: { id: principal.role === "admin" ? recipient.id : masked(recipient.id), name: recipient.name },
+  };
+}
 
 /** What the delivery log needs to know of the topics it is filtered by, given by the part that owns them. */
 export interface NoticeSubjects {
@@ -34,7 +50,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     operationId: "listNotifications",
     summary: "通知发送记录 · The delivery log, by topic and/or recipient",
     description:
-      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both.",
+      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel and status narrow the list (e.g. status=failed: what reached nobody).",
     tag: "notifications",
     query: notificationQuery,
     responses: [
@@ -55,21 +71,39 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         {
           ...(query.topicId ? { topicId: query.topicId } : {}),
           ...(query.recipient ? { recipientId: query.recipient } : {}),
+          ...(query.channel ? { channel: query.channel } : {}),
+          ...(query.status ? { status: query.status } : {}),
         },
         { limit: query.limit ?? 50, cursor: query.cursor },
       );
       return ok({
-        items: page.items.map(
-          ({ idempotencyKey: _key, leaseUntil: _claim, variables: _params, recipient, ...record }) => ({
-            ...record,
-            recipient: {
-              id: principal.role === "admin" ? recipient.id : masked(recipient.id),
-              name: recipient.name,
-            },
-          }),
-        ),
+        items: page.items.map((record) => present(record, principal)),
         cursor: page.cursor,
       });
+    },
+  }),
+  defineOperation({
+    route: "POST /notifications/{notificationId}/retry",
+    allow: ["admin"],
+    path: notificationPath,
+    operationId: "retryNotification",
+    summary: "重新发送 · Send a failed notice again",
+    description:
+      "The county office, once the cause is fixed (a number corrected, a template approved): the notice is queued again with its attempts counted afresh. 409 `notification_not_failed` unless it failed.",
+    tag: "notifications",
+    responses: [
+      { status: 200, description: "The notice, queued again", schema: "Notification" },
+      ...commonErrors(400, 403, 404, 409),
+    ],
+    async handle({ path, principal }) {
+      const requeued = await requeueFailedNotification(path.notificationId);
+      if (!requeued) {
+        if (!(await findNotification(path.notificationId)))
+          throw new NotFoundError("notification", path.notificationId);
+        throw new ConflictError("notification_not_failed");
+      }
+      await deliveryQueue().enqueue(requeued.id);
+      return ok(present(requeued, principal));
     },
   }),
 ];

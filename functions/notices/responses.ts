@@ -25,4 +25,4 @@ export const notification = v.object({
 export const notificationPage = pageOf(notification);
 
 /** Named schemas of the delivery log (OpenAPI components). */
-export const noticeSchemas = { NotificationPage: notificationPage } as const;
+export const noticeSchemas = { Notification: notification, NotificationPage: notificationPage } as const;

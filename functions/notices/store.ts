@@ -60,9 +60,34 @@ async function recordOf(idempotencyKey: string): Promise<NotificationRecord> {
   return record;
 }
 
+export async function findNotification(id: string): Promise<NotificationRecord | undefined> {
+  return getItem<NotificationRecord>(notificationKey(id));
+}
+
 export interface NotificationFilter {
   readonly topicId?: string;
   readonly recipientId?: string;
+  readonly channel?: string;
+  readonly status?: string;
+}
+
+/** The filter expression for what the partition (a topic's, or a recipient's) does not select. */
+function refinements(filter: NotificationFilter, byTopic: boolean) {
+  const clauses: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (byTopic && filter.recipientId !== undefined) {
+    clauses.push("#recipient.id = :recipient");
+    values[":recipient"] = filter.recipientId;
+  }
+  if (filter.channel !== undefined) {
+    clauses.push("#channel = :channel");
+    values[":channel"] = filter.channel;
+  }
+  if (filter.status !== undefined) {
+    clauses.push("#status = :status");
+    values[":status"] = filter.status;
+  }
+  return clauses.length > 0 ? { expression: clauses.join(" AND "), values } : undefined;
 }
 
 export async function listNotifications(
@@ -75,10 +100,7 @@ export async function listNotifications(
     partition: byTopic
       ? { name: "GSI1PK", value: notificationsOfTopic(filter.topicId) }
       : { name: "GSI2PK", value: notificationsOfRecipient(filter.recipientId ?? "") },
-    filter:
-      byTopic && filter.recipientId !== undefined
-        ? { expression: "#recipient.id = :recipient", values: { ":recipient": filter.recipientId } }
-        : undefined,
+    filter: refinements(filter, byTopic),
     limit: page.limit,
     cursor: page.cursor,
   });

@@ -7,7 +7,10 @@
 import { readFile } from "node:fs/promises";
 import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../functions/kernel/ids";
 import { responseSchemas } from "../../functions/meta/response-schemas";
+import type { NotificationRecord } from "../../functions/notices/notifier";
+import { recordNotification } from "../../functions/notices/store";
 import {
   completeStep,
   createTopic,
@@ -223,12 +226,75 @@ describe("refusals", () => {
     ["topicId=not-a-topic", "topicId"],
     ["topicId={topic}&limit=0", "limit"],
     ["topicId={topic}&limit=101", "limit"],
-    ["topicId={topic}&channel=sms", "channel"],
+    ["topicId={topic}&channel=fax", "channel"],
+    ["topicId={topic}&status=lost", "status"],
     ["topicId={topic}&cursor=abc", "cursor"],
     [`recipient=${"x".repeat(201)}`, "recipient"],
   ])("?%s: 400 naming %s", async (query, field) => {
     const reply = await api.get(`/notifications?${query.replace("{topic}", topic.id)}`);
     expectApiError(reply, 400, "validation_failed");
     expect(reply.fields).toEqual([field]);
+  });
+});
+
+describe("narrowed by channel and status", () => {
+  it("lists only the notices on that channel, or in that state", async () => {
+    await api.stack.delivery.settled();
+    const all = itemsOf(await api.get(`/notifications?topicId=${topic.id}`));
+    for (const channel of ["sms", "email", "inbox"] as const) {
+      const some = itemsOf(await api.get(`/notifications?topicId=${topic.id}&channel=${channel}`));
+      expect(ids(some)).toEqual(ids(all.filter((n) => n.channel === channel)));
+    }
+    expect(ids(itemsOf(await api.get(`/notifications?topicId=${topic.id}&status=sent`)))).toEqual(ids(all));
+    expect(itemsOf(await api.get(`/notifications?topicId=${topic.id}&status=failed`))).toEqual([]);
+  });
+});
+
+describe("sending a failed notice again", () => {
+  async function failedNotice(): Promise<NotificationRecord> {
+    const record: NotificationRecord = {
+      id: newId(),
+      idempotencyKey: `test:failed:${newId()}`,
+      topicId: topic.id,
+      recipient: { id: "county-office", name: "县政协办公室" },
+      channel: "inbox",
+      templateId: "escalation",
+      language: "zh-CN",
+      subject: "督办",
+      text: "县政协办公室：议题已逾期，请督促办理。",
+      status: "failed",
+      attempts: 6,
+      failedAt: new Date().toISOString(),
+      lastError: "timeout",
+      createdAt: new Date().toISOString(),
+    };
+    await recordNotification(record);
+    return record;
+  }
+
+  it("queues it again for an admin, with its attempts counted afresh, and the sender sends it", async () => {
+    const failed = await failedNotice();
+    const reply = await api.post(`/notifications/${failed.id}/retry`, {});
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json<Notification>()).toMatchObject({ id: failed.id, status: "queued", attempts: 0 });
+    await api.stack.delivery.settled();
+    const [after] = itemsOf(await api.get(`/notifications?topicId=${topic.id}&status=sent`)).filter(
+      (n) => n.id === failed.id,
+    );
+    expect(after).toMatchObject({ status: "sent", attempts: 1 });
+    expect(after).not.toHaveProperty("failedAt");
+  });
+
+  it("409 for a notice that did not fail, 404 for none, 403 for staff", async () => {
+    await api.stack.delivery.settled();
+    const [sent] = itemsOf(await api.get(`/notifications?topicId=${topic.id}&status=sent`));
+    expectApiError(await api.post(`/notifications/${sent?.id}/retry`, {}), 409, "notification_not_failed");
+    expectApiError(await api.post(`/notifications/${newId()}/retry`, {}), 404, "not_found");
+    const failed = await failedNotice();
+    expectApiError(
+      await api.post(`/notifications/${failed.id}/retry`, {}, { token: home.staffToken }),
+      403,
+      "forbidden",
+    );
   });
 });

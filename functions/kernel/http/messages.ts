@@ -36,6 +36,7 @@ const catalog = {
     en: "This member does not serve at this station",
   },
   not_found_invitation: { "zh-CN": "未找到该邀请", en: "No such invitation" },
+  not_found_notification: { "zh-CN": "未找到该通知", en: "No such notice" },
   not_found_topic: { "zh-CN": "未找到该议题", en: "No such topic" },
   not_found_route: { "zh-CN": "没有这个接口", en: "No such endpoint" },
   version_mismatch: {
@@ -54,6 +55,10 @@ const catalog = {
   invitation_pending: {
     "zh-CN": "已向该委员发出邀请，尚待答复",
     en: "This member already has a pending invitation here",
+  },
+  notification_not_failed: {
+    "zh-CN": "只有发送失败的通知才能重新发送",
+    en: "Only a notice that failed can be sent again",
   },
   invitation_closed: {
     "zh-CN": "该邀请已答复、撤回或过期，不能再答复或撤回",

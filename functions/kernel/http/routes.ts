@@ -46,6 +46,7 @@ export const routes = [
   { method: "POST", path: "/topics/{topicId}/reject", auth: "jwt", function: "topics" },
   { method: "PATCH", path: "/topics/{topicId}/deadline", auth: "jwt", function: "topics" },
   { method: "GET", path: "/notifications", auth: "jwt", function: "topics" },
+  { method: "POST", path: "/notifications/{notificationId}/retry", auth: "jwt", function: "topics" },
   { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },
   { method: "PUT", path: "/holiday-calendars/{year}", auth: "jwt", function: "topics" },
 ] as const satisfies readonly RouteDefinition[];
