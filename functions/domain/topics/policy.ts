@@ -170,3 +170,18 @@ function unknownKeys(
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
+
+/**
+ * Who a rung of the ladder tells: its own level, except that a lead member who is the person
+ * responsible is not asked to chase themselves — the next level above is told instead.
+ */
+export function rungToTell(
+  level: EscalationLevel,
+  people: { readonly leadMemberId?: string | undefined; readonly responsibleMemberId?: string | undefined },
+): EscalationLevel {
+  const chasingThemselves =
+    level === "leadMember" &&
+    people.leadMemberId !== undefined &&
+    people.leadMemberId === people.responsibleMemberId;
+  return chasingThemselves ? "liaison" : level;
+}

@@ -3,6 +3,7 @@
  * names the alarm and the deadline it belongs to) and recorded, and the next wait is planned.
  */
 import type { Alarm } from "../../domain/topics/alarms";
+import { rungToTell } from "../../domain/topics/policy";
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
 import type { NotificationRequest } from "../../notices/notifier";
@@ -34,8 +35,13 @@ function addresseeForAlarm(
   alarm: Alarm,
   station: Station,
 ): Promise<Addressee | undefined> {
-  if (alarm.kind !== "escalate" || !alarm.level) return addresseeOf(responsibleFor(topic, topic.step));
-  return ladderAddressee(alarm.level, station);
+  const responsible = responsibleFor(topic, topic.step);
+  if (alarm.kind !== "escalate" || !alarm.level) return addresseeOf(responsible);
+  const level = rungToTell(alarm.level, {
+    leadMemberId: station.leadMemberId,
+    responsibleMemberId: responsible.memberId,
+  });
+  return ladderAddressee(level, station);
 }
 
 /** One alarm: the notice it sends (none when its level has nobody) and what the timeline records of it. */

@@ -6,6 +6,7 @@ import {
   defaultTopicPolicy,
   escalationLadder,
   resolvePolicy,
+  rungToTell,
   stepDeadline,
   type TopicPolicyOverrides,
 } from "../../../functions/domain/topics/policy";
@@ -134,5 +135,18 @@ describe("stepDeadline", () => {
     );
     expect(result.deadline).toEqual(local("2027-01-13T23:59:59.999"));
     expect(result.estimatedYears).toEqual([2027]);
+  });
+});
+
+describe("who a rung of the ladder tells", () => {
+  it("its own level, as a rule", () => {
+    for (const level of ["leadMember", "liaison", "countyOffice"] as const)
+      expect(rungToTell(level, { leadMemberId: "lead", responsibleMemberId: "someone-else" })).toBe(level);
+    expect(rungToTell("leadMember", {})).toBe("leadMember");
+  });
+
+  it("the liaison leader when the lead member is the person responsible: nobody chases themselves", () => {
+    expect(rungToTell("leadMember", { leadMemberId: "m1", responsibleMemberId: "m1" })).toBe("liaison");
+    expect(rungToTell("liaison", { leadMemberId: "m1", responsibleMemberId: "m1" })).toBe("liaison");
   });
 });
