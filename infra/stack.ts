@@ -9,6 +9,7 @@ import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
 import { AppTable } from "./constructs/app-table";
 import { CountySchedules } from "./constructs/county-schedules";
+import { NoticeSender } from "./constructs/notice-sender";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
 import { type TableAccess, TableFunction } from "./constructs/table-function";
@@ -66,6 +67,7 @@ export class HaoshangliangStack extends Stack {
   readonly auth: StaffAuth;
   readonly api: StaffApi;
   readonly schedules: CountySchedules;
+  readonly notices: NoticeSender;
 
   constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
     const { settings, ...stackProps } = props;
@@ -80,6 +82,11 @@ export class HaoshangliangStack extends Stack {
     ({ topicLoopFunction: this.topicLoopFunction, topicLoop: this.topicLoop } = this.#topicLoop(settings));
     this.apiFunctions = this.#apiFunctions(settings);
     this.schedules = this.#schedules(settings);
+    this.notices = new NoticeSender(this, "Notices", {
+      table: this.table,
+      environment: functionEnvironment(settings),
+      logRetention: settings.logRetention,
+    });
     this.auth = new StaffAuth(this, "Auth", {
       mfa: settings.mfa,
       language: settings.defaultLanguage,

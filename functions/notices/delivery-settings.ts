@@ -2,22 +2,28 @@
  * How notices are delivered, from the environment, checked once at start-up so that a wrong setting
  * fails then, not when the reminders go out:
  * - `EMAIL_DELIVERY`: `outbox` (default: the local outbox file) or `smtp` (`SMTP_URL`, `SMTP_FROM`).
- * - `SMS_DELIVERY`: `outbox` (default) or `tencent` (Tencent Cloud SMS: `TENCENT_SECRET_ID`,
+ * - `SMS_DELIVERY`: `outbox` (default), `tencent` (Tencent Cloud SMS: `TENCENT_SECRET_ID`,
  *   `TENCENT_SECRET_KEY`, `TENCENT_SMS_APP_ID`, `SMS_SIGNATURE`, `SMS_TEMPLATES`, and optionally
- *   `TENCENT_SMS_REGION`, `TENCENT_SMS_ENDPOINT`). `SMS_TEMPLATES` maps every template to the provider's
- *   template id and parameters: `{"step_started": {"id": "1234567", "params": ["recipientName", …]}, …}`.
+ *   `TENCENT_SMS_REGION`, `TENCENT_SMS_ENDPOINT`) or `aliyun` (Alibaba Cloud SMS: `ALIYUN_ACCESS_KEY_ID`,
+ *   `ALIYUN_ACCESS_KEY_SECRET`, `SMS_SIGNATURE`, `SMS_TEMPLATES`, and optionally `ALIYUN_SMS_ENDPOINT`).
+ *   `SMS_TEMPLATES` maps every template to the provider's template id (Alibaba's template code) and
+ *   parameters: `{"step_started": {"id": "1234567", "params": ["recipientName", …]}, …}`.
  * - `NOTICE_QUIET_HOURS`: `21:00-08:00` (default, county time) or `off`: SMS waits them out.
  * - `NOTICE_URGENT_TEMPLATES`: templates sent through quiet hours anyway (e.g. `escalation`).
  */
 import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/notices/delivery";
 import { ConfigurationError } from "../kernel/config";
+import type { AliyunSmsSettings } from "./channels/aliyun-sms";
 import type { SmtpSettings } from "./channels/smtp";
 import type { ProviderTemplate, TencentSmsSettings } from "./channels/tencent-sms";
 import { allTemplates, templateIds } from "./templates/all";
 
 export interface DeliverySettings {
   readonly email: { readonly kind: "outbox" } | ({ readonly kind: "smtp" } & SmtpSettings);
-  readonly sms: { readonly kind: "outbox" } | ({ readonly kind: "tencent" } & TencentSmsSettings);
+  readonly sms:
+    | { readonly kind: "outbox" }
+    | ({ readonly kind: "tencent" } & TencentSmsSettings)
+    | ({ readonly kind: "aliyun" } & AliyunSmsSettings);
   readonly quietHours: QuietHours | undefined;
   readonly urgentTemplates: ReadonlySet<string>;
   readonly outboxFile: string | undefined;
@@ -79,21 +85,42 @@ function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
   return value;
 }
 
-function smsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
-  const kind = env.SMS_DELIVERY || "outbox";
-  if (kind === "outbox") return { kind };
-  if (kind !== "tencent") throw new ConfigurationError(`SMS_DELIVERY must be outbox or tencent, not ${kind}`);
+/** The registered signature, without the 【】 the provider adds. */
+const signName = (env: NodeJS.ProcessEnv, why: string) =>
+  required(env, "SMS_SIGNATURE", why).replace(/^【(.*)】$/, "$1");
+
+function tencentSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
   const why = "SMS_DELIVERY=tencent";
   return {
-    kind,
+    kind: "tencent",
     endpoint: env.TENCENT_SMS_ENDPOINT || "https://sms.tencentcloudapi.com",
     region: env.TENCENT_SMS_REGION || "ap-guangzhou",
     secretId: required(env, "TENCENT_SECRET_ID", why),
     secretKey: required(env, "TENCENT_SECRET_KEY", why),
     appId: required(env, "TENCENT_SMS_APP_ID", why),
-    signName: required(env, "SMS_SIGNATURE", why).replace(/^【(.*)】$/, "$1"),
+    signName: signName(env, why),
     templates: providerTemplates(env.SMS_TEMPLATES),
   };
+}
+
+function aliyunSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+  const why = "SMS_DELIVERY=aliyun";
+  return {
+    kind: "aliyun",
+    endpoint: env.ALIYUN_SMS_ENDPOINT || "https://dysmsapi.aliyuncs.com",
+    accessKeyId: required(env, "ALIYUN_ACCESS_KEY_ID", why),
+    accessKeySecret: required(env, "ALIYUN_ACCESS_KEY_SECRET", why),
+    signName: signName(env, why),
+    templates: providerTemplates(env.SMS_TEMPLATES),
+  };
+}
+
+function smsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+  const kind = env.SMS_DELIVERY || "outbox";
+  if (kind === "outbox") return { kind };
+  if (kind === "tencent") return tencentSettings(env);
+  if (kind === "aliyun") return aliyunSettings(env);
+  throw new ConfigurationError(`SMS_DELIVERY must be outbox, tencent or aliyun, not ${kind}`);
 }
 
 export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {

@@ -3,7 +3,14 @@
  * local runtime and the repository can never disagree about keys and indexes.
  */
 import { RemovalPolicy } from "aws-cdk-lib";
-import { type Attribute, AttributeType, BillingMode, ProjectionType, Table } from "aws-cdk-lib/aws-dynamodb";
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+} from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
 import { type KeyAttribute, tableSchema } from "../../functions/kernel/table/table-schema";
 
@@ -32,6 +39,8 @@ export class AppTable extends Construct implements BindableTable {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: tableSchema.timeToLiveAttribute,
+      // The notice sender is fed from it (infra/constructs/notice-sender.ts).
+      stream: StreamViewType.NEW_IMAGE,
     });
     for (const index of tableSchema.globalIndexes) {
       this.table.addGlobalSecondaryIndex({

@@ -401,8 +401,8 @@ describe("per-county parameters", () => {
 });
 
 describe("the county's scheduled jobs", () => {
-  it("has one EventBridge Scheduler schedule per job, at its time in the county's zone", () => {
-    template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length);
+  it("has one EventBridge Scheduler schedule per job, at its time in the county's zone (and the notices' sweep)", () => {
+    template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length + 1);
     for (const schedule of countySchedules) {
       template.hasResourceProperties("AWS::Scheduler::Schedule", {
         ScheduleExpression: `cron(${schedule.at.minute ?? "*"} ${schedule.at.hour} ${schedule.at.day ?? "*"} ${schedule.at.month ?? "*"} ? *)`,
@@ -418,7 +418,9 @@ describe("the county's scheduled jobs", () => {
   });
 
   it("invokes the jobs' function with a role that may do nothing else", () => {
-    const [schedule] = Object.values(template.findResources("AWS::Scheduler::Schedule"));
+    const [schedule] = Object.values(template.findResources("AWS::Scheduler::Schedule")).filter((found) =>
+      JSON.stringify(found).includes('\\"job\\"'),
+    );
     const target = record(record(record(schedule).Properties).Target);
     const functionRef = JSON.stringify(target.Arn);
     const jobsFunction = logicalIds(template, "AWS::Lambda::Function").find((id) => functionRef.includes(id));
@@ -443,5 +445,40 @@ describe("the county's scheduled jobs", () => {
       MetricName: "ApproximateNumberOfMessagesVisible",
       Namespace: "AWS/SQS",
     });
+  });
+});
+
+describe("the notice sender", () => {
+  it("is fed by the table's stream, only notices recorded or put back queued, with a dead-letter queue", () => {
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      StreamSpecification: { StreamViewType: "NEW_IMAGE" },
+    });
+    const mapping = onlyLogicalId(template, "AWS::Lambda::EventSourceMapping");
+    const properties = record(template.toJSON().Resources[mapping].Properties);
+    expect(JSON.stringify(properties.FunctionName)).toMatch(/NoticesFunction/);
+    const filters = (record(properties.FilterCriteria).Filters as { Pattern: string }[]).map((f) =>
+      JSON.parse(f.Pattern),
+    );
+    expect(filters).toEqual([
+      {
+        eventName: ["INSERT", "MODIFY"],
+        dynamodb: { NewImage: { entity: { S: ["notification"] }, status: { S: ["queued"] } } },
+      },
+    ]);
+    expect(properties).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    expect(JSON.stringify(record(properties.DestinationConfig))).toMatch(/NoticesDeadLetters/);
+  });
+
+  it("sweeps every five minutes for what is due, and alarms when notices are left untaken or it fails", () => {
+    template.hasResourceProperties("AWS::Scheduler::Schedule", {
+      ScheduleExpression: "rate(5 minutes)",
+      Target: Match.objectLike({ Input: JSON.stringify({ sweep: true }) }),
+    });
+    const alarms = logicalIds(template, "AWS::CloudWatch::Alarm");
+    expect(alarms.some((id) => id.startsWith("NoticesNoticesNotTaken"))).toBe(true);
+    expect(alarms.some((id) => id.startsWith("NoticesSenderFailed"))).toBe(true);
   });
 });
