@@ -9,7 +9,7 @@ import { dynamodb, tableName } from "../kernel/table/client";
 import { fromItem } from "../kernel/table/items";
 import { notificationKey } from "../kernel/table/keys";
 import { asThrottle, isConditionFailure } from "../kernel/table/transaction";
-import type { NotificationRecord } from "./notifier";
+import type { Channel, NotificationRecord } from "./notifier";
 
 /** Runs a conditional update; false when its condition did not hold. */
 async function updateIf(input: ConstructorParameters<typeof UpdateItemCommand>[0]) {
@@ -29,16 +29,20 @@ export async function claimNotification(
   id: string,
   now: Date,
   leaseMs: number,
+  channels: readonly Channel[] = ["email", "sms", "inbox"],
 ): Promise<NotificationRecord | undefined> {
+  const channelNames = channels.map((_, index) => `:channel${index}`);
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(id)),
     UpdateExpression: "SET #status = :sending, leaseUntil = :lease",
     ConditionExpression:
+      `#channel IN (${channelNames.join(", ")}) AND (` +
       "(#status IN (:queued, :held) AND (attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
-      "(#status = :sending AND leaseUntil <= :now)",
-    ExpressionAttributeNames: { "#status": "status" },
+      "(#status = :sending AND leaseUntil <= :now))",
+    ExpressionAttributeNames: { "#status": "status", "#channel": "channel" },
     ExpressionAttributeValues: marshall({
+      ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
       ":sending": "sending",
       ":queued": "queued",
       ":held": "held",
@@ -105,7 +109,11 @@ export async function recordAttempt(
  * whose claim ran out. A scan: the delivery log of a county is small, and this runs at start-up and
  * every few minutes, not per notice.
  */
-export async function dueNotificationIds(now: Date): Promise<string[]> {
+export async function dueNotificationIds(
+  now: Date,
+  channels: readonly Channel[] = ["email", "sms", "inbox"],
+): Promise<string[]> {
+  const channelNames = channels.map((_, index) => `:channel${index}`);
   const ids: string[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
@@ -113,11 +121,12 @@ export async function dueNotificationIds(now: Date): Promise<string[]> {
       new ScanCommand({
         TableName: tableName(),
         FilterExpression:
-          "entity = :notification AND ((#status IN (:queued, :held) AND " +
+          `entity = :notification AND #channel IN (${channelNames.join(", ")}) AND ((#status IN (:queued, :held) AND ` +
           "(attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
           "(#status = :sending AND leaseUntil <= :now))",
-        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeNames: { "#status": "status", "#channel": "channel" },
         ExpressionAttributeValues: marshall({
+          ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
           ":notification": "notification",
           ":queued": "queued",
           ":held": "held",
@@ -142,14 +151,22 @@ export async function dueNotificationIds(now: Date): Promise<string[]> {
  * cause is fixed: a number corrected, a template approved). Answers the record, or undefined when the
  * notice is not there or did not fail.
  */
-export async function requeueFailedNotification(id: string): Promise<NotificationRecord | undefined> {
+export async function requeueFailedNotification(
+  id: string,
+  note: string | undefined,
+): Promise<NotificationRecord | undefined> {
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(id)),
-    UpdateExpression: "SET #status = :queued, attempts = :zero REMOVE nextAttemptAt, failedAt",
+    UpdateExpression: `SET #status = :queued, attempts = :zero${note ? ", retryNote = :note" : ""} REMOVE nextAttemptAt, failedAt`,
     ConditionExpression: "#status = :failed",
     ExpressionAttributeNames: { "#status": "status" },
-    ExpressionAttributeValues: marshall({ ":queued": "queued", ":zero": 0, ":failed": "failed" }),
+    ExpressionAttributeValues: marshall({
+      ":queued": "queued",
+      ":zero": 0,
+      ":failed": "failed",
+      ...(note ? { ":note": note } : {}),
+    }),
     ReturnValues: "ALL_NEW",
   });
   return output?.Attributes ? fromItem<NotificationRecord>(output.Attributes) : undefined;

@@ -55,6 +55,8 @@ export interface NotificationRecord {
   /** The provider's id for the message (SMTP Message-ID, SMS BizId …). */
   readonly providerMessageId?: string;
   readonly lastError?: string;
+  /** Why the county office sent it again after it failed. */
+  readonly retryNote?: string;
 }
 
 export interface SendResult {

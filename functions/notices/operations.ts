@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
-import { id, listQueryEntries, shortText, strictObject } from "../kernel/contracts";
+import { id, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
 import { requeueFailedNotification } from "./delivery-store";
@@ -20,6 +20,9 @@ const notificationQuery = strictObject({
 });
 
 const notificationPath = strictObject({ notificationId: id });
+
+/** Why the notice is sent again (a number corrected, say); the body may be `{}`. */
+const retryBody = strictObject({ note: v.optional(longText(500)) });
 
 /**
  * Ids of people who are not members carry their contact (`person:13800138000`); only an admin, who
@@ -86,6 +89,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     route: "POST /notifications/{notificationId}/retry",
     allow: ["admin"],
     path: notificationPath,
+    body: retryBody,
     operationId: "retryNotification",
     summary: "重新发送 · Send a failed notice again",
     description:
@@ -95,8 +99,8 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       { status: 200, description: "The notice, queued again", schema: "Notification" },
       ...commonErrors(400, 403, 404, 409),
     ],
-    async handle({ path, principal }) {
-      const requeued = await requeueFailedNotification(path.notificationId);
+    async handle({ path, principal, body }) {
+      const requeued = await requeueFailedNotification(path.notificationId, body.note);
       if (!requeued) {
         if (!(await findNotification(path.notificationId)))
           throw new NotFoundError("notification", path.notificationId);

@@ -21,6 +21,7 @@ export const notification = v.object({
   failedAt: v.optional(isoTimestamp),
   providerMessageId: v.optional(v.string()),
   lastError: v.optional(v.string()),
+  retryNote: v.optional(v.string()),
 });
 export const notificationPage = pageOf(notification);
 

@@ -19,7 +19,8 @@ import { claimNotification, holdNotification, recordAttempt } from "./delivery-s
 import type { Channel, NotificationRecord } from "./notifier";
 
 export interface SenderDeps {
-  readonly channels: Readonly<Record<Channel, ChannelSender>>;
+  /** The channels this sender serves: it claims no notice of another. */
+  readonly channels: Readonly<Partial<Record<Channel, ChannelSender>>>;
   readonly settings: Pick<DeliverySettings, "quietHours" | "urgentTemplates">;
   readonly timeZone: string;
   readonly now: () => Date;
@@ -44,14 +45,17 @@ async function attempt(channel: ChannelSender, record: NotificationRecord): Prom
  * this sender's to take (sent already, not due yet, or another sender holds it).
  */
 export async function deliverNotification(id: string, deps: SenderDeps): Promise<DeliveryStatus | undefined> {
-  const claimed = await claimNotification(id, deps.now(), deps.leaseMs ?? 60_000);
+  const served = Object.keys(deps.channels) as Channel[];
+  const claimed = await claimNotification(id, deps.now(), deps.leaseMs ?? 60_000, served);
   if (!claimed) return undefined;
   const quiet = deps.settings.quietHours;
   const until =
     quiet && quietApplies(claimed, deps) ? quietUntil(deps.now(), quiet, deps.timeZone) : undefined;
   if (until) return (await holdNotification(claimed, until)) ? "held" : undefined;
   const attempts = (claimed.attempts ?? 0) + 1;
-  const outcome = await attempt(deps.channels[claimed.channel], claimed);
+  const channel = deps.channels[claimed.channel];
+  if (!channel) return undefined; // not claimable: the claim names the channels served
+  const outcome = await attempt(channel, claimed);
   const result = afterAttempt(outcome, attempts, deps.now());
   return (await recordAttempt(claimed, attempts, result)) ? result.status : undefined;
 }

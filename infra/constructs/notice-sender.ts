@@ -1,8 +1,9 @@
 /**
- * The notices' sender on AWS (decision 0014): a function fed by the table's stream — only notices
- * recorded or put back `queued` reach it, by a filter — with a dead-letter queue for what it could not
- * take after its retries, and a schedule that sweeps for what is due (retries, the end of quiet hours,
- * an abandoned claim). Alarms: the dead-letter queue not empty, the function failing.
+ * The notices' senders on AWS (decision 0014): a function per kind of provider, each fed by the
+ * table's stream — only its channels' notices recorded or put back `queued` reach it, by a filter —
+ * with a dead-letter queue for what it could not take after its retries, and a schedule that sweeps
+ * for what is due (retries, the end of quiet hours, an abandoned claim). Alarms: the dead-letter
+ * queue not empty, a sender failing.
  */
 import { type CfnElement, Duration, Stack, Validations } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
@@ -17,30 +18,44 @@ import { Construct } from "constructs";
 import type { AppTable } from "./app-table";
 import { TableFunction } from "./table-function";
 
+/** A sender function: its entry, and the channels it serves (its stream filter and sweep). */
+export interface SenderSpec {
+  readonly id: string;
+  readonly entry: string;
+  readonly description: string;
+  readonly channels: readonly string[];
+}
+
+/** One function per kind of provider: neither carries the other's libraries or permissions. */
+export const noticeSenders: readonly SenderSpec[] = [
+  {
+    id: "Email",
+    entry: "functions/email-sender.ts",
+    description: "好商量 e-mail sender (SMTP relay), with retries",
+    channels: ["email"],
+  },
+  {
+    id: "Sms",
+    entry: "functions/sms-sender.ts",
+    description: "好商量 SMS sender (Tencent Cloud, Alibaba Cloud), with quiet hours and retries",
+    channels: ["sms", "inbox"],
+  },
+];
+
 export interface NoticeSenderProps {
   readonly table: AppTable;
   readonly environment: Record<string, string>;
   readonly logRetention?: RetentionDays;
-  /** How often the sweep looks for notices that are due. @default 5 minutes */
+  /** How often each sender sweeps for notices that are due. @default 5 minutes */
   readonly sweepEvery?: Duration;
 }
 
 export class NoticeSender extends Construct {
-  readonly function: TableFunction;
+  readonly functions: readonly TableFunction[];
   readonly deadLetters: Queue;
-  readonly sweep: Schedule;
 
   constructor(scope: Construct, id: string, props: NoticeSenderProps) {
     super(scope, id);
-    this.function = new TableFunction(this, "Function", {
-      entry: "functions/notice-sender.ts",
-      description: "好商量 notice sender: e-mail and SMS, with quiet hours and retries",
-      environment: props.environment,
-      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
-      timeout: Duration.minutes(2),
-    });
-    // The sweep scans for due notices: a county's delivery log is small (decision 0014).
-    this.function.bindTable({ table: props.table, access: "readWrite", allowScan: true });
     this.deadLetters = new Queue(this, "DeadLetters", {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -49,9 +64,23 @@ export class NoticeSender extends Construct {
     Validations.of(this.deadLetters).acknowledge({
       id: "AwsSolutions-SQS3",
       reason:
-        "This queue is itself the dead-letter queue of the sender; the NoticesNotTaken alarm watches it.",
+        "This queue is itself the dead-letter queue of the senders; the NoticesNotTaken alarm watches it.",
     });
-    this.function.addEventSource(
+    this.functions = noticeSenders.map((spec) => this.#sender(spec, props));
+    this.#deadLettersAlarm();
+  }
+
+  #sender(spec: SenderSpec, props: NoticeSenderProps): TableFunction {
+    const fn = new TableFunction(this, `${spec.id}Function`, {
+      entry: spec.entry,
+      description: spec.description,
+      environment: props.environment,
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      timeout: Duration.minutes(2),
+    });
+    // The sweep scans for due notices: a county's delivery log is small (decision 0014).
+    fn.bindTable({ table: props.table, access: "readWrite", allowScan: true });
+    fn.addEventSource(
       new DynamoEventSource(props.table.table, {
         startingPosition: StartingPosition.LATEST,
         batchSize: 10,
@@ -66,31 +95,48 @@ export class NoticeSender extends Construct {
               NewImage: {
                 entity: { S: FilterRule.isEqual("notification") },
                 status: { S: FilterRule.isEqual("queued") },
+                channel: { S: FilterRule.or(...spec.channels) },
               },
             },
           }),
         ],
       }),
     );
-    this.sweep = this.#sweep(props.sweepEvery ?? Duration.minutes(5));
-    this.#alarms();
+    if (fn.role) {
+      Validations.of(fn.role).acknowledge({
+        id: "AwsSolutions-IAM5[Resource::*]",
+        reason:
+          "The stream's event source mapping needs dynamodb:ListStreams, which IAM grants on no resource but *; " +
+          "the stream's own reads (DescribeStream, GetRecords, GetShardIterator) name the table's stream.",
+      });
+    }
+    this.#sweep(spec, fn, props.sweepEvery ?? Duration.minutes(5));
+    new Alarm(this, `${spec.id}SenderFailed`, {
+      alarmDescription: `The ${spec.id} notice sender failed (a table error, a bad setting at cold start): see its log.`,
+      metric: fn.metricErrors({ period: Duration.minutes(15), statistic: "Sum" }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    return fn;
   }
 
-  #sweep(every: Duration): Schedule {
-    const role = new Role(this, "SweepRole", {
+  #sweep(spec: SenderSpec, fn: TableFunction, every: Duration): Schedule {
+    const role = new Role(this, `${spec.id}SweepRole`, {
       assumedBy: new ServicePrincipal("scheduler.amazonaws.com"),
-      description: "EventBridge Scheduler invoking the notice sender's sweep",
+      description: `EventBridge Scheduler invoking the ${spec.id} notice sender's sweep`,
     });
-    const schedule = new Schedule(this, "Sweep", {
-      description: "Deliver the notices that are due: retries, the end of quiet hours, abandoned claims",
+    const schedule = new Schedule(this, `${spec.id}Sweep`, {
+      description: `Deliver the ${spec.channels.join("/")} notices that are due: retries, quiet hours ended, abandoned claims`,
       schedule: ScheduleExpression.rate(every),
-      target: new LambdaInvoke(this.function, {
+      target: new LambdaInvoke(fn, {
         input: ScheduleTargetInput.fromObject({ sweep: true }),
         retryAttempts: 0,
         role,
       }),
     });
-    const functionId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnElement);
+    const functionId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
       reason:
@@ -99,20 +145,12 @@ export class NoticeSender extends Construct {
     return schedule;
   }
 
-  #alarms(): void {
+  #deadLettersAlarm(): void {
     new Alarm(this, "NoticesNotTaken", {
       alarmDescription:
-        "Notices the sender could not take after its retries are in the dead-letter queue: they stay queued " +
-        "in the table, and the sweep tries them again; see the sender's log for the cause.",
+        "Notices a sender could not take after its retries are in the dead-letter queue: they stay queued " +
+        "in the table, and the sweep tries them again; see the senders' logs for the cause.",
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(15) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    new Alarm(this, "SenderFailed", {
-      alarmDescription: "The notice sender failed (a table error, a bad setting at cold start): see its log.",
-      metric: this.function.metricErrors({ period: Duration.minutes(15), statistic: "Sum" }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -93,6 +93,7 @@ const publicFields = [
   "failedAt",
   "providerMessageId",
   "lastError",
+  "retryNote",
 ];
 
 describe("by topic", () => {
@@ -274,9 +275,14 @@ describe("sending a failed notice again", () => {
 
   it("queues it again for an admin, with its attempts counted afresh, and the sender sends it", async () => {
     const failed = await failedNotice();
-    const reply = await api.post(`/notifications/${failed.id}/retry`, {});
+    const reply = await api.post(`/notifications/${failed.id}/retry`, { note: "已核实号码" });
     expect(reply.status, reply.text).toBe(200);
-    expect(reply.json<Notification>()).toMatchObject({ id: failed.id, status: "queued", attempts: 0 });
+    expect(reply.json<Notification>()).toMatchObject({
+      id: failed.id,
+      status: "queued",
+      attempts: 0,
+      retryNote: "已核实号码",
+    });
     await api.stack.delivery.settled();
     const [after] = itemsOf(await api.get(`/notifications?topicId=${topic.id}&status=sent`)).filter(
       (n) => n.id === failed.id,

@@ -39,7 +39,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function, the scheduled jobs' function and the notice sender. */
+/** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function, the scheduled jobs' function and the notice senders. */
 const functionEntries = [
   ...[...new Set(routes.map((route) => route.function))].map((name) => ({
     name,
@@ -47,7 +47,8 @@ const functionEntries = [
   })),
   { name: "topic-loop", entry: "functions/topic-loop.ts" },
   { name: "scheduled", entry: "functions/scheduled.ts" },
-  { name: "notice-sender", entry: "functions/notice-sender.ts" },
+  { name: "email-sender", entry: "functions/email-sender.ts" },
+  { name: "sms-sender", entry: "functions/sms-sender.ts" },
 ];
 
 /** Sizes beside the stock floor and the floor, module init CPU beside the floor's: bundle-report.ts. */

@@ -10,6 +10,7 @@ import { claimNames, roles } from "../../functions/kernel/http/claims";
 import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/kernel/http/routes";
 import { countySchedules } from "../../functions/kernel/schedules";
 import { tableSchema } from "../../functions/kernel/table/table-schema";
+import { noticeSenders } from "../../infra/constructs/notice-sender";
 import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
@@ -402,7 +403,7 @@ describe("per-county parameters", () => {
 
 describe("the county's scheduled jobs", () => {
   it("has one EventBridge Scheduler schedule per job, at its time in the county's zone (and the notices' sweep)", () => {
-    template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length + 1);
+    template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length + noticeSenders.length);
     for (const schedule of countySchedules) {
       template.hasResourceProperties("AWS::Scheduler::Schedule", {
         ScheduleExpression: `cron(${schedule.at.minute ?? "*"} ${schedule.at.hour} ${schedule.at.day ?? "*"} ${schedule.at.month ?? "*"} ? *)`,
@@ -448,37 +449,71 @@ describe("the county's scheduled jobs", () => {
   });
 });
 
-describe("the notice sender", () => {
-  it("is fed by the table's stream, only notices recorded or put back queued, with a dead-letter queue", () => {
+/** A function's bundle as the CDK built it, by the start of its logical id. */
+function bundledCode(logicalIdPrefix: string): string {
+  const [id] = logicalIds(template, "AWS::Lambda::Function").filter((found) =>
+    found.startsWith(logicalIdPrefix),
+  );
+  const fn = record(template.toJSON().Resources[id ?? ""]);
+  const key = String(record(record(fn.Properties).Code).S3Key);
+  return readFileSync(
+    join(synthesized.assembly.directory, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs"),
+    "utf8",
+  );
+}
+
+describe("the notice senders", () => {
+  it("are one function per kind of provider, each fed by the table's stream with only its channels' queued notices", () => {
     template.hasResourceProperties("AWS::DynamoDB::Table", {
       StreamSpecification: { StreamViewType: "NEW_IMAGE" },
     });
-    const mapping = onlyLogicalId(template, "AWS::Lambda::EventSourceMapping");
-    const properties = record(template.toJSON().Resources[mapping].Properties);
-    expect(JSON.stringify(properties.FunctionName)).toMatch(/NoticesFunction/);
-    const filters = (record(properties.FilterCriteria).Filters as { Pattern: string }[]).map((f) =>
-      JSON.parse(f.Pattern),
+    const mappings = Object.values(template.findResources("AWS::Lambda::EventSourceMapping")).map((m) =>
+      record(record(m).Properties),
     );
-    expect(filters).toEqual([
-      {
-        eventName: ["INSERT", "MODIFY"],
-        dynamodb: { NewImage: { entity: { S: ["notification"] }, status: { S: ["queued"] } } },
-      },
-    ]);
-    expect(properties).toMatchObject({
-      BisectBatchOnFunctionError: true,
-      FunctionResponseTypes: ["ReportBatchItemFailures"],
-    });
-    expect(JSON.stringify(record(properties.DestinationConfig))).toMatch(/NoticesDeadLetters/);
+    expect(mappings).toHaveLength(noticeSenders.length);
+    for (const spec of noticeSenders) {
+      const mapping = mappings.find((m) =>
+        JSON.stringify(m.FunctionName).includes(`Notices${spec.id}Function`),
+      );
+      if (!mapping) throw new Error(`no stream mapping for the ${spec.id} sender`);
+      const filters = (record(mapping.FilterCriteria).Filters as { Pattern: string }[]).map((f) =>
+        JSON.parse(f.Pattern),
+      );
+      expect(filters).toEqual([
+        {
+          eventName: ["INSERT", "MODIFY"],
+          dynamodb: {
+            NewImage: {
+              entity: { S: ["notification"] },
+              status: { S: ["queued"] },
+              channel: { S: [...spec.channels] },
+            },
+          },
+        },
+      ]);
+      expect(mapping).toMatchObject({
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ["ReportBatchItemFailures"],
+      });
+      expect(JSON.stringify(record(mapping.DestinationConfig))).toMatch(/NoticesDeadLetters/);
+    }
   });
 
-  it("sweeps every five minutes for what is due, and alarms when notices are left untaken or it fails", () => {
-    template.hasResourceProperties("AWS::Scheduler::Schedule", {
-      ScheduleExpression: "rate(5 minutes)",
-      Target: Match.objectLike({ Input: JSON.stringify({ sweep: true }) }),
-    });
+  it("sweep every five minutes for what is due, and alarm when notices are left untaken or a sender fails", () => {
+    const sweeps = Object.values(template.findResources("AWS::Scheduler::Schedule")).filter((found) =>
+      JSON.stringify(found).includes("rate(5 minutes)"),
+    );
+    expect(sweeps).toHaveLength(noticeSenders.length);
+    for (const sweep of sweeps)
+      expect(record(record(record(sweep).Properties).Target).Input).toBe(JSON.stringify({ sweep: true }));
     const alarms = logicalIds(template, "AWS::CloudWatch::Alarm");
     expect(alarms.some((id) => id.startsWith("NoticesNoticesNotTaken"))).toBe(true);
-    expect(alarms.some((id) => id.startsWith("NoticesSenderFailed"))).toBe(true);
+    for (const spec of noticeSenders)
+      expect(alarms.some((id) => id.startsWith(`Notices${spec.id}SenderFailed`))).toBe(true);
+  });
+
+  it("keep nodemailer out of the SMS sender's bundle", () => {
+    expect(bundledCode("NoticesSmsFunction")).not.toMatch(/nodemailer/i);
+    expect(bundledCode("NoticesEmailFunction")).toMatch(/nodemailer/i);
   });
 });
