@@ -12,6 +12,7 @@ import {
   afterAttempt,
   type DeliveryStatus,
   quietUntil,
+  unreachableReason,
 } from "../domain/notices/delivery";
 import type { ChannelSender } from "./channels/channel";
 import type { DeliverySettings } from "./delivery-settings";
@@ -55,7 +56,10 @@ export async function deliverNotification(id: string, deps: SenderDeps): Promise
   const attempts = (claimed.attempts ?? 0) + 1;
   const channel = deps.channels[claimed.channel];
   if (!channel) return undefined; // not claimable: the claim names the channels served
-  const outcome = await attempt(channel, claimed);
+  const unreachable = unreachableReason(claimed);
+  const outcome: AttemptOutcome = unreachable
+    ? { kind: "permanent", error: unreachable }
+    : await attempt(channel, claimed);
   const result = afterAttempt(outcome, attempts, deps.now());
   return (await recordAttempt(claimed, attempts, result)) ? result.status : undefined;
 }

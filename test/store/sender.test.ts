@@ -196,6 +196,29 @@ describe("deliverNotification", () => {
   });
 });
 
+describe("a notice nobody can receive", () => {
+  it("fails at once, without an attempt at any channel, saying why", async () => {
+    const inbox = scripted();
+    const sender = senderAt(noon, scripted().channel);
+    const deps = { ...sender.deps, channels: { ...sender.deps.channels, inbox: inbox.channel } };
+    const notice = await queued("inbox");
+    const toLiaison = {
+      ...notice,
+      id: newId(),
+      idempotencyKey: unique("liaison"),
+      recipient: { id: "liaison:01J0", name: "联系县领导乙" },
+    };
+    await recordNotification(toLiaison);
+    expect(await deliverNotification(toLiaison.id, deps)).toBe("failed");
+    expect(await stored(toLiaison.id)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: expect.stringMatching(/无可用联系方式/),
+    });
+    expect(inbox.attempts).toEqual([]);
+  });
+});
+
 describe("dueNotificationIds", () => {
   it("finds the queued, the held that are due and the abandoned; not the sent, failed or waiting", async () => {
     const now = new Date("2026-12-05T04:00:00Z");

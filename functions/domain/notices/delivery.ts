@@ -94,3 +94,18 @@ export function afterAttempt(outcome: AttemptOutcome, attempts: number, now: Dat
   }
   return { status: "failed", failedAt: now.toISOString(), lastError: outcome.error };
 }
+
+/**
+ * Why a notice can reach nobody, or undefined when it can. The console's inbox is read by members
+ * and the county office; anyone else (a liaison leader, a resident) told only "in the inbox" is told
+ * nothing — a visible failure in the delivery log, never a silent "sent".
+ */
+export function unreachableReason(notice: {
+  readonly channel: string;
+  readonly recipient: { readonly id: string };
+}): string | undefined {
+  if (notice.channel !== "inbox") return undefined;
+  const { id } = notice.recipient;
+  if (id.startsWith("member:") || id === "county-office") return undefined;
+  return "无可用联系方式：此人不使用平台，且未登记手机或电子邮件 · no contact: they do not use the console and have no phone or e-mail on record";
+}

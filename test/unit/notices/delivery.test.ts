@@ -6,6 +6,7 @@ import {
   parseQuietHours,
   quietUntil,
   retryDelaysMs,
+  unreachableReason,
 } from "../../../functions/domain/notices/delivery";
 
 const zone = "Asia/Shanghai";
@@ -85,5 +86,23 @@ describe("after an attempt", () => {
       status: "failed",
       lastError: "invalid number",
     });
+  });
+});
+
+describe("who the console's inbox reaches", () => {
+  it("members and the county office, who use the console", () => {
+    expect(unreachableReason({ channel: "inbox", recipient: { id: "member:01J0" } })).toBeUndefined();
+    expect(unreachableReason({ channel: "inbox", recipient: { id: "county-office" } })).toBeUndefined();
+  });
+
+  it("nobody else: a liaison leader or a resident told only in the inbox is a failure, saying why", () => {
+    for (const id of ["liaison:01J0", "person:居民丁"])
+      expect(unreachableReason({ channel: "inbox", recipient: { id } }), id).toMatch(
+        /无可用联系方式.*no contact/,
+      );
+  });
+
+  it("any other channel has its contact", () => {
+    expect(unreachableReason({ channel: "sms", recipient: { id: "person:13900000001" } })).toBeUndefined();
   });
 });
