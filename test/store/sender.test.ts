@@ -8,6 +8,7 @@ import { newId } from "../../functions/kernel/ids";
 import { getItem } from "../../functions/kernel/table/items";
 import { notificationKey } from "../../functions/kernel/table/keys";
 import type { ChannelSender } from "../../functions/notices/channels/channel";
+import { outboxFileChannel } from "../../functions/notices/channels/outbox-file";
 import { claimNotification, dueNotificationIds } from "../../functions/notices/delivery-store";
 import type { Channel, NotificationRecord } from "../../functions/notices/notifier";
 import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
@@ -237,5 +238,17 @@ describe("dueNotificationIds", () => {
     expect(due).not.toContain(retrying.id);
     expect(due).not.toContain(sent.id);
     expect(await dueNotificationIds(new Date(now.getTime() + 30_000))).toContain(retrying.id);
+  });
+});
+
+describe("a deployment without a provider", () => {
+  it("fails the notice visibly instead of counting it as sent", async () => {
+    const notice = await queued("email");
+    const sender = senderAt(noon, outboxFileChannel(undefined));
+    expect(await deliverNotification(notice.id, sender.deps)).toBe("failed");
+    expect(await stored(notice.id)).toMatchObject({
+      status: "failed",
+      lastError: expect.stringMatching(/EMAIL_DELIVERY/),
+    });
   });
 });
