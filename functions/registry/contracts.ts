@@ -35,7 +35,16 @@ const standardsEntries = Object.fromEntries(
 export const standardsInput = strictObject(standardsEntries);
 
 export const hostVenue = strictObject({ type: v.picklist(hostVenueTypes), name: shortText(100) });
-export const liaison = strictObject({ leader: shortText(50), committee: shortText(50) });
+/**
+ * The county leader and special committee the station reports to: the escalation ladder's second
+ * rung. Their phone or e-mail is how an overdue topic reaches them (without, the notice fails).
+ */
+export const liaison = strictObject({
+  leader: shortText(50),
+  committee: shortText(50),
+  phone: v.optional(mainlandMobile),
+  email: v.optional(email),
+});
 export const contact = strictObject({
   name: shortText(50),
   phone: mainlandMobile,

@@ -42,14 +42,18 @@ export async function ladderAddressee(level: LadderLevel, station: Station): Pro
   switch (level) {
     case "leadMember":
       return station.leadMemberId ? addresseeOf({ name: "", memberId: station.leadMemberId }) : undefined;
-    case "liaison":
-      return {
-        recipient: {
-          id: `liaison:${station.id}`,
-          name: `${station.liaison.leader}、${station.liaison.committee}`,
-        },
-        channel: "inbox",
+    case "liaison": {
+      const { leader, committee, phone, email } = station.liaison;
+      const recipient: Recipient = {
+        id: `liaison:${station.id}`,
+        name: `${leader}、${committee}`,
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
       };
+      // Without a phone or e-mail this is the inbox, which a liaison leader does not read: the
+      // sender fails it visibly (unreachableReason), so the county office sees who was not told.
+      return { recipient, channel: channelFor(recipient) };
+    }
     case "countyOffice":
       return countyOfficeAddressee();
   }

@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   type Api,
+  assign,
+  createMember,
   createStation,
   expectApiError,
   listAll,
@@ -146,6 +148,42 @@ describe("GET /stations/{stationId}", () => {
     expect(reply.headers.get("etag")).toBe('"1"');
     expect(reply.headers.get("cache-control")).toBe("no-store");
     expect(reply.json<Station>()).toEqual(created);
+  });
+});
+
+describe("the liaison leader's contacts", () => {
+  const liaison = {
+    leader: "联系县领导乙",
+    committee: "社会和法制委员会",
+    phone: "13700000009",
+    email: "liaison@example.gov.cn",
+  };
+
+  it("are kept for the county office and the station's staff, and masked for a member serving there", async () => {
+    const station = await createStation(api, { liaison });
+    expect(station.liaison).toEqual(liaison);
+    const staff = await api.token({ role: "staff", stationIds: [station.id] });
+    expect((await api.get(`/stations/${station.id}`, { token: staff })).json<Station>().liaison).toEqual(
+      liaison,
+    );
+
+    const member = await createMember(api);
+    await assign(api, station.id, member.id);
+    const token = await api.token({ role: "member", memberId: member.id });
+    for (const shown of [
+      (await api.get(`/stations/${station.id}`, { token })).json<Station>(),
+      (await api.get("/stations", { token }))
+        .json<{ items: Station[] }>()
+        .items.find((s) => s.id === station.id),
+    ]) {
+      expect(shown?.liaison).toEqual({ ...liaison, phone: "137****0009", email: "l***@example.gov.cn" });
+    }
+  });
+
+  it("refuses a phone that is not a mainland mobile, naming liaison.phone", async () => {
+    const reply = await api.post("/stations", stationInput({ liaison: { ...liaison, phone: "12345" } }));
+    expectApiError(reply, 400, "validation_failed");
+    expect(reply.fields).toEqual(["liaison.phone"]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   requireAdmin,
 } from "../../domain/access";
 import type { Language } from "../../domain/registry/members";
+import { maskContactsIn } from "../../domain/registry/privacy";
 import { standardItems } from "../../domain/registry/stations";
 import { type CsvColumn, type Labels, yesNo } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
@@ -29,6 +30,15 @@ export async function readVisibleStation(principal: Principal, stationId: string
   assertCanSeeStation(principal, stationId, await visibleMemberStations(principal));
   return getStation(stationId);
 }
+
+/**
+ * A station as the caller may see it: the liaison leader's phone and e-mail are for the county office
+ * and the station's staff, who keep them; a member serving there sees them masked.
+ */
+export const stationShownTo = (principal: Principal, station: Station): Station =>
+  principal.role === "member" && (station.liaison.phone || station.liaison.email)
+    ? { ...station, liaison: maskContactsIn(station.liaison) }
+    : station;
 
 const standardLabels: Record<(typeof standardItems)[number], string> = {
   venue: "有阵地",
@@ -115,7 +125,9 @@ export const stationOperations = [
       }
       // Staff and members see a handful of stations: read together, paged in hand.
       const ids = principal.role === "staff" ? principal.stationIds : await visibleMemberStations(principal);
-      const items = (await getStations(ids)).filter((s) => matchesFilters(s, filters));
+      const items = (await getStations(ids))
+        .filter((s) => matchesFilters(s, filters))
+        .map((s) => stationShownTo(principal, s));
       return ok(pageInHand(items, { limit: query.limit ?? 50, cursor: query.cursor }));
     },
   }),
@@ -127,7 +139,7 @@ export const stationOperations = [
     tag: "stations",
     responses: [{ status: 200, description: "The station", schema: "Station" }, ...commonErrors(404)],
     async handle({ path, principal }) {
-      const result = await readVisibleStation(principal, path.stationId);
+      const result = stationShownTo(principal, await readVisibleStation(principal, path.stationId));
       return ok(result, versionTag(result.version));
     },
   }),
