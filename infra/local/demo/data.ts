@@ -52,11 +52,12 @@ const townships: Record<Zone, string> = {
 type Venue = StationCreate["hostVenue"];
 type Standards = NonNullable<StationCreate["standards"]>;
 
+/** Fictional numbers; 孙某 has none on record, so the delivery log shows what an unreachable rung looks like. */
 const liaisons = {
-  li: { leader: "演示·县政协副主席李某", committee: "提案委员会" },
-  wang: { leader: "演示·县政协副主席王某", committee: "经济委员会" },
-  zhao: { leader: "演示·县政协副主席赵某", committee: "社会和法制委员会" },
-  qian: { leader: "演示·县政协秘书长钱某", committee: "文化文史和学习委员会" },
+  li: { leader: "演示·县政协副主席李某", committee: "提案委员会", phone: "13800000201" },
+  wang: { leader: "演示·县政协副主席王某", committee: "经济委员会", phone: "13800000202" },
+  zhao: { leader: "演示·县政协副主席赵某", committee: "社会和法制委员会", email: "zhao@example.org" },
+  qian: { leader: "演示·县政协秘书长钱某", committee: "文化文史和学习委员会", phone: "13800000204" },
   sun: { leader: "演示·县政协常委孙某", committee: "农业农村委员会" },
 } as const;
 
