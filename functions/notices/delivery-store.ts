@@ -2,11 +2,11 @@
  * The sender's writes on a notice's record: each a conditional update, so that of two senders (a
  * retried message, a sweep beside the queue) exactly one holds a notice at a time.
  */
-import { type AttributeValue, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import type { AttemptResult } from "../domain/notices/delivery";
+import type { AttemptResult, DeliveryStatus } from "../domain/notices/delivery";
 import { dynamodb, tableName } from "../kernel/table/client";
-import { fromItem } from "../kernel/table/items";
+import { fromItem, scanAll } from "../kernel/table/items";
 import { notificationKey } from "../kernel/table/keys";
 import { asThrottle, isConditionFailure } from "../kernel/table/transaction";
 import type { Channel, NotificationRecord } from "./notifier";
@@ -114,36 +114,29 @@ export async function dueNotificationIds(
   channels: readonly Channel[] = ["email", "sms", "inbox"],
 ): Promise<string[]> {
   const channelNames = channels.map((_, index) => `:channel${index}`);
-  const ids: string[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamodb().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression:
-          `entity = :notification AND #channel IN (${channelNames.join(", ")}) AND ((#status IN (:queued, :held) AND ` +
-          "(attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
-          "(#status = :sending AND leaseUntil <= :now))",
-        ExpressionAttributeNames: { "#status": "status", "#channel": "channel" },
-        ExpressionAttributeValues: marshall({
-          ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
-          ":notification": "notification",
-          ":queued": "queued",
-          ":held": "held",
-          ":sending": "sending",
-          ":now": now.toISOString(),
-        }),
-        ProjectionExpression: "id",
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const id = item.id?.S;
-      if (id) ids.push(id);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
+  const due = await scanAll<{ id: string }>({
+    expression:
+      `entity = :notification AND #channel IN (${channelNames.join(", ")}) AND ((#status IN (:queued, :held) AND ` +
+      "(attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
+      "(#status = :sending AND leaseUntil <= :now))",
+    values: {
+      ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
+      ":notification": "notification",
+      ":queued": "queued",
+      ":held": "held",
+      ":sending": "sending",
+      ":now": now.toISOString(),
+    },
+  });
+  return due.map((notice) => notice.id);
+}
+
+/** Every notice in a state other than sent (the county office's list of what failed, is held, …). */
+export function notificationsInState(status: Exclude<DeliveryStatus, "sent">): Promise<NotificationRecord[]> {
+  return scanAll<NotificationRecord>({
+    expression: "entity = :notification AND #status = :status",
+    values: { ":notification": "notification", ":status": status },
+  });
 }
 
 /**

@@ -5,7 +5,8 @@ import { ConflictError, NotFoundError, ValidationError } from "../domain/errors"
 import { id, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
-import { requeueFailedNotification } from "./delivery-store";
+import { pageInHand } from "../kernel/paging";
+import { notificationsInState, requeueFailedNotification } from "./delivery-store";
 import { notificationColumns } from "./notification-columns";
 import type { NotificationRecord } from "./notifier";
 import { deliveryQueue } from "./queue";
@@ -53,7 +54,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     operationId: "listNotifications",
     summary: "通知发送记录 · The delivery log, by topic and/or recipient",
     description:
-      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel and status narrow the list (e.g. status=failed: what reached nobody).",
+      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel and status narrow the list. An admin may give status alone (failed, held, queued, sending): every such notice across topics, e.g. status=failed — what reached nobody.",
     tag: "notifications",
     query: notificationQuery,
     responses: [
@@ -61,6 +62,15 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       ...commonErrors(400, 403, 404),
     ],
     async handle({ principal, query }) {
+      const page = { limit: query.limit ?? 50, cursor: query.cursor };
+      if (!query.topicId && !query.recipient && query.status && query.status !== "sent") {
+        // The county office's list across topics: what failed, is held or waits.
+        requireAdmin(principal);
+        const { status, channel } = query;
+        const inState = (await notificationsInState(status)).filter((n) => !channel || n.channel === channel);
+        const found = pageInHand(inState, page);
+        return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
+      }
       if (query.topicId) {
         await subjects.assertCanReadTopic(principal, query.topicId);
       } else if (query.recipient) {
@@ -70,19 +80,16 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
           { field: "topicId", code: "filter_required", message: "filter_required" },
         ]);
       }
-      const page = await listNotifications(
+      const found = await listNotifications(
         {
           ...(query.topicId ? { topicId: query.topicId } : {}),
           ...(query.recipient ? { recipientId: query.recipient } : {}),
           ...(query.channel ? { channel: query.channel } : {}),
           ...(query.status ? { status: query.status } : {}),
         },
-        { limit: query.limit ?? 50, cursor: query.cursor },
+        page,
       );
-      return ok({
-        items: page.items.map((record) => present(record, principal)),
-        cursor: page.cursor,
-      });
+      return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
     },
   }),
   defineOperation({

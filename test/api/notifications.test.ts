@@ -251,30 +251,30 @@ describe("narrowed by channel and status", () => {
   });
 });
 
-describe("sending a failed notice again", () => {
-  async function failedNotice(): Promise<NotificationRecord> {
-    const record: NotificationRecord = {
-      id: newId(),
-      idempotencyKey: `test:failed:${newId()}`,
-      topicId: topic.id,
-      recipient: { id: "county-office", name: "县政协办公室" },
-      channel: "inbox",
-      templateId: "escalation",
-      language: "zh-CN",
-      subject: "督办",
-      text: "县政协办公室：议题已逾期，请督促办理。",
-      status: "failed",
-      attempts: 6,
-      failedAt: new Date().toISOString(),
-      lastError: "timeout",
-      createdAt: new Date().toISOString(),
-    };
-    await recordNotification(record);
-    return record;
-  }
+async function recordFailedNotice(): Promise<NotificationRecord> {
+  const record: NotificationRecord = {
+    id: newId(),
+    idempotencyKey: `test:failed:${newId()}`,
+    topicId: topic.id,
+    recipient: { id: "county-office", name: "县政协办公室" },
+    channel: "inbox",
+    templateId: "escalation",
+    language: "zh-CN",
+    subject: "督办",
+    text: "县政协办公室：议题已逾期，请督促办理。",
+    status: "failed",
+    attempts: 6,
+    failedAt: new Date().toISOString(),
+    lastError: "timeout",
+    createdAt: new Date().toISOString(),
+  };
+  await recordNotification(record);
+  return record;
+}
 
+describe("sending a failed notice again", () => {
   it("queues it again for an admin, with its attempts counted afresh, and the sender sends it", async () => {
-    const failed = await failedNotice();
+    const failed = await recordFailedNotice();
     const reply = await api.post(`/notifications/${failed.id}/retry`, { note: "已核实号码" });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json<Notification>()).toMatchObject({
@@ -296,11 +296,32 @@ describe("sending a failed notice again", () => {
     const [sent] = itemsOf(await api.get(`/notifications?topicId=${topic.id}&status=sent`));
     expectApiError(await api.post(`/notifications/${sent?.id}/retry`, {}), 409, "notification_not_failed");
     expectApiError(await api.post(`/notifications/${newId()}/retry`, {}), 404, "not_found");
-    const failed = await failedNotice();
+    const failed = await recordFailedNotice();
     expectApiError(
       await api.post(`/notifications/${failed.id}/retry`, {}, { token: home.staffToken }),
       403,
       "forbidden",
     );
+  });
+});
+
+describe("the county office's list across topics", () => {
+  it("lists every failed notice for an admin by status alone, and refuses staff", async () => {
+    const failed = await recordFailedNotice();
+    const reply = await api.get("/notifications?status=failed");
+    expect(reply.status, reply.text).toBe(200);
+    const items = itemsOf(reply);
+    expect(items.map((n) => n.id)).toContain(failed.id);
+    for (const item of items) expect(item.status).toBe("failed");
+    expectApiError(
+      await api.get("/notifications?status=failed", { token: home.staffToken }),
+      403,
+      "forbidden",
+    );
+  });
+
+  it("still wants a topic or a recipient for what was sent (a list that only grows)", async () => {
+    const error = expectApiError(await api.get("/notifications?status=sent"), 400, "validation_failed");
+    expect(error.details?.[0]).toMatchObject({ field: "topicId", code: "filter_required" });
   });
 });

@@ -46,6 +46,12 @@ export interface Notification {
   subject: string;
   text: string;
   createdAt: string;
+  status: "queued" | "sending" | "sent" | "held" | "failed";
+  attempts?: number;
+  sentAt?: string;
+  failedAt?: string;
+  lastError?: string;
+  retryNote?: string;
 }
 
 /** Polls `check` until it returns something other than undefined. */

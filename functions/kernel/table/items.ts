@@ -7,6 +7,7 @@ import {
   type KeysAndAttributes,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
 } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { dynamodb, tableName } from "./client";
@@ -97,6 +98,32 @@ export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
     if (!startKey || items.length >= query.limit) break;
   }
   return { items, cursor: encodeCursor(startKey) };
+}
+
+/**
+ * Every item of the table that passes `filter` — a Scan, for the few background and county-office
+ * views over small collections (the notices due, the ones that failed); request paths query.
+ */
+export async function scanAll<T>(filter: {
+  readonly expression: string;
+  readonly values: Record<string, unknown>;
+}): Promise<T[]> {
+  const all: T[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamodb().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: filter.expression,
+        ExpressionAttributeNames: namesIn(filter.expression),
+        ExpressionAttributeValues: values(filter.values),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) all.push(fromItem<T>(item));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return all;
 }
 
 /** Every item of a partition (for bounded collections such as one station's members). */
