@@ -10,7 +10,7 @@
  *   ≤ 1.25× in module init.
  */
 import { aboveFloor, type Bundle, bundle, type ModuleInit, moduleInit } from "./bundles";
-import { formatKb, formatMs, formatRatio, median, ratio } from "./stats";
+import { formatKb, formatMs, formatRatio, markdownTable, median, ratio } from "./stats";
 
 export const bundleTargets = { stock: 1, floor: 1.2, init: 1.25 } as const;
 
@@ -27,13 +27,6 @@ export interface FunctionEntry {
 
 const clientNames = (b: Bundle) =>
   b.clients.map((client) => client.replace("@aws-sdk/client-", "")).join(" + ") || "none";
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
 
 const metOrNot = (value: number, target: number) => (value <= target ? "met" : "not met");
 
@@ -172,7 +165,7 @@ export async function bundleReport(
     });
 
   return [
-    table(header, [...floorRows, ...functionRows]),
+    markdownTable(header, [...floorRows, ...functionRows]),
     "",
     "Targets (each function against the floors with its own SDK clients):",
     target("bundle × stock floor (a bare handler built the usual way)", bundleTargets.stock, (v) => v.stock),

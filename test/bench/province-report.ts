@@ -4,14 +4,10 @@
  * size to the next, beside DynamoDB Local alone serving the same requests raw in the same run, and
  * the two targets of issue #10 part 3 with met / not met.
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { fromRoot } from "../../infra/paths";
-import { childNodeArgs } from "./child-args";
+import { runBenchChild } from "./child-args";
 import { type ProvinceResult, provincePrefix, provinceTargets } from "./province";
-import { formatKb, formatRatio } from "./stats";
-
-const run = promisify(execFile);
+import { formatKb, formatRatio, markdownTable } from "./stats";
 
 /** BENCH_PROVINCE_SIZES, default 100, 1,000 and 5,000 topics. */
 export function provinceSizes(value = process.env.BENCH_PROVINCE_SIZES ?? "100,1000,5000"): number[] {
@@ -26,30 +22,13 @@ export function provinceSizes(value = process.env.BENCH_PROVINCE_SIZES ?? "100,1
 const concurrency = Number(process.env.BENCH_PROVINCE_CONCURRENCY ?? 50);
 
 async function measure(size: number): Promise<ProvinceResult> {
-  const script = fromRoot("test/bench/province.ts");
-  const args = ["--size", String(size), "--concurrency", String(concurrency)];
-  try {
-    const { stdout } = await run(
-      process.execPath,
-      [...process.execArgv, "--expose-gc", "--no-flush-bytecode", ...childNodeArgs(), script, ...args],
-      { env: process.env, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const line = stdout.split("\n").find((item) => item.startsWith(provincePrefix));
-    if (!line) throw new Error(`province.ts ${args.join(" ")} printed no result:\n${stdout.slice(-2000)}`);
-    return JSON.parse(line.slice(provincePrefix.length)) as ProvinceResult;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    if (stderr)
-      throw new Error(`province.ts ${args.join(" ")} failed:\n${stderr.slice(-4000)}`, { cause: error });
-    throw error;
-  }
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  return runBenchChild<ProvinceResult>({
+    script: fromRoot("test/bench/province.ts"),
+    args: ["--size", String(size), "--concurrency", String(concurrency)],
+    prefix: provincePrefix,
+    // A fresh heap that can be collected on demand, with the bytecode kept (flat-memory readings).
+    nodeFlags: ["--expose-gc", "--no-flush-bytecode"],
+  });
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -146,7 +125,7 @@ export async function provinceReport(sizes: readonly number[] = provinceSizes())
     (result) => result.firstStatus !== "SUCCEEDED" || result.firstTimelineSteps !== 6,
   );
   const lines = [
-    table(header, rows(results)),
+    markdownTable(header, rows(results)),
     "",
     `${concurrency} topics in flight at once, speed 1; heap figures after a warm-up of 50 topics and a forced GC. ` +
       "Raw: as many requests as the functions sent, on the same DynamoDB Local after the run, at the same " +

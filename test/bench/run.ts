@@ -2,7 +2,8 @@
  * `npm run bench`: each function's bundle size and module init time beside its floor (a bare handler
  * with the same AWS SDK clients), GET /stations/{id} beside a raw GetItem, and the topic loop on a
  * local stack: state transitions of a full loop and per reminder cycle, and a loop's wall time beside
- * as many GET /stations/{id} round trips — all measured in this run, so compare the ratios, not the
+ * as many GET /stations/{id} round trips, notices through the local queue and sender beside a plain
+ * append of the same records — all measured in this run, so compare the ratios, not the
  * absolute figures. Targets: bundle ≤ 1.00× the stock floor and ≤ 1.20× the floor, module init
  * ≤ 1.25× (bundle-report.ts), p50 ≤ 3×, ≤ 60 transitions for a full loop.
  */
@@ -16,8 +17,9 @@ import { fromRoot } from "../../infra/paths";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { measureStationReads } from "./api-latency";
 import { bundleReport } from "./bundle-report";
+import { noticesReport } from "./notices-report";
 import { provinceReport } from "./province-report";
-import { formatMs, formatRatio, percentile, ratio } from "./stats";
+import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
 import { resultPrefix, type TopicLoopResult } from "./topic-loop";
 import { writePathReport } from "./write-path-report";
 
@@ -31,13 +33,6 @@ const ladderSpeed = 200_000;
 const targets = { p50: 3, transitions: 60 };
 
 const verdict = (value: number, target: number) => (value <= target ? "ok" : `over target ${target}×`);
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
 
 /** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function, the scheduled jobs' function and the notice senders. */
 const functionEntries = [
@@ -66,7 +61,7 @@ async function stationReads(): Promise<string> {
   const p50Ratio = ratio(percentile(api, 50), percentile(getItem, 50));
   const p99Ratio = ratio(percentile(api, 99), percentile(getItem, 99));
   return [
-    table(
+    markdownTable(
       ["request", "p50", "p99"],
       [row("GET /stations/{id} (gateway + handler)", api), row("raw GetItem (baseline)", getItem)],
     ),
@@ -146,7 +141,7 @@ function transitionsReport(byspeed: readonly TopicLoopResult[], ladderRun: Topic
     .sort(([a], [b]) => cycle.indexOf(a) - cycle.indexOf(b))
     .map(([state, count]) => `${count} × ${state}`);
   return [
-    table(["execution", "transitions", "Remind entries", "target", "verdict"], rows),
+    markdownTable(["execution", "transitions", "Remind entries", "target", "verdict"], rows),
     "",
     `Per reminder cycle: (${ladder.transitions} − ${ladder.baseline.transitions}) / ${ladder.remindEntries} = ${perCycle.toFixed(2)} transitions (extra states: ${extraStates.join(", ")}).`,
     `Ladder: ${ladder.alarms.join(" → ")}, ${ladder.simulatedDays.toFixed(1)} simulated days in ${ladder.realSeconds.toFixed(1)} s.`,
@@ -175,7 +170,7 @@ function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
   ]);
   const [first, last] = [byspeed[0], byspeed.at(-1)];
   return [
-    table(
+    markdownTable(
       [
         "speed",
         `loop p50 (${first?.loops.length ?? 0} loops)`,
@@ -194,7 +189,7 @@ function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
 }
 
 /** `BENCH_SECTIONS` (comma-separated) runs only some sections, for a quick look; all by default. */
-const sectionNames = ["bundles", "reads", "writes", "loop", "province"] as const;
+const sectionNames = ["bundles", "reads", "writes", "notices", "loop", "province"] as const;
 const chosen = new Set(
   (process.env.BENCH_SECTIONS ?? sectionNames.join(",")).split(",").map((s) => s.trim()),
 );
@@ -227,6 +222,11 @@ async function writeSection() {
     );
     process.exitCode = 1;
   }
+}
+
+async function noticesSection() {
+  console.log("\n## Notices through the local queue and sender, beside a plain append of the same records\n");
+  console.log(await noticesReport());
 }
 
 async function loopSection() {
@@ -264,6 +264,7 @@ try {
   if (chosen.has("bundles")) await bundleSection(outDir);
   if (chosen.has("reads")) await readSection();
   if (chosen.has("writes")) await writeSection();
+  if (chosen.has("notices")) await noticesSection();
   if (chosen.has("loop")) await loopSection();
   if (chosen.has("province")) await provinceSection();
 } finally {

@@ -16,3 +16,11 @@ export function ratio(value: number, baseline: number): number {
 export const formatRatio = (value: number) => `${value.toFixed(2)}×`;
 export const formatMs = (value: number) => `${value.toFixed(2)} ms`;
 export const formatKb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** A Markdown table, each column as wide as its widest cell. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}

@@ -4,14 +4,10 @@
  * with its ratio and a verdict, and the table requests per operation against their budgets — an
  * operation over its budget fails the bench.
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { fromRoot } from "../../infra/paths";
-import { childNodeArgs } from "./child-args";
-import { formatMs, formatRatio, percentile, ratio } from "./stats";
+import { runBenchChild } from "./child-args";
+import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
 import { type OperationRun, type WritePathResult, writePathPrefix } from "./write-path";
-
-const run = promisify(execFile);
 
 /** Writes: p50 and p99 within 5× a raw PutItem's; lists: p50 within 2× a raw Query of the same page. */
 export const writePathTargets = { writeP50: 5, writeP99: 5, listP50: 2 } as const;
@@ -23,26 +19,11 @@ export interface WritePathReport {
 }
 
 async function measure(requests: number, connections: number): Promise<WritePathResult> {
-  const args = [
-    fromRoot("test/bench/write-path.ts"),
-    "--requests",
-    String(requests),
-    "--connections",
-    String(connections),
-  ];
-  try {
-    const { stdout } = await run(process.execPath, [...process.execArgv, ...childNodeArgs(), ...args], {
-      env: process.env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const line = stdout.split("\n").find((item) => item.startsWith(writePathPrefix));
-    if (!line) throw new Error(`write-path.ts printed no result:\n${stdout.slice(-2000)}`);
-    return JSON.parse(line.slice(writePathPrefix.length)) as WritePathResult;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    if (stderr) throw new Error(`write-path.ts failed:\n${stderr.slice(-4000)}`, { cause: error });
-    throw error;
-  }
+  return runBenchChild<WritePathResult>({
+    script: fromRoot("test/bench/write-path.ts"),
+    args: ["--requests", String(requests), "--connections", String(connections)],
+    prefix: writePathPrefix,
+  });
 }
 
 const met = (value: number, target: number) => (value <= target ? "met" : "not met");
@@ -66,11 +47,6 @@ function row(operation: OperationRun): string[] {
   ];
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
 export async function writePathReport(requests: number, connections = 10): Promise<WritePathReport> {
   const result = await measure(requests, connections);
   const rows = result.operations.map(row);
@@ -81,7 +57,7 @@ export async function writePathReport(requests: number, connections = 10): Promi
         `${operation.operation}: ${Math.max(...operation.dynamodbRequests)} table requests, budget ${operation.budget}`,
     );
   const text = [
-    table(
+    markdownTable(
       [
         `operation (${connections} connections, ${requests} each)`,
         "p50 / p99",
