@@ -368,7 +368,7 @@ export const deliveryComponent: Component<StackState> = {
     const delivery = startLocalDelivery({
       deliver: (id) => deliverNotification(id, deps),
       dueIds: () => dueNotificationIds(clock.now()),
-      sweepEveryMs: Math.max(1_000, Math.round(30_000 / state.options.speed)),
+      sweepEveryMs: Math.max(1_000, Math.round(60_000 / state.options.speed)),
       log: (line) => process.stderr.write(`${line}\n`),
     });
     queue.installDeliveryQueue(delivery);

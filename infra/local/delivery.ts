@@ -31,6 +31,12 @@ export function startLocalDelivery(options: LocalDeliveryOptions): LocalDelivery
   let stopped = false;
   const limit = options.concurrency ?? 4;
 
+  const resolveIdle = () => {
+    const waiters = idle;
+    idle = [];
+    for (const done of waiters) done();
+  };
+
   const pump = () => {
     for (const id of waiting) {
       if (stopped || inFlight.size >= limit) break;
@@ -45,15 +51,12 @@ export function startLocalDelivery(options: LocalDeliveryOptions): LocalDelivery
           pump();
         });
     }
-    if (waiting.size === 0 && inFlight.size === 0) {
-      const resolve = idle;
-      idle = [];
-      for (const done of resolve) done();
-    }
+    // Once stopped, what still waits is left to the next start's sweep: only deliveries in flight count.
+    if ((waiting.size === 0 || stopped) && inFlight.size === 0) resolveIdle();
   };
 
   const settled = () =>
-    waiting.size === 0 && inFlight.size === 0
+    (waiting.size === 0 || stopped) && inFlight.size === 0
       ? Promise.resolve()
       : new Promise<void>((resolve) => idle.push(resolve));
 
@@ -63,23 +66,27 @@ export function startLocalDelivery(options: LocalDeliveryOptions): LocalDelivery
     pump();
   };
 
-  const sweep = async () => {
+  const sweepTable = async () => {
+    const due = await options.dueIds();
     if (stopped) return;
-    for (const id of await options.dueIds()) waiting.add(id);
+    for (const id of due) if (!inFlight.has(id)) waiting.add(id);
     pump();
     await settled();
   };
 
-  let sweeping: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    sweeping = sweep().catch((error: unknown) =>
-      options.log?.(`[delivery] sweep: ${(error as Error).message}`),
-    );
-  }, options.sweepEveryMs);
+  // One sweep at a time: on a large table a sweep may outlast the interval.
+  let sweeping: Promise<void> | undefined;
+  const sweep = () => {
+    sweeping ??= sweepTable()
+      .catch((error: unknown) => options.log?.(`[delivery] sweep: ${(error as Error).message}`))
+      .finally(() => {
+        sweeping = undefined;
+      });
+    return sweeping;
+  };
+  const timer = setInterval(() => void sweep(), options.sweepEveryMs);
   timer.unref();
-  sweeping = sweep().catch((error: unknown) =>
-    options.log?.(`[delivery] sweep: ${(error as Error).message}`),
-  );
+  void sweep();
 
   return {
     enqueue,
@@ -91,7 +98,7 @@ export function startLocalDelivery(options: LocalDeliveryOptions): LocalDelivery
       waiting.clear();
       pump();
       await sweeping;
-      while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await settled();
     },
   };
 }

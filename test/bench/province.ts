@@ -403,6 +403,8 @@ export interface ProvinceOptions {
 
 export async function measureProvince(options: ProvinceOptions): Promise<ProvinceResult> {
   process.env.LOG_LEVEL = "warn";
+  // The hour the bench runs at must not decide whether SMS are held (quiet hours).
+  process.env.NOTICE_QUIET_HOURS ??= "off";
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const dataDir = await mkdtemp(join(tmpdir(), "hsl-bench-province-"));
   const startedAt = performance.now();
