@@ -14,6 +14,14 @@ export function withLogScope<T>(fields: Readonly<Fields>, work: () => T): T {
   return scope.run({ ...scope.getStore(), ...fields }, work);
 }
 
+/**
+ * Runs `work` in a scope of its own: background work a request or a task only set going (a notice's
+ * delivery, say) is not theirs, and its lines must not carry their request id or route.
+ */
+export function withOwnLogScope<T>(fields: Readonly<Fields>, work: () => T): T {
+  return scope.run({ ...fields }, work);
+}
+
 /** Adds fields to the current scope once they are known (a topic id read from the body, say). */
 export function addToLogScope(fields: Readonly<Fields>): void {
   const store = scope.getStore();

@@ -350,6 +350,7 @@ export const deliveryComponent: Component<StackState> = {
       { channelsFor },
       queue,
       { config },
+      { withOwnLogScope },
     ] = await Promise.all([
       import("../../functions/notices/sender"),
       import("../../functions/notices/delivery-store"),
@@ -357,6 +358,7 @@ export const deliveryComponent: Component<StackState> = {
       import("../../functions/notices/channels/choose"),
       import("../../functions/notices/queue"),
       import("../../functions/kernel/config"),
+      import("../../functions/kernel/log"),
     ]);
     const settings = readDeliverySettings(process.env);
     const deps = {
@@ -366,7 +368,9 @@ export const deliveryComponent: Component<StackState> = {
       now: () => clock.now(),
     };
     const delivery = startLocalDelivery({
-      deliver: (id) => deliverNotification(id, deps),
+      // A delivery is not the request or task that recorded the notice: its own scope, for logs and the bench.
+      deliver: (id) =>
+        withOwnLogScope({ task: "deliverNotice", notificationId: id }, () => deliverNotification(id, deps)),
       dueIds: () => dueNotificationIds(clock.now()),
       sweepEveryMs: Math.max(1_000, Math.round(60_000 / state.options.speed)),
       log: (line) => process.stderr.write(`${line}\n`),
