@@ -14,8 +14,9 @@
 import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/notices/delivery";
 import { ConfigurationError } from "../kernel/config";
 import type { AliyunSmsSettings } from "./channels/aliyun-sms";
+import type { ProviderTemplate } from "./channels/provider-sms";
 import type { SmtpSettings } from "./channels/smtp";
-import type { ProviderTemplate, TencentSmsSettings } from "./channels/tencent-sms";
+import type { TencentSmsSettings } from "./channels/tencent-sms";
 import { allTemplates, templateIds } from "./templates/all";
 
 export interface DeliverySettings {

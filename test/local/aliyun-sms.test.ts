@@ -10,7 +10,7 @@ import Dysmsapi, { SendSmsRequest } from "@alicloud/dysmsapi20170525";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aliyunSmsChannel } from "../../functions/notices/channels/aliyun-sms";
 import { channelsFor } from "../../functions/notices/channels/choose";
-import type { ProviderTemplate } from "../../functions/notices/channels/tencent-sms";
+import type { ProviderTemplate } from "../../functions/notices/channels/provider-sms";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
 import type { NotificationRecord } from "../../functions/notices/notifier";
 import { allTemplates } from "../../functions/notices/templates/all";

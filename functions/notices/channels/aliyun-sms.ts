@@ -8,7 +8,7 @@ import type { AttemptOutcome } from "../../domain/notices/delivery";
 import type { NotificationRecord } from "../notifier";
 import { acs3Headers, acsQuery } from "./acs3-signature";
 import type { ChannelSender } from "./channel";
-import type { ProviderTemplate } from "./tencent-sms";
+import { codeOutcome, type ProviderTemplate, providerSmsChannel, templateParams } from "./provider-sms";
 
 export interface AliyunSmsSettings {
   readonly endpoint: string;
@@ -29,13 +29,9 @@ export interface AliyunSmsSettings {
  * problem, missing parameters, a refused AccessKey or signature, an exhausted balance — retrying the
  * same request cannot change those. A 5xx, a timeout or a network failure is transient whatever it says.
  */
-const transientCodes =
-  /^(isv\.BUSINESS_LIMIT_CONTROL$|Throttling|isp\.SYSTEM_ERROR$|ServiceUnavailable|InternalError)/;
-
-const outcomeOf = (code: string, message: string): AttemptOutcome =>
-  transientCodes.test(code)
-    ? { kind: "transient", error: `${code}: ${message}` }
-    : { kind: "permanent", error: `${code}: ${message}` };
+const outcomeOf = codeOutcome(
+  /^(isv\.BUSINESS_LIMIT_CONTROL$|Throttling|isp\.SYSTEM_ERROR$|ServiceUnavailable|InternalError)/,
+);
 
 /** SendSms answers, and the gateway's refusals (4xx), share these fields. */
 interface SendSmsAnswer {
@@ -74,11 +70,13 @@ async function answerOf(response: Response): Promise<SendSmsAnswer | undefined> 
   }
 }
 
-async function sendOne(settings: AliyunSmsSettings, record: NotificationRecord): Promise<AttemptOutcome> {
-  const phone = record.recipient.phone;
-  if (!phone) return { kind: "permanent", error: "the recipient has no mobile number" };
-  const template = settings.templates[record.templateId];
-  if (!template) return { kind: "permanent", error: `no Alibaba Cloud template for ${record.templateId}` };
+async function sendOne(
+  settings: AliyunSmsSettings,
+  record: NotificationRecord,
+  phone: string,
+  template: ProviderTemplate,
+): Promise<AttemptOutcome> {
+  const values = templateParams(template, record);
   // The SDK's way for SendSms: every parameter in the query string, the body empty.
   const response = await post(settings, {
     // A mainland number as it is, without +86.
@@ -86,7 +84,7 @@ async function sendOne(settings: AliyunSmsSettings, record: NotificationRecord):
     SignName: settings.signName,
     TemplateCode: template.id,
     TemplateParam: JSON.stringify(
-      Object.fromEntries(template.params.map((name) => [name, record.variables?.[name] ?? ""])),
+      Object.fromEntries(template.params.map((name, index) => [name, values[index] ?? ""])),
     ),
     // Echoed back in Alibaba's delivery reports: which notice a report is about.
     OutId: record.id,
@@ -101,15 +99,7 @@ async function sendOne(settings: AliyunSmsSettings, record: NotificationRecord):
   return outcomeOf(answer.Code, answer.Message ?? "");
 }
 
-export function aliyunSmsChannel(settings: AliyunSmsSettings): ChannelSender {
-  return {
-    async send(record) {
-      try {
-        return await sendOne(settings, record);
-      } catch (error) {
-        // A timeout or a network failure: the message may or may not have gone (decision 0014).
-        return { kind: "transient", error: error instanceof Error ? error.message : String(error) };
-      }
-    },
-  };
-}
+export const aliyunSmsChannel = (settings: AliyunSmsSettings): ChannelSender =>
+  providerSmsChannel("Alibaba Cloud", settings.templates, (record, phone, template) =>
+    sendOne(settings, record, phone, template),
+  );

@@ -7,13 +7,8 @@
 import type { AttemptOutcome } from "../../domain/notices/delivery";
 import type { NotificationRecord } from "../notifier";
 import type { ChannelSender } from "./channel";
+import { codeOutcome, type ProviderTemplate, providerSmsChannel, templateParams } from "./provider-sms";
 import { tc3Authorization } from "./tc3-signature";
-
-/** One of our templates as the provider knows it: its template id, and our variables in its order. */
-export interface ProviderTemplate {
-  readonly id: string;
-  readonly params: readonly string[];
-}
 
 export interface TencentSmsSettings {
   readonly endpoint: string;
@@ -29,13 +24,9 @@ export interface TencentSmsSettings {
 }
 
 /** Error codes a later attempt may get past (throttling, an outage); anything else is final. */
-const transientCodes =
-  /^(InternalError|RequestLimitExceeded|LimitExceeded|ResourceUnavailable|FailedOperation\.FailResolvePacket)/;
-
-const outcomeOf = (code: string, message: string): AttemptOutcome =>
-  transientCodes.test(code)
-    ? { kind: "transient", error: `${code}: ${message}` }
-    : { kind: "permanent", error: `${code}: ${message}` };
+const outcomeOf = codeOutcome(
+  /^(InternalError|RequestLimitExceeded|LimitExceeded|ResourceUnavailable|FailedOperation\.FailResolvePacket)/,
+);
 
 /** E.164, as Tencent wants it: a mainland number gets +86. */
 const e164 = (phone: string) => (phone.startsWith("+") ? phone : `+86${phone}`);
@@ -79,17 +70,18 @@ async function post(settings: TencentSmsSettings, body: string): Promise<Respons
   });
 }
 
-async function sendOne(settings: TencentSmsSettings, record: NotificationRecord): Promise<AttemptOutcome> {
-  const phone = record.recipient.phone;
-  if (!phone) return { kind: "permanent", error: "the recipient has no mobile number" };
-  const template = settings.templates[record.templateId];
-  if (!template) return { kind: "permanent", error: `no Tencent template for ${record.templateId}` };
+async function sendOne(
+  settings: TencentSmsSettings,
+  record: NotificationRecord,
+  phone: string,
+  template: ProviderTemplate,
+): Promise<AttemptOutcome> {
   const body = JSON.stringify({
     PhoneNumberSet: [e164(phone)],
     SmsSdkAppId: settings.appId,
     SignName: settings.signName,
     TemplateId: template.id,
-    TemplateParamSet: template.params.map((name) => record.variables?.[name] ?? ""),
+    TemplateParamSet: templateParams(template, record),
     // Echoed back in Tencent's delivery reports: which notice a report is about.
     SessionContext: record.id,
   });
@@ -103,15 +95,7 @@ async function sendOne(settings: TencentSmsSettings, record: NotificationRecord)
   return outcomeOf(status.Code, status.Message);
 }
 
-export function tencentSmsChannel(settings: TencentSmsSettings): ChannelSender {
-  return {
-    async send(record) {
-      try {
-        return await sendOne(settings, record);
-      } catch (error) {
-        // A timeout or a network failure: the message may or may not have gone (decision 0014).
-        return { kind: "transient", error: error instanceof Error ? error.message : String(error) };
-      }
-    },
-  };
-}
+export const tencentSmsChannel = (settings: TencentSmsSettings): ChannelSender =>
+  providerSmsChannel("Tencent", settings.templates, (record, phone, template) =>
+    sendOne(settings, record, phone, template),
+  );
