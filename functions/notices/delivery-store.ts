@@ -21,6 +21,29 @@ async function updateIf(input: ConstructorParameters<typeof UpdateItemCommand>[0
   }
 }
 
+const allChannels: readonly Channel[] = ["email", "sms", "inbox"];
+
+/**
+ * A notice a sender of `channels` should take now: queued or held and due, or claimed by a sender
+ * whose claim ran out. The claim's condition and the sweep's filter, so that they never disagree.
+ */
+function dueCondition(now: Date, channels: readonly Channel[]) {
+  const channelNames = channels.map((_, index) => `:channel${index}`);
+  return {
+    expression:
+      `#channel IN (${channelNames.join(", ")}) AND (` +
+      "(#status IN (:queued, :held) AND (attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
+      "(#status = :sending AND leaseUntil <= :now))",
+    values: {
+      ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
+      ":queued": "queued",
+      ":held": "held",
+      ":sending": "sending",
+      ":now": now.toISOString(),
+    },
+  };
+}
+
 /**
  * Takes the notice to deliver it: one that is queued or held and due, or whose sender's claim ran
  * out (it died mid-send). Answers the record as claimed, or undefined when it is not to be taken.
@@ -29,24 +52,17 @@ export async function claimNotification(
   id: string,
   now: Date,
   leaseMs: number,
-  channels: readonly Channel[] = ["email", "sms", "inbox"],
+  channels: readonly Channel[] = allChannels,
 ): Promise<NotificationRecord | undefined> {
-  const channelNames = channels.map((_, index) => `:channel${index}`);
+  const due = dueCondition(now, channels);
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(id)),
     UpdateExpression: "SET #status = :sending, leaseUntil = :lease",
-    ConditionExpression:
-      `#channel IN (${channelNames.join(", ")}) AND (` +
-      "(#status IN (:queued, :held) AND (attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
-      "(#status = :sending AND leaseUntil <= :now))",
+    ConditionExpression: due.expression,
     ExpressionAttributeNames: { "#status": "status", "#channel": "channel" },
     ExpressionAttributeValues: marshall({
-      ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
-      ":sending": "sending",
-      ":queued": "queued",
-      ":held": "held",
-      ":now": now.toISOString(),
+      ...due.values,
       ":lease": new Date(now.getTime() + leaseMs).toISOString(),
     }),
     ReturnValues: "ALL_NEW",
@@ -111,24 +127,14 @@ export async function recordAttempt(
  */
 export async function dueNotificationIds(
   now: Date,
-  channels: readonly Channel[] = ["email", "sms", "inbox"],
+  channels: readonly Channel[] = allChannels,
 ): Promise<string[]> {
-  const channelNames = channels.map((_, index) => `:channel${index}`);
-  const due = await scanAll<{ id: string }>({
-    expression:
-      `entity = :notification AND #channel IN (${channelNames.join(", ")}) AND ((#status IN (:queued, :held) AND ` +
-      "(attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)) OR " +
-      "(#status = :sending AND leaseUntil <= :now))",
-    values: {
-      ...Object.fromEntries(channels.map((channel, index) => [`:channel${index}`, channel])),
-      ":notification": "notification",
-      ":queued": "queued",
-      ":held": "held",
-      ":sending": "sending",
-      ":now": now.toISOString(),
-    },
+  const due = dueCondition(now, channels);
+  const found = await scanAll<{ id: string }>({
+    expression: `entity = :notification AND ${due.expression}`,
+    values: { ...due.values, ":notification": "notification" },
   });
-  return due.map((notice) => notice.id);
+  return found.map((notice) => notice.id);
 }
 
 /** Every notice in a state other than sent (the county office's list of what failed, is held, …). */
