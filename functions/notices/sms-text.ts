@@ -48,15 +48,20 @@ export function fitSmsVariables(
   return vars;
 }
 
+/** `text` cut with "…" where it would run past one segment with the signature (the last resort). */
+function cutToSegment(text: string, signature: string): string {
+  const chars = [...text];
+  const over = characters(signature) + chars.length - segmentCapacity(signature + text);
+  return over > 0 ? `${chars.slice(0, chars.length - over - 1).join("")}…` : text;
+}
+
 /** The SMS text (without the signature, which the provider adds) fitting one segment with it. */
 export function fitSms(
   pattern: string,
   variables: Readonly<Record<string, string>>,
   signature: string,
 ): string {
-  const text = [...fill(pattern, fitSmsVariables(pattern, variables, signature))];
-  const over = characters(signature) + text.length - segmentCapacity(signature + text.join(""));
-  return over > 0 ? `${text.slice(0, text.length - over - 1).join("")}…` : text.join("");
+  return cutToSegment(fill(pattern, fitSmsVariables(pattern, variables, signature)), signature);
 }
 
 /** The county's registered SMS signature, as a phone shows it: SMS_SIGNATURE (in 【】), else 【<county>政协】. */
@@ -75,8 +80,6 @@ export function renderSms(
   signature = smsSignature(),
 ): { text: string; variables: Record<string, string> } {
   const pattern = template.sms[language];
-  return {
-    text: fitSms(pattern, variables, signature),
-    variables: fitSmsVariables(pattern, variables, signature),
-  };
+  const fitted = fitSmsVariables(pattern, variables, signature);
+  return { text: cutToSegment(fill(pattern, fitted), signature), variables: fitted };
 }
