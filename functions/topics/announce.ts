@@ -3,10 +3,7 @@
  * outcome to whoever raised the topic. The decision stands whatever happens here, so a failure is
  * logged for a person to follow up, never turned into a failed request.
  */
-import { localDateTime } from "../domain/local-time";
 import { normalizeMainlandMobile } from "../domain/registry/members";
-import { stepNames } from "../domain/topics/steps";
-import { config } from "../kernel/config";
 import { logError } from "../kernel/log";
 import type { NoticeTemplate } from "../notices/templates";
 import { deadlineExtended, deadlineReplanned } from "../notices/templates/deadline-notices";
@@ -14,6 +11,7 @@ import { topicClosed, topicRejected } from "../notices/templates/outcome-notices
 import { responsibleFor } from "./plan-step";
 import { addresseeOf } from "./recipients";
 import type { TopicServices } from "./services";
+import { stepNotice } from "./step-notice";
 import type { StoredTopic } from "./store/topics";
 
 /** Why a step's deadline moved: a person extended it, or the year's official calendar arrived. */
@@ -53,21 +51,14 @@ export async function announceNewDeadline(
 ): Promise<void> {
   try {
     const addressee = await addresseeOf(responsibleFor(topic, topic.step));
-    const language = addressee.recipient.language ?? config().defaultLanguage;
     const notice = deadlineNotice(topic, change);
-    await services.notifier.send({
-      ...addressee,
-      template: notice.template,
-      topicId: topic.id,
-      idempotencyKey: notice.idempotencyKey,
-      variables: {
-        recipientName: addressee.recipient.name,
-        title: topic.title,
-        stepName: stepNames[topic.step][language],
-        deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
-        ...notice.variables,
-      },
-    });
+    await services.notifier.send(
+      stepNotice(topic, addressee, {
+        template: notice.template,
+        key: notice.idempotencyKey,
+        extra: notice.variables,
+      }),
+    );
     if (topic.taskToken && !topic.pendingDecision) {
       // A stale token is fine: the execution is awake already and will plan with the new deadline.
       await services.loop.deliver(topic.taskToken, { topicId: topic.id, outcome: "rearm", step: topic.step });

@@ -5,9 +5,10 @@ import { stepStarted } from "../../notices/templates/step-notices";
 import { planStep, responsibleFor } from "../plan-step";
 import { addresseeOf } from "../recipients";
 import type { TopicServices } from "../services";
+import { stepNotice } from "../step-notice";
 import { calendarsInForce } from "../store/calendars";
 import { getTopic, type StoredTopic } from "../store/topics";
-import { saveWithNotices, stepNotice } from "./notify";
+import { saveWithNotices } from "./notify";
 import { nextWait, type StepState } from "./waiting";
 
 type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;

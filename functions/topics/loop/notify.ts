@@ -2,46 +2,9 @@
  * Notices about a topic's step, from the loop. Recorded with the change that causes them (a step
  * entered, alarms counted as sent), in one transaction: the change and its notices land together.
  */
-import { localDateTime } from "../../domain/local-time";
-import { stepNames } from "../../domain/topics/steps";
-import { config } from "../../kernel/config";
 import type { NotificationRequest, PreparedNotice } from "../../notices/notifier";
-import type { NoticeTemplate } from "../../notices/templates";
-import { responsibleFor } from "../plan-step";
-import type { Addressee } from "../recipients";
 import type { TopicServices } from "../services";
 import { CompanionWriteRefused, type NewTopicEvent, type StoredTopic, saveTopic } from "../store/topics";
-
-export interface StepNotice {
-  readonly template: NoticeTemplate;
-  /** The same key twice records once: it names the step's entry (and the alarm). */
-  readonly key: string;
-  readonly extra?: Record<string, string>;
-}
-
-/** The notice about `topic`'s current step for `addressee`, in their language. */
-export function stepNotice(
-  topic: StoredTopic,
-  addressee: Addressee,
-  notice: StepNotice,
-): NotificationRequest {
-  const language = addressee.recipient.language ?? config().defaultLanguage;
-  return {
-    recipient: addressee.recipient,
-    channel: addressee.channel,
-    template: notice.template,
-    topicId: topic.id,
-    idempotencyKey: notice.key,
-    variables: {
-      recipientName: addressee.recipient.name,
-      title: topic.title,
-      stepName: stepNames[topic.step][language],
-      deadline: topic.deadline ? localDateTime(topic.deadline, config().timeZone) : "",
-      responsibleName: responsibleFor(topic, topic.step).name,
-      ...notice.extra,
-    },
-  };
-}
 
 /** Which notice each refused write belongs to (each notice brings its own writes, in order). */
 function noticesOfWrites(notices: readonly PreparedNotice[], positions: readonly number[]): Set<number> {

@@ -14,9 +14,10 @@ import { getStation } from "../../registry/store/stations";
 import { responsibleFor } from "../plan-step";
 import { type Addressee, addresseeOf, ladderAddressee } from "../recipients";
 import type { TopicServices } from "../services";
+import { stepNotice } from "../step-notice";
 import { calendarsInForce } from "../store/calendars";
 import { getTopic, type NewTopicEvent, type StoredTopic } from "../store/topics";
-import { saveWithNotices, stepNotice } from "./notify";
+import { saveWithNotices } from "./notify";
 import {
   decisionWaiting,
   maxWakeUpsPerExecution,
