@@ -13,6 +13,8 @@ export interface RuntimeConfig {
   readonly defaultLanguage: "zh-CN" | "en";
   /** Days a member has to answer an invitation to serve at a station (INVITATION_DAYS, default 14). */
   readonly invitationDays: number;
+  /** The console's address (CONSOLE_URL), for links to a topic in notices; none when unset. */
+  readonly consoleUrl: string | undefined;
 }
 
 export class ConfigurationError extends Error {}
@@ -40,6 +42,13 @@ function positiveDays(name: string, value: string | undefined, fallback: number)
   return days;
 }
 
+function consoleUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value))
+    throw new ConfigurationError(`CONSOLE_URL must be an address such as https://hsl.example.gov.cn, not ${value}`);
+  return value.replace(/\/+$/, "");
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new ConfigurationError("TABLE_NAME is not set");
@@ -55,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     countyName: env.COUNTY_NAME ?? "",
     defaultLanguage: language,
     invitationDays: positiveDays("INVITATION_DAYS", env.INVITATION_DAYS, 14),
+    consoleUrl: consoleUrl(env.CONSOLE_URL),
   };
 }
 

@@ -7,7 +7,7 @@
  * is never an array, every unknown field is named, a number is finite, an integer is a safe one.
  */
 import * as v from "valibot";
-import { isoDateTimePattern } from "./formats";
+import { isoDatePattern, isoDateTimePattern } from "./formats";
 import { idPattern } from "./ids";
 
 /**
@@ -114,6 +114,8 @@ export const id = v.pipe(v.string(), v.regex(idPattern, "invalid_id"));
 export const version = v.pipe(int, v.gtValue(0));
 
 export const isoTimestamp = v.pipe(v.string(), v.regex(isoDateTimePattern));
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = v.pipe(v.string(), v.regex(isoDatePattern));
 
 export const listQueryEntries = {
   limit: v.optional(queryInt(1, 100)),

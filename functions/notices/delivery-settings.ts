@@ -9,8 +9,18 @@
  *   `SMS_TEMPLATES` maps every template to the provider's template id (Alibaba's template code) and
  *   parameters: `{"step_started": {"id": "1234567", "params": ["recipientName", …]}, …}`.
  * - `NOTICE_QUIET_HOURS`: `21:00-08:00` (default, county time) or `off`: SMS waits them out.
- * - `NOTICE_URGENT_TEMPLATES`: templates sent through quiet hours anyway (e.g. `escalation`).
+ * - `NOTICE_URGENT_TEMPLATES`: templates sent through quiet hours anyway (e.g. `escalation`), and
+ *   never folded into a recipient's chosen digest.
+ * - Cost protection (decision 0019): `SMS_DAILY_CAP` (default 10 a recipient a day; more is folded
+ *   into the next morning's digest), `SMS_PER_MINUTE` (default 100 for the county; more waits a
+ *   minute), each a number or `off`; `NOTICE_DIGEST_HOUR` (default 08:00): when digests go out.
  */
+import {
+  type CostLimits,
+  defaultCostLimits,
+  parseDigestHour,
+  parseLimit,
+} from "../domain/notices/cost-protection";
 import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/notices/delivery";
 import { ConfigurationError } from "../kernel/config";
 import type { AliyunSmsSettings } from "./channels/aliyun-sms";
@@ -27,6 +37,7 @@ export interface DeliverySettings {
     | ({ readonly kind: "aliyun" } & AliyunSmsSettings);
   readonly quietHours: QuietHours | undefined;
   readonly urgentTemplates: ReadonlySet<string>;
+  readonly costLimits: CostLimits;
   readonly outboxFile: string | undefined;
 }
 
@@ -45,11 +56,12 @@ function emailSettings(env: NodeJS.ProcessEnv): DeliverySettings["email"] {
   return { kind, url, from };
 }
 
-/** The variables a template's SMS uses. */
+/** The variables a template's SMS uses, and the topic's console link (CONSOLE_URL) any may take. */
 const smsVariables = (sms: Readonly<Record<string, string>>) =>
-  new Set(
-    Object.values(sms).flatMap((pattern) => [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "")),
-  );
+  new Set([
+    ...Object.values(sms).flatMap((pattern) => [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "")),
+    "link",
+  ]);
 
 /**
  * SMS_TEMPLATES: every template has a provider template, whose parameters are variables of ours —
@@ -124,13 +136,33 @@ function smsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
   throw new ConfigurationError(`SMS_DELIVERY must be outbox, tencent or aliyun, not ${kind}`);
 }
 
-export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
-  let quietHours: QuietHours | undefined;
+/** A setting read by `parse`, its default when unset; a bad value is a ConfigurationError naming it. */
+function setting<T>(env: NodeJS.ProcessEnv, name: string, parse: (text: string) => T, fallback: T): T {
+  const text = env[name];
+  if (text === undefined || text.trim() === "") return fallback;
   try {
-    quietHours = env.NOTICE_QUIET_HOURS ? parseQuietHours(env.NOTICE_QUIET_HOURS) : defaultQuietHours;
+    return parse(text);
   } catch (error) {
-    throw new ConfigurationError(`NOTICE_QUIET_HOURS: ${(error as Error).message}`);
+    throw new ConfigurationError(`${name}: ${(error as Error).message}`);
   }
+}
+
+function costLimits(env: NodeJS.ProcessEnv): CostLimits {
+  const fallback = defaultCostLimits;
+  return {
+    smsDailyCap: setting(env, "SMS_DAILY_CAP", parseLimit, fallback.smsDailyCap),
+    smsPerMinute: setting(env, "SMS_PER_MINUTE", parseLimit, fallback.smsPerMinute),
+    digestHour: setting(env, "NOTICE_DIGEST_HOUR", parseDigestHour, fallback.digestHour),
+  };
+}
+
+export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
+  const quietHours = setting<QuietHours | undefined>(
+    env,
+    "NOTICE_QUIET_HOURS",
+    parseQuietHours,
+    defaultQuietHours,
+  );
   const urgent = (env.NOTICE_URGENT_TEMPLATES ?? "")
     .split(",")
     .map((name) => name.trim())
@@ -145,6 +177,7 @@ export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
     sms: smsSettings(env),
     quietHours,
     urgentTemplates: new Set(urgent),
+    costLimits: costLimits(env),
     outboxFile: env.OUTBOX_FILE || undefined,
   };
 }

@@ -70,7 +70,8 @@ export async function claimNotification(
   return output?.Attributes ? fromItem<NotificationRecord>(output.Attributes) : undefined;
 }
 
-const byOurClaim = (claimed: NotificationRecord) => ({
+/** The condition of every write a sender makes on a notice it claimed: that the claim is still its own. */
+export const byOurClaim = (claimed: NotificationRecord) => ({
   ConditionExpression: "#status = :sending AND leaseUntil = :lease",
   lease: { ":sending": "sending", ":lease": claimed.leaseUntil },
 });

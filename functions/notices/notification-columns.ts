@@ -1,5 +1,6 @@
 /** The columns of the delivery log exported to Excel (CSV), in the export's language. */
 import { localDateTime } from "../domain/local-time";
+import type { DeliveryStatus } from "../domain/notices/delivery";
 import type { Language } from "../domain/registry/members";
 import { config } from "../kernel/config";
 import type { CsvColumn, Labels } from "../kernel/http/csv";
@@ -25,12 +26,13 @@ const channelLabels: Labels<"email" | "sms" | "inbox"> = {
   inbox: { "zh-CN": "站内通知", en: "Inbox" },
 };
 
-const statusLabels: Labels<"queued" | "sending" | "sent" | "held" | "failed"> = {
+const statusLabels: Labels<DeliveryStatus> = {
   queued: { "zh-CN": "待发送", en: "Queued" },
   sending: { "zh-CN": "发送中", en: "Sending" },
   sent: { "zh-CN": "已发送", en: "Sent" },
-  held: { "zh-CN": "免打扰时段暂缓", en: "Held (quiet hours)" },
+  held: { "zh-CN": "暂缓（免打扰时段或限速）", en: "Held (quiet hours or rate limit)" },
   failed: { "zh-CN": "发送失败", en: "Failed" },
+  folded: { "zh-CN": "已并入汇总", en: "Folded into a digest" },
 };
 
 const localTime = (instant: string | undefined) =>

@@ -3,6 +3,7 @@
  * idempotency key), then a sender delivers it on its channel (sender.ts), with quiet hours and retries.
  */
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { FoldReason } from "../domain/notices/cost-protection";
 import type { DeliveryStatus } from "../domain/notices/delivery";
 import type { Language } from "../domain/registry/members";
 import type { NoticeTemplate, TemplateId } from "./templates";
@@ -16,6 +17,8 @@ export interface Recipient {
   readonly email?: string;
   readonly phone?: string;
   readonly language?: Language;
+  /** They asked for one digest a day instead of each notice (urgent ones still come at once). */
+  readonly digest?: boolean;
 }
 
 export interface NotificationRequest {
@@ -41,7 +44,7 @@ export interface NotificationRecord {
   readonly text: string;
   /** An SMS's variables as they fit one segment: the parameters of the provider's template. */
   readonly variables?: Readonly<Record<string, string>>;
-  /** queued → sending → sent | held (quiet hours) | failed; a transient failure goes back to queued. */
+  /** queued → sending → sent | held (quiet hours) | failed | folded (into a digest); a transient failure goes back to queued. */
   readonly status: DeliveryStatus;
   readonly createdAt: string;
   /** Attempts made at the provider so far. */
@@ -57,6 +60,14 @@ export interface NotificationRecord {
   readonly lastError?: string;
   /** Why the county office sent it again after it failed. */
   readonly retryNote?: string;
+  /** The county day on which it counted toward its recipient's daily SMS cap. */
+  readonly countedOn?: string;
+  /** Folded: the digest that carries it, and why it was folded (decision 0019). */
+  readonly foldedInto?: string;
+  readonly foldReason?: FoldReason;
+  /** A digest: the day it covers, and the subjects folded into it so far. */
+  readonly digestDay?: string;
+  readonly foldedSubjects?: readonly string[];
 }
 
 export interface SendResult {

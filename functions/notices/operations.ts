@@ -2,7 +2,10 @@
 import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
-import { id, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
+import { deliveryStatuses } from "../domain/notices/delivery";
+import { endOfLocalDay, localTime } from "../domain/topics/calendar";
+import { config } from "../kernel/config";
+import { id, isoDate, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
 import { pageInHand } from "../kernel/paging";
@@ -17,7 +20,10 @@ const notificationQuery = strictObject({
   topicId: v.optional(id),
   recipient: v.optional(shortText(200)),
   channel: v.optional(v.picklist(["email", "sms", "inbox"])),
-  status: v.optional(v.picklist(["queued", "sending", "sent", "held", "failed"])),
+  status: v.optional(v.picklist(deliveryStatuses)),
+  /** Recorded on or after this county date, and on or before `to`. */
+  from: v.optional(isoDate),
+  to: v.optional(isoDate),
 });
 
 const notificationPath = strictObject({ notificationId: id });
@@ -34,10 +40,28 @@ const masked = (recipientId: string) =>
 
 /** A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an admin. */
 function present(record: NotificationRecord, principal: Principal) {
-  const { idempotencyKey: _key, leaseUntil: _claim, variables: _params, recipient, ...shown } = record;
+  const {
+    idempotencyKey: _key,
+    leaseUntil: _claim,
+    variables: _params,
+    countedOn: _counted,
+    recipient,
+    ...shown
+  } = record;
   return {
     ...shown,
     recipient: { id: principal.role === "admin" ? recipient.id : masked(recipient.id), name: recipient.name },
+  };
+}
+
+/** The county dates `from`–`to` as the instants a notice's `createdAt` must fall within. */
+function createdWithin(query: { readonly from?: string; readonly to?: string }) {
+  if (query.from && query.to && query.from > query.to)
+    throw new ValidationError([{ field: "from", code: "dates_reversed", message: "dates_reversed" }]);
+  const { timeZone } = config();
+  return {
+    ...(query.from ? { createdFrom: localTime(query.from, 0, timeZone).toISOString() } : {}),
+    ...(query.to ? { createdTo: endOfLocalDay(query.to, timeZone).toISOString() } : {}),
   };
 }
 
@@ -54,7 +78,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     operationId: "listNotifications",
     summary: "通知发送记录 · The delivery log, by topic and/or recipient",
     description:
-      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel and status narrow the list. An admin may give status alone (failed, held, queued, sending): every such notice across topics, e.g. status=failed — what reached nobody.",
+      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel, status and the county dates from/to narrow the list. An admin may give status alone (failed, held, queued, sending): every such notice across topics, e.g. status=failed — what reached nobody.",
     tag: "notifications",
     query: notificationQuery,
     responses: [
@@ -63,11 +87,16 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     ],
     async handle({ principal, query }) {
       const page = { limit: query.limit ?? 50, cursor: query.cursor };
+      const within = createdWithin(query);
       if (!query.topicId && !query.recipient && query.status && query.status !== "sent") {
         // The county office's list across topics: what failed, is held or waits.
         requireAdmin(principal);
         const { status, channel } = query;
-        const inState = (await notificationsInState(status)).filter((n) => !channel || n.channel === channel);
+        const { createdFrom = "", createdTo = "\uffff" } = within;
+        const inState = (await notificationsInState(status)).filter(
+          (n) =>
+            (!channel || n.channel === channel) && n.createdAt >= createdFrom && n.createdAt <= createdTo,
+        );
         const found = pageInHand(inState, page);
         return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
       }
@@ -86,6 +115,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
           ...(query.recipient ? { recipientId: query.recipient } : {}),
           ...(query.channel ? { channel: query.channel } : {}),
           ...(query.status ? { status: query.status } : {}),
+          ...within,
         },
         page,
       );

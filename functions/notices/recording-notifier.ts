@@ -13,18 +13,32 @@ import type {
   SendResult,
 } from "./notifier";
 import { deliveryQueue } from "./queue";
-import { renderSms } from "./sms-text";
+import { renderSms, smsWithLink } from "./sms-text";
 import { notificationWrites, recordNotification } from "./store";
 import { render } from "./templates";
 
-function queuedRecord(request: NotificationRequest): NotificationRecord {
+const detailsLine = { "zh-CN": "查看详情：", en: "Details: " } as const;
+
+/** The topic in the console, when its address is configured (CONSOLE_URL). */
+const topicLink = (topicId: string | undefined) => {
+  const base = config().consoleUrl;
+  return base && topicId ? `${base}/topics/${topicId}` : undefined;
+};
+
+/** A notice as recorded `queued`: its texts rendered in the recipient's language, linked to its topic. */
+export function queuedRecord(request: NotificationRequest): NotificationRecord {
   const now = clock().now();
   const language = request.recipient.language ?? config().defaultLanguage;
-  const rendered = render(request.template, language, request.variables);
+  const link = topicLink(request.topicId);
+  const variables = link ? { ...request.variables, link } : request.variables;
+  const rendered = render(request.template, language, variables);
   // An SMS is its own short text, one segment with the signature; e-mail and inbox get the full one.
-  const sms =
-    request.channel === "sms" ? renderSms(request.template, language, request.variables) : undefined;
-  const text = sms ? sms.text : rendered.text;
+  const sms = request.channel === "sms" ? renderSms(request.template, language, variables) : undefined;
+  const text = sms
+    ? smsWithLink(sms.text, link)
+    : link
+      ? `${rendered.text}\n\n${detailsLine[language]}${link}`
+      : rendered.text;
   const { subject } = rendered;
   return {
     id: newId(now.getTime()),

@@ -1,5 +1,6 @@
 /** Response shapes of the delivery log (OpenAPI components). */
 import * as v from "valibot";
+import { deliveryStatuses } from "../domain/notices/delivery";
 import { id, int, isoTimestamp, pageOf } from "../kernel/contracts";
 
 export const notification = v.object({
@@ -11,8 +12,8 @@ export const notification = v.object({
   language: v.picklist(["zh-CN", "en"]),
   subject: v.string(),
   text: v.string(),
-  /** queued → sending → sent | held (quiet hours) | failed */
-  status: v.picklist(["queued", "sending", "sent", "held", "failed"]),
+  /** queued → sending → sent | held (quiet hours) | failed | folded (into a digest) */
+  status: v.picklist(deliveryStatuses),
   createdAt: isoTimestamp,
   attempts: v.optional(int),
   /** A retry's or the end of quiet hours: not sent before. */
@@ -22,6 +23,12 @@ export const notification = v.object({
   providerMessageId: v.optional(v.string()),
   lastError: v.optional(v.string()),
   retryNote: v.optional(v.string()),
+  /** Folded: the digest that carries it, and why (over the daily SMS cap, or the recipient's digest). */
+  foldedInto: v.optional(id),
+  foldReason: v.optional(v.picklist(["daily_cap", "digest"])),
+  /** A digest: the county day it covers and the subjects folded into it. */
+  digestDay: v.optional(v.string()),
+  foldedSubjects: v.optional(v.array(v.string())),
 });
 export const notificationPage = pageOf(notification);
 

@@ -15,14 +15,16 @@ import {
   unreachableReason,
 } from "../domain/notices/delivery";
 import type { ChannelSender } from "./channels/channel";
+import { foldByPreference, guardSmsCost } from "./cost-rules";
 import type { DeliverySettings } from "./delivery-settings";
 import { claimNotification, holdNotification, recordAttempt } from "./delivery-store";
+import { withDigestContent } from "./digest";
 import type { Channel, NotificationRecord } from "./notifier";
 
 export interface SenderDeps {
   /** The channels this sender serves: it claims no notice of another. */
   readonly channels: Readonly<Partial<Record<Channel, ChannelSender>>>;
-  readonly settings: Pick<DeliverySettings, "quietHours" | "urgentTemplates">;
+  readonly settings: Pick<DeliverySettings, "quietHours" | "urgentTemplates" | "costLimits">;
   readonly timeZone: string;
   readonly now: () => Date;
   /** How long a claim lasts: longer than one attempt can take. */
@@ -41,6 +43,21 @@ async function attempt(channel: ChannelSender, record: NotificationRecord): Prom
   }
 }
 
+/** One attempt at the provider, and its outcome recorded. */
+async function attemptAndRecord(
+  claimed: NotificationRecord,
+  channel: ChannelSender,
+  deps: SenderDeps,
+): Promise<DeliveryStatus | undefined> {
+  const attempts = (claimed.attempts ?? 0) + 1;
+  const unreachable = unreachableReason(claimed);
+  const outcome: AttemptOutcome = unreachable
+    ? { kind: "permanent", error: unreachable }
+    : await attempt(channel, withDigestContent(claimed));
+  const result = afterAttempt(outcome, attempts, deps.now());
+  return (await recordAttempt(claimed, attempts, result)) ? result.status : undefined;
+}
+
 /**
  * Delivers the notice `id` if it is due; answers its status afterwards, or undefined when it was not
  * this sender's to take (sent already, not due yet, or another sender holds it).
@@ -49,17 +66,15 @@ export async function deliverNotification(id: string, deps: SenderDeps): Promise
   const served = Object.keys(deps.channels) as Channel[];
   const claimed = await claimNotification(id, deps.now(), deps.leaseMs ?? 60_000, served);
   if (!claimed) return undefined;
+  const channel = deps.channels[claimed.channel];
+  if (!channel) return undefined; // not claimable: the claim names the channels served
+  const folded = await foldByPreference(claimed, deps);
+  if (folded !== "go") return folded;
   const quiet = deps.settings.quietHours;
   const until =
     quiet && quietApplies(claimed, deps) ? quietUntil(deps.now(), quiet, deps.timeZone) : undefined;
   if (until) return (await holdNotification(claimed, until)) ? "held" : undefined;
-  const attempts = (claimed.attempts ?? 0) + 1;
-  const channel = deps.channels[claimed.channel];
-  if (!channel) return undefined; // not claimable: the claim names the channels served
-  const unreachable = unreachableReason(claimed);
-  const outcome: AttemptOutcome = unreachable
-    ? { kind: "permanent", error: unreachable }
-    : await attempt(channel, claimed);
-  const result = afterAttempt(outcome, attempts, deps.now());
-  return (await recordAttempt(claimed, attempts, result)) ? result.status : undefined;
+  const limited = await guardSmsCost(claimed, deps);
+  if (limited !== "go") return limited;
+  return attemptAndRecord(claimed, channel, deps);
 }

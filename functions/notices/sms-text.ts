@@ -83,3 +83,13 @@ export function renderSms(
   const fitted = fitSmsVariables(pattern, variables, signature);
   return { text: cutToSegment(fill(pattern, fitted), signature), variables: fitted };
 }
+
+/**
+ * The SMS with the topic's link appended, when the whole still fits one segment with the signature.
+ * Beside Chinese text a console link rarely does: the e-mail and the inbox always carry it.
+ */
+export function smsWithLink(text: string, link: string | undefined, signature = smsSignature()): string {
+  if (!link) return text;
+  const linked = `${text} ${link}`;
+  return characters(signature) + characters(linked) <= segmentCapacity(signature + linked) ? linked : text;
+}

@@ -69,6 +69,9 @@ export interface NotificationFilter {
   readonly recipientId?: string;
   readonly channel?: string;
   readonly status?: string;
+  /** Recorded within these instants (inclusive). */
+  readonly createdFrom?: string;
+  readonly createdTo?: string;
 }
 
 /** The filter expression for what the partition (a topic's, or a recipient's) does not select. */
@@ -86,6 +89,14 @@ function refinements(filter: NotificationFilter, byTopic: boolean) {
   if (filter.status !== undefined) {
     clauses.push("#status = :status");
     values[":status"] = filter.status;
+  }
+  if (filter.createdFrom !== undefined) {
+    clauses.push("createdAt >= :createdFrom");
+    values[":createdFrom"] = filter.createdFrom;
+  }
+  if (filter.createdTo !== undefined) {
+    clauses.push("createdAt <= :createdTo");
+    values[":createdTo"] = filter.createdTo;
   }
   return clauses.length > 0 ? { expression: clauses.join(" AND "), values } : undefined;
 }

@@ -14,7 +14,8 @@ export type TemplateId =
   | "holiday_calendar_missing"
   | "topic_rejected"
   | "topic_closed"
-  | "invitation";
+  | "invitation"
+  | "notice_digest";
 
 export interface NoticeTemplate {
   readonly id: TemplateId;

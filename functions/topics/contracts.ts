@@ -3,15 +3,15 @@ import * as v from "valibot";
 import { dayUnits } from "../domain/topics/policy";
 import { type TopicStep, topicSteps } from "../domain/topics/steps";
 import { consultationFormats, feedbackMethods, topicSources } from "../domain/topics/vocabulary";
-import { id, int, listOf, longText, shortText, strictObject } from "../kernel/contracts";
-import { isoDatePattern, isoDateTimeWithOffsetPattern } from "../kernel/formats";
+import { id, int, isoDate, listOf, longText, shortText, strictObject } from "../kernel/contracts";
+import { isoDateTimeWithOffsetPattern } from "../kernel/formats";
 import { email, mainlandMobile } from "../registry/contracts";
 
 /** Free text that must say something (trimmed, not empty). */
 /* @__NO_SIDE_EFFECTS__ */
 const prose = (max: number) => shortText(max);
 
-export const isoDate = v.pipe(v.string(), v.regex(isoDatePattern));
+export { isoDate };
 
 /** A deadline: a date (by the end of that day in the county) or a date-time with its offset. */
 export const deadlineInput = v.union([isoDate, v.pipe(v.string(), v.regex(isoDateTimeWithOffsetPattern))]);

@@ -94,6 +94,11 @@ const publicFields = [
   "providerMessageId",
   "lastError",
   "retryNote",
+  // Folded into a digest (decision 0019), and a digest's own day and list.
+  "foldedInto",
+  "foldReason",
+  "digestDay",
+  "foldedSubjects",
 ];
 
 describe("by topic", () => {
@@ -231,6 +236,8 @@ describe("refusals", () => {
     ["topicId={topic}&status=lost", "status"],
     ["topicId={topic}&cursor=abc", "cursor"],
     [`recipient=${"x".repeat(201)}`, "recipient"],
+    ["topicId={topic}&from=2026-12", "from"],
+    ["topicId={topic}&to=yesterday", "to"],
   ])("?%s: 400 naming %s", async (query, field) => {
     const reply = await api.get(`/notifications?${query.replace("{topic}", topic.id)}`);
     expectApiError(reply, 400, "validation_failed");
@@ -302,6 +309,59 @@ describe("sending a failed notice again", () => {
       403,
       "forbidden",
     );
+  });
+});
+
+describe("narrowed by county dates", () => {
+  /** A notice to `recipientId` recorded at `createdAt`, in `status`. */
+  async function recordAt(recipientId: string, createdAt: string, status: "sent" | "failed" = "sent") {
+    const record: NotificationRecord = {
+      id: newId(Date.parse(createdAt)),
+      idempotencyKey: `test:dated:${newId()}`,
+      recipient: { id: recipientId, name: "县政协办公室" },
+      channel: "inbox",
+      templateId: "escalation",
+      language: "zh-CN",
+      subject: "督办",
+      text: "县政协办公室：议题已逾期，请督促办理。",
+      status,
+      createdAt,
+    };
+    await recordNotification(record);
+    return record.id;
+  }
+
+  it("keeps what was recorded from the start of `from` to the end of `to`, county time", async () => {
+    const recipient = `person:dated-${newId()}`;
+    const lateOn30th = await recordAt(recipient, "2026-11-30T15:59:59.000Z"); // 23:59:59 in Shanghai
+    const earlyOn1st = await recordAt(recipient, "2026-11-30T16:00:00.000Z"); // 00:00 on 1 December
+    const lateOn2nd = await recordAt(recipient, "2026-12-02T15:59:59.999Z");
+    const on3rd = await recordAt(recipient, "2026-12-02T16:00:00.000Z");
+    const query = async (dates: string) =>
+      ids(itemsOf(await api.get(`/notifications?recipient=${encodeURIComponent(recipient)}&${dates}`)));
+    expect(await query("from=2026-12-01&to=2026-12-02")).toEqual([earlyOn1st, lateOn2nd]);
+    expect(await query("from=2026-12-02")).toEqual([lateOn2nd, on3rd]);
+    expect(await query("to=2026-11-30")).toEqual([lateOn30th]);
+    expect(await query("from=2026-12-03&to=2026-12-03")).toEqual([on3rd]);
+  });
+
+  it("narrows the county office's list across topics too", async () => {
+    const recipient = `person:dated-${newId()}`;
+    const old = await recordAt(recipient, "2026-10-01T04:00:00.000Z", "failed");
+    const recent = await recordAt(recipient, "2026-11-20T04:00:00.000Z", "failed");
+    const failed = ids(
+      itemsOf(await api.get("/notifications?status=failed&from=2026-11-01&to=2026-11-30&limit=100")),
+    );
+    expect(failed).toContain(recent);
+    expect(failed).not.toContain(old);
+  });
+
+  it("refuses a start after the end: 400 naming from, in Chinese", async () => {
+    const reply = await api.get(`/notifications?topicId=${topic.id}&from=2026-12-02&to=2026-12-01`);
+    const error = expectApiError(reply, 400, "validation_failed");
+    expect(error.details).toEqual([
+      { field: "from", code: "dates_reversed", message: "开始日期不能晚于结束日期" },
+    ]);
   });
 });
 

@@ -37,7 +37,12 @@ function senderAt(start: string, channel: ChannelSender, urgent: string[] = []) 
   const ok = scripted().channel;
   const deps: SenderDeps = {
     channels: { sms: channel, email: channel, inbox: ok } satisfies Record<Channel, ChannelSender>,
-    settings: { quietHours: defaultQuietHours, urgentTemplates: new Set(urgent) },
+    // Caps have their own tests (cost-protection.test.ts): these share one recipient.
+    settings: {
+      quietHours: defaultQuietHours,
+      urgentTemplates: new Set(urgent),
+      costLimits: { smsDailyCap: undefined, smsPerMinute: undefined, digestHour: 8 },
+    },
     timeZone: "Asia/Shanghai",
     now: () => now,
     leaseMs: 60_000,

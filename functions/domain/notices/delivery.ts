@@ -5,7 +5,9 @@
  */
 import { tzOffset } from "@date-fns/tz/tzOffset";
 
-export type DeliveryStatus = "queued" | "sending" | "sent" | "held" | "failed";
+/** queued → sending → sent | held (quiet hours) | failed | folded (into a digest). */
+export const deliveryStatuses = ["queued", "sending", "sent", "held", "failed", "folded"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /** A local time of day, in minutes after midnight. */
 export interface QuietHours {

@@ -187,6 +187,10 @@ const catalog = {
     en: "Give at least topicId or recipient",
   },
   out_of_range: { "zh-CN": "超出允许范围", en: "Out of the allowed range" },
+  dates_reversed: {
+    "zh-CN": "开始日期不能晚于结束日期",
+    en: "The start date must not be after the end date",
+  },
   invalid_unit: { "zh-CN": "单位只能是 days 或 workingDays", en: "The unit must be days or workingDays" },
   escalation_out_of_order: {
     "zh-CN": "督办层级的时间须逐级递增",

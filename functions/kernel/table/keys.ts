@@ -50,6 +50,12 @@ export const notificationIndexKeys = (id: string, topicId: string | undefined, r
   GSI2PK: notificationsOfRecipient(recipientId),
   GSI2SK: `NOTE#${id}`,
 });
+/** Cost protection's counters (decision 0019): a recipient's SMS of a county day, the county's SMS of a minute. */
+export const smsDailyCountKey = (recipientId: string, day: string) => ({
+  PK: `COUNT#SMS#${recipientId}`,
+  SK: day,
+});
+export const smsMinuteCountKey = (minute: string) => ({ PK: "COUNT#SMS_RATE", SK: minute });
 
 /** Topics: the topic, its timeline events (ordered by sequence number), in the topic's partition. */
 export const topicKey = (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: "META" });

@@ -2,6 +2,7 @@
 import type { NoticeTemplate, TemplateId } from "../templates";
 import { holidayCalendarMissing } from "./calendar-notices";
 import { deadlineExtended, deadlineReplanned } from "./deadline-notices";
+import { noticeDigest } from "./digest-notices";
 import { invitation } from "./invitation-notices";
 import { topicClosed, topicRejected } from "./outcome-notices";
 import { escalation, reminderBefore, reminderDue, stepStarted } from "./step-notices";
@@ -17,6 +18,7 @@ export const allTemplates: readonly NoticeTemplate[] = [
   topicRejected,
   topicClosed,
   invitation,
+  noticeDigest,
 ];
 
 export const templateIds: readonly TemplateId[] = allTemplates.map((template) => template.id);

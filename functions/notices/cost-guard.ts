@@ -1,0 +1,127 @@
+/**
+ * Cost protection on the table (decision 0019): a recipient's daily SMS count, the county's SMS per
+ * minute, and folding a notice into its recipient's digest. Each is one request or one transaction
+ * with the sender's claim as a condition, so two senders never count or fold one notice twice.
+ */
+import { type TransactWriteItem, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { dynamodb, tableName } from "../kernel/table/client";
+import { getItem } from "../kernel/table/items";
+import {
+  notificationGuardKey,
+  notificationKey,
+  smsDailyCountKey,
+  smsMinuteCountKey,
+} from "../kernel/table/keys";
+import { asThrottle, isConditionFailure, writeTransaction } from "../kernel/table/transaction";
+import { byOurClaim } from "./delivery-store";
+import type { NotificationRecord } from "./notifier";
+import { notificationWrites } from "./store";
+
+/** Counters expire once nobody asks about them (the table's TTL, in seconds). */
+const expiresAfter = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 86_400;
+
+/** An update of the notice, on condition that the sender's claim still holds. */
+function claimedUpdate(
+  claimed: NotificationRecord,
+  update: string,
+  values: Record<string, unknown>,
+): TransactWriteItem {
+  const { ConditionExpression, lease } = byOurClaim(claimed);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: marshall(notificationKey(claimed.id)),
+      UpdateExpression: update,
+      ConditionExpression,
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: marshall({ ...lease, ...values }),
+    },
+  };
+}
+
+/**
+ * Counts the claimed SMS toward its recipient's `day`, unless `cap` were reached: `over` then, and
+ * nothing is counted; `lost` when the claim was lost meanwhile.
+ */
+export async function countTowardCap(
+  claimed: NotificationRecord,
+  day: string,
+  cap: number,
+  now: Date,
+): Promise<"counted" | "over" | "lost"> {
+  const outcome = await writeTransaction([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: marshall(smsDailyCountKey(claimed.recipient.id, day)),
+        UpdateExpression: "ADD sent :one SET expiresAt = :expires",
+        ConditionExpression: "attribute_not_exists(sent) OR sent < :cap",
+        ExpressionAttributeValues: marshall({ ":one": 1, ":cap": cap, ":expires": expiresAfter(now, 3) }),
+      },
+    },
+    claimedUpdate(claimed, "SET countedOn = :day", { ":day": day }),
+  ]);
+  if (outcome.committed) return "counted";
+  return outcome.failed[1] ? "lost" : "over";
+}
+
+/** Takes one of the county's `limit` SMS of `minute`; false when they are all taken. */
+export async function takeMinuteSlot(minute: string, limit: number, now: Date): Promise<boolean> {
+  try {
+    await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(smsMinuteCountKey(minute)),
+        UpdateExpression: "ADD sent :one SET expiresAt = :expires",
+        ConditionExpression: "attribute_not_exists(sent) OR sent < :limit",
+        ExpressionAttributeValues: marshall({ ":one": 1, ":limit": limit, ":expires": expiresAfter(now, 1) }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw asThrottle(error) ?? error;
+  }
+}
+
+const foldInto = (claimed: NotificationRecord, digestId: string) =>
+  claimedUpdate(
+    claimed,
+    "SET #status = :folded, foldedInto = :digest, foldReason = :reason REMOVE leaseUntil, nextAttemptAt",
+    { ":folded": "folded", ":digest": digestId, ":reason": claimed.foldReason },
+  );
+
+/** Adds the claimed notice's subject to a digest that has not gone out yet. */
+const appendTo = (digestId: string, subject: string): TransactWriteItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: marshall(notificationKey(digestId)),
+    UpdateExpression: "SET foldedSubjects = list_append(foldedSubjects, :subject)",
+    ConditionExpression: "#status IN (:queued, :held)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: marshall({ ":subject": [subject], ":queued": "queued", ":held": "held" }),
+  },
+});
+
+/**
+ * Folds the claimed notice (its `foldReason` set) into its recipient's digest of the day: the digest
+ * `fresh` when it is the first, else the one recorded under the same key. Answers `folded`, `lost`
+ * (the claim was lost meanwhile), or `gone` (that digest went out already: the notice is sent itself).
+ */
+export async function foldIntoDigest(
+  claimed: NotificationRecord,
+  fresh: NotificationRecord,
+): Promise<"folded" | "lost" | "gone"> {
+  const first = await writeTransaction([...notificationWrites(fresh), foldInto(claimed, fresh.id)]);
+  if (first.committed) return "folded";
+  if (first.failed[2]) return "lost";
+  const guard = await getItem<{ notificationId?: string }>(notificationGuardKey(fresh.idempotencyKey));
+  if (!guard?.notificationId) return "lost";
+  const next = await writeTransaction([
+    appendTo(guard.notificationId, claimed.subject),
+    foldInto(claimed, guard.notificationId),
+  ]);
+  if (next.committed) return "folded";
+  return next.failed[1] ? "lost" : "gone";
+}

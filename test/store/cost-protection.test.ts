@@ -1,0 +1,222 @@
+/**
+ * Cost protection against DynamoDB Local: a recipient's daily SMS cap folds the rest into the next
+ * morning's digest, retries do not count twice, the county's SMS rate makes the rest wait a minute,
+ * and a recipient who asked for a digest gets one — nothing dropped, nothing counted or folded twice.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CostLimits } from "../../functions/domain/notices/cost-protection";
+import { type AttemptOutcome, defaultQuietHours } from "../../functions/domain/notices/delivery";
+import { newId } from "../../functions/kernel/ids";
+import { getItem } from "../../functions/kernel/table/items";
+import { notificationKey } from "../../functions/kernel/table/keys";
+import type { ChannelSender } from "../../functions/notices/channels/channel";
+import type { Channel, NotificationRecord, Recipient } from "../../functions/notices/notifier";
+import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
+import { segmentCapacity, smsSignature } from "../../functions/notices/sms-text";
+import { recordNotification } from "../../functions/notices/store";
+import { newPhone, unique, useFreshTable } from "./fixtures";
+
+beforeAll(async () => {
+  await useFreshTable("store-cost");
+});
+
+/** Every notice the channel was given, as it was given (a digest with its text made afresh). */
+function recordingChannel(...outcomes: AttemptOutcome[]) {
+  const given: NotificationRecord[] = [];
+  const channel: ChannelSender = {
+    async send(record) {
+      given.push(record);
+      return outcomes.shift() ?? { kind: "sent" };
+    },
+  };
+  return { channel, given };
+}
+
+const noLimits: CostLimits = { smsDailyCap: undefined, smsPerMinute: undefined, digestHour: 8 };
+
+function senderAt(start: string, channel: ChannelSender, limits: Partial<CostLimits>, urgent: string[] = []) {
+  let now = new Date(start);
+  const deps: SenderDeps = {
+    channels: { sms: channel, email: channel, inbox: channel } satisfies Record<Channel, ChannelSender>,
+    settings: {
+      quietHours: defaultQuietHours,
+      urgentTemplates: new Set(urgent),
+      costLimits: { ...noLimits, ...limits },
+    },
+    timeZone: "Asia/Shanghai",
+    now: () => now,
+    leaseMs: 60_000,
+  };
+  return {
+    deps,
+    at: (instant: string) => {
+      now = new Date(instant);
+    },
+  };
+}
+
+/** 10:00 in Shanghai on 2 December. */
+const morning = "2026-12-02T02:00:00.000Z";
+/** The next morning at 08:00 in Shanghai: when the digest of 2 December goes out. */
+const nextMorning = "2026-12-03T00:00:00.000Z";
+
+const personWithPhone = (overrides: Partial<Recipient> = {}): Recipient => {
+  const phone = newPhone();
+  return { id: `person:${phone}`, name: "王主任", phone, email: `${phone}@example.cn`, ...overrides };
+};
+
+async function queued(
+  recipient: Recipient,
+  subject: string,
+  channel: Channel = "sms",
+  templateId: NotificationRecord["templateId"] = "reminder_before",
+): Promise<NotificationRecord> {
+  const record: NotificationRecord = {
+    id: newId(),
+    idempotencyKey: unique("cost"),
+    recipient,
+    channel,
+    templateId,
+    language: "zh-CN",
+    subject,
+    text: `${recipient.name}：${subject}`,
+    status: "queued",
+    createdAt: morning,
+    attempts: 0,
+  };
+  await recordNotification(record);
+  return record;
+}
+
+const stored = async (id: string) =>
+  (await getItem<NotificationRecord>(notificationKey(id))) as NotificationRecord;
+
+describe("a recipient's daily SMS cap", () => {
+  it("sends up to the cap, folds the rest into one digest, and sends that the next morning", async () => {
+    const sms = recordingChannel();
+    const sender = senderAt(morning, sms.channel, { smsDailyCap: 2 });
+    const recipient = personWithPhone();
+    const notices = [];
+    for (const subject of ["提醒一", "提醒二", "提醒三", "提醒四"])
+      notices.push(await queued(recipient, subject));
+    const statuses = [];
+    for (const notice of notices) statuses.push(await deliverNotification(notice.id, sender.deps));
+    expect(statuses).toEqual(["sent", "sent", "folded", "folded"]);
+    expect(sms.given.map((record) => record.subject)).toEqual(["提醒一", "提醒二"]);
+
+    const third = await stored(notices[2]?.id ?? "");
+    const fourth = await stored(notices[3]?.id ?? "");
+    expect(third).toMatchObject({ status: "folded", foldReason: "daily_cap" });
+    expect(fourth.foldedInto).toBe(third.foldedInto);
+    const digest = await stored(third.foldedInto ?? "");
+    expect(digest).toMatchObject({
+      templateId: "notice_digest",
+      channel: "sms",
+      status: "queued",
+      recipient: { id: recipient.id },
+      digestDay: "2026-12-02",
+      foldedSubjects: ["提醒三", "提醒四"],
+      nextAttemptAt: nextMorning,
+    });
+
+    expect(await deliverNotification(digest.id, sender.deps)).toBeUndefined();
+    sender.at(nextMorning);
+    expect(await deliverNotification(digest.id, sender.deps)).toBe("sent");
+    const sent = sms.given.at(-1);
+    expect(sent?.text).toContain("2026-12-02另有2条通知因超出每日短信上限未逐条发送");
+    expect([...(smsSignature() + (sent?.text ?? ""))].length).toBeLessThanOrEqual(
+      segmentCapacity(sent?.text ?? ""),
+    );
+    expect(sent?.variables).toMatchObject({ count: "2", date: "2026-12-02" });
+  });
+
+  it("counts a notice once however often it is retried that day", async () => {
+    const sms = recordingChannel({ kind: "transient", error: "throttled" });
+    const sender = senderAt(morning, sms.channel, { smsDailyCap: 2 });
+    const recipient = personWithPhone();
+    const first = await queued(recipient, "第一条");
+    expect(await deliverNotification(first.id, sender.deps)).toBe("queued");
+    sender.at("2026-12-02T02:00:30.000Z");
+    expect(await deliverNotification(first.id, sender.deps)).toBe("sent");
+    const second = await queued(recipient, "第二条");
+    expect(await deliverNotification(second.id, sender.deps)).toBe("sent");
+    expect((await stored(first.id)).countedOn).toBe("2026-12-02");
+  });
+
+  it("starts afresh the next county day, and leaves e-mail uncounted", async () => {
+    const sms = recordingChannel();
+    const sender = senderAt(morning, sms.channel, { smsDailyCap: 1 });
+    const recipient = personWithPhone();
+    expect(await deliverNotification((await queued(recipient, "今日一")).id, sender.deps)).toBe("sent");
+    const mail = await queued(recipient, "邮件不计", "email");
+    expect(await deliverNotification(mail.id, sender.deps)).toBe("sent");
+    sender.at(nextMorning);
+    expect(await deliverNotification((await queued(recipient, "次日一")).id, sender.deps)).toBe("sent");
+  });
+
+  it("folds concurrent notices over the cap into one digest, each exactly once", async () => {
+    const sms = recordingChannel();
+    const sender = senderAt(morning, sms.channel, { smsDailyCap: 1 });
+    const recipient = personWithPhone();
+    await deliverNotification((await queued(recipient, "先发")).id, sender.deps);
+    const over = await Promise.all(
+      ["甲", "乙", "丙", "丁", "戊"].map((subject) => queued(recipient, subject)),
+    );
+    // Deliveries that lose a race on the digest leave their claim to run out; the next sweep retries.
+    for (let sweep = 0; sweep < 5; sweep++) {
+      await Promise.allSettled(over.map((notice) => deliverNotification(notice.id, sender.deps)));
+      sender.at(new Date(Date.parse(morning) + (sweep + 1) * 61_000).toISOString());
+    }
+    const records = await Promise.all(over.map((notice) => stored(notice.id)));
+    expect(records.map((record) => record.status)).toEqual(Array(5).fill("folded"));
+    const digestIds = new Set(records.map((record) => record.foldedInto));
+    expect(digestIds.size).toBe(1);
+    const digest = await stored([...digestIds][0] ?? "");
+    expect([...(digest.foldedSubjects ?? [])].sort()).toEqual(["丁", "丙", "乙", "戊", "甲"].sort());
+    expect(sms.given).toHaveLength(1);
+  });
+});
+
+describe("the county's SMS rate", () => {
+  it("makes what is over the minute's rate wait for the next minute, then sends it", async () => {
+    const sms = recordingChannel();
+    const sender = senderAt(morning, sms.channel, { smsPerMinute: 1 });
+    const first = await queued(personWithPhone(), "甲");
+    const second = await queued(personWithPhone(), "乙");
+    expect(await deliverNotification(first.id, sender.deps)).toBe("sent");
+    expect(await deliverNotification(second.id, sender.deps)).toBe("held");
+    expect(await stored(second.id)).toMatchObject({
+      status: "held",
+      nextAttemptAt: "2026-12-02T02:01:00.000Z",
+    });
+    sender.at("2026-12-02T02:01:00.000Z");
+    expect(await deliverNotification(second.id, sender.deps)).toBe("sent");
+    expect(sms.given.map((record) => record.subject)).toEqual(["甲", "乙"]);
+  });
+});
+
+describe("a recipient who asked for a daily digest", () => {
+  it("gets one e-mail the next morning listing the day's notices; urgent ones and the inbox come at once", async () => {
+    const mail = recordingChannel();
+    const sender = senderAt(morning, mail.channel, {}, ["escalation"]);
+    const recipient = personWithPhone({ digest: true, phone: undefined });
+    const folded = [
+      await queued(recipient, "议题甲提醒", "email"),
+      await queued(recipient, "议题乙提醒", "email"),
+    ];
+    for (const notice of folded) expect(await deliverNotification(notice.id, sender.deps)).toBe("folded");
+    const urgent = await queued(recipient, "议题丙督办", "email", "escalation");
+    expect(await deliverNotification(urgent.id, sender.deps)).toBe("sent");
+    const inbox = await queued(recipient, "站内", "inbox");
+    expect(await deliverNotification(inbox.id, sender.deps)).toBe("failed"); // not a console user: unreachable, visibly
+    expect(mail.given.map((record) => record.subject)).toEqual(["议题丙督办"]);
+
+    const digestId = (await stored(folded[0]?.id ?? "")).foldedInto ?? "";
+    expect(await stored(folded[0]?.id ?? "")).toMatchObject({ foldReason: "digest" });
+    sender.at(nextMorning);
+    expect(await deliverNotification(digestId, sender.deps)).toBe("sent");
+    const digest = mail.given.at(-1);
+    expect(digest?.subject).toBe("2026-12-02 通知汇总（2 条）");
+    expect(digest?.text).toContain("· 议题甲提醒\n· 议题乙提醒");
+  });
+});
