@@ -16,7 +16,7 @@ const notificationQuery = strictObject({
   ...listQueryEntries,
   topicId: v.optional(id),
   recipient: v.optional(shortText(200)),
-  channel: v.optional(v.picklist(["email", "sms", "inbox"])),
+  channel: v.optional(v.picklist(["email", "sms", "inbox", "chat"])),
   status: v.optional(v.picklist(["queued", "sending", "sent", "held", "failed"])),
 });
 
