@@ -45,7 +45,9 @@ function positiveDays(name: string, value: string | undefined, fallback: number)
 function consoleUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value))
-    throw new ConfigurationError(`CONSOLE_URL must be an address such as https://hsl.example.gov.cn, not ${value}`);
+    throw new ConfigurationError(
+      `CONSOLE_URL must be an address such as https://hsl.example.gov.cn, not ${value}`,
+    );
   return value.replace(/\/+$/, "");
 }
 

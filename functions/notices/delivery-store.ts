@@ -21,7 +21,7 @@ async function updateIf(input: ConstructorParameters<typeof UpdateItemCommand>[0
   }
 }
 
-const allChannels: readonly Channel[] = ["email", "sms", "inbox"];
+const allChannels: readonly Channel[] = ["email", "sms", "inbox", "chat"];
 
 /**
  * A notice a sender of `channels` should take now: queued or held and due, or claimed by a sender

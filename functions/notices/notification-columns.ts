@@ -20,10 +20,11 @@ export interface NotificationRow {
   readonly lastError?: string;
 }
 
-const channelLabels: Labels<"email" | "sms" | "inbox"> = {
+const channelLabels: Labels<"email" | "sms" | "inbox" | "chat"> = {
   email: { "zh-CN": "电子邮件", en: "E-mail" },
   sms: { "zh-CN": "短信", en: "SMS" },
   inbox: { "zh-CN": "站内通知", en: "Inbox" },
+  chat: { "zh-CN": "工作站群聊", en: "Station group chat" },
 };
 
 const statusLabels: Labels<DeliveryStatus> = {

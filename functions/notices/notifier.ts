@@ -8,9 +8,9 @@ import type { DeliveryStatus } from "../domain/notices/delivery";
 import type { Language } from "../domain/registry/members";
 import type { NoticeTemplate, TemplateId } from "./templates";
 
-export type Channel = "email" | "sms" | "inbox";
+export type Channel = "email" | "sms" | "inbox" | "chat";
 
-/** Who is told. `id` is stable across notifications (`member:<id>`, `person:<contact>`, `liaison:<stationId>`, `county-office`). */
+/** Who is told. `id` is stable across notifications (`member:<id>`, `person:<contact>`, `liaison:<stationId>`, `county-office`, `chat:<stationId>` for a station's group chat). */
 export interface Recipient {
   readonly id: string;
   readonly name: string;

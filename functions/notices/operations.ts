@@ -19,7 +19,7 @@ const notificationQuery = strictObject({
   ...listQueryEntries,
   topicId: v.optional(id),
   recipient: v.optional(shortText(200)),
-  channel: v.optional(v.picklist(["email", "sms", "inbox"])),
+  channel: v.optional(v.picklist(["email", "sms", "inbox", "chat"])),
   status: v.optional(v.picklist(deliveryStatuses)),
   /** Recorded on or after this county date, and on or before `to`. */
   from: v.optional(isoDate),

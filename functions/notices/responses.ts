@@ -7,7 +7,7 @@ export const notification = v.object({
   id,
   topicId: v.optional(id),
   recipient: v.object({ id: v.string(), name: v.string() }),
-  channel: v.picklist(["email", "sms", "inbox"]),
+  channel: v.picklist(["email", "sms", "inbox", "chat"]),
   templateId: v.string(),
   language: v.picklist(["zh-CN", "en"]),
   subject: v.string(),

@@ -37,7 +37,10 @@ const noLimits: CostLimits = { smsDailyCap: undefined, smsPerMinute: undefined, 
 function senderAt(start: string, channel: ChannelSender, limits: Partial<CostLimits>, urgent: string[] = []) {
   let now = new Date(start);
   const deps: SenderDeps = {
-    channels: { sms: channel, email: channel, inbox: channel } satisfies Record<Channel, ChannelSender>,
+    channels: { sms: channel, email: channel, inbox: channel, chat: channel } satisfies Record<
+      Channel,
+      ChannelSender
+    >,
     settings: {
       quietHours: defaultQuietHours,
       urgentTemplates: new Set(urgent),

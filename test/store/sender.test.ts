@@ -36,7 +36,7 @@ function senderAt(start: string, channel: ChannelSender, urgent: string[] = []) 
   let now = new Date(start);
   const ok = scripted().channel;
   const deps: SenderDeps = {
-    channels: { sms: channel, email: channel, inbox: ok } satisfies Record<Channel, ChannelSender>,
+    channels: { sms: channel, email: channel, inbox: ok, chat: ok } satisfies Record<Channel, ChannelSender>,
     // Caps have their own tests (cost-protection.test.ts): these share one recipient.
     settings: {
       quietHours: defaultQuietHours,
