@@ -38,7 +38,10 @@ export const apiFunctions: Readonly<
     description: "好商量 API: stations and rooms, assignments, member suggestions",
     access: "readWrite",
   },
-  members: { description: "好商量 API: the register of members", access: "readWrite" },
+  members: {
+    description: "好商量 API: the register of members and the contacts directory",
+    access: "readWrite",
+  },
   topics: {
     description: "好商量 API: topics through the six-step loop, notifications, calendars",
     access: "readWrite",

@@ -30,7 +30,8 @@ export type ResourceKind =
   | "route"
   | "topic"
   | "invitation"
-  | "notification";
+  | "notification"
+  | "contact";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -75,7 +76,12 @@ export class StaleWriteError extends ConflictError {
   }
 }
 
-export type ForbiddenReason = "role" | "not_your_member" | "read_only" | "own_contacts_only";
+export type ForbiddenReason =
+  | "role"
+  | "not_your_member"
+  | "read_only"
+  | "own_contacts_only"
+  | "chat_robot_admin_only";
 
 export class ForbiddenError extends DomainError {
   override readonly name = "ForbiddenError";

@@ -2,6 +2,8 @@
  * Runtime configuration, read once per cold start and validated, so that a missing setting fails
  * loudly at init instead of on the first request.
  */
+import { parseWebhookHosts } from "../domain/registry/chat-robot";
+
 export interface RuntimeConfig {
   readonly tableName: string;
   readonly region: string;
@@ -76,4 +78,16 @@ let cached: RuntimeConfig | undefined;
 export function config(): RuntimeConfig {
   cached ??= readConfig(process.env);
   return cached;
+}
+
+let webhookHosts: readonly string[] | undefined;
+
+/**
+ * Hosts (host:port) besides WeCom's and DingTalk's that a station's chat-robot webhook may name:
+ * local receivers for tests and demos (`CHAT_WEBHOOK_HOSTS`, comma-separated; none by default).
+ * Read on first use, apart from `config()`, so that request validation needs no table settings.
+ */
+export function chatWebhookHosts(): readonly string[] {
+  webhookHosts ??= parseWebhookHosts(process.env.CHAT_WEBHOOK_HOSTS);
+  return webhookHosts;
 }

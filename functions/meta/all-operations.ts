@@ -6,6 +6,7 @@
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
+import { contactOperations } from "../registry/operations/contacts";
 import { memberOperations } from "../registry/operations/members";
 import { stationOperations } from "../registry/operations/stations";
 import { suggestionOperations } from "../registry/operations/suggestions";
@@ -20,6 +21,7 @@ export const allOperations = [
   ...stationInvitationOperations,
   ...memberOperations,
   ...memberInvitationOperations,
+  ...contactOperations,
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,

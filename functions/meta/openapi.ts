@@ -46,6 +46,8 @@ const tagDescriptions: Record<string, string> = {
   members: "政协委员 — members",
   assignments: "委员下沉 — which members serve at which stations",
   invitations: "邀请下沉 — a station invites a member, the member accepts or declines",
+  contacts:
+    "通讯录 — the liaison leaders, special committees and county-office people the escalation ladder reaches",
 };
 
 function responsesOf(operation: Operation) {

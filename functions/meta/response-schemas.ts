@@ -2,11 +2,13 @@
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
+import { contactSchemas } from "../registry/contact-responses";
 import { registrySchemas } from "../registry/responses";
 import { topicSchemas } from "../topics/responses";
 
 export const responseSchemas = {
   ...registrySchemas,
+  ...contactSchemas,
   ...topicSchemas,
   ...noticeSchemas,
   ...invitationSchemas,

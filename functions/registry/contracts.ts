@@ -1,7 +1,9 @@
 /** Request shapes for stations, rooms, members and their assignments (validated at runtime). */
 import * as v from "valibot";
+import { chatPlatforms, isChatWebhook } from "../domain/registry/chat-robot";
 import { assignmentBases, channels, languages, normalizeMainlandMobile } from "../domain/registry/members";
 import { hostVenueTypes, standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
+import { chatWebhookHosts } from "../kernel/config";
 import {
   id,
   listOf,
@@ -37,14 +39,57 @@ export const standardsInput = strictObject(standardsEntries);
 export const hostVenue = strictObject({ type: v.picklist(hostVenueTypes), name: shortText(100) });
 /**
  * The county leader and special committee the station reports to: the escalation ladder's second
- * rung. Their phone or e-mail is how an overdue topic reaches them (without, the notice fails).
+ * rung. Each is named, or referenced in the contacts directory (`leaderContactId`: a 联系领导,
+ * `committeeContactId`: a 专委会, active), whose contacts and preferences the ladder then uses; a
+ * reference's name replaces one given beside it. The phone or e-mail here reaches whoever is named
+ * without a reference (without either, the notice fails visibly).
  */
-export const liaison = strictObject({
-  leader: shortText(50),
-  committee: shortText(50),
-  phone: v.optional(mainlandMobile),
-  email: v.optional(email),
-});
+export const liaison = v.pipe(
+  strictObject({
+    leader: v.optional(shortText(50)),
+    committee: v.optional(shortText(50)),
+    leaderContactId: v.optional(id),
+    committeeContactId: v.optional(id),
+    phone: v.optional(mainlandMobile),
+    email: v.optional(email),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const input = dataset.value;
+    for (const [name, reference] of [
+      ["leader", "leaderContactId"],
+      ["committee", "committeeContactId"],
+    ] as const) {
+      if (input[name] !== undefined || input[reference] !== undefined) continue;
+      const path: [v.ObjectPathItem] = [
+        { type: "object", origin: "value", input, key: name, value: undefined },
+      ];
+      addIssue({ message: "name_or_contact_required", path });
+    }
+  }),
+);
+export type LiaisonInput = v.InferOutput<typeof liaison>;
+
+/**
+ * The station's group-chat robot: the platform's webhook URL (with its key or access token) and,
+ * for DingTalk's signed robots, the secret. Credentials: stored, never shown.
+ */
+export const chatRobotInput = v.pipe(
+  strictObject({
+    platform: v.picklist(chatPlatforms),
+    webhook: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000)),
+    secret: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const input = dataset.value;
+    if (isChatWebhook(input.platform, input.webhook, chatWebhookHosts())) return;
+    const path: [v.ObjectPathItem] = [
+      { type: "object", origin: "value", input, key: "webhook", value: input.webhook },
+    ];
+    addIssue({ message: `invalid_chat_webhook_${input.platform}`, path });
+  }),
+);
 export const contact = strictObject({
   name: shortText(50),
   phone: mainlandMobile,
@@ -62,6 +107,7 @@ export const stationCreate = strictObject({
   contact: v.optional(contact),
   status: v.optional(v.picklist(stationStatuses)),
   standards: v.optional(standardsInput),
+  chatRobot: v.optional(chatRobotInput),
 });
 export type StationCreate = v.InferOutput<typeof stationCreate>;
 
@@ -76,6 +122,8 @@ export const stationPatch = strictObject({
   contact: v.optional(v.nullable(contact)),
   status: v.optional(v.picklist(stationStatuses)),
   standards: v.optional(standardsInput),
+  /** The county office's to set; `null` removes it. */
+  chatRobot: v.optional(v.nullable(chatRobotInput)),
   version: v.optional(version),
 });
 export type StationPatch = v.InferOutput<typeof stationPatch>;

@@ -3,10 +3,12 @@
  * handling never builds them, so they stay out of the functions that only validate input.
  */
 import * as v from "valibot";
+import { chatPlatforms } from "../domain/registry/chat-robot";
 import { assignmentBases, channels, languages } from "../domain/registry/members";
 import { standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
 import { id, int, isoTimestamp, pageOf, version } from "../kernel/contracts";
-import { contact, hostVenue, liaison, standardCheck } from "./contracts";
+import { contactView } from "./contact-responses";
+import { contact, hostVenue, standardCheck } from "./contracts";
 
 const standardsOutput = v.object(
   Object.fromEntries(standardItems.map((item) => [item, standardCheck])) as Record<
@@ -15,7 +17,20 @@ const standardsOutput = v.object(
   >,
 );
 
-export const station = v.object({
+/** The liaison leader and committee: their names (a referenced contact's), references and contacts. */
+const liaison = v.object({
+  leader: v.string(),
+  committee: v.string(),
+  leaderContactId: v.optional(id),
+  committeeContactId: v.optional(id),
+  phone: v.optional(v.string()),
+  email: v.optional(v.string()),
+});
+
+/** That the station has a group-chat robot, and on which platform: its webhook and secret are never shown. */
+const chatRobotSummary = v.object({ platform: v.picklist(chatPlatforms), configured: v.literal(true) });
+
+const stationEntries = {
   id,
   kind: v.picklist(stationKinds),
   name: v.string(),
@@ -30,11 +45,25 @@ export const station = v.object({
   meetsStandard: v.boolean(),
   standardsMet: int,
   memberCount: int,
+  chatRobot: v.optional(chatRobotSummary),
   version,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
-});
+};
+export const station = v.object(stationEntries);
 export type Station = v.InferOutput<typeof station>;
+
+/**
+ * GET /stations/{stationId}: the station with the directory's records of its referenced liaison
+ * leader and committee (as the caller may see contacts).
+ */
+export const stationDetail = v.object({
+  ...stationEntries,
+  liaisonContacts: v.optional(
+    v.object({ leader: v.optional(contactView), committee: v.optional(contactView) }),
+  ),
+});
+export type StationDetail = v.InferOutput<typeof stationDetail>;
 
 const preferences = v.object({ language: v.picklist(languages), channel: v.picklist(channels) });
 
@@ -125,6 +154,7 @@ export const suggestionList = v.object({ items: v.array(suggestion), topic: v.st
 /** The registry's named schemas (OpenAPI components). */
 export const registrySchemas = {
   Station: station,
+  StationDetail: stationDetail,
   StationPage: stationPage,
   Member: member,
   MemberDetail: memberDetail,

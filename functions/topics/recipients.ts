@@ -1,12 +1,16 @@
 /**
  * Who is told about a topic: the person responsible for its step, and the escalation ladder above
- * them (lead member → liaison leader and special committee → county office).
+ * them (lead member → liaison leader and special committee → county office). Beyond the members,
+ * the ladder reaches people through the county office's contacts directory (通讯录), each on their
+ * own channel and in their own language.
  */
 
 import { config } from "../kernel/config";
 import type { Channel, Recipient } from "../notices/notifier";
 import { channelFor, memberAddressee } from "../notices/notifier";
+import type { Contact } from "../registry/contact-responses";
 import type { Station } from "../registry/responses";
+import { activeContactsWithRole, getContacts } from "../registry/store/contacts";
 import { findMember } from "../registry/store/members";
 import type { Person } from "./store/topics";
 
@@ -35,26 +39,77 @@ export function countyOfficeAddressee(): Addressee {
   return { recipient: { id: "county-office", name }, channel: "inbox" };
 }
 
+/**
+ * A directory contact as a recipient (`contact:<id>`), on their preferred channel when they have it.
+ * One with neither phone nor e-mail gets the inbox, which they do not read: the sender fails that
+ * notice visibly (unreachableReason), so the county office sees who was not told.
+ */
+export function contactAddressee(contact: Contact): Addressee {
+  const recipient: Recipient = {
+    id: `contact:${contact.id}`,
+    name: contact.name,
+    ...(contact.phone ? { phone: contact.phone } : {}),
+    ...(contact.email ? { email: contact.email } : {}),
+    language: contact.language,
+  };
+  return { recipient, channel: channelFor(recipient, contact.channel) };
+}
+
+/** Where the ladder finds its contacts: the table, or a stand-in in tests. */
+export interface Directory {
+  contacts(ids: readonly string[]): Promise<readonly Contact[]>;
+  activeCountyOffice(): Promise<readonly Contact[]>;
+}
+
+export const tableDirectory: Directory = {
+  contacts: getContacts,
+  activeCountyOffice: () => activeContactsWithRole("countyOffice"),
+};
+
+/**
+ * The liaison rung: each referenced, active directory contact as themselves; whoever the station
+ * only names (or references a contact since retired) as one recipient with the station's embedded
+ * phone or e-mail — without either, the inbox, which the sender fails visibly.
+ */
+async function liaisonAddressees(station: Station, directory: Directory): Promise<Addressee[]> {
+  const { leader, committee, leaderContactId, committeeContactId, phone, email } = station.liaison;
+  const ids = [leaderContactId, committeeContactId].filter((id): id is string => id !== undefined);
+  const active = ids.length ? (await directory.contacts(ids)).filter((contact) => contact.active) : [];
+  const reached = (id: string | undefined) => active.find((contact) => contact.id === id);
+  const told = [reached(leaderContactId), reached(committeeContactId)].filter(
+    (contact): contact is Contact => contact !== undefined,
+  );
+  const named = [
+    reached(leaderContactId) ? undefined : leader,
+    reached(committeeContactId) ? undefined : committee,
+  ];
+  const rest = named.filter((name): name is string => name !== undefined && name !== "");
+  const addressees = told.map(contactAddressee);
+  if (rest.length === 0) return addressees;
+  const recipient: Recipient = {
+    id: `liaison:${station.id}`,
+    name: rest.join("、"),
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+  };
+  return [...addressees, { recipient, channel: channelFor(recipient) }];
+}
+
 export type LadderLevel = "leadMember" | "liaison" | "countyOffice";
 
-/** The addressee of one level of the escalation ladder for a station, if that level has anyone. */
-export async function ladderAddressee(level: LadderLevel, station: Station): Promise<Addressee | undefined> {
+/** Everyone to tell at one level of the escalation ladder for a station (none when the level has nobody). */
+export async function ladderAddressees(
+  level: LadderLevel,
+  station: Station,
+  directory: Directory = tableDirectory,
+): Promise<Addressee[]> {
   switch (level) {
     case "leadMember":
-      return station.leadMemberId ? addresseeOf({ name: "", memberId: station.leadMemberId }) : undefined;
-    case "liaison": {
-      const { leader, committee, phone, email } = station.liaison;
-      const recipient: Recipient = {
-        id: `liaison:${station.id}`,
-        name: `${leader}、${committee}`,
-        ...(phone ? { phone } : {}),
-        ...(email ? { email } : {}),
-      };
-      // Without a phone or e-mail this is the inbox, which a liaison leader does not read: the
-      // sender fails it visibly (unreachableReason), so the county office sees who was not told.
-      return { recipient, channel: channelFor(recipient) };
-    }
+      return station.leadMemberId ? [await addresseeOf({ name: "", memberId: station.leadMemberId })] : [];
+    case "liaison":
+      return liaisonAddressees(station, directory);
     case "countyOffice":
-      return countyOfficeAddressee();
+      // The console's inbox, as ever, and every active county-office contact on their own channel.
+      return [countyOfficeAddressee(), ...(await directory.activeCountyOffice()).map(contactAddressee)];
   }
 }

@@ -2,7 +2,9 @@
  * Personal data on a need-to-know basis: every read route, walked with every role, in JSON and CSV,
  * shows a member's phone and e-mail only to the county office, the member, and the staff of a
  * station where the member serves; residents' and responsible people's contacts in a topic only to
- * the county office and the topic's station (others see them masked, 138****8000).
+ * the county office and the topic's station (others see them masked, 138****8000). The contacts
+ * directory's phones and e-mails are for the county office and station staff (members see them
+ * masked); a station's chat-robot webhook and secret are credentials no one reads back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../../functions/kernel/http/routes";
@@ -19,11 +21,27 @@ const contacts = {
   servingNowhere: { phone: "13933330003", email: "nowhere@example.org" },
   resident: "13844448000",
   responsible: "13655556666",
+  directory: { phone: "13977770007", email: "directory.leader@example.org" },
+};
+
+const robot = {
+  platform: "wecom",
+  webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ROBOTKEY-0001-SECRET",
+  secret: "SECROBOTSIGNING0001",
 };
 
 beforeAll(async () => {
   api = await startApi();
-  const stationA = await createStation(api);
+  const leader = await api.post("/contacts", {
+    name: "联系领导己",
+    role: "liaisonLeader",
+    ...contacts.directory,
+  });
+  expect(leader.status, leader.text).toBe(201);
+  const stationA = await createStation(api, {
+    liaison: { leaderContactId: leader.json<{ id: string }>().id, committee: "提案委员会" },
+    chatRobot: robot,
+  });
   const stationB = await createStation(api);
   const m1 = await createMember(api, { name: "委员甲", ...contacts.servingAtA });
   const m2 = await createMember(api, { name: "委员乙", ...contacts.servingAtB });
@@ -40,7 +58,15 @@ beforeAll(async () => {
     });
     return reply.status === 200 ? true : undefined;
   }, "collect completed");
-  Object.assign(ids, { A: stationA.id, B: stationB.id, m1: m1.id, m2: m2.id, m3: m3.id, topic: topic.id });
+  Object.assign(ids, {
+    contact: leader.json<{ id: string }>().id,
+    A: stationA.id,
+    B: stationB.id,
+    m1: m1.id,
+    m2: m2.id,
+    m3: m3.id,
+    topic: topic.id,
+  });
   await eventually(
     async () => ((await notificationsOf(api, topic.id)).length > 0 ? true : undefined),
     "a notice",
@@ -76,6 +102,8 @@ function readPaths(): string[] {
     "/topics/{topicId}": [`/topics/${ids.topic}`],
     "/notifications": [`/notifications?topicId=${ids.topic}`],
     "/holiday-calendars": ["/holiday-calendars"],
+    "/contacts": ["/contacts"],
+    "/contacts/{contactId}": [`/contacts/${ids.contact}`],
   };
   const gets = routes.filter((route) => route.method === "GET").map((route) => route.path);
   // A new read route must be added here, so that it is walked too.
@@ -101,16 +129,29 @@ const allOf = (contact: { phone: string; email: string }) => [contact.phone, con
 describe("who sees whose contacts, on every read route", () => {
   it("the county office sees every contact", async () => {
     const seen = await everythingReadBy(tokens.admin ?? "");
-    for (const value of [...allOf(contacts.servingAtA), ...allOf(contacts.servingAtB), contacts.resident])
+    for (const value of [
+      ...allOf(contacts.servingAtA),
+      ...allOf(contacts.servingAtB),
+      contacts.resident,
+      ...allOf(contacts.directory),
+    ])
       expect(seen).toContain(value);
+    for (const credential of ["ROBOTKEY", robot.secret, robot.webhook])
+      expect(seen).not.toContain(credential);
   });
 
   it("a station's staff: its members' and its topics' contacts, no one else's", async () => {
     const seen = await everythingReadBy(tokens.staffOfA ?? "");
-    for (const value of [...allOf(contacts.servingAtA), contacts.resident, contacts.responsible])
+    for (const value of [
+      ...allOf(contacts.servingAtA),
+      contacts.resident,
+      contacts.responsible,
+      ...allOf(contacts.directory),
+    ])
       expect(seen).toContain(value);
     for (const value of [...allOf(contacts.servingAtB), ...allOf(contacts.servingNowhere)])
       expect(seen).not.toContain(value);
+    for (const credential of ["ROBOTKEY", robot.secret]) expect(seen).not.toContain(credential);
   });
 
   it("a member: their own contacts; fellow members' names only; residents masked", async () => {
@@ -121,9 +162,15 @@ describe("who sees whose contacts, on every read route", () => {
       ...allOf(contacts.servingNowhere),
       contacts.resident,
       contacts.responsible,
+      ...allOf(contacts.directory),
+      "ROBOTKEY",
+      robot.secret,
     ])
       expect(seen).not.toContain(value);
     expect(seen).toContain("138****8000");
+    // The directory's contacts: who they are, their phone and e-mail masked.
+    expect(seen).toContain("联系领导己");
+    expect(seen).toContain("139****0007");
   });
 
   it("staff see who other members are (name, sector, expertise) without their contacts", async () => {

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { hostVenueTypes, standardItems } from "../../functions/domain/registry/stations";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
 import { topicSources } from "../../functions/domain/topics/vocabulary";
+import { contactCreate } from "../../functions/registry/contact-contracts";
 import { memberCreate, stationCreate } from "../../functions/registry/contracts";
 import { stepEvidence, topicCreate, topicReject } from "../../functions/topics/contracts";
 import {
   type DemoPerson,
   demoAssignments,
+  demoContacts,
   demoMembers,
   demoStations,
   demoTopics,
@@ -79,6 +81,28 @@ describe("demo data", () => {
     }
   });
 
+  it("has a contacts directory the stations reference: reachable by SMS, by e-mail, for the digest, and not at all", () => {
+    for (const contact of demoContacts) {
+      const parsed = v.safeParse(contactCreate, contact.body);
+      expect(
+        parsed.success,
+        `${contact.key}: ${JSON.stringify(parsed.issues && v.flatten(parsed.issues))}`,
+      ).toBe(true);
+      expect(contact.body.name.startsWith("演示")).toBe(true);
+      if (contact.body.phone) expect(contact.body.phone).toMatch(/^1380000\d{4}$/);
+      if (contact.body.email) expect(contact.body.email.endsWith("@example.org")).toBe(true);
+    }
+    const byRole = (role: string) => demoContacts.filter((c) => c.body.role === role);
+    expect(byRole("liaisonLeader").some((c) => c.body.phone)).toBe(true);
+    expect(byRole("specialCommittee").some((c) => c.body.email)).toBe(true);
+    expect(byRole("countyOffice").some((c) => c.body.email && c.body.digest)).toBe(true);
+    expect(demoContacts.some((c) => !c.body.phone && !c.body.email)).toBe(true);
+    const keys = new Set(demoContacts.map((c) => c.key));
+    const referenced = demoStations.flatMap((s) => Object.values(s.liaisonContactKeys ?? {}));
+    expect(referenced.length).toBeGreaterThan(0);
+    for (const key of referenced) expect(keys.has(key), key).toBe(true);
+  });
+
   it("is plainly fictional: demo names, fake phone range, example.org mail", () => {
     expect(demoMembers.length).toBeGreaterThanOrEqual(36);
     for (const { body } of demoMembers) {
@@ -89,7 +113,7 @@ describe("demo data", () => {
     expect(new Set(demoMembers.map((m) => m.body.phone)).size).toBe(demoMembers.length);
     for (const { body } of demoStations) {
       if (body.kind === "room") expect(body.name).toContain("演示");
-      expect(body.liaison.leader.startsWith("演示")).toBe(true);
+      expect(body.liaison.leader?.startsWith("演示")).toBe(true);
       if (body.contact) expect(body.contact.phone).toMatch(/^1380000\d{4}$/);
     }
   });

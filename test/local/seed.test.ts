@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
-import { demoAssignments, demoMembers, demoStations, demoTopics } from "../../infra/local/demo/data";
+import {
+  demoAssignments,
+  demoContacts,
+  demoMembers,
+  demoStations,
+  demoTopics,
+} from "../../infra/local/demo/data";
 import {
   type ApiCall,
   type ApiResponse,
@@ -127,6 +133,7 @@ const fast = { pollMs: 1, today: new Date("2026-03-15T02:00:00Z") };
 
 const small: DemoData = {
   members: demoMembers.slice(0, 2),
+  contacts: demoContacts,
   stations: demoStations.filter((s) => s.key === "ds"),
   assignments: demoAssignments(demoMembers.slice(0, 2), demoStations).filter((a) => a.stationKey === "ds"),
   // Declined at 确定议题; its responsible person is staff, not a member.
@@ -154,12 +161,23 @@ describe("seedDemoData", () => {
     expect(lastStation).toBeLessThan(firstAssignment);
     expect(kinds.filter((k) => k === "POST members")).toHaveLength(demoMembers.length);
     expect(kinds.filter((k) => k === "POST stations")).toHaveLength(demoStations.length);
+    // The contacts directory comes before the stations that reference it, by the ids it was given.
+    expect(kinds.lastIndexOf("POST contacts")).toBeLessThan(firstStation);
+    expect(kinds.filter((k) => k === "POST contacts")).toHaveLength(demoContacts.length);
     expect(result.assignments).toBe(demoAssignments().length);
 
     // The first station is led by member m01, which was created first and got id ID001.
-    const firstStationBody = api.calls[firstStation]?.body as { leadMemberId?: string; name: string };
+    const firstStationBody = api.calls[firstStation]?.body as {
+      leadMemberId?: string;
+      name: string;
+      liaison: { leaderContactId?: string; committeeContactId?: string };
+    };
     expect(firstStationBody.name).toBe("东山片区委员工作站");
     expect(firstStationBody.leadMemberId).toBe(result.memberIds.m01);
+    expect(firstStationBody.liaison).toMatchObject({
+      leaderContactId: result.contactIds.li,
+      committeeContactId: result.contactIds.tiwei,
+    });
     // Assignments address the ids the API gave, with the basis in the body.
     const put = api.calls[firstAssignment];
     expect(put?.path).toBe(`/stations/${result.stationIds.ds}/members/${result.memberIds.m01}`);
@@ -258,7 +276,7 @@ describe("describe", () => {
   it("counts the topics in the summary line", async () => {
     const result = await seedDemoData(fakeApi().call, small, fast);
     expect(describeOutcome({ kind: "seeded", result })).toBe(
-      "demo data: 2 members, 1 stations and rooms, 2 assignments, 1 topics (all fictional)\n",
+      "demo data: 2 members, 4 directory contacts, 1 stations and rooms, 2 assignments, 1 topics (all fictional)\n",
     );
   });
 });

@@ -2,6 +2,7 @@
  * Every message the API shows a person, in Simplified Chinese (the default) and English. Keys are
  * stable; `{name}` placeholders are filled from the problem's params.
  */
+import { contactRoleNames } from "../../domain/registry/contacts";
 import type { Language } from "../../domain/registry/members";
 import { stepNames, type TopicStep } from "../../domain/topics/steps";
 
@@ -29,6 +30,11 @@ const catalog = {
     "zh-CN": "该委员不在您负责的工作站，无法修改",
     en: "This member does not serve at any of your stations",
   },
+  forbidden_chat_robot_admin_only: {
+    "zh-CN": "工作站群机器人由县政协办公室设置",
+    en: "Only the county office sets a station's group-chat robot",
+  },
+  not_found_contact: { "zh-CN": "通讯录中没有该联系人", en: "No such contact in the directory" },
   not_found_station: { "zh-CN": "未找到该工作站（室）", en: "No such station or room" },
   not_found_member: { "zh-CN": "未找到该委员", en: "No such member" },
   not_found_assignment: {
@@ -103,6 +109,39 @@ const catalog = {
   },
   invalid_format: { "zh-CN": "format 只能是 json 或 csv", en: "format must be json or csv" },
   invalid_version: { "zh-CN": "If-Match 须为版本号（正整数）", en: "If-Match must be a version number" },
+  contact_not_found: { "zh-CN": "通讯录中没有联系人 {id}", en: "Contact {id} is not in the directory" },
+  contact_wrong_role: {
+    "zh-CN": "联系人“{name}”是{actual}，此处须为{expected}",
+    en: "Contact \u201c{name}\u201d is a {actual}; this needs a {expected}",
+  },
+  contact_inactive: {
+    "zh-CN": "联系人“{name}”已停用，请先在通讯录中启用或另选",
+    en: "Contact \u201c{name}\u201d is inactive; reactivate them in the directory or choose another",
+  },
+  name_or_contact_required: {
+    "zh-CN": "请填写姓名，或选择通讯录中的联系人",
+    en: "Give a name, or choose a contact from the directory",
+  },
+  sms_without_phone: {
+    "zh-CN": "首选短信须登记手机号码",
+    en: "SMS as the preferred channel needs a mobile number",
+  },
+  email_without_address: {
+    "zh-CN": "首选电子邮件须登记电子邮箱",
+    en: "E-mail as the preferred channel needs an e-mail address",
+  },
+  digest_without_email: {
+    "zh-CN": "每日摘要通过电子邮件发送，须登记电子邮箱",
+    en: "The daily digest is sent by e-mail: it needs an e-mail address",
+  },
+  invalid_chat_webhook_wecom: {
+    "zh-CN": "须为企业微信群机器人地址：https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
+    en: "Must be a WeCom robot webhook: https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
+  },
+  invalid_chat_webhook_dingtalk: {
+    "zh-CN": "须为钉钉群机器人地址：https://oapi.dingtalk.com/robot/send?access_token=…",
+    en: "Must be a DingTalk robot webhook: https://oapi.dingtalk.com/robot/send?access_token=…",
+  },
   member_not_found: { "zh-CN": "委员 {id} 不存在", en: "Member {id} does not exist" },
   station_name_taken: {
     "zh-CN": "已有同名的工作站（室）",
@@ -238,11 +277,14 @@ const closedAsNames: Readonly<Record<string, Record<Language, string>>> = {
   rejected: { "zh-CN": "不予采纳", en: "not adopted" },
 };
 
-/** Params that hold a step or an outcome are codes; the reader sees their names. */
+/** Params that hold a step, an outcome or a contact's role are codes; the reader sees their names. */
 function paramText(name: string, value: string | number, language: Language): string {
   const text = String(value);
   if (["step", "current", "toStep"].includes(name) && Object.hasOwn(stepNames, text)) {
     return stepNames[text as TopicStep][language];
+  }
+  if (["actual", "expected"].includes(name) && Object.hasOwn(contactRoleNames, text)) {
+    return contactRoleNames[text as keyof typeof contactRoleNames][language];
   }
   if (name === "closedAs" && Object.hasOwn(closedAsNames, text))
     return closedAsNames[text]?.[language] ?? text;

@@ -95,6 +95,7 @@ const resourceOfParameter: Readonly<Record<string, ResourceKind>> = {
   stationId: "station",
   memberId: "member",
   topicId: "topic",
+  contactId: "contact",
   step: "route",
 };
 

@@ -14,6 +14,7 @@ export const collections = {
   stations: "STATIONS",
   members: "MEMBERS",
   topics: "TOPICS",
+  contacts: "CONTACTS",
 } as const;
 
 export const stationIndexKeys = (stationId: string, zone: string) => ({
@@ -28,6 +29,16 @@ export const memberIndexKeys = (memberId: string, sector: string) => ({
   GSI1SK: `MEMBER#${memberId}`,
   GSI2PK: `SECTOR#${sector}`,
   GSI2SK: `MEMBER#${memberId}`,
+});
+
+/** The contacts directory (通讯录): every contact (GSI1), and those of one role (GSI2). */
+export const contactKey = (contactId: string) => ({ PK: `CONTACT#${contactId}`, SK: "META" });
+export const contactsWithRole = (role: string) => `CONTACTS#ROLE#${role}`;
+export const contactIndexKeys = (contactId: string, role: string) => ({
+  GSI1PK: collections.contacts,
+  GSI1SK: `CONTACT#${contactId}`,
+  GSI2PK: contactsWithRole(role),
+  GSI2SK: `CONTACT#${contactId}`,
 });
 
 /** A membership is found from the station (PK) and, through GSI1, from the member. */

@@ -6,8 +6,8 @@ import {
   type Principal,
   requireAdmin,
 } from "../../domain/access";
+import { ForbiddenError } from "../../domain/errors";
 import type { Language } from "../../domain/registry/members";
-import { maskContactsIn } from "../../domain/registry/privacy";
 import { standardItems } from "../../domain/registry/stations";
 import { type CsvColumn, type Labels, yesNo } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
@@ -17,6 +17,7 @@ import { pageInHand } from "../../kernel/paging";
 import { stationCreate, stationListQuery, stationPatch, stationPath } from "../contracts";
 import { visibleMemberStations } from "../member-stations";
 import type { Station } from "../responses";
+import { stationDetailFor, stationShownTo } from "../station-view";
 import {
   createStation,
   getStation,
@@ -30,15 +31,6 @@ export async function readVisibleStation(principal: Principal, stationId: string
   assertCanSeeStation(principal, stationId, await visibleMemberStations(principal));
   return getStation(stationId);
 }
-
-/**
- * A station as the caller may see it: the liaison leader's phone and e-mail are for the county office
- * and the station's staff, who keep them; a member serving there sees them masked.
- */
-export const stationShownTo = (principal: Principal, station: Station): Station =>
-  principal.role === "member" && (station.liaison.phone || station.liaison.email)
-    ? { ...station, liaison: maskContactsIn(station.liaison) }
-    : station;
 
 const standardLabels: Record<(typeof standardItems)[number], string> = {
   venue: "有阵地",
@@ -96,6 +88,8 @@ export const stationOperations = [
     allow: ["admin"],
     operationId: "createStation",
     summary: "登记委员工作站（室） · Register a station or room",
+    description:
+      "`liaison` names the liaison leader and special committee, or references them in the contacts directory (`leaderContactId`: an active 联系领导, `committeeContactId`: an active 专委会), whose names then stand. `chatRobot` (WeCom or DingTalk webhook, optional secret) is stored and never shown: answers say `{platform, configured: true}`.",
     tag: "stations",
     body: stationCreate,
     responses: [{ status: 201, description: "Created", schema: "Station" }, ...commonErrors(400, 403, 409)],
@@ -137,9 +131,11 @@ export const stationOperations = [
     operationId: "getStation",
     summary: "工作站（室）详情 · Read a station or room",
     tag: "stations",
-    responses: [{ status: 200, description: "The station", schema: "Station" }, ...commonErrors(404)],
+    description:
+      "`liaisonContacts`: the directory's records of the liaison leader and committee the station references (members see them with phone and e-mail masked). `chatRobot` says only the platform and that a robot is configured.",
+    responses: [{ status: 200, description: "The station", schema: "StationDetail" }, ...commonErrors(404)],
     async handle({ path, principal }) {
-      const result = stationShownTo(principal, await readVisibleStation(principal, path.stationId));
+      const result = await stationDetailFor(principal, await readVisibleStation(principal, path.stationId));
       return ok(result, versionTag(result.version));
     },
   }),
@@ -150,7 +146,7 @@ export const stationOperations = [
     operationId: "updateStation",
     summary: "修改工作站（室） · Change a station or room",
     description:
-      "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409.",
+      "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409. `liaison` is replaced whole; its `leaderContactId` and `committeeContactId` must name an active 联系领导 and 专委会 of the contacts directory. `chatRobot` is the county office's to set (`null` removes it); its webhook and secret are never shown again.",
     tag: "stations",
     body: stationPatch,
     responses: [
@@ -160,6 +156,8 @@ export const stationOperations = [
     async handle({ path, request, principal, body }) {
       const stationId = path.stationId;
       assertCanChangeStation(principal, stationId);
+      if (body.chatRobot !== undefined && principal.role !== "admin")
+        throw new ForbiddenError("chat_robot_admin_only");
       const result = await updateStation(stationId, body, expectedVersion(request, body.version));
       return ok(result, versionTag(result.version));
     },

@@ -3,6 +3,7 @@
 import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError, ValidationError } from "../../domain/errors";
+import type { ChatRobot } from "../../domain/registry/chat-robot";
 import { assessStandards, completeChecklist } from "../../domain/registry/stations";
 import { clock } from "../../kernel/clock";
 import { newId } from "../../kernel/ids";
@@ -17,8 +18,9 @@ import {
   stationNameKey,
 } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
-import type { StationCreate, StationPatch } from "../contracts";
+import type { LiaisonInput, StationCreate, StationPatch } from "../contracts";
 import type { Station } from "../responses";
+import { liaisonChecks, resolveLiaison } from "./liaison-contacts";
 import { memberStartsServing } from "./membership-writes";
 
 export interface StationFilters {
@@ -27,11 +29,20 @@ export interface StationFilters {
   readonly status?: Station["status"] | undefined;
 }
 
-type StoredStation = Omit<Station, "meetsStandard" | "standardsMet">;
+/** A station as the table holds it: its group-chat robot with the credentials the API never shows. */
+type StoredStation = Omit<Station, "meetsStandard" | "standardsMet" | "chatRobot"> & {
+  readonly chatRobot?: ChatRobot | undefined;
+};
 
 function present(stored: StoredStation): Station {
+  const { chatRobot, ...station } = stored;
   const assessment = assessStandards(stored.standards);
-  return { ...stored, meetsStandard: assessment.meetsStandard, standardsMet: assessment.metCount };
+  return {
+    ...station,
+    ...(chatRobot ? { chatRobot: { platform: chatRobot.platform, configured: true as const } } : {}),
+    meetsStandard: assessment.meetsStandard,
+    standardsMet: assessment.metCount,
+  };
 }
 
 const stationEntity = "station";
@@ -109,6 +120,7 @@ const nameTaken = () =>
 
 export async function createStation(input: StationCreate, now = clock().now()): Promise<Station> {
   const timestamp = now.toISOString();
+  const liaison = await resolveLiaison(input.liaison);
   const station: StoredStation = {
     id: newId(now.getTime()),
     kind: input.kind,
@@ -117,8 +129,9 @@ export async function createStation(input: StationCreate, now = clock().now()): 
     township: input.township,
     hostVenue: input.hostVenue,
     leadMemberId: input.leadMemberId,
-    liaison: input.liaison,
+    liaison,
     contact: input.contact,
+    chatRobot: input.chatRobot,
     status: input.status ?? "preparing",
     standards: completeChecklist(input.standards),
     memberCount: input.leadMemberId ? 1 : 0,
@@ -131,18 +144,33 @@ export async function createStation(input: StationCreate, now = clock().now()): 
     putGuard(stationNameKey(station.name), station.id),
     ...(input.leadMemberId ? assignLeadWrites(station.id, input.leadMemberId, timestamp) : []),
   ];
+  const checksFrom = writes.length;
+  writes.push(...liaisonChecks(liaison));
   const outcome = await writeTransaction(writes);
   if (!outcome.committed) {
     if (outcome.failed[1]) throw nameTaken();
     if (outcome.failed[3] && input.leadMemberId) throw leadMemberMissing(input.leadMemberId);
+    if (outcome.failed.slice(checksFrom).some(Boolean)) await contactChangedMeanwhile(input.liaison);
     throw new ConflictError("already_exists");
   }
   return present(station);
 }
 
+/** A referenced contact changed between its check and the write: say how (400), or that it raced (409). */
+async function contactChangedMeanwhile(liaison: LiaisonInput): Promise<never> {
+  await resolveLiaison(liaison);
+  throw new StaleWriteError();
+}
+
 export async function findStation(stationId: string): Promise<Station | undefined> {
   const stored = await getItem<StoredStation>(stationKey(stationId));
   return stored ? present(stored) : undefined;
+}
+
+async function getStoredStation(stationId: string): Promise<StoredStation> {
+  const stored = await getItem<StoredStation>(stationKey(stationId));
+  if (!stored) throw new NotFoundError("station", stationId);
+  return stored;
 }
 
 export async function getStation(stationId: string): Promise<Station> {
@@ -204,14 +232,21 @@ async function isAssigned(stationId: string, memberId: string): Promise<boolean>
   return result.Item !== undefined;
 }
 
-function applyPatch(current: StoredStation, patch: StationPatch, timestamp: string): StoredStation {
-  const { version: _ignored, standards, township, leadMemberId, contact, ...rest } = patch;
+function applyPatch(
+  current: StoredStation,
+  patch: StationPatch,
+  liaison: Station["liaison"] | undefined,
+  timestamp: string,
+): StoredStation {
+  const { version: _ignored, standards, township, leadMemberId, contact, chatRobot, ...rest } = patch;
   return {
     ...current,
     ...rest,
+    liaison: liaison ?? current.liaison,
     township: township === null ? undefined : (township ?? current.township),
     leadMemberId: leadMemberId === null ? undefined : (leadMemberId ?? current.leadMemberId),
     contact: contact === null ? undefined : (contact ?? current.contact),
+    chatRobot: chatRobot === null ? undefined : (chatRobot ?? current.chatRobot),
     standards: standards ? completeChecklist({ ...current.standards, ...standards }) : current.standards,
     version: current.version + 1,
     updatedAt: timestamp,
@@ -229,12 +264,13 @@ export async function updateStation(
   now = clock().now(),
 ): Promise<Station> {
   return retryStaleWrites(async () => {
-    const current = await getStation(stationId);
+    const current = await getStoredStation(stationId);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new ConflictError("version_mismatch", current.version);
     }
     const timestamp = now.toISOString();
-    const next = applyPatch(current, patch, timestamp);
+    const liaison = patch.liaison ? await resolveLiaison(patch.liaison) : undefined;
+    const next = applyPatch(current, patch, liaison, timestamp);
     // A lead member is chosen among those already serving (POST /stations alone assigns one).
     if (
       next.leadMemberId &&
@@ -258,12 +294,16 @@ export async function updateStation(
         putGuard(stationNameKey(next.name), stationId),
       );
     }
+    // Last, so that the positions above keep their meaning when the transaction is refused.
+    const checksFrom = writes.length;
+    if (liaison) writes.push(...liaisonChecks(liaison));
     const outcome = await writeTransaction(writes);
     if (outcome.committed) return present(next);
     const { failed } = outcome;
     // Read again: a changed version answers 409 above (with If-Match) or is retried on fresh data.
     if (failed[0]) throw new StaleWriteError(current.version);
     if (renamed && failed[2]) throw nameTaken();
+    if (patch.liaison && failed.slice(checksFrom).some(Boolean)) await resolveLiaison(patch.liaison);
     throw new StaleWriteError(current.version);
   });
 }

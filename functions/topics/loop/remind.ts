@@ -12,7 +12,7 @@ import { escalation, reminderBefore, reminderDue } from "../../notices/templates
 import type { Station } from "../../registry/responses";
 import { getStation } from "../../registry/store/stations";
 import { responsibleFor } from "../plan-step";
-import { type Addressee, addresseeOf, ladderAddressee } from "../recipients";
+import { type Addressee, addresseeOf, ladderAddressees } from "../recipients";
 import type { TopicServices } from "../services";
 import { stepNotice } from "../step-notice";
 import { calendarsInForce } from "../store/calendars";
@@ -31,28 +31,28 @@ import {
 const alarmTemplate = (alarm: Alarm): NoticeTemplate =>
   alarm.kind === "before" ? reminderBefore : alarm.kind === "due" ? reminderDue : escalation;
 
-function addresseeForAlarm(
-  topic: StoredTopic,
-  alarm: Alarm,
-  station: Station,
-): Promise<Addressee | undefined> {
+async function addresseesForAlarm(topic: StoredTopic, alarm: Alarm, station: Station): Promise<Addressee[]> {
   const responsible = responsibleFor(topic, topic.step);
-  if (alarm.kind !== "escalate" || !alarm.level) return addresseeOf(responsible);
+  if (alarm.kind !== "escalate" || !alarm.level) return [await addresseeOf(responsible)];
   const level = rungToTell(alarm.level, {
     leadMemberId: station.leadMemberId,
     responsibleMemberId: responsible.memberId,
   });
-  return ladderAddressee(level, station);
+  return ladderAddressees(level, station);
 }
 
-/** One alarm: the notice it sends (none when its level has nobody) and what the timeline records of it. */
-async function alarmNotice(
+/**
+ * One alarm: the notices it sends, one per person at its level (none when the level has nobody), and
+ * what the timeline records of it. The first notice keeps the alarm's own key (as when a level had
+ * one addressee); each other adds its recipient, so that every one is sent once.
+ */
+async function alarmNotices(
   topic: StoredTopic,
   alarm: Alarm,
   station: Station,
   now: Date,
-): Promise<{ notice?: NotificationRequest; event: NewTopicEvent }> {
-  const addressee = await addresseeForAlarm(topic, alarm, station);
+): Promise<{ notices: NotificationRequest[]; event: NewTopicEvent }> {
+  const addressees = await addresseesForAlarm(topic, alarm, station);
   const event: NewTopicEvent = {
     at: now.toISOString(),
     kind: alarm.kind === "escalate" ? "escalated" : "reminder_sent",
@@ -61,17 +61,19 @@ async function alarmNotice(
       alarm: alarm.key,
       deadline: alarm.deadline.toISOString(),
       ...(alarm.level ? { level: alarm.level } : {}),
-      recipient: addressee ? addressee.recipient.name : null,
-      ...(addressee ? {} : { skipped: "nobody_at_this_level" }),
+      recipient: addressees.length ? addressees.map((a) => a.recipient.name).join("、") : null,
+      ...(addressees.length ? {} : { skipped: "nobody_at_this_level" }),
     },
   };
-  if (!addressee) return { event };
-  const notice = stepNotice(topic, addressee, {
-    template: alarmTemplate(alarm),
-    key: `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`,
-    extra: { stationName: station.name },
-  });
-  return { notice, event };
+  const key = `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`;
+  const notices = addressees.map((addressee, index) =>
+    stepNotice(topic, addressee, {
+      template: alarmTemplate(alarm),
+      key: index === 0 ? key : `${key}:${addressee.recipient.id}`,
+      extra: { stationName: station.name },
+    }),
+  );
+  return { notices, event };
 }
 
 type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;
@@ -88,7 +90,7 @@ async function sendDueAlarms(
   const now = services.now();
   const { due } = planFor(current, now, calendars);
   const alarms = [];
-  for (const alarm of due) alarms.push(await alarmNotice(current, alarm, await station(), now));
+  for (const alarm of due) alarms.push(await alarmNotices(current, alarm, await station(), now));
   return saveWithNotices(
     services,
     {
@@ -105,7 +107,7 @@ async function sendDueAlarms(
       now,
       bookkeeping: true,
     },
-    alarms.flatMap((alarm) => (alarm.notice ? [alarm.notice] : [])),
+    alarms.flatMap((alarm) => alarm.notices),
   );
 }
 

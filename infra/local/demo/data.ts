@@ -8,6 +8,7 @@
 
 import type { TopicStep } from "../../../functions/domain/topics/steps";
 import type { TopicSource } from "../../../functions/domain/topics/vocabulary";
+import type { ContactCreate } from "../../../functions/registry/contact-contracts";
 import type { MemberCreate, StationCreate } from "../../../functions/registry/contracts";
 import type { StepEvidence } from "../../../functions/topics/contracts";
 
@@ -27,7 +28,14 @@ export interface DemoStation {
   readonly key: string;
   /** The member who leads it (key), sent as `leadMemberId` once the member exists. */
   readonly leadMemberKey?: string;
+  /** Directory contacts (keys) it references as its liaison leader and committee, sent as ids. */
+  readonly liaisonContactKeys?: { readonly leader?: string; readonly committee?: string };
   readonly body: Omit<StationCreate, "leadMemberId">;
+}
+
+export interface DemoContact {
+  readonly key: string;
+  readonly body: ContactCreate;
 }
 
 export interface DemoAssignment {
@@ -60,6 +68,45 @@ const liaisons = {
   qian: { leader: "演示·县政协秘书长钱某", committee: "文化文史和学习委员会", phone: "13800000204" },
   sun: { leader: "演示·县政协常委孙某", committee: "农业农村委员会" },
 } as const;
+
+/**
+ * The county office's contacts directory (通讯录): a liaison leader with a mobile number, a special
+ * committee reached by e-mail, a county-office contact who also wants the daily digest, and a liaison
+ * leader with no contact at all (their escalations fail visibly in the delivery log).
+ */
+export const demoContacts: readonly DemoContact[] = [
+  {
+    key: "li",
+    body: { name: liaisons.li.leader, role: "liaisonLeader", organisation: "县政协", phone: "13800000201" },
+  },
+  {
+    key: "tiwei",
+    body: {
+      name: "演示·提案委员会",
+      role: "specialCommittee",
+      organisation: "县政协提案委员会",
+      email: "tiwei@example.org",
+      channel: "email",
+    },
+  },
+  {
+    key: "office",
+    body: {
+      name: "演示·县政协办公室周某",
+      role: "countyOffice",
+      organisation: "县政协办公室",
+      email: "office@example.org",
+      digest: true,
+    },
+  },
+  { key: "sun", body: { name: liaisons.sun.leader, role: "liaisonLeader", organisation: "县政协" } },
+];
+
+/** The stations of these liaisons reference the directory instead of only naming them. */
+const liaisonContactKeys: Partial<Record<keyof typeof liaisons, DemoStation["liaisonContactKeys"]>> = {
+  li: { leader: "li", committee: "tiwei" },
+  sun: { leader: "sun" },
+};
 
 const allMet: Standards = {
   venue: { met: true },
@@ -145,6 +192,7 @@ export const demoStations: readonly DemoStation[] = stationRows.map(
   ([key, zoneName, kind, name, venueType, venueName, leadMemberKey, liaison, extra]) => ({
     key,
     leadMemberKey,
+    ...(liaisonContactKeys[liaison] ? { liaisonContactKeys: liaisonContactKeys[liaison] } : {}),
     body: {
       kind,
       name,

@@ -14,12 +14,14 @@ import { loadOrCreateKeys } from "../keys";
 import { signToken } from "../token";
 import {
   type DemoAssignment,
+  type DemoContact,
   type DemoMember,
   type DemoPerson,
   type DemoStation,
   type DemoTopic,
   type DemoTopicStage,
   demoAssignments,
+  demoContacts,
   demoMembers,
   demoStations,
   demoTopics,
@@ -86,6 +88,7 @@ function idOf(value: unknown, what: string): string {
 export interface SeedResult {
   /** Seed key → the id the API gave it. */
   readonly memberIds: Readonly<Record<string, string>>;
+  readonly contactIds: Readonly<Record<string, string>>;
   readonly stationIds: Readonly<Record<string, string>>;
   readonly assignments: number;
   readonly topicIds: Readonly<Record<string, string>>;
@@ -93,6 +96,8 @@ export interface SeedResult {
 
 export interface DemoData {
   readonly members: readonly DemoMember[];
+  /** The contacts directory; stations reference its entries by key. */
+  readonly contacts?: readonly DemoContact[];
   readonly stations: readonly DemoStation[];
   readonly assignments: readonly DemoAssignment[];
   readonly topics: readonly DemoTopic[];
@@ -100,6 +105,7 @@ export interface DemoData {
 
 export const defaultDemoData: DemoData = {
   members: demoMembers,
+  contacts: demoContacts,
   stations: demoStations,
   assignments: demoAssignments(),
   topics: demoTopics,
@@ -114,8 +120,22 @@ export interface SeedTiming {
   readonly pollMs?: number;
 }
 
+/** Creates each record in turn: its key → the id the API gave it. */
+async function createEach(
+  call: ApiCall,
+  path: string,
+  records: readonly { readonly key: string; readonly body: unknown }[],
+  what: string,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const record of records) {
+    ids[record.key] = idOf(await expectOk(call, "POST", path, record.body), `${what} ${record.key}`);
+  }
+  return ids;
+}
+
 /**
- * Creates the demo data. Members, stations and assignments one by one (assignments to one station
+ * Creates the demo data. Members, the contacts directory, stations and assignments one by one (assignments to one station
  * race on its counters); then the topics side by side, each through its steps in order.
  */
 export async function seedDemoData(
@@ -123,13 +143,8 @@ export async function seedDemoData(
   data: DemoData = defaultDemoData,
   timing: SeedTiming = {},
 ): Promise<SeedResult> {
-  const memberIds: Record<string, string> = {};
-  for (const member of data.members) {
-    memberIds[member.key] = idOf(
-      await expectOk(call, "POST", "/members", member.body),
-      `member ${member.key}`,
-    );
-  }
+  const memberIds = await createEach(call, "/members", data.members, "member");
+  const contactIds = await createEach(call, "/contacts", data.contacts ?? [], "contact");
   const stationIds: Record<string, string> = {};
   for (const station of data.stations) {
     const leadMemberId = station.leadMemberKey === undefined ? undefined : memberIds[station.leadMemberKey];
@@ -138,7 +153,8 @@ export async function seedDemoData(
         `seed data: station ${station.key} is led by unknown member ${station.leadMemberKey}`,
       );
     }
-    const body = leadMemberId === undefined ? station.body : { ...station.body, leadMemberId };
+    const withLead = leadMemberId === undefined ? station.body : { ...station.body, leadMemberId };
+    const body = { ...withLead, liaison: { ...withLead.liaison, ...liaisonReferences(station, contactIds) } };
     stationIds[station.key] = idOf(await expectOk(call, "POST", "/stations", body), `station ${station.key}`);
   }
   for (const assignment of data.assignments) {
@@ -157,7 +173,23 @@ export async function seedDemoData(
     );
   }
   const topicIds = await seedTopics(call, data, { memberIds, stationIds }, timing);
-  return { memberIds, stationIds, assignments: data.assignments.length, topicIds };
+  return { memberIds, contactIds, stationIds, assignments: data.assignments.length, topicIds };
+}
+
+/** A station's references to the contacts directory, as the ids the API gave its entries. */
+function liaisonReferences(station: DemoStation, contactIds: Readonly<Record<string, string>>) {
+  const idOfKey = (key: string | undefined) => {
+    if (key === undefined) return undefined;
+    const id = contactIds[key];
+    if (!id) throw new SeedError(`seed data: station ${station.key} references unknown contact ${key}`);
+    return id;
+  };
+  const leaderContactId = idOfKey(station.liaisonContactKeys?.leader);
+  const committeeContactId = idOfKey(station.liaisonContactKeys?.committee);
+  return {
+    ...(leaderContactId ? { leaderContactId } : {}),
+    ...(committeeContactId ? { committeeContactId } : {}),
+  };
 }
 
 /** The steps the seed completes to leave a topic at `stage`. */
@@ -388,9 +420,10 @@ export function describe(outcome: SeedOutcome): string {
       ? "demo data: already loaded earlier (marker file present)\n"
       : "demo data: skipped, the table already holds stations\n";
   }
-  const { memberIds, stationIds, assignments, topicIds } = outcome.result;
+  const { memberIds, contactIds, stationIds, assignments, topicIds } = outcome.result;
   return (
-    `demo data: ${Object.keys(memberIds).length} members, ${Object.keys(stationIds).length} stations and rooms, ` +
+    `demo data: ${Object.keys(memberIds).length} members, ${Object.keys(contactIds ?? {}).length} directory contacts, ` +
+    `${Object.keys(stationIds).length} stations and rooms, ` +
     `${assignments} assignments, ${Object.keys(topicIds).length} topics (all fictional)\n`
   );
 }

@@ -95,8 +95,8 @@ describe("who the console's inbox reaches", () => {
     expect(unreachableReason({ channel: "inbox", recipient: { id: "county-office" } })).toBeUndefined();
   });
 
-  it("nobody else: a liaison leader or a resident told only in the inbox is a failure, saying why", () => {
-    for (const id of ["liaison:01J0", "person:居民丁"])
+  it("nobody else: a liaison leader, a directory contact or a resident told only in the inbox is a failure, saying why", () => {
+    for (const id of ["liaison:01J0", "person:居民丁", "contact:01J0"])
       expect(unreachableReason({ channel: "inbox", recipient: { id } }), id).toMatch(
         /无可用联系方式.*no contact/,
       );
