@@ -2,7 +2,7 @@
  * Runtime configuration, read once per cold start and validated, so that a missing setting fails
  * loudly at init instead of on the first request.
  */
-import { parseWebhookHosts } from "../domain/registry/chat-robot";
+import { parseChatWebhookHosts } from "../domain/notices/chat-webhook";
 
 export interface RuntimeConfig {
   readonly tableName: string;
@@ -88,6 +88,10 @@ let webhookHosts: readonly string[] | undefined;
  * Read on first use, apart from `config()`, so that request validation needs no table settings.
  */
 export function chatWebhookHosts(): readonly string[] {
-  webhookHosts ??= parseWebhookHosts(process.env.CHAT_WEBHOOK_HOSTS);
+  try {
+    webhookHosts ??= parseChatWebhookHosts(process.env.CHAT_WEBHOOK_HOSTS);
+  } catch (error) {
+    throw new ConfigurationError(`CHAT_WEBHOOK_HOSTS: ${(error as Error).message}`);
+  }
   return webhookHosts;
 }

@@ -1,6 +1,6 @@
 /** Request shapes for stations, rooms, members and their assignments (validated at runtime). */
 import * as v from "valibot";
-import { chatPlatforms, isChatWebhook } from "../domain/registry/chat-robot";
+import { chatPlatforms, chatRobotProblem, chatWebhookProblem } from "../domain/notices/chat-webhook";
 import { assignmentBases, channels, languages, normalizeMainlandMobile } from "../domain/registry/members";
 import { hostVenueTypes, standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
 import { chatWebhookHosts } from "../kernel/config";
@@ -83,11 +83,12 @@ export const chatRobotInput = v.pipe(
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const input = dataset.value;
-    if (isChatWebhook(input.platform, input.webhook, chatWebhookHosts())) return;
-    const path: [v.ObjectPathItem] = [
-      { type: "object", origin: "value", input, key: "webhook", value: input.webhook },
-    ];
-    addIssue({ message: `invalid_chat_webhook_${input.platform}`, path });
+    const hosts = chatWebhookHosts();
+    const webhookWrong = chatWebhookProblem(input.platform, input.webhook, hosts) !== undefined;
+    if (!webhookWrong && chatRobotProblem(input, hosts) === undefined) return;
+    const key = webhookWrong ? "webhook" : "secret";
+    const path: [v.ObjectPathItem] = [{ type: "object", origin: "value", input, key, value: input[key] }];
+    addIssue({ message: `invalid_chat_${key}_${input.platform}`, path });
   }),
 );
 export const contact = strictObject({

@@ -3,7 +3,7 @@
  * handling never builds them, so they stay out of the functions that only validate input.
  */
 import * as v from "valibot";
-import { chatPlatforms } from "../domain/registry/chat-robot";
+import { chatPlatforms } from "../domain/notices/chat-webhook";
 import { assignmentBases, channels, languages } from "../domain/registry/members";
 import { standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
 import { id, int, isoTimestamp, pageOf, version } from "../kernel/contracts";

@@ -185,15 +185,15 @@ describe("a station's group-chat robot", () => {
     expect(station).not.toHaveProperty("chatRobot");
     expect(await stationChatRobot(station.id)).toBeUndefined();
     const set = await api.patch(`/stations/${station.id}`, {
-      chatRobot: { platform: "dingtalk", webhook: dingtalk, secret: "SECsigning" },
+      chatRobot: { platform: "dingtalk", webhook: dingtalk, secret: "SECsigning0123456789" },
     });
     expect(set.status, set.text).toBe(200);
     expect(set.json<Detail>().chatRobot).toEqual({ platform: "dingtalk", configured: true });
-    expect(set.text).not.toContain("SECsigning");
+    expect(set.text).not.toContain("SECsigning0123456789");
     expect(await stationChatRobot(station.id)).toEqual({
       platform: "dingtalk",
       webhook: dingtalk,
-      secret: "SECsigning",
+      secret: "SECsigning0123456789",
     });
     // Another change keeps it.
     await api.patch(`/stations/${station.id}`, { township: "新镇" });
@@ -223,8 +223,19 @@ describe("a station's group-chat robot", () => {
     expect(platform.fields).toEqual(["chatRobot.platform"]);
   });
 
+  it("refuses a DingTalk secret that is not one, and any secret for WeCom: 400 naming chatRobot.secret", async () => {
+    for (const chatRobot of [
+      { platform: "dingtalk", webhook: dingtalk, secret: "not-a-secret" },
+      { platform: "wecom", webhook: wecom, secret: "SECsigning0123456789" },
+    ]) {
+      const reply = await api.post("/stations", stationInput({ chatRobot }));
+      expectApiError(reply, 400, "validation_failed");
+      expect(reply.fields).toEqual(["chatRobot.secret"]);
+    }
+  });
+
   it("accepts a local receiver listed in CHAT_WEBHOOK_HOSTS, over http", async () => {
-    const local = "http://127.0.0.1:8025/cgi-bin/webhook/send?key=local";
+    const local = "http://127.0.0.1:8025/cgi-bin/webhook/send?key=local-receiver-key";
     const station = await createStation(api, { chatRobot: { platform: "wecom", webhook: local } });
     expect(await stationChatRobot(station.id)).toEqual({ platform: "wecom", webhook: local });
   });

@@ -4,7 +4,8 @@
  * send, so that no stored address can make the sender POST anywhere but the platform (SSRF).
  */
 
-export type ChatPlatform = "wecom" | "dingtalk";
+export const chatPlatforms = ["wecom", "dingtalk"] as const;
+export type ChatPlatform = (typeof chatPlatforms)[number];
 
 /** A station's robot: its webhook, and for DingTalk the 加签 secret (`SEC…`) when it has one. */
 export interface ChatRobot {

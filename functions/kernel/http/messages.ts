@@ -142,6 +142,14 @@ const catalog = {
     "zh-CN": "须为钉钉群机器人地址：https://oapi.dingtalk.com/robot/send?access_token=…",
     en: "Must be a DingTalk robot webhook: https://oapi.dingtalk.com/robot/send?access_token=…",
   },
+  invalid_chat_secret_wecom: {
+    "zh-CN": "企业微信群机器人没有加签密钥，其密钥就在地址的 key 中",
+    en: "A WeCom robot has no secret: its key is in the address",
+  },
+  invalid_chat_secret_dingtalk: {
+    "zh-CN": "钉钉加签密钥应以 SEC 开头（复制机器人安全设置里的完整密钥）",
+    en: "A DingTalk signing secret starts with SEC (copy it whole from the robot's security settings)",
+  },
   member_not_found: { "zh-CN": "委员 {id} 不存在", en: "Member {id} does not exist" },
   station_name_taken: {
     "zh-CN": "已有同名的工作站（室）",

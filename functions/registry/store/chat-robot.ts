@@ -5,7 +5,7 @@
  */
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import type { ChatRobot } from "../../domain/registry/chat-robot";
+import type { ChatRobot } from "../../domain/notices/chat-webhook";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { stationKey } from "../../kernel/table/keys";
 

@@ -3,7 +3,7 @@
 import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError, ValidationError } from "../../domain/errors";
-import type { ChatRobot } from "../../domain/registry/chat-robot";
+import type { ChatRobot } from "../../domain/notices/chat-webhook";
 import { assessStandards, completeChecklist } from "../../domain/registry/stations";
 import { clock } from "../../kernel/clock";
 import { newId } from "../../kernel/ids";
