@@ -1,12 +1,17 @@
-/** Every channel, as the delivery settings choose them: the local runtime's one sender. */
+/**
+ * Every channel, as the delivery settings choose them: the local runtime's one sender, which runs
+ * the sources and so may hold every provider (on AWS each provider has a function of its own).
+ */
 import type { DeliverySettings } from "../delivery-settings";
 import type { Channel } from "../notifier";
 import type { ChannelSender } from "./channel";
 import { emailChannelFor } from "./choose-email";
 import { inboxChannelFor, smsChannelFor } from "./choose-sms";
+import { sesEmailChannel } from "./ses-email";
+import { snsSmsChannel } from "./sns-sms";
 
 export const channelsFor = (settings: DeliverySettings): Record<Channel, ChannelSender> => ({
-  email: emailChannelFor(settings),
-  sms: smsChannelFor(settings),
+  email: settings.email.kind === "ses" ? sesEmailChannel(settings.email) : emailChannelFor(settings),
+  sms: settings.sms.kind === "sns" ? snsSmsChannel(settings.sms) : smsChannelFor(settings),
   inbox: inboxChannelFor(settings),
 });
