@@ -4,6 +4,10 @@
  */
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
+import { type DeliveryContext, deliveryContextKeys } from "./delivery";
+import { SettingsError } from "./settings-error";
+
+export { SettingsError };
 
 export type Language = "zh-CN" | "en";
 export type MfaMode = "required" | "optional";
@@ -28,6 +32,8 @@ export interface CountySettings {
   readonly throttleBurstLimit: number;
   /** `required` (TOTP for every user) unless a county decides otherwise and says why. */
   readonly mfa: MfaMode;
+  /** The notices' providers and their settings (infra/delivery.ts), resolved with the stack's region. */
+  readonly delivery: DeliveryContext;
 }
 
 export const defaultSettings: CountySettings = {
@@ -41,9 +47,8 @@ export const defaultSettings: CountySettings = {
   throttleRateLimit: 50,
   throttleBurstLimit: 100,
   mfa: "required",
+  delivery: {},
 };
-
-export class SettingsError extends Error {}
 
 /** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
 export function slugify(text: string): string {
@@ -133,7 +138,18 @@ export function settingsFromContext(node: Node): CountySettings {
   if (burst !== undefined) input.throttleBurstLimit = burst;
   const mfa = text("mfa");
   if (mfa) input.mfa = mfa as MfaMode;
+  input.delivery = deliveryFromContext(node);
   return resolveSettings(input);
+}
+
+/** The delivery keys that are set; a JSON value (smsTemplates in cdk.json) as its text. */
+function deliveryFromContext(node: Node): DeliveryContext {
+  const entries = deliveryContextKeys.flatMap((key): [string, string][] => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === "") return [];
+    return [[key, typeof value === "object" ? JSON.stringify(value) : String(value).trim()]];
+  });
+  return Object.fromEntries(entries) as DeliveryContext;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -2,7 +2,7 @@
  * One county's deployment: the table, the API functions bound to it, the topic loop (state machine
  * and its task function), the scheduled jobs, the user pool and the HTTP API.
  */
-import { CfnOutput, Duration, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import { CfnOutput, Duration, Stack, type StackProps, Tags, Token } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
@@ -13,6 +13,7 @@ import { NoticeSender } from "./constructs/notice-sender";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
 import { type TableAccess, TableFunction } from "./constructs/table-function";
+import { noticeSenderSpecs } from "./delivery";
 import type { CountySettings } from "./settings";
 
 export interface HaoshangliangStackProps extends StackProps {
@@ -87,6 +88,12 @@ export class HaoshangliangStack extends Stack {
     this.schedules = this.#schedules(settings);
     this.notices = new NoticeSender(this, "Notices", {
       table: this.table,
+      // An environment-agnostic stack (no region known at synth) counts as in a global region.
+      specs: noticeSenderSpecs(
+        settings.delivery,
+        Token.isUnresolved(this.region) ? undefined : this.region,
+        settings.smsSignature,
+      ),
       environment: functionEnvironment(settings),
       logRetention: settings.logRetention,
     });

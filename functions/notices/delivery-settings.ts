@@ -1,13 +1,17 @@
 /**
  * How notices are delivered, from the environment, checked once at start-up so that a wrong setting
  * fails then, not when the reminders go out:
- * - `EMAIL_DELIVERY`: `outbox` (default: the local outbox file) or `smtp` (`SMTP_URL`, `SMTP_FROM`).
+ * - `EMAIL_DELIVERY`: `outbox` (default: the local outbox file), `smtp` (`SMTP_URL`, `SMTP_FROM`) or
+ *   `ses` (Amazon SES v2: `SES_FROM`, and optionally `SES_REGION`, `SES_CONFIGURATION_SET`, `SES_ENDPOINT`).
  * - `SMS_DELIVERY`: `outbox` (default), `tencent` (Tencent Cloud SMS: `TENCENT_SECRET_ID`,
  *   `TENCENT_SECRET_KEY`, `TENCENT_SMS_APP_ID`, `SMS_SIGNATURE`, `SMS_TEMPLATES`, and optionally
  *   `TENCENT_SMS_REGION`, `TENCENT_SMS_ENDPOINT`) or `aliyun` (Alibaba Cloud SMS: `ALIYUN_ACCESS_KEY_ID`,
  *   `ALIYUN_ACCESS_KEY_SECRET`, `SMS_SIGNATURE`, `SMS_TEMPLATES`, and optionally `ALIYUN_SMS_ENDPOINT`).
  *   `SMS_TEMPLATES` maps every template to the provider's template id (Alibaba's template code) and
  *   parameters: `{"step_started": {"id": "1234567", "params": ["recipientName", …]}, …}`.
+ *   Or `sns` (Amazon SNS: optionally `SNS_REGION`, `SNS_SENDER_ID`, `SNS_ENDPOINT`; the text goes as it
+ *   is, led by the signature, `SMS_SIGNATURE` or the county's).
+ * SES and SNS are not offered in the AWS China regions (`cn-…`): a region there is refused.
  * - `NOTICE_QUIET_HOURS`: `21:00-08:00` (default, county time) or `off`: SMS waits them out.
  * - `NOTICE_URGENT_TEMPLATES`: templates sent through quiet hours anyway (e.g. `escalation`), and
  *   never folded into a recipient's chosen digest.
@@ -25,14 +29,21 @@ import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/n
 import { ConfigurationError } from "../kernel/config";
 import type { AliyunSmsSettings } from "./channels/aliyun-sms";
 import type { ProviderTemplate } from "./channels/provider-sms";
+import type { SesEmailSettings } from "./channels/ses-email";
 import type { SmtpSettings } from "./channels/smtp";
+import type { SnsSmsSettings } from "./channels/sns-sms";
 import type { TencentSmsSettings } from "./channels/tencent-sms";
+import { smsSignature } from "./sms-text";
 import { allTemplates, templateIds } from "./templates/all";
 
 export interface DeliverySettings {
-  readonly email: { readonly kind: "outbox" } | ({ readonly kind: "smtp" } & SmtpSettings);
+  readonly email:
+    | { readonly kind: "outbox" }
+    | ({ readonly kind: "smtp" } & SmtpSettings)
+    | ({ readonly kind: "ses" } & SesEmailSettings);
   readonly sms:
     | { readonly kind: "outbox" }
+    | ({ readonly kind: "sns" } & SnsSmsSettings)
     | ({ readonly kind: "tencent" } & TencentSmsSettings)
     | ({ readonly kind: "aliyun" } & AliyunSmsSettings);
   readonly quietHours: QuietHours | undefined;
@@ -41,10 +52,47 @@ export interface DeliverySettings {
   readonly outboxFile: string | undefined;
 }
 
+/**
+ * The region of an AWS channel (its own setting, else the function's), refused in the China regions,
+ * which do not offer the service; what is set is passed on, the rest left to the SDK's default.
+ */
+function awsRegion(env: NodeJS.ProcessEnv, name: string, why: string): { region?: string } {
+  const region = env[name]?.trim() || undefined;
+  const effective = region ?? env.AWS_REGION ?? "";
+  if (effective.startsWith("cn-"))
+    throw new ConfigurationError(
+      `${why}: the service is not offered in the AWS China regions (${effective}); ` +
+        `set ${name} to a global region, or use the China channel (EMAIL_DELIVERY=smtp, SMS_DELIVERY=aliyun or tencent)`,
+    );
+  return region ? { region } : {};
+}
+
+/** `SES_ENDPOINT`, `SNS_ENDPOINT`: another endpoint (a local receiver in tests). */
+const endpointOf = (env: NodeJS.ProcessEnv, name: string) => (env[name] ? { endpoint: env[name] } : {});
+
+function sesSettings(env: NodeJS.ProcessEnv): DeliverySettings["email"] {
+  const why = "EMAIL_DELIVERY=ses";
+  const from = env.SES_FROM?.trim();
+  if (!from || !/@[^@\s>]+\.[^@\s>]+>?$/.test(from))
+    throw new ConfigurationError(
+      `${why} needs SES_FROM, an address of a verified SES identity, e.g. 县政协办公室 <noreply@example.gov.cn>`,
+    );
+  const configurationSet = env.SES_CONFIGURATION_SET?.trim();
+  return {
+    kind: "ses",
+    from,
+    ...awsRegion(env, "SES_REGION", why),
+    ...(configurationSet ? { configurationSet } : {}),
+    ...endpointOf(env, "SES_ENDPOINT"),
+  };
+}
+
 function emailSettings(env: NodeJS.ProcessEnv): DeliverySettings["email"] {
   const kind = env.EMAIL_DELIVERY || "outbox";
   if (kind === "outbox") return { kind };
-  if (kind !== "smtp") throw new ConfigurationError(`EMAIL_DELIVERY must be outbox or smtp, not ${kind}`);
+  if (kind === "ses") return sesSettings(env);
+  if (kind !== "smtp")
+    throw new ConfigurationError(`EMAIL_DELIVERY must be outbox, smtp or ses, not ${kind}`);
   const url = env.SMTP_URL;
   if (!url || !/^smtps?:\/\/[^/]+/.test(url))
     throw new ConfigurationError("EMAIL_DELIVERY=smtp needs SMTP_URL, e.g. smtp://user:password@host:587");
@@ -128,12 +176,29 @@ function aliyunSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
   };
 }
 
+function snsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+  const senderId = env.SNS_SENDER_ID?.trim();
+  // SNS's rule for an alphanumeric sender id: 1–11 letters and digits, at least one a letter.
+  if (senderId && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(senderId))
+    throw new ConfigurationError(
+      `SNS_SENDER_ID must be 1 to 11 letters and digits, at least one a letter, not ${senderId}`,
+    );
+  return {
+    kind: "sns",
+    signature: smsSignature(env),
+    ...awsRegion(env, "SNS_REGION", "SMS_DELIVERY=sns"),
+    ...(senderId ? { senderId } : {}),
+    ...endpointOf(env, "SNS_ENDPOINT"),
+  };
+}
+
 function smsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
   const kind = env.SMS_DELIVERY || "outbox";
   if (kind === "outbox") return { kind };
   if (kind === "tencent") return tencentSettings(env);
   if (kind === "aliyun") return aliyunSettings(env);
-  throw new ConfigurationError(`SMS_DELIVERY must be outbox, tencent or aliyun, not ${kind}`);
+  if (kind === "sns") return snsSettings(env);
+  throw new ConfigurationError(`SMS_DELIVERY must be outbox, sns, tencent or aliyun, not ${kind}`);
 }
 
 /** A setting read by `parse`, its default when unset; a bad value is a ConfigurationError naming it. */

@@ -31,9 +31,10 @@ export interface SenderDeps {
   readonly leaseMs?: number;
 }
 
-/** Channels that buzz a phone wait out quiet hours; e-mail and the inbox do not. */
+/** Channels that buzz a phone (SMS, a group chat) wait out quiet hours; e-mail and the inbox do not. */
 const quietApplies = (record: NotificationRecord, deps: SenderDeps) =>
-  record.channel === "sms" && !deps.settings.urgentTemplates.has(record.templateId);
+  (record.channel === "sms" || record.channel === "chat") &&
+  !deps.settings.urgentTemplates.has(record.templateId);
 
 async function attempt(channel: ChannelSender, record: NotificationRecord): Promise<AttemptOutcome> {
   try {

@@ -51,6 +51,8 @@ export function contactAddressee(contact: Contact): Addressee {
     ...(contact.phone ? { phone: contact.phone } : {}),
     ...(contact.email ? { email: contact.email } : {}),
     language: contact.language,
+    // They asked for one e-mail a day: the sender folds their notices into it (decision 0019).
+    ...(contact.digest ? { digest: true } : {}),
   };
   return { recipient, channel: channelFor(recipient, contact.channel) };
 }

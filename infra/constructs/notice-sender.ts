@@ -3,11 +3,13 @@
  * table's stream — only its channels' notices recorded or put back `queued` reach it, by a filter —
  * with a dead-letter queue for what it could not take after its retries, and a schedule that sweeps
  * for what is due (retries, the end of quiet hours, an abandoned claim). Alarms: the dead-letter
- * queue not empty, a sender failing.
+ * queue not empty, a sender failing. Each bundles its one provider, and its role may do what that
+ * provider needs and nothing more (decision 0018): send as one SES identity, publish SMS, or read the
+ * one secret that holds the provider's credentials.
  */
-import { type CfnElement, Duration, Stack, Validations } from "aws-cdk-lib";
+import { ArnFormat, type CfnElement, Duration, Stack, Validations } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
-import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -15,35 +17,14 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from "aws-cdk-lib/a
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import type { SenderSpec } from "../delivery";
 import type { AppTable } from "./app-table";
 import { TableFunction } from "./table-function";
 
-/** A sender function: its entry, and the channels it serves (its stream filter and sweep). */
-export interface SenderSpec {
-  readonly id: string;
-  readonly entry: string;
-  readonly description: string;
-  readonly channels: readonly string[];
-}
-
-/** One function per kind of provider: neither carries the other's libraries or permissions. */
-export const noticeSenders: readonly SenderSpec[] = [
-  {
-    id: "Email",
-    entry: "functions/email-sender.ts",
-    description: "好商量 e-mail sender (SMTP relay), with retries",
-    channels: ["email"],
-  },
-  {
-    id: "Sms",
-    entry: "functions/sms-sender.ts",
-    description: "好商量 SMS sender (Tencent Cloud, Alibaba Cloud), with quiet hours and retries",
-    channels: ["sms", "inbox"],
-  },
-];
-
 export interface NoticeSenderProps {
   readonly table: AppTable;
+  /** The senders, one per kind of provider (infra/delivery.ts: `noticeSenderSpecs`). */
+  readonly specs: readonly SenderSpec[];
   readonly environment: Record<string, string>;
   readonly logRetention?: RetentionDays;
   /** How often each sender sweeps for notices that are due. @default 5 minutes */
@@ -51,6 +32,7 @@ export interface NoticeSenderProps {
 }
 
 export class NoticeSender extends Construct {
+  readonly specs: readonly SenderSpec[];
   readonly functions: readonly TableFunction[];
   readonly deadLetters: Queue;
 
@@ -66,7 +48,8 @@ export class NoticeSender extends Construct {
       reason:
         "This queue is itself the dead-letter queue of the senders; the NoticesNotTaken alarm watches it.",
     });
-    this.functions = noticeSenders.map((spec) => this.#sender(spec, props));
+    this.specs = props.specs;
+    this.functions = props.specs.map((spec) => this.#sender(spec, props));
     this.#deadLettersAlarm();
   }
 
@@ -74,7 +57,7 @@ export class NoticeSender extends Construct {
     const fn = new TableFunction(this, `${spec.id}Function`, {
       entry: spec.entry,
       description: spec.description,
-      environment: props.environment,
+      environment: { ...props.environment, ...spec.environment },
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       timeout: Duration.minutes(2),
     });
@@ -102,12 +85,16 @@ export class NoticeSender extends Construct {
         ],
       }),
     );
+    this.#grantProvider(spec, fn);
     if (fn.role) {
       Validations.of(fn.role).acknowledge({
         id: "AwsSolutions-IAM5[Resource::*]",
         reason:
           "The stream's event source mapping needs dynamodb:ListStreams, which IAM grants on no resource but *; " +
-          "the stream's own reads (DescribeStream, GetRecords, GetShardIterator) name the table's stream.",
+          "the stream's own reads (DescribeStream, GetRecords, GetShardIterator) name the table's stream." +
+          (spec.publishesSms
+            ? " sns:Publish to a phone number (SMS) has no resource to name: IAM authorizes it on * only."
+            : ""),
       });
     }
     this.#sweep(spec, fn, props.sweepEvery ?? Duration.minutes(5));
@@ -120,6 +107,39 @@ export class NoticeSender extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     return fn;
+  }
+
+  /** What the provider needs: send as the SES identity, publish SMS, or read the one secret. */
+  #grantProvider(spec: SenderSpec, fn: TableFunction): void {
+    const stack = Stack.of(this);
+    const allow = (actions: string[], resources: string[]) =>
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources }));
+    if (spec.ses) {
+      const { identity, region, configurationSet } = spec.ses;
+      const arn = (resource: string, resourceName: string) =>
+        stack.formatArn({ service: "ses", resource, resourceName, ...(region ? { region } : {}) });
+      // With a configuration set, SendEmail is authorized on it too.
+      allow(
+        ["ses:SendEmail"],
+        [
+          arn("identity", identity),
+          ...(configurationSet ? [arn("configuration-set", configurationSet)] : []),
+        ],
+      );
+    }
+    if (spec.publishesSms) allow(["sns:Publish"], ["*"]);
+    if (spec.secret) {
+      // A name matches the secret's ARN with the six characters Secrets Manager appends to it.
+      const arn = spec.secret.startsWith("arn:")
+        ? spec.secret
+        : stack.formatArn({
+            service: "secretsmanager",
+            resource: "secret",
+            resourceName: `${spec.secret}-??????`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          });
+      allow(["secretsmanager:GetSecretValue"], [arn]);
+    }
   }
 
   #sweep(spec: SenderSpec, fn: TableFunction, every: Duration): Schedule {

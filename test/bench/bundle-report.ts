@@ -18,11 +18,16 @@ export const bundleTargets = { stock: 1, floor: 1.2, init: 1.25 } as const;
 export const floorEntries = [
   { name: "floor", entry: "test/bench/floor-handler.ts" },
   { name: "floor-sfn", entry: "test/bench/floor-sfn-handler.ts" },
+  { name: "floor-ses", entry: "test/bench/floor-ses-handler.ts" },
+  { name: "floor-sns", entry: "test/bench/floor-sns-handler.ts" },
+  { name: "floor-secrets", entry: "test/bench/floor-secrets-handler.ts" },
 ] as const;
 
 export interface FunctionEntry {
   readonly name: string;
   readonly entry: string;
+  /** Settings its module init needs beyond the table's name (a sender's provider). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const clientNames = (b: Bundle) =>
@@ -63,13 +68,17 @@ async function buildAll(outDir: string, functionEntries: readonly FunctionEntry[
  * Module init of every bundle, `runs` times, round robin (each round starting one bundle later), so
  * that a noisy moment hits every bundle alike. Medians of CPU time and of wall time.
  */
-async function measureInit(bundles: readonly Bundle[], runs: number) {
+async function measureInit(
+  bundles: readonly Bundle[],
+  runs: number,
+  envOf: (b: Bundle) => Readonly<Record<string, string>> = () => ({}),
+) {
   const env = { TABLE_NAME: "bench", AWS_REGION: "cn-north-1", LOG_LEVEL: "warn" };
   const samples = new Map<Bundle, ModuleInit[]>(bundles.map((b) => [b, []]));
   for (let run = 0; run < runs; run += 1) {
     for (let i = 0; i < bundles.length; i += 1) {
       const b = bundles[(run + i) % bundles.length] as Bundle;
-      samples.get(b)?.push(await moduleInit(b.file, env));
+      samples.get(b)?.push(await moduleInit(b.file, { ...env, ...envOf(b) }));
     }
   }
   const of = (b: Bundle) => samples.get(b) ?? [];
@@ -87,7 +96,8 @@ export async function bundleReport(
 ): Promise<string> {
   const { floors, functions, floorsOf } = await buildAll(outDir, functionEntries);
   const floorBundles = floors.flatMap((floor) => [floor.stock, floor.deployed]);
-  const init = await measureInit([...floorBundles, ...functions], initRuns);
+  const envs = new Map(functionEntries.map((fn) => [fn.name, fn.env ?? {}]));
+  const init = await measureInit([...floorBundles, ...functions], initRuns, (b) => envs.get(b.name) ?? {});
 
   const floorRows = floors.flatMap(({ stock, deployed }) =>
     [stock, deployed].map((b) => [

@@ -16,7 +16,7 @@ import { routes } from "../../functions/kernel/http/routes";
 import { fromRoot } from "../../infra/paths";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { measureStationReads } from "./api-latency";
-import { bundleReport } from "./bundle-report";
+import { bundleReport, type FunctionEntry } from "./bundle-report";
 import { noticesReport } from "./notices-report";
 import { provinceReport } from "./province-report";
 import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
@@ -35,7 +35,7 @@ const targets = { p50: 3, transitions: 60 };
 const verdict = (value: number, target: number) => (value <= target ? "ok" : `over target ${target}×`);
 
 /** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function, the scheduled jobs' function and the notice senders. */
-const functionEntries = [
+const functionEntries: readonly FunctionEntry[] = [
   ...[...new Set(routes.map((route) => route.function))].map((name) => ({
     name,
     entry: `functions/${name}.ts`,
@@ -44,6 +44,16 @@ const functionEntries = [
   { name: "scheduled", entry: "functions/scheduled.ts" },
   { name: "email-sender", entry: "functions/email-sender.ts" },
   { name: "sms-sender", entry: "functions/sms-sender.ts" },
+  {
+    name: "ses-email-sender",
+    entry: "functions/ses-email-sender.ts",
+    env: { EMAIL_DELIVERY: "ses", SES_FROM: "noreply@example.cn", AWS_REGION: "us-east-1" },
+  },
+  {
+    name: "sns-sms-sender",
+    entry: "functions/sns-sms-sender.ts",
+    env: { SMS_DELIVERY: "sns", SMS_SIGNATURE: "某县政协", AWS_REGION: "us-east-1" },
+  },
 ];
 
 /** Sizes beside the stock floor and the floor, module init CPU beside the floor's: bundle-report.ts. */

@@ -8,7 +8,6 @@ import { Annotations, Match } from "aws-cdk-lib/assertions";
 import { Bucket } from "aws-cdk-lib/aws-s3";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noticeSenders } from "../../infra/constructs/notice-sender";
 import { addNagChecks } from "../../infra/nag";
 import { resolveSettings } from "../../infra/settings";
 import { HaoshangliangStack } from "../../infra/stack";
@@ -60,7 +59,7 @@ describe("cdk-nag AwsSolutions", () => {
 
   /** Each sweep's Scheduler role may invoke its one sender and that sender's versions. */
   const sweepRoleAcknowledgements = () =>
-    noticeSenders.map((spec, index) => {
+    stack.notices.specs.map((spec, index) => {
       const fn = stack.notices.functions[index];
       const logicalId = fn ? stack.getLogicalId(fn.node.defaultChild as CfnElement) : "";
       return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*] Notices/${spec.id}SweepRole`;

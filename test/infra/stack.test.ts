@@ -10,7 +10,6 @@ import { claimNames, roles } from "../../functions/kernel/http/claims";
 import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/kernel/http/routes";
 import { countySchedules } from "../../functions/kernel/schedules";
 import { tableSchema } from "../../functions/kernel/table/table-schema";
-import { noticeSenders } from "../../infra/constructs/notice-sender";
 import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
@@ -403,7 +402,10 @@ describe("per-county parameters", () => {
 
 describe("the county's scheduled jobs", () => {
   it("has one EventBridge Scheduler schedule per job, at its time in the county's zone (and the notices' sweep)", () => {
-    template.resourceCountIs("AWS::Scheduler::Schedule", countySchedules.length + noticeSenders.length);
+    template.resourceCountIs(
+      "AWS::Scheduler::Schedule",
+      countySchedules.length + synthesized.stack.notices.specs.length,
+    );
     for (const schedule of countySchedules) {
       template.hasResourceProperties("AWS::Scheduler::Schedule", {
         ScheduleExpression: `cron(${schedule.at.minute ?? "*"} ${schedule.at.hour} ${schedule.at.day ?? "*"} ${schedule.at.month ?? "*"} ? *)`,
@@ -470,8 +472,9 @@ describe("the notice senders", () => {
     const mappings = Object.values(template.findResources("AWS::Lambda::EventSourceMapping")).map((m) =>
       record(record(m).Properties),
     );
-    expect(mappings).toHaveLength(noticeSenders.length);
-    for (const spec of noticeSenders) {
+    const { specs } = synthesized.stack.notices;
+    expect(mappings).toHaveLength(specs.length);
+    for (const spec of specs) {
       const mapping = mappings.find((m) =>
         JSON.stringify(m.FunctionName).includes(`Notices${spec.id}Function`),
       );
@@ -503,12 +506,12 @@ describe("the notice senders", () => {
     const sweeps = Object.values(template.findResources("AWS::Scheduler::Schedule")).filter((found) =>
       JSON.stringify(found).includes("rate(5 minutes)"),
     );
-    expect(sweeps).toHaveLength(noticeSenders.length);
+    expect(sweeps).toHaveLength(synthesized.stack.notices.specs.length);
     for (const sweep of sweeps)
       expect(record(record(record(sweep).Properties).Target).Input).toBe(JSON.stringify({ sweep: true }));
     const alarms = logicalIds(template, "AWS::CloudWatch::Alarm");
     expect(alarms.some((id) => id.startsWith("NoticesNoticesNotTaken"))).toBe(true);
-    for (const spec of noticeSenders)
+    for (const spec of synthesized.stack.notices.specs)
       expect(alarms.some((id) => id.startsWith(`Notices${spec.id}SenderFailed`))).toBe(true);
   });
 

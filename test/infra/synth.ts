@@ -23,12 +23,16 @@ export interface SynthOptions {
   readonly settings?: Partial<CountySettings>;
   /** Run esbuild (slow, a few seconds); when false the function's code is a placeholder. */
   readonly bundle?: boolean;
+  /** The stack's region (and a placeholder account); environment-agnostic when unset. */
+  readonly region?: string;
+  /** Context over cdk.json's. */
+  readonly context?: Record<string, unknown>;
 }
 
 const outdirs: string[] = [];
 
-export function newApp(bundle: boolean): App {
-  const context: Record<string, unknown> = cdkJsonContext();
+export function newApp(bundle: boolean, overrides: Record<string, unknown> = {}): App {
+  const context: Record<string, unknown> = { ...cdkJsonContext(), ...overrides };
   // An empty list of stacks to bundle makes NodejsFunction skip esbuild.
   if (!bundle) context["aws:cdk:bundling-stacks"] = [];
   const outdir = mkdtempSync(join(tmpdir(), "haoshangliang-cdk-"));
@@ -42,11 +46,12 @@ export function removeAssemblies(): void {
 }
 
 export function synthesize(options: SynthOptions = {}): Synthesized {
-  const app = newApp(options.bundle ?? true);
+  const app = newApp(options.bundle ?? true, options.context);
   const settings = resolveSettings(options.settings);
   const stack = new HaoshangliangStack(app, stackNameFor(settings), {
     stackName: stackNameFor(settings),
     settings,
+    ...(options.region ? { env: { account: "123456789012", region: options.region } } : {}),
   });
   const assembly = app.synth();
   return { app, stack, template: Template.fromStack(stack), assembly };

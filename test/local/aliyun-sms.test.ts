@@ -262,7 +262,7 @@ describe("Alibaba Cloud SMS settings, checked at start-up", () => {
     );
     expect(() => readDeliverySettings({ ...env, SMS_TEMPLATES: "{}" })).toThrow(/SMS_TEMPLATES/);
     expect(() => readDeliverySettings({ ...env, SMS_DELIVERY: "huawei" })).toThrow(
-      /outbox, tencent or aliyun/,
+      /outbox, sns, tencent or aliyun/,
     );
   });
 });

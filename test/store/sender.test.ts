@@ -177,6 +177,14 @@ describe("deliverNotification", () => {
     expect(sms.attempts.filter((id) => id === text.id)).toHaveLength(1);
   });
 
+  it("holds a group-chat post through quiet hours too: a robot's message buzzes phones", async () => {
+    const sender = senderAt("2026-12-02T14:30:00Z", scripted().channel);
+    const post = await queued("chat");
+    expect(await deliverNotification(post.id, sender.deps)).toBe("held");
+    sender.at("2026-12-03T00:00:00Z");
+    expect(await deliverNotification(post.id, sender.deps)).toBe("sent");
+  });
+
   it("takes over a notice whose sender died mid-send, once its claim has run out", async () => {
     const sms = scripted();
     const sender = senderAt(noon, sms.channel);

@@ -116,6 +116,16 @@ describe("an overdue topic's escalation, through the contacts directory", () => 
     ]);
   });
 
+  it("folds the notice of a contact who asked for a daily digest into it, for the next morning", async () => {
+    const recipient = `contact:${contactIds.office}`;
+    const folded = await eventually(async () => {
+      const note = (await notificationsOf(api, topic.id)).find((n) => n.recipient.id === recipient);
+      return note?.status === "folded" ? note : undefined;
+    }, "the digest contact's notice to fold");
+    expect(folded).toMatchObject({ foldReason: "digest", channel: "email" });
+    expect(folded.foldedInto).toBeDefined();
+  });
+
   it("records every person told at each rung in the timeline", async () => {
     const read = await readTopic(api, topic.id);
     const byLevel = (level: string) =>

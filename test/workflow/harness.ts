@@ -46,8 +46,10 @@ export interface Notification {
   subject: string;
   text: string;
   createdAt: string;
-  status: "queued" | "sending" | "sent" | "held" | "failed";
+  status: "queued" | "sending" | "sent" | "held" | "failed" | "folded";
   attempts?: number;
+  foldedInto?: string;
+  foldReason?: "daily_cap" | "digest";
   sentAt?: string;
   failedAt?: string;
   lastError?: string;

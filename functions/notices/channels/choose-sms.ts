@@ -1,4 +1,5 @@
-/** The SMS channel and the inbox, as the delivery settings choose them (no e-mail library here). */
+/** The SMS channel of the Chinese providers' sender, and the inbox, as the delivery settings choose them (no e-mail library here). */
+import { ConfigurationError } from "../../kernel/config";
 import type { DeliverySettings } from "../delivery-settings";
 import { aliyunSmsChannel } from "./aliyun-sms";
 import type { ChannelSender } from "./channel";
@@ -15,6 +16,9 @@ export function smsChannelFor(settings: DeliverySettings): ChannelSender {
       return aliyunSmsChannel(sms);
     case "outbox":
       return outboxFileChannel(settings.outboxFile);
+    case "sns":
+      // Each provider has a function of its own, which bundles that provider alone (decision 0018).
+      throw new ConfigurationError("SMS_DELIVERY=sns is sent by the SNS sender, not this one");
   }
 }
 

@@ -13,6 +13,9 @@ export interface ProviderTemplate {
   readonly params: readonly string[];
 }
 
+/** E.164, as the providers want it: a mainland number (no `+`) gets +86. */
+export const e164 = (phone: string) => (phone.startsWith("+") ? phone : `+86${phone}`);
+
 /** Our SMS variables (as shortened to fit one segment) in the order the provider's template takes them. */
 export const templateParams = (template: ProviderTemplate, record: NotificationRecord): string[] =>
   template.params.map((name) => record.variables?.[name] ?? "");

@@ -7,7 +7,7 @@
 import type { AttemptOutcome } from "../../domain/notices/delivery";
 import type { NotificationRecord } from "../notifier";
 import type { ChannelSender } from "./channel";
-import { codeOutcome, type ProviderTemplate, providerSmsChannel, templateParams } from "./provider-sms";
+import { codeOutcome, e164, type ProviderTemplate, providerSmsChannel, templateParams } from "./provider-sms";
 import { tc3Authorization } from "./tc3-signature";
 
 export interface TencentSmsSettings {
@@ -27,9 +27,6 @@ export interface TencentSmsSettings {
 const outcomeOf = codeOutcome(
   /^(InternalError|RequestLimitExceeded|LimitExceeded|ResourceUnavailable|FailedOperation\.FailResolvePacket)/,
 );
-
-/** E.164, as Tencent wants it: a mainland number gets +86. */
-const e164 = (phone: string) => (phone.startsWith("+") ? phone : `+86${phone}`);
 
 interface SendSmsAnswer {
   readonly Response?: {

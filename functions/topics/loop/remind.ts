@@ -2,6 +2,7 @@
  * A wake-up of a waiting step: the reminders and escalations now due are sent (each once: its key
  * names the alarm and the deadline it belongs to) and recorded, and the next wait is planned.
  */
+import { chatRecipientId } from "../../domain/notices/chat-webhook";
 import type { Alarm } from "../../domain/topics/alarms";
 import { rungToTell } from "../../domain/topics/policy";
 import type { TopicStep } from "../../domain/topics/steps";
@@ -66,14 +67,41 @@ async function alarmNotices(
     },
   };
   const key = `${topic.id}:${topic.stepSeq}:${alarm.key}:${alarm.deadline.toISOString()}`;
+  const template = alarmTemplate(alarm);
   const notices = addressees.map((addressee, index) =>
     stepNotice(topic, addressee, {
-      template: alarmTemplate(alarm),
+      template,
       key: index === 0 ? key : `${key}:${addressee.recipient.id}`,
       extra: { stationName: station.name },
     }),
   );
-  return { notices, event };
+  return { notices: [...notices, ...chatCopy(topic, station, addressees, template, key)], event };
+}
+
+/**
+ * The station's group chat, when it has a robot, gets a copy of each reminder and escalation, worded
+ * as to the first person told: staff see what is due and who was asked, where they already talk.
+ */
+function chatCopy(
+  topic: StoredTopic,
+  station: Station,
+  told: readonly Addressee[],
+  template: NoticeTemplate,
+  key: string,
+): NotificationRequest[] {
+  if (!station.chatRobot) return [];
+  const addressee: Addressee = {
+    recipient: { id: chatRecipientId(station.id), name: `${station.name} 工作群` },
+    channel: "chat",
+  };
+  const recipientName = told[0]?.recipient.name ?? responsibleFor(topic, topic.step).name;
+  return [
+    stepNotice(topic, addressee, {
+      template,
+      key: `${key}:chat`,
+      extra: { stationName: station.name, recipientName },
+    }),
+  ];
 }
 
 type Calendars = Awaited<ReturnType<typeof calendarsInForce>>;
