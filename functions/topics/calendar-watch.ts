@@ -8,7 +8,7 @@ import { hasOfficialCalendarFor, localDate, shiftDate, yearOf } from "../domain/
 import { config } from "../kernel/config";
 import { logError } from "../kernel/log";
 import { holidayCalendarMissing } from "../notices/templates/calendar-notices";
-import { countyOfficeAddressee } from "./recipients";
+import { countyOfficeAddressees } from "./recipients";
 import { replanOpenDeadlines } from "./replan";
 import type { TopicServices } from "./services";
 import { calendarsInForce } from "./store/calendars";
@@ -34,15 +34,20 @@ export function yearsDue(today: string): number[] {
 /** The Monday of `today`'s week: the notice goes once a week. */
 const weekOf = (today: string) => shiftDate(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
 
+/** Asks the county office (its inbox and its contacts, each once a week) for the year's calendar. */
 async function askForCalendar(services: TopicServices, year: number, today: string): Promise<boolean> {
-  const addressee = countyOfficeAddressee();
-  const { sent } = await services.notifier.send({
-    ...addressee,
-    template: holidayCalendarMissing,
-    idempotencyKey: `holiday-calendar-missing:${year}:${weekOf(today)}`,
-    variables: { recipientName: addressee.recipient.name, year: String(year) },
-  });
-  return sent;
+  const key = `holiday-calendar-missing:${year}:${weekOf(today)}`;
+  let told = false;
+  for (const [index, addressee] of (await countyOfficeAddressees()).entries()) {
+    const { sent } = await services.notifier.send({
+      ...addressee,
+      template: holidayCalendarMissing,
+      idempotencyKey: index === 0 ? key : `${key}:${addressee.recipient.id}`,
+      variables: { recipientName: addressee.recipient.name, year: String(year) },
+    });
+    told ||= sent;
+  }
+  return told;
 }
 
 export async function watchHolidayCalendars(services: TopicServices): Promise<CalendarWatchOutcome> {

@@ -57,6 +57,11 @@ export function contactAddressee(contact: Contact): Addressee {
   return { recipient, channel: channelFor(recipient, contact.channel) };
 }
 
+/** The county office: the console's inbox, as ever, and every active county-office contact on their own channel. */
+export async function countyOfficeAddressees(directory: Directory = tableDirectory): Promise<Addressee[]> {
+  return [countyOfficeAddressee(), ...(await directory.activeCountyOffice()).map(contactAddressee)];
+}
+
 /** Where the ladder finds its contacts: the table, or a stand-in in tests. */
 export interface Directory {
   contacts(ids: readonly string[]): Promise<readonly Contact[]>;
@@ -111,7 +116,6 @@ export async function ladderAddressees(
     case "liaison":
       return liaisonAddressees(station, directory);
     case "countyOffice":
-      // The console's inbox, as ever, and every active county-office contact on their own channel.
-      return [countyOfficeAddressee(), ...(await directory.activeCountyOffice()).map(contactAddressee)];
+      return countyOfficeAddressees(directory);
   }
 }

@@ -25,8 +25,8 @@ const contacts = {
 };
 
 const robot = {
-  platform: "wecom",
-  webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ROBOTKEY-0001-SECRET",
+  platform: "dingtalk",
+  webhook: "https://oapi.dingtalk.com/robot/send?access_token=ROBOTKEY-0001-SECRET",
   secret: "SECROBOTSIGNING0001",
 };
 
