@@ -14,6 +14,7 @@ import type { ProviderTemplate } from "../../functions/notices/channels/provider
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
 import type { NotificationRecord } from "../../functions/notices/notifier";
 import { allTemplates } from "../../functions/notices/templates/all";
+import { smsNotice } from "../support/sms-notice";
 
 const accessKeyId = "LTAIlocaltest";
 const accessKeySecret = "local-access-key-secret";
@@ -138,24 +139,7 @@ const channel = (overrides: { accessKeySecret?: string; timeoutMs?: number } = {
     timeoutMs: overrides.timeoutMs ?? 2_000,
   });
 
-const sms = (phone: string): NotificationRecord => ({
-  id: "01J00000000000000000NOTICE",
-  idempotencyKey: "k",
-  recipient: { id: `person:${phone}`, name: "张委员", phone },
-  channel: "sms",
-  templateId: "step_started",
-  language: "zh-CN",
-  subject: "议题进入新环节",
-  text: "张委员：议题「路灯不亮 (北街)」进入收集议题环节。",
-  variables: {
-    recipientName: "张委员",
-    title: "路灯不亮 (北街)",
-    stepName: "收集议题",
-    deadline: "2026-12-09 17:30",
-  },
-  status: "sending",
-  createdAt: "2026-12-02T04:00:00.000Z",
-});
+const sms = (phone: string) => smsNotice(phone, "路灯不亮 (北街)");
 
 describe("the local receiver's signature check", () => {
   it("accepts a request signed by Alibaba's official SDK, which sends SendSms's parameters in the query", async () => {

@@ -8,11 +8,10 @@ import { channelsFor } from "../../functions/notices/channels/choose";
 import { sesEmailChannel } from "../../functions/notices/channels/ses-email";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
 import type { NotificationRecord } from "../../functions/notices/notifier";
-import { type Answer, awsReceiver, type ReceivedRequest, type Receiver } from "../support/aws-receiver";
+import { type Answer, type ReceivedRequest, useAwsReceiver } from "../support/aws-receiver";
 
 const accessKeyId = "AKIALOCALSESTEST";
 const secretAccessKey = "local-ses-secret";
-const saved = { ...process.env };
 
 const json = (status: number, body: unknown, errorType?: string): Answer => ({
   status,
@@ -55,26 +54,13 @@ function answerFor(request: ReceivedRequest): Answer | undefined {
   }
 }
 
-let receiver: Receiver;
-
-beforeAll(async () => {
-  receiver = await awsReceiver(new Map([[accessKeyId, secretAccessKey]]), answerFor);
-  process.env.AWS_ACCESS_KEY_ID = accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
-  process.env.AWS_REGION = "us-east-1";
-  delete process.env.AWS_SESSION_TOKEN;
-});
-
-afterAll(() => {
-  receiver.close();
-  process.env = saved;
-});
+const local = useAwsReceiver(accessKeyId, secretAccessKey, answerFor);
 
 const channel = (overrides: { timeoutMs?: number; configurationSet?: string } = {}) =>
   sesEmailChannel({
     from: "县政协办公室 <noreply@example.cn>",
     region: "us-east-1",
-    endpoint: receiver.url,
+    endpoint: local.current().url,
     timeoutMs: overrides.timeoutMs ?? 2_000,
     ...(overrides.configurationSet ? { configurationSet: overrides.configurationSet } : {}),
   });
@@ -97,7 +83,7 @@ const encoded = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString("base6
 describe("sesEmailChannel", () => {
   it("sends a signed SendEmail: the recipient, the subject and text in UTF-8, the From, the notice id", async () => {
     const outcome = await channel({ configurationSet: "notices" }).send(mail("ok@example.cn"));
-    const request = receiver.received.at(-1);
+    const request = local.current().received.at(-1);
     expect(request?.signatureProblem).toBeUndefined();
     expect(request).toMatchObject({ method: "POST", url: "/v2/email/outbound-emails" });
     expect(request).toMatchObject({ region: "us-east-1", service: "ses" });
@@ -122,9 +108,9 @@ describe("sesEmailChannel", () => {
       ["throttled@example.cn", /TooManyRequestsException/],
       ["broken@example.cn", /./],
     ] as const) {
-      const before = receiver.received.length;
+      const before = local.current().received.length;
       expect(await channel().send(mail(address))).toMatchObject({ kind: "transient", error });
-      expect(receiver.received).toHaveLength(before + 1);
+      expect(local.current().received).toHaveLength(before + 1);
     }
     const started = Date.now();
     expect(await channel({ timeoutMs: 300 }).send(mail("silent@example.cn"))).toMatchObject({
@@ -141,7 +127,7 @@ describe("sesEmailChannel", () => {
     process.env.AWS_SECRET_ACCESS_KEY = "not-the-secret";
     try {
       const outcome = await channel().send(mail("ok@example.cn"));
-      expect(receiver.received.at(-1)?.signatureProblem).toBe("the signature does not match");
+      expect(local.current().received.at(-1)?.signatureProblem).toBe("the signature does not match");
       expect(outcome).toMatchObject({ kind: "permanent", error: /SignatureDoesNotMatch/ });
     } finally {
       process.env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
@@ -149,10 +135,10 @@ describe("sesEmailChannel", () => {
   });
 
   it("a recipient without an address fails at once, without a request", async () => {
-    const before = receiver.received.length;
+    const before = local.current().received.length;
     const { email: _none, ...recipient } = mail("x@example.cn").recipient;
     expect(await channel().send({ ...mail("x"), recipient })).toMatchObject({ kind: "permanent" });
-    expect(receiver.received).toHaveLength(before);
+    expect(local.current().received).toHaveLength(before);
   });
 });
 
@@ -181,7 +167,7 @@ describe("SES settings, checked at start-up", () => {
   });
 
   it("the local runtime sends through SES when so configured", async () => {
-    const settings = readDeliverySettings({ ...env, SES_ENDPOINT: receiver.url });
+    const settings = readDeliverySettings({ ...env, SES_ENDPOINT: local.current().url });
     expect(await channelsFor(settings).email.send(mail("ok@example.cn"))).toMatchObject({ kind: "sent" });
   });
 

@@ -8,11 +8,11 @@ import { channelsFor } from "../../functions/notices/channels/choose";
 import { snsSmsChannel } from "../../functions/notices/channels/sns-sms";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
 import type { NotificationRecord } from "../../functions/notices/notifier";
-import { type Answer, awsReceiver, type ReceivedRequest, type Receiver } from "../support/aws-receiver";
+import { type Answer, type ReceivedRequest, useAwsReceiver } from "../support/aws-receiver";
+import { smsNotice } from "../support/sms-notice";
 
 const accessKeyId = "AKIALOCALSNSTEST";
 const secretAccessKey = "local-sns-secret";
-const saved = { ...process.env };
 
 const xml = (status: number, body: string): Answer => ({
   status,
@@ -55,53 +55,23 @@ function answerFor(request: ReceivedRequest): Answer | undefined {
   }
 }
 
-let receiver: Receiver;
-
-beforeAll(async () => {
-  receiver = await awsReceiver(new Map([[accessKeyId, secretAccessKey]]), answerFor);
-  process.env.AWS_ACCESS_KEY_ID = accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
-  process.env.AWS_REGION = "us-east-1";
-  delete process.env.AWS_SESSION_TOKEN;
-});
-
-afterAll(() => {
-  receiver.close();
-  process.env = saved;
-});
+const local = useAwsReceiver(accessKeyId, secretAccessKey, answerFor);
 
 const channel = (overrides: { timeoutMs?: number; senderId?: string } = {}) =>
   snsSmsChannel({
     signature: "【某县政协】",
     region: "ap-southeast-1",
-    endpoint: receiver.url,
+    endpoint: local.current().url,
     timeoutMs: overrides.timeoutMs ?? 2_000,
     ...(overrides.senderId ? { senderId: overrides.senderId } : {}),
   });
 
-const sms = (phone: string): NotificationRecord => ({
-  id: "01J00000000000000000NOTICE",
-  idempotencyKey: "k",
-  recipient: { id: `person:${phone}`, name: "张委员", phone },
-  channel: "sms",
-  templateId: "step_started",
-  language: "zh-CN",
-  subject: "议题进入新环节",
-  text: "张委员：议题「路灯不亮」进入收集议题环节。",
-  variables: {
-    recipientName: "张委员",
-    title: "路灯不亮",
-    stepName: "收集议题",
-    deadline: "2026-12-09 17:30",
-  },
-  status: "sending",
-  createdAt: "2026-12-02T04:00:00.000Z",
-});
+const sms = (phone: string) => smsNotice(phone);
 
 describe("snsSmsChannel", () => {
   it("publishes the signed text to the E.164 number as a transactional SMS, with the sender id", async () => {
     const outcome = await channel({ senderId: "CPPCC" }).send(sms("13900000001"));
-    const request = receiver.received.at(-1);
+    const request = local.current().received.at(-1);
     expect(request?.signatureProblem).toBeUndefined();
     expect(request).toMatchObject({ method: "POST", region: "ap-southeast-1", service: "sns" });
     expect(paramsOf(request)).toEqual({
@@ -121,7 +91,7 @@ describe("snsSmsChannel", () => {
 
   it("keeps an international number as it is, and sends no sender id unless one is set", async () => {
     await channel().send(sms("+6591234567"));
-    const params = paramsOf(receiver.received.at(-1));
+    const params = paramsOf(local.current().received.at(-1));
     expect(params.PhoneNumber).toBe("+6591234567");
     expect(Object.values(params)).not.toContain("AWS.SNS.SMS.SenderID");
   });
@@ -129,9 +99,9 @@ describe("snsSmsChannel", () => {
   it("an invalid or opted-out number is permanent; throttling, a 5xx and silence are transient", async () => {
     const outcomes = [];
     for (const phone of ["13900000002", "13900000006", "13900000003", "13900000004"]) {
-      const before = receiver.received.length;
+      const before = local.current().received.length;
       outcomes.push(await channel().send(sms(phone)));
-      expect(receiver.received).toHaveLength(before + 1);
+      expect(local.current().received).toHaveLength(before + 1);
     }
     expect(outcomes).toEqual([
       { kind: "permanent", error: expect.stringMatching(/^InvalidParameterException/) },
@@ -146,7 +116,7 @@ describe("snsSmsChannel", () => {
     process.env.AWS_SECRET_ACCESS_KEY = "not-the-secret";
     try {
       const outcome = await channel().send(sms("13900000001"));
-      expect(receiver.received.at(-1)?.signatureProblem).toBe("the signature does not match");
+      expect(local.current().received.at(-1)?.signatureProblem).toBe("the signature does not match");
       expect(outcome).toMatchObject({ kind: "permanent" });
     } finally {
       process.env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
@@ -154,10 +124,10 @@ describe("snsSmsChannel", () => {
   });
 
   it("a recipient without a mobile number fails at once, without a request", async () => {
-    const before = receiver.received.length;
+    const before = local.current().received.length;
     const { phone: _none, ...recipient } = sms("13900000001").recipient;
     expect(await channel().send({ ...sms("x"), recipient })).toMatchObject({ kind: "permanent" });
-    expect(receiver.received).toHaveLength(before);
+    expect(local.current().received).toHaveLength(before);
   });
 });
 
@@ -177,9 +147,9 @@ describe("SNS settings, checked at start-up", () => {
   });
 
   it("the local runtime publishes through SNS when so configured", async () => {
-    const settings = readDeliverySettings({ ...env, SNS_ENDPOINT: receiver.url });
+    const settings = readDeliverySettings({ ...env, SNS_ENDPOINT: local.current().url });
     expect(await channelsFor(settings).sms.send(sms("13900000001"))).toMatchObject({ kind: "sent" });
-    expect(paramsOf(receiver.received.at(-1)).Message).toMatch(/^【某县政协】/);
+    expect(paramsOf(local.current().received.at(-1)).Message).toMatch(/^【某县政协】/);
   });
 
   it("refuses a China region and a sender id SNS would refuse", () => {

@@ -14,7 +14,7 @@ import type { Channel, NotificationRecord, Recipient } from "../../functions/not
 import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
 import { segmentCapacity, smsSignature } from "../../functions/notices/sms-text";
 import { recordNotification } from "../../functions/notices/store";
-import { newPhone, unique, useFreshTable } from "./fixtures";
+import { newPhone, queuedNotice, storedNotice, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {
   await useFreshTable("store-cost");
@@ -68,31 +68,22 @@ const personWithPhone = (overrides: Partial<Recipient> = {}): Recipient => {
   return { id: `person:${phone}`, name: "王主任", phone, email: `${phone}@example.cn`, ...overrides };
 };
 
-async function queued(
+const queued = (
   recipient: Recipient,
   subject: string,
   channel: Channel = "sms",
   templateId: NotificationRecord["templateId"] = "reminder_before",
-): Promise<NotificationRecord> {
-  const record: NotificationRecord = {
-    id: newId(),
-    idempotencyKey: unique("cost"),
+) =>
+  queuedNotice({
     recipient,
+    subject,
     channel,
     templateId,
-    language: "zh-CN",
-    subject,
     text: `${recipient.name}：${subject}`,
-    status: "queued",
     createdAt: morning,
-    attempts: 0,
-  };
-  await recordNotification(record);
-  return record;
-}
+  });
 
-const stored = async (id: string) =>
-  (await getItem<NotificationRecord>(notificationKey(id))) as NotificationRecord;
+const stored = storedNotice;
 
 describe("a recipient's daily SMS cap", () => {
   it("sends up to the cap, folds the rest into one digest, and sends that the next morning", async () => {

@@ -4,7 +4,11 @@
  * each test file gets fresh modules (test/support/fresh-modules.ts), so each file gets its own table.
  */
 
-import type { Page } from "../../functions/kernel/table/items";
+import { newId } from "../../functions/kernel/ids";
+import { getItem, type Page } from "../../functions/kernel/table/items";
+import { notificationKey } from "../../functions/kernel/table/keys";
+import type { NotificationRecord } from "../../functions/notices/notifier";
+import { recordNotification } from "../../functions/notices/store";
 import type { MemberCreate, StationCreate } from "../../functions/registry/contracts";
 import { type FreshTable, freshTable } from "../support/dynamodb";
 
@@ -69,3 +73,27 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   }
   throw new Error("expected the call to fail");
 }
+
+/** A notice recorded `queued` (to the sender's tests' recipient unless told otherwise), as the notifier records one. */
+export async function queuedNotice(overrides: Partial<NotificationRecord> = {}): Promise<NotificationRecord> {
+  const record: NotificationRecord = {
+    id: newId(),
+    idempotencyKey: unique("notice"),
+    recipient: { id: "person:13900000001", name: "张委员", phone: "13900000001", email: "zhang@example.cn" },
+    channel: "sms",
+    templateId: "step_started",
+    language: "zh-CN",
+    subject: "议题进入新环节",
+    text: "张委员：议题已进入「确定议题」环节。",
+    status: "queued",
+    createdAt: "2026-12-02T04:00:00.000Z",
+    attempts: 0,
+    ...overrides,
+  };
+  await recordNotification(record);
+  return record;
+}
+
+/** The notice as the table holds it now. */
+export const storedNotice = async (id: string) =>
+  (await getItem<NotificationRecord>(notificationKey(id))) as NotificationRecord;

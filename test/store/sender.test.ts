@@ -13,7 +13,7 @@ import { claimNotification, dueNotificationIds } from "../../functions/notices/d
 import type { Channel, NotificationRecord } from "../../functions/notices/notifier";
 import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
 import { recordNotification } from "../../functions/notices/store";
-import { unique, useFreshTable } from "./fixtures";
+import { queuedNotice, storedNotice, unique, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {
   await useFreshTable("store-sender");
@@ -61,29 +61,10 @@ function senderAt(start: string, channel: ChannelSender, urgent: string[] = []) 
 /** Noon in Shanghai: outside quiet hours. */
 const noon = "2026-12-02T04:00:00.000Z";
 
-async function queued(
-  channel: Channel = "sms",
-  templateId: NotificationRecord["templateId"] = "step_started",
-) {
-  const record: NotificationRecord = {
-    id: newId(),
-    idempotencyKey: unique("sender"),
-    recipient: { id: "person:13900000001", name: "张委员", phone: "13900000001", email: "zhang@example.cn" },
-    channel,
-    templateId,
-    language: "zh-CN",
-    subject: "议题进入新环节",
-    text: "张委员：议题已进入「确定议题」环节。",
-    status: "queued",
-    createdAt: noon,
-    attempts: 0,
-  };
-  await recordNotification(record);
-  return record;
-}
+const queued = (channel: Channel = "sms", templateId: NotificationRecord["templateId"] = "step_started") =>
+  queuedNotice({ channel, templateId, createdAt: noon });
 
-const stored = async (id: string) =>
-  (await getItem<NotificationRecord>(notificationKey(id))) as NotificationRecord;
+const stored = storedNotice;
 
 describe("deliverNotification", () => {
   it("sends a queued notice once: sent, with the attempt, the time and the provider's id", async () => {

@@ -7,6 +7,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
@@ -103,6 +104,36 @@ export async function awsReceiver(
     close: () => {
       server.closeAllConnections();
       server.close();
+    },
+  };
+}
+
+/**
+ * A receiver for the whole test file: started before its tests with the process's AWS credentials
+ * set to the one key it accepts, stopped after them with the environment restored.
+ */
+export function useAwsReceiver(
+  accessKeyId: string,
+  secretAccessKey: string,
+  answer: Parameters<typeof awsReceiver>[1],
+): { readonly current: () => Receiver } {
+  const saved = { ...process.env };
+  let receiver: Receiver | undefined;
+  beforeAll(async () => {
+    receiver = await awsReceiver(new Map([[accessKeyId, secretAccessKey]]), answer);
+    process.env.AWS_ACCESS_KEY_ID = accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
+    process.env.AWS_REGION = "us-east-1";
+    delete process.env.AWS_SESSION_TOKEN;
+  });
+  afterAll(() => {
+    receiver?.close();
+    process.env = saved;
+  });
+  return {
+    current: () => {
+      if (!receiver) throw new Error("the AWS receiver starts before the tests");
+      return receiver;
     },
   };
 }
