@@ -47,6 +47,10 @@ export const apiFunctions: Readonly<
     description: "好商量 API: topics through the six-step loop, notifications, calendars",
     access: "readWrite",
   },
+  activities: {
+    description: "好商量 API: activities, duty shifts, 社情民意, the year's plan and the 4+X quota",
+    access: "readWrite",
+  },
 };
 
 /** The API functions that drive the topic loop: start executions and deliver decisions. */

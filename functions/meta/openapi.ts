@@ -48,6 +48,10 @@ const tagDescriptions: Record<string, string> = {
   invitations: "邀请下沉 — a station invites a member, the member accepts or declines",
   contacts:
     "通讯录 — the liaison leaders, special committees and county-office people the escalation ladder reaches",
+  activities: "活动 — what a station does: consultations, duty, reception, visits… (the 4+X)",
+  duty: "委员值班 — the duty roster, reminders, check-ins and no-shows",
+  opinions: "社情民意 — public-opinion items, reported upward, adopted, promoted to topics",
+  quota: "4+X 考核 — the year's plan, the quota's pace and the quarterly check",
 };
 
 function responsesOf(operation: Operation) {

@@ -6,7 +6,7 @@
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The Lambda function that serves a route: one per bounded part of the API (see docs/decisions). */
-export type ApiFunctionName = "meta" | "stations" | "members" | "topics";
+export type ApiFunctionName = "meta" | "stations" | "members" | "topics" | "activities";
 
 export interface RouteDefinition {
   readonly method: HttpMethod;

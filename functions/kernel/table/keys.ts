@@ -68,6 +68,25 @@ export const smsDailyCountKey = (recipientId: string, day: string) => ({
 });
 export const smsMinuteCountKey = (minute: string) => ({ PK: "COUNT#SMS_RATE", SK: minute });
 
+/**
+ * A station's tally of a year (decision 0020), in the station's partition; all tallies of a year are
+ * one collection (GSI1), which the quarterly check pages through without reading any activity.
+ */
+export const stationTallyKey = (stationId: string, year: number) => ({
+  PK: `STATION#${stationId}`,
+  SK: `TALLY#${year}`,
+});
+export const talliesOfYear = (year: number) => `TALLIES#${year}`;
+export const stationTallyIndexKeys = (stationId: string, year: number) => ({
+  GSI1PK: talliesOfYear(year),
+  GSI1SK: `STATION#${stationId}`,
+});
+/** A member's activities attended in a year. */
+export const memberAttendanceKey = (memberId: string, year: number) => ({
+  PK: `MEMBER#${memberId}`,
+  SK: `ATTENDANCE#${year}`,
+});
+
 /** Topics: the topic, its timeline events (ordered by sequence number), in the topic's partition. */
 export const topicKey = (topicId: string) => ({ PK: `TOPIC#${topicId}`, SK: "META" });
 export const topicEventKey = (topicId: string, seq: number) => ({

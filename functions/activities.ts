@@ -1,0 +1,16 @@
+/**
+ * Lambda entry: what a station does through the year (decision 0020) — activities, the duty roster,
+ * 社情民意 items, the year's plan, and the "4+X" quota with its quarterly check.
+ */
+import { activityOperations } from "./activities/operations/activity-operations";
+import { dutyOperations } from "./activities/operations/duty-operations";
+import { opinionOperations } from "./activities/operations/opinion-operations";
+import { quotaOperations } from "./activities/operations/quota-operations";
+import { createApiHandler } from "./kernel/http/api-handler";
+
+export const handler = createApiHandler([
+  ...activityOperations,
+  ...dutyOperations,
+  ...opinionOperations,
+  ...quotaOperations,
+]);

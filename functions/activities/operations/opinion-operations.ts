@@ -1,0 +1,4 @@
+/** The opinion routes of the activities part. */
+import type { Operation } from "../../kernel/http/operation";
+
+export const opinionOperations: readonly Operation[] = [];

@@ -1,0 +1,76 @@
+/**
+ * The yearly tally against DynamoDB Local: deltas add up exactly under concurrent writers, a
+ * correction nets out, and the year's tallies page as one collection.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  attendanceWrites,
+  memberAttendance,
+  readTally,
+  talliesPage,
+  tallyWrite,
+} from "../../functions/activities/store/tally";
+import { activityCounter, correctionDelta, withdrawal } from "../../functions/domain/quota/tally";
+import { writeTransaction } from "../../functions/kernel/table/transaction";
+import { unique, useFreshTable } from "./fixtures";
+
+beforeAll(async () => {
+  await useFreshTable("store-tally");
+});
+
+describe("a station's tally", () => {
+  it("adds up exactly under 20 concurrent writers", async () => {
+    const station = unique("tally-station");
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, index) => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await writeTransaction(
+              tallyWrite(station, 2027, {
+                [activityCounter(index % 2 ? "duty" : "consultation")]: 1,
+                opinions: 1,
+              }),
+            );
+            return;
+          } catch (error) {
+            if (attempt > 20) throw error; // a transaction conflict: the caller retries, as the API's 429 asks
+          }
+        }
+      }),
+    );
+    expect((await readTally(station, 2027)).counters).toEqual({
+      activity_consultation: 10,
+      activity_duty: 10,
+      opinions: 20,
+    });
+    expect((await readTally(station, 2028)).counters).toEqual({});
+  });
+
+  it("nets a correction and a withdrawal out, writing nothing for an empty delta", async () => {
+    const station = unique("tally-station");
+    const visit = { [activityCounter("visit")]: 1 };
+    const study = { [activityCounter("study")]: 1 };
+    await writeTransaction(tallyWrite(station, 2027, visit));
+    await writeTransaction(tallyWrite(station, 2027, correctionDelta(visit, study)));
+    expect(correctionDelta(visit, visit)).toEqual({});
+    expect(tallyWrite(station, 2027, {})).toEqual([]);
+    await writeTransaction(tallyWrite(station, 2027, withdrawal(study)));
+    expect((await readTally(station, 2027)).counters).toEqual({ activity_visit: 0, activity_study: 0 });
+  });
+
+  it("pages every station's tally of a year, and counts members' attendance", async () => {
+    const stations = [unique("paged"), unique("paged"), unique("paged")];
+    for (const station of stations) await writeTransaction(tallyWrite(station, 2031, { opinions: 2 }));
+    const first = await talliesPage(2031, { limit: 2, cursor: undefined });
+    const second = await talliesPage(2031, { limit: 2, cursor: first.cursor ?? undefined });
+    const seen = [...first.items, ...second.items];
+    expect(seen.map((tally) => tally.stationId).sort()).toEqual([...stations].sort());
+    expect(seen.every((tally) => tally.counters.opinions === 2)).toBe(true);
+
+    const member = unique("member");
+    await writeTransaction(attendanceWrites([member], 2031, 1));
+    await writeTransaction(attendanceWrites([member], 2031, 1));
+    await writeTransaction(attendanceWrites([member], 2031, -1));
+    expect(await memberAttendance(member, 2031)).toBe(1);
+  });
+});
