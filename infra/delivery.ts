@@ -40,6 +40,8 @@ export interface DeliveryContext {
   readonly smsTemplates?: string;
   readonly tencentSmsAppId?: string;
   readonly snsSenderId?: string;
+  /** SMS_DAILY_CAP (a notice rule, infra/notice-rules.ts): `off` spares the digest its SMS template. */
+  readonly smsDailyCap?: string;
 }
 
 export const deliveryContextKeys = [
@@ -55,6 +57,7 @@ export const deliveryContextKeys = [
   "smsTemplates",
   "tencentSmsAppId",
   "snsSenderId",
+  "smsDailyCap",
 ] as const satisfies readonly (keyof DeliveryContext)[];
 
 /** One sender function: what it bundles, what it is told, and what its role may do. */
@@ -109,6 +112,9 @@ function notInChina(region: string | undefined, what: string, instead: string): 
 }
 
 const mailDomain = (address: string) => /@([^@\s>]+)>?\s*$/.exec(address)?.[1]?.toLowerCase();
+/** `县政协 <noreply@example.gov.cn>` → `noreply@example.gov.cn`. */
+const mailAddress = (mailbox: string) =>
+  (/<([^<>\s]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox.trim()).toLowerCase();
 
 function sesSender(context: DeliveryContext, region: string | undefined): SenderSpec {
   notInChina(region, "emailProvider=ses: Amazon SES", "-c emailProvider=smtp with -c smtpSecret=<secret>");
@@ -121,7 +127,7 @@ function sesSender(context: DeliveryContext, region: string | undefined): Sender
   const from = context.sesFrom?.trim() || (identity.includes("@") ? identity : `noreply@${identity}`);
   const domain = mailDomain(from);
   const covered = identity.includes("@")
-    ? mailDomain(identity) === domain && from.toLowerCase().includes(identity.toLowerCase())
+    ? mailAddress(from) === identity.toLowerCase()
     : domain === identity.toLowerCase() || domain?.endsWith(`.${identity.toLowerCase()}`);
   if (!covered) throw new SettingsError(`sesFrom ${from} is not an address of the SES identity ${identity}`);
   if (context.sesRegion) notInChina(context.sesRegion, "sesRegion: Amazon SES", "a global region");
@@ -195,7 +201,7 @@ function snsSender(context: DeliveryContext, region: string | undefined): Sender
 function checkedTemplates(context: DeliveryContext, why: string): string {
   const text = needs(context, "smsTemplates", why, '\'{"step_started": {"id": "…", "params": […]}, …}\'');
   try {
-    providerTemplates(text);
+    providerTemplates(text, context.smsDailyCap?.trim() !== "off");
   } catch (error) {
     if (error instanceof ConfigurationError) throw new SettingsError(`smsTemplates: ${error.message}`);
     throw error;

@@ -5,6 +5,7 @@
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
 import { type DeliveryContext, deliveryContextKeys } from "./delivery";
+import { noticeRulesFromContext } from "./notice-rules";
 import { SettingsError } from "./settings-error";
 
 export { SettingsError };
@@ -34,6 +35,8 @@ export interface CountySettings {
   readonly mfa: MfaMode;
   /** The notices' providers and their settings (infra/delivery.ts), resolved with the stack's region. */
   readonly delivery: DeliveryContext;
+  /** Quiet hours, urgent templates, cost limits and the console's address, as environment (infra/notice-rules.ts). */
+  readonly noticeRules: Readonly<Record<string, string>>;
 }
 
 export const defaultSettings: CountySettings = {
@@ -48,6 +51,7 @@ export const defaultSettings: CountySettings = {
   throttleBurstLimit: 100,
   mfa: "required",
   delivery: {},
+  noticeRules: {},
 };
 
 /** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
@@ -139,6 +143,7 @@ export function settingsFromContext(node: Node): CountySettings {
   const mfa = text("mfa");
   if (mfa) input.mfa = mfa as MfaMode;
   input.delivery = deliveryFromContext(node);
+  input.noticeRules = noticeRulesFromContext(text);
   return resolveSettings(input);
 }
 

@@ -27,6 +27,7 @@ export function functionEnvironment(settings: CountySettings): Record<string, st
     COUNTY_TIME_ZONE: settings.timeZone,
     DEFAULT_LANGUAGE: settings.defaultLanguage,
     ...(settings.smsSignature ? { SMS_SIGNATURE: settings.smsSignature } : {}),
+    ...settings.noticeRules,
   };
 }
 

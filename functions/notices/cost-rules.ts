@@ -7,6 +7,7 @@ import {
   type CostLimits,
   countsTowardCap,
   countyDay,
+  digestDayFor,
   digestDueAt,
   type FoldReason,
   foldsByPreference,
@@ -32,7 +33,7 @@ type Verdict = "go" | DeliveryStatus | undefined;
 
 async function fold(claimed: NotificationRecord, reason: FoldReason, deps: CostDeps): Promise<Verdict> {
   const now = deps.now();
-  const day = countyDay(now, deps.timeZone);
+  const day = digestDayFor(now, deps.settings.costLimits, deps.timeZone);
   const digest = newDigest(
     claimed,
     reason,
@@ -56,7 +57,8 @@ export async function guardSmsCost(claimed: NotificationRecord, deps: CostDeps):
   const limits = deps.settings.costLimits;
   const now = deps.now();
   const day = countyDay(now, deps.timeZone);
-  if (countsTowardCap(claimed, limits) && claimed.countedOn !== day && limits.smsDailyCap !== undefined) {
+  const counts = countsTowardCap(claimed, limits, deps.settings.urgentTemplates);
+  if (counts && claimed.countedOn !== day && limits.smsDailyCap !== undefined) {
     const counted = await countTowardCap(claimed, day, limits.smsDailyCap, now);
     if (counted === "lost") return undefined;
     if (counted === "over") return fold(claimed, "daily_cap", deps);

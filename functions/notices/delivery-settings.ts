@@ -22,6 +22,7 @@
 import {
   type CostLimits,
   defaultCostLimits,
+  digestTemplateId,
   parseDigestHour,
   parseLimit,
 } from "../domain/notices/cost-protection";
@@ -113,9 +114,14 @@ const smsVariables = (sms: Readonly<Record<string, string>>) =>
 
 /**
  * SMS_TEMPLATES: every template has a provider template, whose parameters are variables of ours —
- * refused at start-up, not when the first reminder of the morning should go out.
+ * refused at start-up, not when the first reminder of the morning should go out. The digest's
+ * (`notice_digest`) is needed only while a daily cap can fold SMS into one (`dailyCapOn`): a county
+ * awaiting its approval can deploy with SMS_DAILY_CAP=off.
  */
-export function providerTemplates(text: string | undefined): Record<string, ProviderTemplate> {
+export function providerTemplates(
+  text: string | undefined,
+  dailyCapOn = true,
+): Record<string, ProviderTemplate> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text ?? "");
@@ -125,7 +131,8 @@ export function providerTemplates(text: string | undefined): Record<string, Prov
     );
   }
   const given = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  const problems = allTemplates.flatMap((template): string[] => {
+  const needed = allTemplates.filter((template) => dailyCapOn || template.id !== digestTemplateId);
+  const problems = needed.flatMap((template): string[] => {
     const entry = given[template.id] as { id?: unknown; params?: unknown } | undefined;
     if (!entry || typeof entry.id !== "string" || entry.id === "") return [`${template.id}: no template id`];
     const known = smsVariables(template.sms);
@@ -150,7 +157,7 @@ function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
 const signName = (env: NodeJS.ProcessEnv, why: string) =>
   required(env, "SMS_SIGNATURE", why).replace(/^【(.*)】$/, "$1");
 
-function tencentSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+function tencentSettings(env: NodeJS.ProcessEnv, capOn: boolean): DeliverySettings["sms"] {
   const why = "SMS_DELIVERY=tencent";
   return {
     kind: "tencent",
@@ -160,11 +167,11 @@ function tencentSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
     secretKey: required(env, "TENCENT_SECRET_KEY", why),
     appId: required(env, "TENCENT_SMS_APP_ID", why),
     signName: signName(env, why),
-    templates: providerTemplates(env.SMS_TEMPLATES),
+    templates: providerTemplates(env.SMS_TEMPLATES, capOn),
   };
 }
 
-function aliyunSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+function aliyunSettings(env: NodeJS.ProcessEnv, capOn: boolean): DeliverySettings["sms"] {
   const why = "SMS_DELIVERY=aliyun";
   return {
     kind: "aliyun",
@@ -172,7 +179,7 @@ function aliyunSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
     accessKeyId: required(env, "ALIYUN_ACCESS_KEY_ID", why),
     accessKeySecret: required(env, "ALIYUN_ACCESS_KEY_SECRET", why),
     signName: signName(env, why),
-    templates: providerTemplates(env.SMS_TEMPLATES),
+    templates: providerTemplates(env.SMS_TEMPLATES, capOn),
   };
 }
 
@@ -192,11 +199,12 @@ function snsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
   };
 }
 
-function smsSettings(env: NodeJS.ProcessEnv): DeliverySettings["sms"] {
+function smsSettings(env: NodeJS.ProcessEnv, limits: CostLimits): DeliverySettings["sms"] {
   const kind = env.SMS_DELIVERY || "outbox";
+  const capOn = limits.smsDailyCap !== undefined;
   if (kind === "outbox") return { kind };
-  if (kind === "tencent") return tencentSettings(env);
-  if (kind === "aliyun") return aliyunSettings(env);
+  if (kind === "tencent") return tencentSettings(env, capOn);
+  if (kind === "aliyun") return aliyunSettings(env, capOn);
   if (kind === "sns") return snsSettings(env);
   throw new ConfigurationError(`SMS_DELIVERY must be outbox, sns, tencent or aliyun, not ${kind}`);
 }
@@ -221,7 +229,10 @@ function costLimits(env: NodeJS.ProcessEnv): CostLimits {
   };
 }
 
-export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
+/** The rules every sender applies whatever its provider: quiet hours, urgent templates, cost limits. */
+export function readNoticeRules(
+  env: NodeJS.ProcessEnv,
+): Pick<DeliverySettings, "quietHours" | "urgentTemplates" | "costLimits"> {
   const quietHours = setting<QuietHours | undefined>(
     env,
     "NOTICE_QUIET_HOURS",
@@ -237,12 +248,15 @@ export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
     throw new ConfigurationError(
       `NOTICE_URGENT_TEMPLATES names no template: ${unknown.join(", ")} (known: ${templateIds.join(", ")})`,
     );
+  return { quietHours, urgentTemplates: new Set(urgent), costLimits: costLimits(env) };
+}
+
+export function readDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
+  const rules = readNoticeRules(env);
   return {
     email: emailSettings(env),
-    sms: smsSettings(env),
-    quietHours,
-    urgentTemplates: new Set(urgent),
-    costLimits: costLimits(env),
+    sms: smsSettings(env, rules.costLimits),
+    ...rules,
     outboxFile: env.OUTBOX_FILE || undefined,
   };
 }

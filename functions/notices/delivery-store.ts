@@ -91,22 +91,33 @@ export async function holdNotification(claimed: NotificationRecord, until: Date)
   return output !== undefined;
 }
 
-/** Records what attempt number `attempts` came to; false when the claim was lost meanwhile. */
+/**
+ * Records what attempt number `attempts` came to, with the content as sent when it was made at send
+ * time (a digest); false when the claim was lost meanwhile.
+ */
 export async function recordAttempt(
   claimed: NotificationRecord,
   attempts: number,
   result: AttemptResult,
+  content: Partial<Pick<NotificationRecord, "subject" | "text" | "variables">> = {},
 ): Promise<boolean> {
   const { ConditionExpression, lease } = byOurClaim(claimed);
-  const { status, ...fields } = result;
-  const set = Object.keys(fields).map((name) => `${name} = :${name}`);
+  const { status, ...outcome } = result;
+  const fields = Object.fromEntries(
+    Object.entries({ ...outcome, ...content }).filter(([, value]) => value !== undefined),
+  );
+  // Names as placeholders: `text` is one of DynamoDB's reserved words.
+  const set = Object.keys(fields).map((name) => `#${name} = :${name}`);
   const removed = ["leaseUntil", ...(status === "queued" ? [] : ["nextAttemptAt"])];
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(claimed.id)),
     UpdateExpression: `SET #status = :status, attempts = :attempts, ${set.join(", ")} REMOVE ${removed.join(", ")}`,
     ConditionExpression,
-    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeNames: {
+      "#status": "status",
+      ...Object.fromEntries(Object.keys(fields).map((name) => [`#${name}`, name])),
+    },
     ExpressionAttributeValues: marshall(
       {
         ...lease,

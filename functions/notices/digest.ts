@@ -28,7 +28,10 @@ function digestContent(
   return { subject, text: sms.text, variables: sms.variables };
 }
 
-/** A new digest for the notice that is the first to fold into it, due `dueAt`. */
+/**
+ * A new digest for the notice that is the first to fold into it, due `dueAt`. By e-mail whenever the
+ * recipient has an address, where it can list what it carries; an SMS digest can only count.
+ */
 export function newDigest(
   first: NotificationRecord,
   reason: FoldReason,
@@ -36,16 +39,17 @@ export function newDigest(
   dueAt: Date,
   now: Date,
 ): NotificationRecord {
+  const channel = first.recipient.email ? "email" : first.channel;
   const base = {
     recipient: first.recipient,
-    channel: first.channel,
+    channel,
     language: first.language,
     digestDay: day,
     foldReason: reason,
   };
   return {
     id: newId(now.getTime()),
-    idempotencyKey: digestKey(first.recipient.id, first.channel, day),
+    idempotencyKey: digestKey(first.recipient.id, channel, day),
     ...base,
     templateId: noticeDigest.id,
     ...digestContent(base, [first.subject]),

@@ -38,6 +38,10 @@ const retryBody = strictObject({ note: v.optional(longText(500)) });
 const masked = (recipientId: string) =>
   recipientId.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/^(person:[^@]{0,2})[^@]*@/, "$1***@");
 
+/** A provider's error may quote the number or address it refused (an SES sandbox rejection does). */
+const maskedText = (text: string) =>
+  text.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/([\w.+-]{1,2})[\w.+-]*@/g, "$1***@");
+
 /** A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an admin. */
 function present(record: NotificationRecord, principal: Principal) {
   const {
@@ -48,9 +52,11 @@ function present(record: NotificationRecord, principal: Principal) {
     recipient,
     ...shown
   } = record;
+  const admin = principal.role === "admin";
   return {
     ...shown,
-    recipient: { id: principal.role === "admin" ? recipient.id : masked(recipient.id), name: recipient.name },
+    ...(shown.lastError && !admin ? { lastError: maskedText(shown.lastError) } : {}),
+    recipient: { id: admin ? recipient.id : masked(recipient.id), name: recipient.name },
   };
 }
 

@@ -52,11 +52,15 @@ async function attemptAndRecord(
 ): Promise<DeliveryStatus | undefined> {
   const attempts = (claimed.attempts ?? 0) + 1;
   const unreachable = unreachableReason(claimed);
+  const sending = withDigestContent(claimed);
   const outcome: AttemptOutcome = unreachable
     ? { kind: "permanent", error: unreachable }
-    : await attempt(channel, withDigestContent(claimed));
+    : await attempt(channel, sending);
   const result = afterAttempt(outcome, attempts, deps.now());
-  return (await recordAttempt(claimed, attempts, result)) ? result.status : undefined;
+  // A digest's words are made as it goes: the log keeps what was sent.
+  const content =
+    sending === claimed ? {} : { subject: sending.subject, text: sending.text, variables: sending.variables };
+  return (await recordAttempt(claimed, attempts, result, content)) ? result.status : undefined;
 }
 
 /**

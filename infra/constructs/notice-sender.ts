@@ -7,7 +7,7 @@
  * provider needs and nothing more (decision 0018): send as one SES identity, publish SMS, or read the
  * one secret that holds the provider's credentials.
  */
-import { ArnFormat, type CfnElement, Duration, Stack, Validations } from "aws-cdk-lib";
+import { ArnFormat, Aws, type CfnElement, Duration, Stack, Validations } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
@@ -27,7 +27,7 @@ export interface NoticeSenderProps {
   readonly specs: readonly SenderSpec[];
   readonly environment: Record<string, string>;
   readonly logRetention?: RetentionDays;
-  /** How often each sender sweeps for notices that are due. @default 5 minutes */
+  /** How often each sender sweeps for notices that are due (a retry, quiet hours or a minute's SMS rate ended). @default 1 minute */
   readonly sweepEvery?: Duration;
 }
 
@@ -93,11 +93,11 @@ export class NoticeSender extends Construct {
           "The stream's event source mapping needs dynamodb:ListStreams, which IAM grants on no resource but *; " +
           "the stream's own reads (DescribeStream, GetRecords, GetShardIterator) name the table's stream." +
           (spec.publishesSms
-            ? " sns:Publish to a phone number (SMS) has no resource to name: IAM authorizes it on * only."
+            ? " sns:Publish to a phone number (SMS) has no resource to name; it is granted on all but SNS topics."
             : ""),
       });
     }
-    this.#sweep(spec, fn, props.sweepEvery ?? Duration.minutes(5));
+    this.#sweep(spec, fn, props.sweepEvery ?? Duration.minutes(1));
     new Alarm(this, `${spec.id}SenderFailed`, {
       alarmDescription: `The ${spec.id} notice sender failed (a table error, a bad setting at cold start): see its log.`,
       metric: fn.metricErrors({ period: Duration.minutes(15), statistic: "Sum" }),
@@ -127,7 +127,16 @@ export class NoticeSender extends Construct {
         ],
       );
     }
-    if (spec.publishesSms) allow(["sns:Publish"], ["*"]);
+    if (spec.publishesSms) {
+      // SMS to a phone number has no resource to name; refusing every topic ARN leaves only that.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["sns:Publish"],
+          notResources: [`arn:${Aws.PARTITION}:sns:*:*:*`],
+        }),
+      );
+    }
     if (spec.secret) {
       // A name matches the secret's ARN with the six characters Secrets Manager appends to it.
       const arn = spec.secret.startsWith("arn:")

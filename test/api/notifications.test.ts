@@ -149,6 +149,29 @@ describe("by topic", () => {
     expect(itemsOf(asAdmin).map((item) => item.recipient.id)).toContain(`person:${phone}`);
   });
 
+  it("masks a number or address a provider's error quotes, for everyone but an admin", async () => {
+    const other = await createTopic(api, home.station.id, { title: "另一议题" });
+    const failed: NotificationRecord = {
+      id: newId(),
+      idempotencyKey: `test:quoted:${newId()}`,
+      topicId: other.id,
+      recipient: { id: "person:someone@example.org", name: "居民" },
+      channel: "email",
+      templateId: "topic_rejected",
+      language: "zh-CN",
+      subject: "议题未予采纳",
+      text: "…",
+      status: "failed",
+      lastError: "MessageRejected: Email address is not verified: someone@example.org (13912345678)",
+      createdAt: new Date().toISOString(),
+    };
+    await recordNotification(failed);
+    const shown = (reply: Reply) => itemsOf(reply).find((item) => item.id === failed.id)?.lastError;
+    const asStaff = shown(await api.get(`/notifications?topicId=${other.id}`, { token: home.staffToken }));
+    expect(asStaff).toBe("MessageRejected: Email address is not verified: so***@example.org (139****5678)");
+    expect(shown(await api.get(`/notifications?topicId=${other.id}`))).toBe(failed.lastError);
+  });
+
   it("answers whoever may read the topic: its station's staff and members", async () => {
     const all = ids(await notificationsOf(api, topic.id));
     for (const token of [home.staffToken, memberToken]) {
@@ -343,6 +366,7 @@ describe("narrowed by county dates", () => {
     expect(await query("from=2026-12-02")).toEqual([lateOn2nd, on3rd]);
     expect(await query("to=2026-11-30")).toEqual([lateOn30th]);
     expect(await query("from=2026-12-03&to=2026-12-03")).toEqual([on3rd]);
+    expect(await query("from=0050-01-01&to=0099-12-31")).toEqual([]);
   });
 
   it("narrows the county office's list across topics too", async () => {

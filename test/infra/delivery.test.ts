@@ -86,13 +86,15 @@ describe("a global region with SES and SNS", () => {
     expect(granting(senderStatements(template, "Sms"), "ses:SendEmail")).toEqual([]);
   });
 
-  it("lets the SMS sender publish SMS, and nothing else publish", () => {
+  it("lets the SMS sender publish SMS to phone numbers, not to any topic, and nothing else publish", () => {
     const publish = granting(senderStatements(template, "Sms"), "sns:Publish");
-    // IAM merges it with the stream's ListStreams, the other action granted on * only.
     expect(publish).toEqual([
-      { Action: expect.arrayContaining(["sns:Publish"]), Effect: "Allow", Resource: "*" },
+      {
+        Action: "sns:Publish",
+        Effect: "Allow",
+        NotResource: { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":sns:*:*:*"]] },
+      },
     ]);
-    expect(actionsOf(publish[0] as Statement).sort()).toEqual(["dynamodb:ListStreams", "sns:Publish"]);
     expect(granting(senderStatements(template, "Email"), "sns:Publish")).toEqual([]);
   });
 
@@ -222,6 +224,9 @@ describe("the choice of providers", () => {
     expect(() => specs({ sesIdentity: "example.gov.cn", sesFrom: "a@other.cn" })).toThrow(
       /sesFrom a@other.cn is not an address of the SES identity example.gov.cn/,
     );
+    // An address identity covers that address alone, not one that merely ends with it.
+    expect(() => specs({ sesIdentity: "a@example.gov.cn", sesFrom: "xa@example.gov.cn" })).toThrow(/sesFrom/);
+    expect(specs({ sesIdentity: "a@example.gov.cn", sesFrom: "办公室 <A@example.gov.cn>" })).toHaveLength(2);
     expect(specs({ sesIdentity: "example.gov.cn", sesFrom: "办公室 <a@mail.example.gov.cn>" })).toEqual([
       "Email:ses",
       "Sms:sns",

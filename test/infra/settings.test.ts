@@ -50,6 +50,34 @@ describe("county settings", () => {
     });
   });
 
+  it("carry the notice rules to the functions' environment, checked as the functions check them", () => {
+    const settings = fromContext({
+      noticeQuietHours: "22:00-07:30",
+      noticeUrgentTemplates: "escalation",
+      smsDailyCap: "off",
+      smsPerMinute: 30,
+      noticeDigestHour: "07:00",
+      consoleUrl: "https://hsl.example.gov.cn/",
+    });
+    expect(settings.noticeRules).toEqual({
+      NOTICE_QUIET_HOURS: "22:00-07:30",
+      NOTICE_URGENT_TEMPLATES: "escalation",
+      SMS_DAILY_CAP: "off",
+      SMS_PER_MINUTE: "30",
+      NOTICE_DIGEST_HOUR: "07:00",
+      CONSOLE_URL: "https://hsl.example.gov.cn/",
+    });
+    for (const [key, value, named] of [
+      ["noticeQuietHours", "late", /NOTICE_QUIET_HOURS/],
+      ["noticeUrgentTemplates", "escalations", /NOTICE_URGENT_TEMPLATES names no template: escalations/],
+      ["smsDailyCap", "0", /SMS_DAILY_CAP/],
+      ["noticeDigestHour", "25:00", /NOTICE_DIGEST_HOUR/],
+      ["consoleUrl", "hsl.example.gov.cn", /CONSOLE_URL/],
+    ] as const)
+      expect(() => fromContext({ [key]: value }), key).toThrow(named);
+    expect(() => fromContext({ smsDailyCap: "0" })).toThrow(SettingsError);
+  });
+
   it("need an explicit slug when the county's name has no Latin letters", () => {
     expect(() => fromContext({ county: "某某县" })).toThrow(SettingsError);
     expect(fromContext({ county: "某某县", countySlug: "mou-county" }).countySlug).toBe("mou-county");

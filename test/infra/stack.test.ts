@@ -502,9 +502,9 @@ describe("the notice senders", () => {
     }
   });
 
-  it("sweep every five minutes for what is due, and alarm when notices are left untaken or a sender fails", () => {
+  it("sweep every minute for what is due (a retry, quiet hours or the SMS rate ended), and alarm when notices are left untaken or a sender fails", () => {
     const sweeps = Object.values(template.findResources("AWS::Scheduler::Schedule")).filter((found) =>
-      JSON.stringify(found).includes("rate(5 minutes)"),
+      JSON.stringify(found).includes("rate(1 minute)"),
     );
     expect(sweeps).toHaveLength(synthesized.stack.notices.specs.length);
     for (const sweep of sweeps)

@@ -45,6 +45,8 @@ function answerFor(request: ReceivedRequest): Answer | undefined {
       return json(429, { message: "Maximum sending rate exceeded." }, "TooManyRequestsException");
     case "rejected@example.cn":
       return json(400, { message: "Email address is not verified." }, "MessageRejected");
+    case "paused@example.cn":
+      return json(400, { message: "Sending paused for this account." }, "SendingPausedException");
     case "broken@example.cn":
       return { status: 503 };
     case "silent@example.cn":
@@ -117,6 +119,13 @@ describe("sesEmailChannel", () => {
       kind: "transient",
     });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("an account whose sending is paused is transient: the operator's to fix, retried through the backoff", async () => {
+    expect(await channel().send(mail("paused@example.cn"))).toMatchObject({
+      kind: "transient",
+      error: expect.stringMatching(/SendingPaused/),
+    });
   });
 
   it("a rejected message is permanent, and so is a request the receiver finds wrongly signed", async () => {

@@ -225,6 +225,15 @@ describe("SMS settings, checked at start-up", () => {
     expect(() => providerTemplates("{")).toThrow(/SMS_TEMPLATES must be JSON/);
   });
 
+  it("spares the digest a provider template only while no daily cap can fold SMS into one", () => {
+    const { notice_digest: _digest, ...withoutDigest } = templates;
+    expect(() => providerTemplates(JSON.stringify(withoutDigest))).toThrow(/notice_digest: no template id/);
+    expect(providerTemplates(JSON.stringify(withoutDigest), false)).toEqual(withoutDigest);
+    expect(() =>
+      readDeliverySettings({ ...env, SMS_TEMPLATES: JSON.stringify(withoutDigest), SMS_DAILY_CAP: "off" }),
+    ).not.toThrow();
+  });
+
   it("refuses a missing credential, naming it", () => {
     expect(() => readDeliverySettings({ ...env, TENCENT_SECRET_KEY: "" })).toThrow(/TENCENT_SECRET_KEY/);
   });

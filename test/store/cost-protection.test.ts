@@ -89,7 +89,8 @@ describe("a recipient's daily SMS cap", () => {
   it("sends up to the cap, folds the rest into one digest, and sends that the next morning", async () => {
     const sms = recordingChannel();
     const sender = senderAt(morning, sms.channel, { smsDailyCap: 2 });
-    const recipient = personWithPhone();
+    // No e-mail: the digest can only be an SMS, which counts.
+    const recipient = personWithPhone({ email: undefined });
     const notices = [];
     for (const subject of ["提醒一", "提醒二", "提醒三", "提醒四"])
       notices.push(await queued(recipient, subject));
@@ -122,6 +123,43 @@ describe("a recipient's daily SMS cap", () => {
       segmentCapacity(sent?.text ?? ""),
     );
     expect(sent?.variables).toMatchObject({ count: "2", date: "2026-12-02" });
+    // The log keeps the digest as it was sent, not as it was first recorded.
+    expect(await stored(digest.id)).toMatchObject({ status: "sent", text: sent?.text });
+  });
+
+  it("sends the digest by e-mail, listing what it carries, when the recipient has an address", async () => {
+    const channel = recordingChannel();
+    const sender = senderAt(morning, channel.channel, { smsDailyCap: 1 });
+    const recipient = personWithPhone();
+    for (const subject of ["甲提醒", "乙提醒", "丙提醒"])
+      await deliverNotification((await queued(recipient, subject)).id, sender.deps);
+    const folded = await stored((await queued(recipient, "丁提醒")).id);
+    await deliverNotification(folded.id, sender.deps);
+    const digestId = (await stored(folded.id)).foldedInto ?? "";
+    sender.at(nextMorning);
+    expect(await deliverNotification(digestId, sender.deps)).toBe("sent");
+    const sent = channel.given.at(-1);
+    expect(sent).toMatchObject({ channel: "email", subject: "2026-12-02 通知汇总（3 条）" });
+    expect(sent?.text).toContain("· 乙提醒\n· 丙提醒\n· 丁提醒");
+    expect(await stored(digestId)).toMatchObject({ subject: "2026-12-02 通知汇总（3 条）" });
+  });
+
+  it("puts what folds before the digest hour into that morning's digest, not the next day's", async () => {
+    const channel = recordingChannel();
+    const sender = senderAt("2026-12-02T23:59:00.000Z", channel.channel, {}); // 07:59 on 3 December
+    const early = await queued(personWithPhone({ digest: true }), "早到的提醒", "email");
+    expect(await deliverNotification(early.id, sender.deps)).toBe("folded");
+    const digest = await stored((await stored(early.id)).foldedInto ?? "");
+    expect(digest).toMatchObject({ digestDay: "2026-12-02", nextAttemptAt: nextMorning });
+  });
+
+  it("never caps an urgent notice", async () => {
+    const sms = recordingChannel();
+    const sender = senderAt(morning, sms.channel, { smsDailyCap: 1 }, ["escalation"]);
+    const recipient = personWithPhone({ email: undefined });
+    await deliverNotification((await queued(recipient, "普通")).id, sender.deps);
+    const urgent = await queued(recipient, "督办", "sms", "escalation");
+    expect(await deliverNotification(urgent.id, sender.deps)).toBe("sent");
   });
 
   it("counts a notice once however often it is retried that day", async () => {

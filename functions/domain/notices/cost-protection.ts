@@ -57,12 +57,26 @@ export function foldsByPreference(notice: FoldCandidate, urgentTemplates: Readon
   return notice.recipient.digest === true && !urgentTemplates.has(notice.templateId);
 }
 
-/** Whether a notice counts toward its recipient's daily SMS cap (a digest does not). */
-export const countsTowardCap = (notice: FoldCandidate, limits: CostLimits): boolean =>
-  notice.channel === "sms" && notice.templateId !== digestTemplateId && limits.smsDailyCap !== undefined;
+/** Whether a notice counts toward its recipient's daily SMS cap (a digest and an urgent notice do not). */
+export const countsTowardCap = (
+  notice: FoldCandidate,
+  limits: CostLimits,
+  urgentTemplates: ReadonlySet<string> = new Set(),
+): boolean =>
+  notice.channel === "sms" &&
+  notice.templateId !== digestTemplateId &&
+  !urgentTemplates.has(notice.templateId) &&
+  limits.smsDailyCap !== undefined;
 
 /** The county day a notice sent at `at` counts toward. */
 export const countyDay = (at: Date, timeZone: string): string => localDate(at, timeZone);
+
+/**
+ * The day whose digest a notice folded at `at` goes into: the digest of `day` covers from the digest
+ * hour of `day` to that of the next day, so what folds at 07:59 still goes out at 08:00.
+ */
+export const digestDayFor = (at: Date, limits: CostLimits, timeZone: string): string =>
+  localDate(new Date(at.getTime() - limits.digestHour * 3_600_000), timeZone);
 
 /** When the digest of `day` goes out: the next morning at the digest hour, county time. */
 export const digestDueAt = (day: string, limits: CostLimits, timeZone: string): Date =>

@@ -45,7 +45,9 @@ const isoDateOf = (day: Date) => day.toISOString().slice(0, 10);
 function utcDay(date: string): Date | undefined {
   const match = isoDatePattern.exec(date);
   if (!match) return undefined;
-  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const day = new Date(0);
+  day.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return isoDateOf(day) === date ? day : undefined;
 }
 

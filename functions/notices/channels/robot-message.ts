@@ -3,6 +3,7 @@
  * Markdown message — the subject bold, the text beneath it, neither able to format the message.
  */
 import type { ChatRobot } from "../../domain/notices/chat-webhook";
+import { config } from "../../kernel/config";
 import type { NotificationRecord } from "../notifier";
 
 /** One robot platform: its request for a notice, and which of its error codes may pass on a later attempt. */
@@ -38,12 +39,31 @@ export function fitBytes(text: string, maxBytes: number): string {
   return `${fitted}…`;
 }
 
+/** A line made inert but for links into the console itself (CONSOLE_URL), which stay links. */
+function inertButConsoleLinks(line: string, consoleUrl: string | undefined): string {
+  if (!consoleUrl) return markdownInert(line);
+  const base = consoleUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const links = new RegExp(`${base}/[\\w./?=&%#-]*`, "g");
+  let shown = "";
+  let from = 0;
+  for (const match of line.matchAll(links)) {
+    shown += markdownInert(line.slice(from, match.index)) + match[0];
+    from = match.index + match[0].length;
+  }
+  return shown + markdownInert(line.slice(from));
+}
+
 /**
  * The notice as Markdown: its subject in bold, then its text, paragraph by paragraph (`paragraphBreak`
  * between lines: DingTalk needs a blank line where WeCom keeps a single break), within `maxBytes`.
  */
-export function noticeMarkdown(record: NotificationRecord, paragraphBreak: string, maxBytes: number): string {
-  const lines = record.text.split(/\r?\n/).map(markdownInert);
+export function noticeMarkdown(
+  record: NotificationRecord,
+  paragraphBreak: string,
+  maxBytes: number,
+  consoleUrl: string | undefined = config().consoleUrl,
+): string {
+  const lines = record.text.split(/\r?\n/).map((line) => inertButConsoleLinks(line, consoleUrl));
   return fitBytes([`**${markdownInert(record.subject)}**`, ...lines].join(paragraphBreak), maxBytes);
 }
 

@@ -18,7 +18,9 @@ export interface SesEmailSettings extends AwsChannelSettings {
  * `MailFromDomainNotVerifiedException`, `AccountSuspendedException`, `SendingPausedException`,
  * `BadRequestException`, `NotFoundException` — another attempt would meet alike.
  */
-const transientNames = /^(TooManyRequests|LimitExceeded|Throttl|InternalServiceError|ServiceUnavailable)/;
+/** A paused or suspended account is the operator's to fix: retried through the backoff, not failed at once. */
+const transientNames =
+  /^(TooManyRequests|LimitExceeded|Throttl|InternalServiceError|ServiceUnavailable|SendingPaused|AccountSuspended)/;
 
 /** A mailbox for a header; a display name outside ASCII as a MIME encoded word, as SES asks. */
 export function mailbox(name: string | undefined, address: string): string {

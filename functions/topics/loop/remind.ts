@@ -89,12 +89,13 @@ function chatCopy(
   template: NoticeTemplate,
   key: string,
 ): NotificationRequest[] {
-  if (!station.chatRobot) return [];
+  // Nobody at this level: nothing was sent that the group could be told of.
+  if (!station.chatRobot || told.length === 0) return [];
   const addressee: Addressee = {
     recipient: { id: chatRecipientId(station.id), name: `${station.name} 工作群` },
     channel: "chat",
   };
-  const recipientName = told[0]?.recipient.name ?? responsibleFor(topic, topic.step).name;
+  const recipientName = told[0]?.recipient.name ?? "";
   return [
     stepNotice(topic, addressee, {
       template,

@@ -42,7 +42,10 @@ describe("what folds and what counts", () => {
     expect(foldsByPreference(notice("email", "notice_digest", true), urgent)).toBe(false);
   });
 
-  it("counts SMS toward the cap, not e-mail, not a digest, not when the cap is off", () => {
+  it("counts SMS toward the cap, not e-mail, not a digest, not an urgent one, not when the cap is off", () => {
+    expect(countsTowardCap(notice("sms", "escalation"), defaultCostLimits, new Set(["escalation"]))).toBe(
+      false,
+    );
     expect(countsTowardCap(notice("sms", "reminder_due"), defaultCostLimits)).toBe(true);
     expect(countsTowardCap(notice("email", "reminder_due"), defaultCostLimits)).toBe(false);
     expect(countsTowardCap(notice("sms", "notice_digest"), defaultCostLimits)).toBe(false);

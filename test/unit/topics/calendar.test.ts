@@ -61,6 +61,8 @@ describe("isWorkingDay", () => {
   it("rejects what is not a date", () => {
     expect(() => isWorkingDay("2026-02-30", calendars)).toThrow(RangeError);
     expect(isIsoDate("2026-02-28")).toBe(true);
+    // Years 0–99 are themselves, not 1900–1999 (Date.UTC's reading).
+    expect(isIsoDate("0050-01-01")).toBe(true);
     expect(isIsoDate("2026-2-28")).toBe(false);
   });
 });
