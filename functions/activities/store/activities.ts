@@ -46,6 +46,9 @@ function putActivity(activity: StoredActivity, condition: { expression: string; 
         "activity",
       ),
       ConditionExpression: condition.expression,
+      ...(condition.expression.includes("#status")
+        ? { ExpressionAttributeNames: { "#status": "status" } }
+        : {}),
       ExpressionAttributeValues: condition.values ? values({ ...condition.values }) : undefined,
     },
   } satisfies TransactWriteItem;
