@@ -2,6 +2,7 @@
  * Lambda entry: the county's scheduled jobs, run by EventBridge Scheduler (locally, by the local
  * scheduler on the same clock). The schedule's payload names the job.
  */
+import { defaultActivityServices, runDutyRoster } from "./activities/duty-roster";
 import { logInfo, withLogScope } from "./kernel/log";
 import { type ScheduledJob, scheduledJobs } from "./kernel/schedules";
 import { watchHolidayCalendars } from "./topics/calendar-watch";
@@ -19,6 +20,9 @@ async function run(event: ScheduledJobEvent) {
   switch (event.job) {
     case "holidayCalendarWatch":
       return watchHolidayCalendars(defaultTopicServices());
+    // the duty roster (issue #12)
+    case "dutyRoster":
+      return runDutyRoster(defaultActivityServices());
   }
 }
 

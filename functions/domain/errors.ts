@@ -31,7 +31,10 @@ export type ResourceKind =
   | "topic"
   | "invitation"
   | "notification"
-  | "contact";
+  | "contact"
+  // activities and the duty roster (issue #12)
+  | "activity"
+  | "duty_shift";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -53,7 +56,11 @@ export type ConflictReason =
   | "already_serving"
   | "invitation_pending"
   | "invitation_closed"
-  | "notification_not_failed";
+  | "notification_not_failed"
+  // the duty roster (issue #12): a shift recorded or cancelled already; one whose day has not come
+  | "shift_closed"
+  | "shift_not_yet"
+  | "activity_deleted";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

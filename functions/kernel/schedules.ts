@@ -2,7 +2,11 @@
  * The county's scheduled jobs and when they run, in the county's time zone: the one list that the
  * AWS stack (EventBridge Scheduler) and the local scheduler both read. `functions/scheduled.ts` runs them.
  */
-export const scheduledJobs = ["holidayCalendarWatch"] as const;
+export const scheduledJobs = [
+  "holidayCalendarWatch",
+  // the duty roster (issue #12)
+  "dutyRoster",
+] as const;
 export type ScheduledJob = (typeof scheduledJobs)[number];
 
 export interface CountySchedule {
@@ -24,6 +28,13 @@ export const countySchedules: readonly CountySchedule[] = [
       "节假日安排提醒: asks the county office for a missing holiday calendar, re-plans open deadlines",
     // Before the working day, at the hour reminders go out.
     at: { minute: 0, hour: 8 },
+  },
+  // —— the duty roster (issue #12) ——
+  {
+    job: "dutyRoster",
+    description:
+      "值班提醒: reminds members of tomorrow's duty shift; marks missed shifts as no-shows and tells the station",
+    at: { minute: 0, hour: 9 },
   },
 ];
 

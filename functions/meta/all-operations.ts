@@ -3,6 +3,8 @@
  * operation modules: an operation list is a module-level value, so importing this file would bundle all.
  */
 
+import { activityOperations } from "../activities/operations/activity-operations";
+import { dutyOperations } from "../activities/operations/duty-operations";
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
@@ -25,4 +27,7 @@ export const allOperations = [
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,
+  // activities and the duty roster (issue #12)
+  ...activityOperations,
+  ...dutyOperations,
 ];

@@ -1,4 +1,6 @@
 /** Every named response schema, published as the OpenAPI document's components. */
+import { activitySchemas } from "../activities/activity-responses";
+import { dutySchemas } from "../activities/duty-responses";
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
@@ -12,6 +14,9 @@ export const responseSchemas = {
   ...topicSchemas,
   ...noticeSchemas,
   ...invitationSchemas,
+  // activities and the duty roster (issue #12)
+  ...activitySchemas,
+  ...dutySchemas,
   Error: errorBody,
 } as const;
 

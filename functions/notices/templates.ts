@@ -15,7 +15,10 @@ export type TemplateId =
   | "topic_rejected"
   | "topic_closed"
   | "invitation"
-  | "notice_digest";
+  | "notice_digest"
+  // the duty roster (issue #12)
+  | "duty_reminder"
+  | "duty_no_show";
 
 export interface NoticeTemplate {
   readonly id: TemplateId;

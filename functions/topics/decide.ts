@@ -4,6 +4,8 @@
  * topic's execution (deliver.ts); the write is conditioned on the version read, so of two identical
  * decisions one lands and the other, re-checked on a fresh read, answers 409.
  */
+import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import { consultationWrites } from "../activities/consultation";
 import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
 import { ConflictError } from "../domain/errors";
 import type { Calendars } from "../domain/topics/calendar";
@@ -16,7 +18,13 @@ import { planStep } from "./plan-step";
 import { actorOf, policyOf, stateOf } from "./present";
 import type { TopicServices } from "./services";
 import { calendarsInForce } from "./store/calendars";
-import { type Decision, type NewTopicEvent, type StoredTopic, saveTopic } from "./store/topics";
+import {
+  CompanionWriteRefused,
+  type Decision,
+  type NewTopicEvent,
+  type StoredTopic,
+  saveTopic,
+} from "./store/topics";
 import { readVisibleTopic } from "./visibility";
 
 /** What a decision does to the topic, and what the timeline says about it. */
@@ -24,6 +32,8 @@ interface DecisionPlan {
   readonly outcome: Decision["outcome"];
   readonly change: (topic: StoredTopic) => StoredTopic;
   readonly events: readonly NewTopicEvent[];
+  /** Records the decision brings with it, written only if not written before (CompanionWriteRefused). */
+  readonly alsoWrite?: readonly TransactWriteItem[];
 }
 
 export interface DecisionRequest {
@@ -61,23 +71,25 @@ async function takeDecision(
   const saved = await retryStaleWrites(async () => {
     const topic = await readTopicToDecide(services, call);
     const now = services.now();
-    const { outcome, change, events } = plan(topic, now, calendars);
+    const { outcome, change, events, alsoWrite } = plan(topic, now, calendars);
     const seq = topic.decisionSeq + 1;
     // The token stays until the decision is known delivered (deliver.ts drops both), so that a
     // delivery that fails here can be pushed again.
-    return saveTopic(
-      topic,
-      (current) => {
-        const next = change(current);
-        return {
-          ...next,
-          decisionSeq: seq,
-          pendingDecision: { outcome, step: next.step, decidedAt: topic.step, seq },
-        };
-      },
-      events,
-      now,
-    );
+    const decided = (current: StoredTopic) => {
+      const next = change(current);
+      return {
+        ...next,
+        decisionSeq: seq,
+        pendingDecision: { outcome, step: next.step, decidedAt: topic.step, seq },
+      };
+    };
+    try {
+      return await saveTopic(topic, decided, events, now, alsoWrite ? { alsoWrite } : {});
+    } catch (error) {
+      // What it brings was recorded before (a consultation counted once): the decision goes alone.
+      if (!(error instanceof CompanionWriteRefused)) throw error;
+      return saveTopic(topic, decided, events, now);
+    }
   });
   // Without a parked token, the execution takes the decision when it next parks one.
   await handOver(services, saved);
@@ -114,7 +126,9 @@ export async function completeStep(
       };
     }
     const next = planStep(withEvidence(topic), decided.next, now, calendars);
-    return { outcome: "advance", change: () => next.topic, events: [completed, next.event] };
+    // 开展协商 done: one consultation of the station, counted with the step's completion, once.
+    const alsoWrite = step === "consult" ? consultationWrites(topic, evidence, now) : undefined;
+    return { outcome: "advance", change: () => next.topic, events: [completed, next.event], alsoWrite };
   });
   if (saved.status === "closed") await tellSources(services, saved, "closed", outcomeGivenBack(saved));
   return saved;

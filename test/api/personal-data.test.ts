@@ -71,6 +71,20 @@ beforeAll(async () => {
     async () => ((await notificationsOf(api, topic.id)).length > 0 ? true : undefined),
     "a notice",
   );
+  // activities and the duty roster (issue #12): one of each at station A, with member 甲 present
+  const activity = await api.post(`/stations/${stationA.id}/activities`, {
+    type: "visit",
+    date: "2026-01-05",
+    place: "社区",
+    memberIds: [m1.id],
+  });
+  expect(activity.status, activity.text).toBe(201);
+  ids.activity = activity.json<{ id: string }>().id;
+  const shift = await api.post(`/stations/${stationA.id}/duty-shifts`, {
+    date: "2099-01-05",
+    memberId: m1.id,
+  });
+  expect(shift.status, shift.text).toBe(201);
   tokens.admin = api.admin;
   tokens.staffOfA = await api.token({ role: "staff", stationIds: [stationA.id] });
   tokens.memberAtA = await api.token({ role: "member", memberId: m1.id });
@@ -104,6 +118,12 @@ function readPaths(): string[] {
     "/holiday-calendars": ["/holiday-calendars"],
     "/contacts": ["/contacts"],
     "/contacts/{contactId}": [`/contacts/${ids.contact}`],
+    // activities and the duty roster (issue #12)
+    "/stations/{stationId}/activities": [`/stations/${ids.A}/activities`, `/stations/${ids.B}/activities`],
+    "/activities/{activityId}": [`/activities/${ids.activity}`],
+    "/activities/{activityId}/history": [`/activities/${ids.activity}/history`],
+    "/members/{memberId}/attendance": [ids.m1, ids.m2, ids.m3].map((id) => `/members/${id}/attendance`),
+    "/stations/{stationId}/duty-shifts": [`/stations/${ids.A}/duty-shifts`, `/stations/${ids.B}/duty-shifts`],
   };
   const gets = routes.filter((route) => route.method === "GET").map((route) => route.path);
   // A new read route must be added here, so that it is walked too.

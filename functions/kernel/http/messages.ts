@@ -272,6 +272,48 @@ const catalog = {
   reason_same_township: { "zh-CN": "就近：住在{value}", en: "Lives nearby, in {value}" },
   reason_same_zone: { "zh-CN": "同在{value}片区", en: "Serves in the same zone ({value})" },
   reason_load: { "zh-CN": "已联系 {value} 个工作站（室）", en: "Serves at {value} station(s) already" },
+  // —— Activities and the duty roster (issue #12) ——
+  not_found_activity: { "zh-CN": "未找到该活动记录", en: "No such activity" },
+  not_found_duty_shift: { "zh-CN": "未找到该值班安排", en: "No such duty shift" },
+  shift_closed: {
+    "zh-CN": "该值班已登记或已取消，不能重复操作",
+    en: "This shift was already recorded or cancelled",
+  },
+  shift_not_yet: {
+    "zh-CN": "值班日期未到，不能提前登记",
+    en: "The shift's day has not come; it cannot be recorded yet",
+  },
+  activity_deleted: {
+    "zh-CN": "该活动记录已删除，不能再修改",
+    en: "This activity was deleted; it can no longer change",
+  },
+  label_required_for_other: {
+    "zh-CN": "自选动作须填写活动名称",
+    en: "An \u201cother\u201d (X) activity needs a label",
+  },
+  label_only_for_other: {
+    "zh-CN": "只有自选动作才填写活动名称",
+    en: "Only an \u201cother\u201d (X) activity takes a label",
+  },
+  date_in_future: {
+    "zh-CN": "活动日期不能晚于今天（{today}）",
+    en: "The date cannot be after today ({today})",
+  },
+  date_in_past: {
+    "zh-CN": "值班日期不能早于今天（{today}）",
+    en: "A shift cannot be planned before today ({today})",
+  },
+  duplicate_member: { "zh-CN": "委员重复", en: "A member is listed twice" },
+  member_unknown: { "zh-CN": "未找到委员 {id}", en: "Member {id} is not registered" },
+  not_serving_here: {
+    "zh-CN": "该委员未下沉本工作站（室），不能排班",
+    en: "This member does not serve at this station",
+  },
+  topic_unknown: {
+    "zh-CN": "本工作站（室）没有议题 {id}",
+    en: "This station has no topic {id}",
+  },
+  correction_reason_required: { "zh-CN": "请填写修改或删除的原因", en: "Say why (reason)" },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalog;

@@ -53,6 +53,19 @@ export const routes = [
   { method: "POST", path: "/notifications/{notificationId}/retry", auth: "jwt", function: "topics" },
   { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },
   { method: "PUT", path: "/holiday-calendars/{year}", auth: "jwt", function: "topics" },
+  // —— activities and the duty roster (issue #12) ——
+  { method: "POST", path: "/stations/{stationId}/activities", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/activities", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/activities/{activityId}", auth: "jwt", function: "activities" },
+  { method: "PATCH", path: "/activities/{activityId}", auth: "jwt", function: "activities" },
+  { method: "DELETE", path: "/activities/{activityId}", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/activities/{activityId}/history", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/members/{memberId}/attendance", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/stations/{stationId}/duty-shifts", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/duty-shifts", auth: "jwt", function: "activities" },
+  { method: "DELETE", path: "/duty-shifts/{shiftId}", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/duty-shifts/{shiftId}/check-in", auth: "jwt", function: "activities" },
+  // —— end of activities and the duty roster ——
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

@@ -128,3 +128,31 @@ export const topicParticipantKey = (topicId: string, memberId: string) => ({
   PK: `TOPIC#${topicId}`,
   SK: `PARTICIPANT#${memberId}`,
 });
+
+// —— Activities and the duty roster (issue #12, decision 0020) ——
+/**
+ * An activity, with its audit lines (who changed what, and why) in its partition; a station's
+ * activities by date (GSI1). A withdrawn activity stays as a tombstone, out of the station's list.
+ */
+export const activityKey = (activityId: string) => ({ PK: `ACTIVITY#${activityId}`, SK: "META" });
+export const activityEventKey = (activityId: string, seq: number) => ({
+  PK: `ACTIVITY#${activityId}`,
+  SK: `EVENT#${String(seq).padStart(6, "0")}`,
+});
+export const activitiesOfStation = (stationId: string) => `STATION#${stationId}#ACTIVITIES`;
+export const activityIndexKeys = (activityId: string, stationId: string, date: string) => ({
+  GSI1PK: activitiesOfStation(stationId),
+  GSI1SK: `ACT#${date}#${activityId}`,
+});
+/**
+ * A duty shift: a station's shifts by date (GSI1); the planned ones of every station by date (GSI2,
+ * sparse: a shift leaves it once recorded, missed or cancelled), which the daily roster run reads.
+ */
+export const dutyShiftKey = (shiftId: string) => ({ PK: `SHIFT#${shiftId}`, SK: "META" });
+export const shiftsOfStation = (stationId: string) => `STATION#${stationId}#SHIFTS`;
+export const plannedShifts = "SHIFTS#PLANNED";
+export const dutyShiftIndexKeys = (shiftId: string, stationId: string, date: string, planned: boolean) => ({
+  GSI1PK: shiftsOfStation(stationId),
+  GSI1SK: `SHIFT#${date}#${shiftId}`,
+  ...(planned ? { GSI2PK: plannedShifts, GSI2SK: `SHIFT#${date}#${shiftId}` } : {}),
+});

@@ -3,6 +3,7 @@ import type { NoticeTemplate, TemplateId } from "../templates";
 import { holidayCalendarMissing } from "./calendar-notices";
 import { deadlineExtended, deadlineReplanned } from "./deadline-notices";
 import { noticeDigest } from "./digest-notices";
+import { dutyNoShow, dutyReminder } from "./duty-notices";
 import { invitation } from "./invitation-notices";
 import { topicClosed, topicRejected } from "./outcome-notices";
 import { escalation, reminderBefore, reminderDue, stepStarted } from "./step-notices";
@@ -19,6 +20,9 @@ export const allTemplates: readonly NoticeTemplate[] = [
   topicClosed,
   invitation,
   noticeDigest,
+  // the duty roster (issue #12)
+  dutyReminder,
+  dutyNoShow,
 ];
 
 export const templateIds: readonly TemplateId[] = allTemplates.map((template) => template.id);
