@@ -4,6 +4,7 @@
  */
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
+import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type DeliveryContext, deliveryContextKeys } from "./delivery";
 import { SettingsError } from "./settings-error";
 
@@ -34,6 +35,8 @@ export interface CountySettings {
   readonly mfa: MfaMode;
   /** The notices' providers and their settings (infra/delivery.ts), resolved with the stack's region. */
   readonly delivery: DeliveryContext;
+  /** The topic categories as JSON (TOPIC_CATEGORIES, functions/domain/topics/categories.ts); the defaults when absent. */
+  readonly topicCategories?: string;
 }
 
 export const defaultSettings: CountySettings = {
@@ -139,7 +142,22 @@ export function settingsFromContext(node: Node): CountySettings {
   const mfa = text("mfa");
   if (mfa) input.mfa = mfa as MfaMode;
   input.delivery = deliveryFromContext(node);
+  const categories = topicCategoriesFromContext(node);
+  if (categories !== undefined) input.topicCategories = categories;
   return resolveSettings(input);
+}
+
+/** `topicCategories` (a JSON array, or its text), checked as the functions will read it. */
+function topicCategoriesFromContext(node: Node): string | undefined {
+  const value: unknown = node.tryGetContext("topicCategories");
+  if (value === undefined || value === null || value === "") return undefined;
+  const json = typeof value === "object" ? JSON.stringify(value) : String(value);
+  try {
+    parseTopicCategories(json);
+  } catch (error) {
+    throw new SettingsError(`context topicCategories ${(error as Error).message}`);
+  }
+  return json;
 }
 
 /** The delivery keys that are set; a JSON value (smsTemplates in cdk.json) as its text. */

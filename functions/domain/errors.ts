@@ -31,7 +31,8 @@ export type ResourceKind =
   | "topic"
   | "invitation"
   | "notification"
-  | "contact";
+  | "contact"
+  | "opinion";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -53,7 +54,10 @@ export type ConflictReason =
   | "already_serving"
   | "invitation_pending"
   | "invitation_closed"
-  | "notification_not_failed";
+  | "notification_not_failed"
+  // 社情民意 items
+  | "opinion_wrong_status"
+  | "opinion_already_promoted";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -3,6 +3,7 @@
  * operation modules: an operation list is a module-level value, so importing this file would bundle all.
  */
 
+import { opinionOperations } from "../activities/operations/opinion-operations";
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
@@ -11,6 +12,7 @@ import { memberOperations } from "../registry/operations/members";
 import { stationOperations } from "../registry/operations/stations";
 import { suggestionOperations } from "../registry/operations/suggestions";
 import { calendarOperations } from "../topics/operations/calendars";
+import { topicCategoryOperations } from "../topics/operations/categories";
 import { topicOperations } from "../topics/operations/topics";
 import { noticeSubjects } from "../topics/visibility";
 
@@ -25,4 +27,7 @@ export const allOperations = [
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,
+  ...topicCategoryOperations,
+  // 社情民意 items (the activities part)
+  ...opinionOperations,
 ];

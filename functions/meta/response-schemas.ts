@@ -1,4 +1,5 @@
 /** Every named response schema, published as the OpenAPI document's components. */
+import { opinionSchemas } from "../activities/opinion-responses";
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
@@ -12,6 +13,7 @@ export const responseSchemas = {
   ...topicSchemas,
   ...noticeSchemas,
   ...invitationSchemas,
+  ...opinionSchemas,
   Error: errorBody,
 } as const;
 

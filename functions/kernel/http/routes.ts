@@ -53,6 +53,17 @@ export const routes = [
   { method: "POST", path: "/notifications/{notificationId}/retry", auth: "jwt", function: "topics" },
   { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },
   { method: "PUT", path: "/holiday-calendars/{year}", auth: "jwt", function: "topics" },
+  // Topic categories (issue #12)
+  { method: "GET", path: "/topic-categories", auth: "jwt", function: "topics" },
+  { method: "PATCH", path: "/topics/{topicId}", auth: "jwt", function: "topics" },
+  // 社情民意 items (issue #12, the activities part)
+  { method: "POST", path: "/stations/{stationId}/opinions", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/opinions", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/opinions/{opinionId}", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/report", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/adopt", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/decline", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/promote", auth: "jwt", function: "activities" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

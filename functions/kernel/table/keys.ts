@@ -128,3 +128,12 @@ export const topicParticipantKey = (topicId: string, memberId: string) => ({
   PK: `TOPIC#${topicId}`,
   SK: `PARTICIPANT#${memberId}`,
 });
+
+// ── 社情民意 items (decision 0020, opinions) ──────────────────────────────────
+/** A public-opinion item: its own partition (read by id); a station's items by year and date (GSI1). */
+export const opinionKey = (opinionId: string) => ({ PK: `OPINION#${opinionId}`, SK: "META" });
+export const opinionsOfStation = (stationId: string) => `STATION#${stationId}#OPINIONS`;
+export const opinionIndexKeys = (opinionId: string, stationId: string, receivedOn: string) => ({
+  GSI1PK: opinionsOfStation(stationId),
+  GSI1SK: `OPINION#${receivedOn}#${opinionId}`,
+});
