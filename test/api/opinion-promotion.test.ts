@@ -6,7 +6,16 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readTally } from "../../functions/activities/store/tally";
-import { parkedAt, readTopic, type StationWithLead, stationWithLead, topicInput } from "../workflow/harness";
+import {
+  completeWhenReady,
+  eventually,
+  notificationsOf,
+  parkedAt,
+  readTopic,
+  type StationWithLead,
+  stationWithLead,
+  topicInput,
+} from "../workflow/harness";
 import { type Api, createStation, expectApiError, type Page, startApi, unique } from "./harness";
 
 interface Opinion {
@@ -92,6 +101,27 @@ describe("promoting an item", () => {
     const after = await counters(home.station.id);
     expect((after.topics ?? 0) - (before.topics ?? 0)).toBe(1);
     expect((after.topics_livelihood ?? 0) - (before.topics_livelihood ?? 0)).toBe(1);
+  });
+
+  it("tells the resident who raised the item when the topic is declined, besides those the collect step names", async () => {
+    const item = await collect();
+    const promoted = await api.post(`/opinions/${item.id}/promote`, {});
+    expect(promoted.status, promoted.text).toBe(201);
+    const topicId = promoted.json<{ topic: Topic }>().topic.id;
+    await completeWhenReady(api, topicId, "collect", [home.lead.id]);
+    await parkedAt(api, topicId, "determine");
+    const rejected = await api.post(`/topics/${topicId}/reject`, {
+      step: "determine",
+      reason: "已纳入年度计划",
+    });
+    expect(rejected.status, rejected.text).toBe(200);
+    const told = await eventually(async () => {
+      const notices = (await notificationsOf(api, topicId)).filter((n) => n.templateId === "topic_rejected");
+      return notices.length >= 2 ? notices : undefined;
+    }, "both sources told");
+    expect(told.map((notice) => notice.recipient.name).sort()).toEqual(["居民丁", "村民丙"]);
+    const resident = told.find((notice) => notice.recipient.name === "村民丙");
+    expect(resident?.channel).toBe("sms");
   });
 
   it("promotes once: again is 409 opinion_already_promoted naming the topic", async () => {
