@@ -2,6 +2,7 @@
 import { createApiHandler } from "./kernel/http/api-handler";
 import { notificationOperations } from "./notices/operations";
 import { calendarOperations } from "./topics/operations/calendars";
+import { topicCategoryOperations } from "./topics/operations/categories";
 import { topicOperations } from "./topics/operations/topics";
 import { noticeSubjects } from "./topics/visibility";
 
@@ -9,4 +10,5 @@ export const handler = createApiHandler([
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,
+  ...topicCategoryOperations,
 ]);

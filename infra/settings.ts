@@ -4,6 +4,7 @@
  */
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
+import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type DeliveryContext, deliveryContextKeys } from "./delivery";
 import { noticeRulesFromContext } from "./notice-rules";
 import { SettingsError } from "./settings-error";
@@ -37,6 +38,8 @@ export interface CountySettings {
   readonly delivery: DeliveryContext;
   /** Quiet hours, urgent templates, cost limits and the console's address, as environment (infra/notice-rules.ts). */
   readonly noticeRules: Readonly<Record<string, string>>;
+  /** The topic categories as JSON (TOPIC_CATEGORIES, functions/domain/topics/categories.ts); the defaults when absent. */
+  readonly topicCategories?: string;
 }
 
 export const defaultSettings: CountySettings = {
@@ -144,7 +147,22 @@ export function settingsFromContext(node: Node): CountySettings {
   if (mfa) input.mfa = mfa as MfaMode;
   input.delivery = deliveryFromContext(node);
   input.noticeRules = noticeRulesFromContext(text);
+  const categories = topicCategoriesFromContext(node);
+  if (categories !== undefined) input.topicCategories = categories;
   return resolveSettings(input);
+}
+
+/** `topicCategories` (a JSON array, or its text), checked as the functions will read it. */
+function topicCategoriesFromContext(node: Node): string | undefined {
+  const value: unknown = node.tryGetContext("topicCategories");
+  if (value === undefined || value === null || value === "") return undefined;
+  const json = typeof value === "object" ? JSON.stringify(value) : String(value);
+  try {
+    parseTopicCategories(json);
+  } catch (error) {
+    throw new SettingsError(`context topicCategories ${(error as Error).message}`);
+  }
+  return json;
 }
 
 /** The delivery keys that are set; a JSON value (smsTemplates in cdk.json) as its text. */

@@ -28,6 +28,7 @@ export function functionEnvironment(settings: CountySettings): Record<string, st
     DEFAULT_LANGUAGE: settings.defaultLanguage,
     ...(settings.smsSignature ? { SMS_SIGNATURE: settings.smsSignature } : {}),
     ...settings.noticeRules,
+    ...(settings.topicCategories ? { TOPIC_CATEGORIES: settings.topicCategories } : {}),
   };
 }
 
@@ -55,7 +56,11 @@ export const apiFunctions: Readonly<
 };
 
 /** The API functions that drive the topic loop: start executions and deliver decisions. */
-export const topicLoopClients: readonly ApiFunctionName[] = ["topics"];
+export const topicLoopClients: readonly ApiFunctionName[] = [
+  "topics",
+  // 社情民意 promoted to a topic starts its execution.
+  "activities",
+];
 
 /** `stations` → `StationsFunction`: the construct id of an API function. */
 export function apiFunctionId(name: ApiFunctionName): string {

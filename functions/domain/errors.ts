@@ -34,7 +34,8 @@ export type ResourceKind =
   | "contact"
   // activities and the duty roster (issue #12)
   | "activity"
-  | "duty_shift";
+  | "duty_shift"
+  | "opinion";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -60,7 +61,10 @@ export type ConflictReason =
   // the duty roster (issue #12): a shift recorded or cancelled already; one whose day has not come
   | "shift_closed"
   | "shift_not_yet"
-  | "activity_deleted";
+  | "activity_deleted"
+  // 社情民意 items
+  | "opinion_wrong_status"
+  | "opinion_already_promoted";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

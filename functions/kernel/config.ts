@@ -3,6 +3,7 @@
  * loudly at init instead of on the first request.
  */
 import { parseChatWebhookHosts } from "../domain/notices/chat-webhook";
+import { parseTopicCategories, type TopicCategory } from "../domain/topics/categories";
 
 export interface RuntimeConfig {
   readonly tableName: string;
@@ -94,4 +95,20 @@ export function chatWebhookHosts(): readonly string[] {
     throw new ConfigurationError(`CHAT_WEBHOOK_HOSTS: ${(error as Error).message}`);
   }
   return webhookHosts;
+}
+
+let categories: readonly TopicCategory[] | undefined;
+
+/**
+ * The topic categories (`TOPIC_CATEGORIES`, a JSON array of `{"id", "zh-CN", "en"}`; default
+ * 党政要事 / 民生实事 / 社会治理难事). Read on first use, apart from `config()`; the topics and
+ * activities entries read it at start-up, so a bad setting fails the cold start, not a request.
+ */
+export function topicCategories(): readonly TopicCategory[] {
+  try {
+    categories ??= parseTopicCategories(process.env.TOPIC_CATEGORIES);
+  } catch (error) {
+    throw new ConfigurationError(`TOPIC_CATEGORIES ${(error as Error).message}`);
+  }
+  return categories;
 }

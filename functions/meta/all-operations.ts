@@ -5,6 +5,7 @@
 
 import { activityOperations } from "../activities/operations/activity-operations";
 import { dutyOperations } from "../activities/operations/duty-operations";
+import { opinionOperations } from "../activities/operations/opinion-operations";
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
@@ -13,6 +14,7 @@ import { memberOperations } from "../registry/operations/members";
 import { stationOperations } from "../registry/operations/stations";
 import { suggestionOperations } from "../registry/operations/suggestions";
 import { calendarOperations } from "../topics/operations/calendars";
+import { topicCategoryOperations } from "../topics/operations/categories";
 import { topicOperations } from "../topics/operations/topics";
 import { noticeSubjects } from "../topics/visibility";
 
@@ -30,4 +32,7 @@ export const allOperations = [
   // activities and the duty roster (issue #12)
   ...activityOperations,
   ...dutyOperations,
+  ...topicCategoryOperations,
+  // 社情民意 items (the activities part)
+  ...opinionOperations,
 ];

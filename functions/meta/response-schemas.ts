@@ -1,6 +1,7 @@
 /** Every named response schema, published as the OpenAPI document's components. */
 import { activitySchemas } from "../activities/activity-responses";
 import { dutySchemas } from "../activities/duty-responses";
+import { opinionSchemas } from "../activities/opinion-responses";
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
@@ -17,6 +18,7 @@ export const responseSchemas = {
   // activities and the duty roster (issue #12)
   ...activitySchemas,
   ...dutySchemas,
+  ...opinionSchemas,
   Error: errorBody,
 } as const;
 

@@ -12,7 +12,7 @@ import { responsibleFor } from "./plan-step";
 import { addresseeOf } from "./recipients";
 import type { TopicServices } from "./services";
 import { stepNotice } from "./step-notice";
-import type { StoredTopic } from "./store/topics";
+import type { Person, StoredTopic } from "./store/topics";
 
 /** Why a step's deadline moved: a person extended it, or the year's official calendar arrived. */
 export type DeadlineChange =
@@ -82,6 +82,17 @@ async function addresseeOfSource(person: RaisedBy) {
   });
 }
 
+/** Someone the collect step names who came with the topic already (same name and contact): told once. */
+function alreadyASource(topic: StoredTopic, person: RaisedBy): boolean {
+  return (topic.sourcePeople ?? []).some(
+    (source) =>
+      source.name === person.name &&
+      (person.contact === undefined ||
+        normalizeMainlandMobile(person.contact) === source.phone ||
+        person.contact === source.email),
+  );
+}
+
 /**
  * Tells the people who raised the topic how it ended (each once: the key makes a repeat a no-op):
  * `detail` is the reason it was declined, or the outcome given back to them when it closed.
@@ -94,13 +105,23 @@ export async function tellSources(
 ): Promise<void> {
   const template = outcome === "closed" ? topicClosed : topicRejected;
   const collected = topic.evidence.collect as { raisedBy?: RaisedBy[] } | undefined;
-  for (const [index, person] of (collected?.raisedBy ?? []).entries()) {
+  // The people the topic came with (a promoted 社情民意 item's submitter) first, then those the
+  // collect step named: each keeps its position, so a repeat is the same notice.
+  const people = [...(topic.sourcePeople ?? []), ...(collected?.raisedBy ?? [])].filter(
+    (person, index) =>
+      index < (topic.sourcePeople?.length ?? 0) || !alreadyASource(topic, person as RaisedBy),
+  );
+  const known = topic.sourcePeople?.length ?? 0;
+  for (const [index, person] of people.entries()) {
     try {
       await services.notifier.send({
-        ...(await addresseeOfSource(person)),
+        ...(await (index < known ? addresseeOf(person as Person) : addresseeOfSource(person as RaisedBy))),
         template,
         topicId: topic.id,
-        idempotencyKey: `${topic.id}:${template.id}:${index}`,
+        idempotencyKey:
+          index < known
+            ? `${topic.id}:${template.id}:source:${index}`
+            : `${topic.id}:${template.id}:${index - known}`,
         variables: {
           recipientName: person.name,
           title: topic.title,

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { dayUnits } from "../domain/topics/policy";
 import { type TopicStep, topicSteps } from "../domain/topics/steps";
 import { consultationFormats, feedbackMethods, topicSources } from "../domain/topics/vocabulary";
-import { id, int, isoDate, listOf, longText, shortText, strictObject } from "../kernel/contracts";
+import { id, int, isoDate, listOf, longText, shortText, strictObject, version } from "../kernel/contracts";
 import { isoDateTimeWithOffsetPattern } from "../kernel/formats";
 import { email, mainlandMobile } from "../registry/contracts";
 
@@ -41,6 +41,12 @@ const perStep = <T extends v.GenericSchema>(schema: T) =>
     >,
   );
 
+export const deadlineDurations = perStep(duration);
+export const stepResponsibles = perStep(responsible);
+
+/** A topic category's id: checked against the configured ones by the use case (400 naming the field). */
+export const topicCategory = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/));
+
 export const topicCreate = strictObject({
   title: shortText(100),
   description: v.optional(longText(2000)),
@@ -48,11 +54,20 @@ export const topicCreate = strictObject({
   stationId: id,
   responsible,
   /** Per-step time limits, replacing the county's defaults for this topic. */
-  deadlines: v.optional(perStep(duration)),
+  deadlines: v.optional(deadlineDurations),
   /** Per-step responsible people, where not the topic's `responsible`. */
-  responsibles: v.optional(perStep(responsible)),
+  responsibles: v.optional(stepResponsibles),
+  /** One of the configured topic categories (GET /topic-categories). */
+  category: v.optional(topicCategory),
 });
 export type TopicCreate = v.InferOutput<typeof topicCreate>;
+
+/** A topic's own fields that change outside the loop: its category (`null` clears it). */
+export const topicPatch = strictObject({
+  category: v.nullable(topicCategory),
+  version: v.optional(version),
+});
+export type TopicPatch = v.InferOutput<typeof topicPatch>;
 
 /** Someone who raised the topic: told of the outcome at the end of the loop. */
 export const raisedBy = strictObject({ name: shortText(50), contact: v.optional(shortText(100)) });

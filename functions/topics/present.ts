@@ -5,6 +5,7 @@ import { maskContactsIn, maySeeTopicContacts } from "../domain/registry/privacy"
 import type { TopicState } from "../domain/topics/lifecycle";
 import { resolvePolicy, type TopicPolicy } from "../domain/topics/policy";
 import { stepNames } from "../domain/topics/steps";
+import { categoryName } from "./categories";
 import type { Topic } from "./responses";
 import type { StoredTopic } from "./store/topics";
 
@@ -40,6 +41,11 @@ function showTopic(topic: StoredTopic, now: Date, language: Language): Topic {
     extensions: topic.extensions,
     returns: topic.returns,
     evidence: topic.evidence,
+    ...(topic.category
+      ? { category: topic.category, categoryName: categoryName(topic.category, language) }
+      : {}),
+    ...(topic.opinionId ? { opinionId: topic.opinionId } : {}),
+    ...(topic.sourcePeople?.length ? { sourcePeople: [...topic.sourcePeople] } : {}),
     version: topic.version,
     createdAt: topic.createdAt,
     updatedAt: topic.updatedAt,

@@ -33,6 +33,13 @@ const topicEntries = {
   extensions: int,
   returns: int,
   evidence: v.record(v.string(), v.unknown()),
+  /** One of the configured categories (GET /topic-categories), with its name. */
+  category: v.optional(v.string()),
+  categoryName: v.optional(v.string()),
+  /** The 社情民意 item the topic was promoted from. */
+  opinionId: v.optional(id),
+  /** Who raised it before the loop began (a promoted item's submitter): told the outcome. */
+  sourcePeople: v.optional(v.array(person)),
   version,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
@@ -69,6 +76,17 @@ export const holidayCalendarSaved = v.object({
   replannedTopics: int,
 });
 
+export const topicCategoryList = v.object({
+  items: v.array(
+    v.object({
+      id: v.string(),
+      /** In the reader's language. */
+      name: v.string(),
+      labels: v.object({ "zh-CN": v.string(), en: v.string() }),
+    }),
+  ),
+});
+
 /** Named schemas of topics and calendars (OpenAPI components). */
 export const topicSchemas = {
   Topic: topic,
@@ -76,4 +94,5 @@ export const topicSchemas = {
   TopicPage: topicPage,
   HolidayCalendarList: holidayCalendarList,
   HolidayCalendarSaved: holidayCalendarSaved,
+  TopicCategoryList: topicCategoryList,
 } as const;

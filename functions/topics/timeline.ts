@@ -4,6 +4,7 @@ import { localDateTime } from "../domain/local-time";
 import type { Language } from "../domain/registry/members";
 import { stepNames, type TopicStep } from "../domain/topics/steps";
 import { config } from "../kernel/config";
+import { categoryName } from "./categories";
 import type { TopicEvent, TopicEventKind } from "./store/topics";
 
 type Phrase = (step: string, details: Readonly<Record<string, unknown>>) => string;
@@ -42,6 +43,12 @@ const estimated = (details: Readonly<Record<string, unknown>>, language: Languag
     ? `（${years(counted, language)}节假日安排尚未发布，按法定假日估算）`
     : ` (the ${years(counted, language)} holiday calendar is not published yet: estimated from the statutory holidays)`;
 };
+const category = (value: unknown, language: Language) =>
+  typeof value === "string" && value
+    ? categoryName(value, language)
+    : language === "zh-CN"
+      ? "未分类"
+      : "none";
 const stepName = (value: unknown, language: Language) =>
   typeof value === "string" && value in stepNames ? stepNames[value as TopicStep][language] : text(value);
 
@@ -88,6 +95,10 @@ const phrases: Readonly<Record<TopicEventKind, Readonly<Record<Language, Phrase>
       d.recipient
         ? `“${step}” overdue: escalated to the ${levelName(d.level, "en")}: ${text(d.recipient)}`
         : `“${step}” overdue: nobody to tell at the ${levelName(d.level, "en")} level`,
+  },
+  category_changed: {
+    "zh-CN": (_s, d) => `议题类别由「${category(d.from, "zh-CN")}」改为「${category(d.to, "zh-CN")}」`,
+    en: (_s, d) => `Category changed from “${category(d.from, "en")}” to “${category(d.to, "en")}”`,
   },
 };
 

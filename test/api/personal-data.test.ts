@@ -58,7 +58,15 @@ beforeAll(async () => {
     });
     return reply.status === 200 ? true : undefined;
   }, "collect completed");
+  const opinion = await api.post(`/stations/${stationA.id}/opinions`, {
+    title: "路灯不亮",
+    content: "三号楼前路灯损坏。",
+    source: "resident",
+    submitter: { name: "居民戊", phone: contacts.resident },
+  });
+  expect(opinion.status, opinion.text).toBe(201);
   Object.assign(ids, {
+    opinion: opinion.json<{ id: string }>().id,
     contact: leader.json<{ id: string }>().id,
     A: stationA.id,
     B: stationB.id,
@@ -124,6 +132,9 @@ function readPaths(): string[] {
     "/activities/{activityId}/history": [`/activities/${ids.activity}/history`],
     "/members/{memberId}/attendance": [ids.m1, ids.m2, ids.m3].map((id) => `/members/${id}/attendance`),
     "/stations/{stationId}/duty-shifts": [`/stations/${ids.A}/duty-shifts`, `/stations/${ids.B}/duty-shifts`],
+    "/topic-categories": ["/topic-categories"],
+    "/stations/{stationId}/opinions": [`/stations/${ids.A}/opinions`, `/stations/${ids.B}/opinions`],
+    "/opinions/{opinionId}": [`/opinions/${ids.opinion}`],
   };
   const gets = routes.filter((route) => route.method === "GET").map((route) => route.path);
   // A new read route must be added here, so that it is walked too.

@@ -654,16 +654,19 @@ describe("permissions around the topic loop", () => {
     });
   });
 
-  it("the topics function knows the machine's ARN, starts executions and answers waiting tasks", () => {
-    expect(topicLoopClients).toEqual(["topics"]);
-    const topicsId = functionLogicalId(apiFunctionId("topics"));
-    expect(topicsId).toMatch(/^TopicsFunction/);
-    expect(render(environmentOf(topicsId).TOPIC_LOOP_ARN)).toBe(machineArn);
-    expect(statesGrants(topicsId)).toEqual({
-      actions: ["states:SendTaskFailure", "states:SendTaskSuccess", "states:StartExecution"],
-      resources: [machineArn],
-    });
-  });
+  it.each(["topics", "activities"] as const)(
+    "the %s function knows the machine's ARN, starts executions and answers waiting tasks",
+    (name) => {
+      // activities: a 社情民意 item promoted to a topic starts the topic's execution.
+      expect(topicLoopClients).toEqual(["topics", "activities"]);
+      const id = functionLogicalId(apiFunctionId(name));
+      expect(render(environmentOf(id).TOPIC_LOOP_ARN)).toBe(machineArn);
+      expect(statesGrants(id)).toEqual({
+        actions: ["states:SendTaskFailure", "states:SendTaskSuccess", "states:StartExecution"],
+        resources: [machineArn],
+      });
+    },
+  );
 
   it("no other API function gets the machine's ARN or any states: action", () => {
     const others = functionNames.filter((name) => !topicLoopClients.includes(name)).sort();

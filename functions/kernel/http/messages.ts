@@ -2,6 +2,13 @@
  * Every message the API shows a person, in Simplified Chinese (the default) and English. Keys are
  * stable; `{name}` placeholders are filled from the problem's params.
  */
+
+import {
+  type OpinionAction,
+  type OpinionStatus,
+  opinionActionNames,
+  opinionStatusNames,
+} from "../../domain/quota/opinions";
 import { contactRoleNames } from "../../domain/registry/contacts";
 import type { Language } from "../../domain/registry/members";
 import { stepNames, type TopicStep } from "../../domain/topics/steps";
@@ -296,7 +303,7 @@ const catalog = {
     en: "Only an \u201cother\u201d (X) activity takes a label",
   },
   date_in_future: {
-    "zh-CN": "活动日期不能晚于今天（{today}）",
+    "zh-CN": "日期不能晚于今天（{today}）",
     en: "The date cannot be after today ({today})",
   },
   date_in_past: {
@@ -314,6 +321,46 @@ const catalog = {
     en: "This station has no topic {id}",
   },
   correction_reason_required: { "zh-CN": "请填写修改或删除的原因", en: "Say why (reason)" },
+  // 社情民意 items and topic categories
+  not_found_opinion: { "zh-CN": "未找到该社情民意信息", en: "No such public-opinion item" },
+  opinion_wrong_status: {
+    "zh-CN": "该社情民意信息当前状态不允许此操作",
+    en: "The public-opinion item's current status does not allow this",
+  },
+  opinion_status_forbids: {
+    "zh-CN": "当前状态为「{opinionStatus}」，不能{opinionAction}",
+    en: "It is “{opinionStatus}”: it cannot {opinionAction}",
+  },
+  opinion_already_promoted: {
+    "zh-CN": "该社情民意信息已转为议题，不能重复转办",
+    en: "This public-opinion item has already been made a topic",
+  },
+  opinion_promoted_to: { "zh-CN": "已转为议题 {topicId}", en: "Already topic {topicId}" },
+  submitter_required: {
+    "zh-CN": "群众反映的社情民意须填写反映人（姓名必填，联系方式可不填）",
+    en: "An item from a resident needs the submitter (a name; contacts are optional)",
+  },
+  member_required: { "zh-CN": "委员提交的社情民意须注明委员", en: "An item from a member needs the member" },
+  member_only_for_member_items: {
+    "zh-CN": "群众反映的社情民意不填写委员（memberId 仅用于委员提交）",
+    en: "memberId is for an item from a member, not from a resident",
+  },
+  submitter_only_for_resident_items: {
+    "zh-CN": "委员提交的社情民意不填写反映人（submitter 仅用于群众反映）",
+    en: "submitter is for an item from a resident, not from a member",
+  },
+  not_your_own_member_id: {
+    "zh-CN": "委员只能以本人名义提交",
+    en: "A member may submit only in their own name",
+  },
+  no_lead_member: {
+    "zh-CN": "本站未设牵头委员，请指定议题责任人",
+    en: "The station has no lead member: name the person responsible",
+  },
+  unknown_topic_category: {
+    "zh-CN": "议题类别无效，可选：{allowed}",
+    en: "Unknown topic category; allowed: {allowed}",
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalog;
@@ -336,6 +383,10 @@ function paramText(name: string, value: string | number, language: Language): st
   if (["actual", "expected"].includes(name) && Object.hasOwn(contactRoleNames, text)) {
     return contactRoleNames[text as keyof typeof contactRoleNames][language];
   }
+  if (name === "opinionStatus" && Object.hasOwn(opinionStatusNames, text))
+    return opinionStatusNames[text as OpinionStatus][language];
+  if (name === "opinionAction" && Object.hasOwn(opinionActionNames, text))
+    return opinionActionNames[text as OpinionAction][language];
   if (name === "closedAs" && Object.hasOwn(closedAsNames, text))
     return closedAsNames[text]?.[language] ?? text;
   return text;

@@ -66,6 +66,17 @@ export const routes = [
   { method: "DELETE", path: "/duty-shifts/{shiftId}", auth: "jwt", function: "activities" },
   { method: "POST", path: "/duty-shifts/{shiftId}/check-in", auth: "jwt", function: "activities" },
   // —— end of activities and the duty roster ——
+  // Topic categories (issue #12)
+  { method: "GET", path: "/topic-categories", auth: "jwt", function: "topics" },
+  { method: "PATCH", path: "/topics/{topicId}", auth: "jwt", function: "topics" },
+  // 社情民意 items (issue #12, the activities part)
+  { method: "POST", path: "/stations/{stationId}/opinions", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/opinions", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/opinions/{opinionId}", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/report", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/adopt", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/decline", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/opinions/{opinionId}/promote", auth: "jwt", function: "activities" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

@@ -156,3 +156,12 @@ export const dutyShiftIndexKeys = (shiftId: string, stationId: string, date: str
   GSI1SK: `SHIFT#${date}#${shiftId}`,
   ...(planned ? { GSI2PK: plannedShifts, GSI2SK: `SHIFT#${date}#${shiftId}` } : {}),
 });
+
+// ── 社情民意 items (decision 0020, opinions) ──────────────────────────────────
+/** A public-opinion item: its own partition (read by id); a station's items by year and date (GSI1). */
+export const opinionKey = (opinionId: string) => ({ PK: `OPINION#${opinionId}`, SK: "META" });
+export const opinionsOfStation = (stationId: string) => `STATION#${stationId}#OPINIONS`;
+export const opinionIndexKeys = (opinionId: string, stationId: string, receivedOn: string) => ({
+  GSI1PK: opinionsOfStation(stationId),
+  GSI1SK: `OPINION#${receivedOn}#${opinionId}`,
+});

@@ -17,6 +17,7 @@ import {
   maxEvidenceBytesPerStep,
   stepEvidence,
   stepPath,
+  topicCategory,
   topicCreate,
   topicPath,
   topicReject,
@@ -66,6 +67,7 @@ const topicListQuery = strictObject({
   step: v.optional(v.picklist(topicSteps)),
   status: v.optional(v.picklist(["open", "closed"])),
   overdue: v.optional(v.picklist(["true", "false"])),
+  category: v.optional(topicCategory),
 });
 
 const topicErrors = commonErrors(400, 403, 404, 409);
@@ -96,7 +98,7 @@ export const topicOperations = [
     route: "GET /topics",
     csv: { fileName: "topics", columns: topicColumns },
     operationId: "listTopics",
-    summary: "议题列表 · List topics (by station, step, status, overdue)",
+    summary: "议题列表 · List topics (by station, step, status, overdue, category)",
     tag: "topics",
     query: topicListQuery,
     responses: [
@@ -115,6 +117,7 @@ export const topicOperations = [
           ...(readable && !query.stationId ? { stationIds: readable } : {}),
           ...(query.step ? { step: query.step } : {}),
           ...(query.status ? { status: query.status } : {}),
+          ...(query.category ? { category: query.category } : {}),
           ...(query.overdue === "true" ? { overdueAt: now } : {}),
         },
         { limit: query.limit ?? 50, cursor: query.cursor },

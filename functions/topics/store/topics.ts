@@ -90,6 +90,14 @@ export interface StoredTopic {
   readonly taskToken?: string;
   readonly pendingDecision?: Decision;
   readonly executionName?: string;
+  /** Its category (党政要事, 民生实事, …: the configured ids), counted in the station's tally. */
+  readonly category?: string;
+  /** The year of the station's tally that counts the topic (absent on topics registered before tallies). */
+  readonly tallyYear?: number;
+  /** The 社情民意 item it was promoted from. */
+  readonly opinionId?: string;
+  /** The people who raised it before the loop began (a promoted item's submitter): told the outcome. */
+  readonly sourcePeople?: readonly Person[];
 }
 
 export type TopicEventKind =
@@ -102,7 +110,8 @@ export type TopicEventKind =
   | "deadline_extended"
   | "deadline_replanned"
   | "reminder_sent"
-  | "escalated";
+  | "escalated"
+  | "category_changed";
 
 export interface TopicEvent {
   readonly seq: number;
@@ -158,12 +167,14 @@ export class MissingReferences extends Error {
 /**
  * Writes a new topic with its first events, in one transaction that also checks the items it refers
  * to (its station, the members it names) exist — one request instead of a read for each. Throws
- * MissingReferences naming the ones that do not, and writes nothing.
+ * MissingReferences naming the ones that do not, and writes nothing. `alsoWrite` commits with it
+ * (its tally, the item it was promoted from); when only one of those is refused, CompanionWriteRefused.
  */
 export async function createTopic(
   topic: StoredTopic,
   events: readonly NewTopicEvent[],
   mustExist: readonly Record<string, string>[] = [],
+  alsoWrite: readonly TransactWriteItem[] = [],
 ): Promise<StoredTopic> {
   const stored = { ...topic, eventSeq: events.length, revision: 1 };
   const writes: TransactWriteItem[] = [
@@ -179,10 +190,13 @@ export async function createTopic(
       },
     }),
   );
-  const outcome = await writeTransaction([...writes, ...checks]);
+  const outcome = await writeTransaction([...writes, ...checks, ...alsoWrite]);
   if (outcome.committed) return stored;
   const missing = mustExist.map((_, index) => index).filter((index) => outcome.failed[writes.length + index]);
   if (missing.length) throw new MissingReferences(missing);
+  const companions = outcome.failed.slice(writes.length + checks.length);
+  if (!outcome.failed.slice(0, writes.length).some(Boolean) && companions.some(Boolean))
+    throw new CompanionWriteRefused(companions.flatMap((failed, position) => (failed ? [position] : [])));
   throw new ConflictError("already_exists");
 }
 
@@ -191,7 +205,10 @@ export async function createTopic(
  * unless anything has written to it since (then its execution did start, and the topic stands).
  * True when it was taken back.
  */
-export async function withdrawNewTopic(topic: StoredTopic): Promise<boolean> {
+export async function withdrawNewTopic(
+  topic: StoredTopic,
+  alsoWrite: readonly TransactWriteItem[] = [],
+): Promise<boolean> {
   const outcome = await writeTransaction([
     {
       Delete: {
@@ -204,6 +221,7 @@ export async function withdrawNewTopic(topic: StoredTopic): Promise<boolean> {
     ...Array.from({ length: topic.eventSeq }, (_, index) => ({
       Delete: { TableName: tableName(), Key: marshall(topicEventKey(topic.id, index + 1)) },
     })),
+    ...alsoWrite,
   ]);
   return outcome.committed;
 }
@@ -312,6 +330,7 @@ export interface TopicFilter {
   readonly stationIds?: readonly string[];
   readonly step?: TopicStep;
   readonly status?: "open" | "closed";
+  readonly category?: string;
   /** Open topics whose current deadline has passed at this instant. */
   readonly overdueAt?: Date;
 }
@@ -337,6 +356,10 @@ export async function listTopics(
   if (filter.status) {
     clauses.push("#status = :status");
     values[":status"] = filter.status;
+  }
+  if (filter.category) {
+    clauses.push("#category = :category");
+    values[":category"] = filter.category;
   }
   if (filter.overdueAt) {
     clauses.push("#status = :open AND #deadline < :now");
