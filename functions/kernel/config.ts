@@ -45,6 +45,9 @@ function positiveDays(name: string, value: string | undefined, fallback: number)
   return days;
 }
 
+/** The console's address alone (CONSOLE_URL), for code that needs no table: a robot's message. */
+export const consoleAddress = (): string | undefined => consoleUrl(process.env.CONSOLE_URL);
+
 function consoleUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value))

@@ -92,7 +92,6 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-L1 MembersFunction",
         "AwsSolutions-L1 StationsFunction",
         "AwsSolutions-L1 TopicsFunction",
-        "AwsSolutions-L1 ActivitiesFunction",
         "AwsSolutions-L1 TopicLoopFunction",
         "AwsSolutions-L1 Schedules/Function",
         // The scheduled jobs' dead-letter queue has no dead-letter queue of its own; the Scheduler's

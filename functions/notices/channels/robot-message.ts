@@ -3,7 +3,7 @@
  * Markdown message — the subject bold, the text beneath it, neither able to format the message.
  */
 import type { ChatRobot } from "../../domain/notices/chat-webhook";
-import { config } from "../../kernel/config";
+import { consoleAddress } from "../../kernel/config";
 import type { NotificationRecord } from "../notifier";
 
 /** One robot platform: its request for a notice, and which of its error codes may pass on a later attempt. */
@@ -61,7 +61,7 @@ export function noticeMarkdown(
   record: NotificationRecord,
   paragraphBreak: string,
   maxBytes: number,
-  consoleUrl: string | undefined = config().consoleUrl,
+  consoleUrl: string | undefined = consoleAddress(),
 ): string {
   const lines = record.text.split(/\r?\n/).map((line) => inertButConsoleLinks(line, consoleUrl));
   return fitBytes([`**${markdownInert(record.subject)}**`, ...lines].join(paragraphBreak), maxBytes);
