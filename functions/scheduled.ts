@@ -2,6 +2,8 @@
  * Lambda entry: the county's scheduled jobs, run by EventBridge Scheduler (locally, by the local
  * scheduler on the same clock). The schedule's payload names the job.
  */
+// The quarterly quota check (decision 0021).
+import { scheduledQuotaCheck } from "./activities/quota/scheduled-check";
 import { logInfo, withLogScope } from "./kernel/log";
 import { type ScheduledJob, scheduledJobs } from "./kernel/schedules";
 import { watchHolidayCalendars } from "./topics/calendar-watch";
@@ -19,6 +21,9 @@ async function run(event: ScheduledJobEvent) {
   switch (event.job) {
     case "holidayCalendarWatch":
       return watchHolidayCalendars(defaultTopicServices());
+    // The quarterly quota check (decision 0021).
+    case "quarterlyCheck":
+      return scheduledQuotaCheck(defaultTopicServices());
   }
 }
 

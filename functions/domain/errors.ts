@@ -31,7 +31,10 @@ export type ResourceKind =
   | "topic"
   | "invitation"
   | "notification"
-  | "contact";
+  | "contact"
+  // The quota (decision 0021).
+  | "plan"
+  | "quota_check";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -53,7 +56,9 @@ export type ConflictReason =
   | "already_serving"
   | "invitation_pending"
   | "invitation_closed"
-  | "notification_not_failed";
+  | "notification_not_failed"
+  // The quota (decision 0021).
+  | "check_running";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -2,7 +2,11 @@
  * The county's scheduled jobs and when they run, in the county's time zone: the one list that the
  * AWS stack (EventBridge Scheduler) and the local scheduler both read. `functions/scheduled.ts` runs them.
  */
-export const scheduledJobs = ["holidayCalendarWatch"] as const;
+export const scheduledJobs = [
+  "holidayCalendarWatch",
+  // The quarterly quota check (decision 0021).
+  "quarterlyCheck",
+] as const;
 export type ScheduledJob = (typeof scheduledJobs)[number];
 
 export interface CountySchedule {
@@ -12,7 +16,9 @@ export interface CountySchedule {
   readonly at: {
     readonly minute?: number;
     readonly hour: number;
-    readonly day?: number;
+    /** A day of the month, or a range such as "1-10". */
+    readonly day?: number | string;
+    /** Months, e.g. "1,4,7,10". */
     readonly month?: string;
   };
 }
@@ -24,6 +30,14 @@ export const countySchedules: readonly CountySchedule[] = [
       "节假日安排提醒: asks the county office for a missing holiday calendar, re-plans open deadlines",
     // Before the working day, at the hour reminders go out.
     at: { minute: 0, hour: 8 },
+  },
+  // The quarterly quota check (decision 0021).
+  {
+    job: "quarterlyCheck",
+    description:
+      "4+X 季度检查: 09:00 on days 1-10 of Jan/Apr/Jul/Oct; the job does nothing unless today is the quarter's first working day",
+    // The first working day of a quarter falls within its first ten days (国庆 ends by 8 October).
+    at: { minute: 0, hour: 9, day: "1-10", month: "1,4,7,10" },
   },
 ];
 

@@ -3,6 +3,8 @@
  * operation modules: an operation list is a module-level value, so importing this file would bundle all.
  */
 
+// The year's plan, the quota and the quarterly check (decision 0021).
+import { quotaOperations } from "../activities/operations/quota-operations";
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
@@ -25,4 +27,6 @@ export const allOperations = [
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,
+  // The year's plan, the quota and the quarterly check (decision 0021).
+  ...quotaOperations,
 ];

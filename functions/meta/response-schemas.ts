@@ -1,4 +1,6 @@
 /** Every named response schema, published as the OpenAPI document's components. */
+// The quota (decision 0021).
+import { quotaSchemas } from "../activities/quota-responses";
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
@@ -12,6 +14,8 @@ export const responseSchemas = {
   ...topicSchemas,
   ...noticeSchemas,
   ...invitationSchemas,
+  // The quota (decision 0021).
+  ...quotaSchemas,
   Error: errorBody,
 } as const;
 

@@ -15,7 +15,11 @@ export type TemplateId =
   | "topic_rejected"
   | "topic_closed"
   | "invitation"
-  | "notice_digest";
+  | "notice_digest"
+  // The quarterly quota check (decision 0021).
+  | "quota_behind"
+  | "quota_at_risk"
+  | "quota_summary";
 
 export interface NoticeTemplate {
   readonly id: TemplateId;

@@ -53,6 +53,14 @@ export const routes = [
   { method: "POST", path: "/notifications/{notificationId}/retry", auth: "jwt", function: "topics" },
   { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },
   { method: "PUT", path: "/holiday-calendars/{year}", auth: "jwt", function: "topics" },
+  // The year's plan, the quota and the quarterly check (decision 0021).
+  { method: "PUT", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/quota", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/quota", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/quota-checks", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/quota-checks", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/quota-checks/{checkId}", auth: "jwt", function: "activities" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

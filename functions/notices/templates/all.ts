@@ -5,6 +5,8 @@ import { deadlineExtended, deadlineReplanned } from "./deadline-notices";
 import { noticeDigest } from "./digest-notices";
 import { invitation } from "./invitation-notices";
 import { topicClosed, topicRejected } from "./outcome-notices";
+// The quarterly quota check (decision 0021).
+import { quotaAtRisk, quotaBehind, quotaSummary } from "./quota-notices";
 import { escalation, reminderBefore, reminderDue, stepStarted } from "./step-notices";
 
 export const allTemplates: readonly NoticeTemplate[] = [
@@ -19,6 +21,10 @@ export const allTemplates: readonly NoticeTemplate[] = [
   topicClosed,
   invitation,
   noticeDigest,
+  // The quarterly quota check (decision 0021).
+  quotaBehind,
+  quotaAtRisk,
+  quotaSummary,
 ];
 
 export const templateIds: readonly TemplateId[] = allTemplates.map((template) => template.id);
