@@ -135,7 +135,7 @@ describe("a station's assessment", () => {
     });
     // Without the plan, the same counts are behind.
     expect(assessQuota(counts, undefined, settings, 0.25).status).toBe("behind");
-    // At the end of Q2 the plan asks for 2 consultations: none is at risk (more than a quarter's worth behind? 2 − 0 > 1).
+    // At the end of Q2 the plan expects 2 consultations: none done is more than a quarter's worth (1) behind.
     expect(assessQuota(counts, plan, settings, 0.5).consultations.status).toBe("at_risk");
   });
 
