@@ -8,12 +8,25 @@ import type { CheckPeriod, Quarter } from "../../domain/quota/check";
 import type { PaceStatus } from "../../domain/quota/pace";
 import type { Language } from "../../domain/registry/members";
 import { config } from "../../kernel/config";
+import type { Notifier } from "../../notices/notifier";
 import type { NoticeTemplate } from "../../notices/templates";
 import { quotaAtRisk, quotaBehind, quotaSummary } from "../../notices/templates/quota-notices";
 import type { Station } from "../../registry/responses";
 import { type Addressee, countyOfficeAddressees, type Directory } from "../../topics/recipients";
 import type { YearSummary } from "../store/quota-checks";
-import type { Attention, QuotaCheckServices } from "./check";
+
+export interface QuotaCheckServices {
+  readonly notifier: Notifier;
+  readonly now: () => Date;
+}
+
+/** A station behind or at risk, named in the county office's summary. */
+export interface Attention {
+  readonly stationName: string;
+  readonly year: number;
+  readonly status: PaceStatus;
+  readonly closing: boolean;
+}
 
 const quarterNames = ["一", "二", "三", "四"] as const;
 

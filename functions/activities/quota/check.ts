@@ -14,7 +14,6 @@ import type { PaceStatus } from "../../domain/quota/pace";
 import type { Language } from "../../domain/registry/members";
 import { config } from "../../kernel/config";
 import { logInfo } from "../../kernel/log";
-import type { Notifier } from "../../notices/notifier";
 import type { Station } from "../../registry/responses";
 import { listStations } from "../../registry/store/stations";
 import type { Addressee, Directory } from "../../topics/recipients";
@@ -29,14 +28,16 @@ import {
   saveResults,
   type YearSummary,
 } from "../store/quota-checks";
-import { sendStationNotices, tellCountyOffice } from "./check-notices";
+import {
+  type Attention,
+  type QuotaCheckServices,
+  sendStationNotices,
+  tellCountyOffice,
+} from "./check-notices";
 import { leadAddressees, preloadedDirectory, stationAddressees } from "./check-recipients";
 import { quotaSettings } from "./settings";
 
-export interface QuotaCheckServices {
-  readonly notifier: Notifier;
-  readonly now: () => Date;
-}
+export type { QuotaCheckServices };
 
 export interface QuotaCheckOutcome {
   readonly check: QuotaCheck | undefined;
@@ -73,13 +74,6 @@ async function rowsOfYear(year: number): Promise<Map<string, QuotaRow>> {
     cursor = page.cursor ?? undefined;
   } while (cursor);
   return rows;
-}
-
-export interface Attention {
-  readonly stationName: string;
-  readonly year: number;
-  readonly status: PaceStatus;
-  readonly closing: boolean;
 }
 
 interface YearRun {
