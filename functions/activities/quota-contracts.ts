@@ -54,9 +54,9 @@ export const countyQuotaQuery = strictObject({
 });
 
 /** `asOf`: a county date (the check as if run at 09:00 that day) or an instant. */
-export const quotaCheckBody = v.optional(
-  strictObject({ asOf: v.optional(v.union([v.pipe(isoDate, v.check(isIsoDate)), isoTimestamp])) }),
-);
+export const quotaCheckBody = strictObject({
+  asOf: v.optional(v.union([v.pipe(isoDate, v.check(isIsoDate)), isoTimestamp])),
+});
 
 export const quotaCheckPath = strictObject({
   checkId: v.pipe(v.string(), v.regex(/^\d{4}-Q[1-4]$/, "invalid_check_id")),

@@ -104,6 +104,12 @@ function readPaths(): string[] {
     "/holiday-calendars": ["/holiday-calendars"],
     "/contacts": ["/contacts"],
     "/contacts/{contactId}": [`/contacts/${ids.contact}`],
+    // The quota (decision 0021): member names only, in its coverage.
+    "/stations/{stationId}/plans/{year}": [`/stations/${ids.A}/plans/2026`],
+    "/stations/{stationId}/quota": [`/stations/${ids.A}/quota`, `/stations/${ids.B}/quota`],
+    "/quota": ["/quota"],
+    "/quota-checks": ["/quota-checks"],
+    "/quota-checks/{checkId}": [],
   };
   const gets = routes.filter((route) => route.method === "GET").map((route) => route.path);
   // A new read route must be added here, so that it is walked too.

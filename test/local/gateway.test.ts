@@ -307,6 +307,7 @@ describe("functions behind routes", () => {
         stations: recorder("B"),
         members: recorder("C"),
         topics: recorder("D"),
+        activities: recorder("E"),
       },
     });
     try {

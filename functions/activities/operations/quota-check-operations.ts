@@ -35,7 +35,7 @@ export const quotaCheckOperations = [
       requireAdmin(principal);
       const services = { notifier: defaultNotifier(), now: () => clock().now() };
       const { check, ran } = await runQuotaCheck(services, {
-        asOf: asOfInstant(body?.asOf),
+        asOf: asOfInstant(body.asOf),
         trigger: "request",
       });
       if (!check || check.status === "running") throw new ConflictError("check_running");
