@@ -2,7 +2,7 @@
  * Lambda entry: the county's scheduled jobs, run by EventBridge Scheduler (locally, by the local
  * scheduler on the same clock). The schedule's payload names the job.
  */
-// The quarterly quota check (decision 0021).
+// The quarterly quota check (decision 0022).
 import { scheduledQuotaCheck } from "./activities/quota/scheduled-check";
 import { logInfo, withLogScope } from "./kernel/log";
 import { type ScheduledJob, scheduledJobs } from "./kernel/schedules";
@@ -21,7 +21,7 @@ async function run(event: ScheduledJobEvent) {
   switch (event.job) {
     case "holidayCalendarWatch":
       return watchHolidayCalendars(defaultTopicServices());
-    // The quarterly quota check (decision 0021).
+    // The quarterly quota check (decision 0022).
     case "quarterlyCheck":
       return scheduledQuotaCheck(defaultTopicServices());
   }

@@ -1,4 +1,4 @@
-/** Requests of the plan, quota and quarterly-check routes (decision 0021). */
+/** Requests of the plan, quota and quarterly-check routes (decision 0022). */
 import * as v from "valibot";
 import { activityTypes } from "../domain/quota/vocabulary";
 import { isIsoDate } from "../domain/topics/calendar";

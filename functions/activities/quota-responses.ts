@@ -1,4 +1,4 @@
-/** Response shapes of the plan, quota and quarterly-check routes (OpenAPI components; decision 0021). */
+/** Response shapes of the plan, quota and quarterly-check routes (OpenAPI components; decision 0022). */
 import * as v from "valibot";
 import { activityTypes } from "../domain/quota/vocabulary";
 import { id, int, isoTimestamp, pageOf } from "../kernel/contracts";

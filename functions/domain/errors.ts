@@ -32,7 +32,7 @@ export type ResourceKind =
   | "invitation"
   | "notification"
   | "contact"
-  // The quota (decision 0021).
+  // The quota (decision 0022).
   | "plan"
   | "quota_check";
 
@@ -57,7 +57,7 @@ export type ConflictReason =
   | "invitation_pending"
   | "invitation_closed"
   | "notification_not_failed"
-  // The quota (decision 0021).
+  // The quota (decision 0022).
   | "check_running";
 
 export class ConflictError extends DomainError {

@@ -4,7 +4,7 @@
  */
 export const scheduledJobs = [
   "holidayCalendarWatch",
-  // The quarterly quota check (decision 0021).
+  // The quarterly quota check (decision 0022).
   "quarterlyCheck",
 ] as const;
 export type ScheduledJob = (typeof scheduledJobs)[number];
@@ -31,7 +31,7 @@ export const countySchedules: readonly CountySchedule[] = [
     // Before the working day, at the hour reminders go out.
     at: { minute: 0, hour: 8 },
   },
-  // The quarterly quota check (decision 0021).
+  // The quarterly quota check (decision 0022).
   {
     job: "quarterlyCheck",
     description:

@@ -3,7 +3,7 @@
  * operation modules: an operation list is a module-level value, so importing this file would bundle all.
  */
 
-// The year's plan, the quota and the quarterly check (decision 0021).
+// The year's plan, the quota and the quarterly check (decision 0022).
 import { quotaOperations } from "../activities/operations/quota-operations";
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
@@ -27,6 +27,6 @@ export const allOperations = [
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,
-  // The year's plan, the quota and the quarterly check (decision 0021).
+  // The year's plan, the quota and the quarterly check (decision 0022).
   ...quotaOperations,
 ];

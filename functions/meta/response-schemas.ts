@@ -1,5 +1,5 @@
 /** Every named response schema, published as the OpenAPI document's components. */
-// The quota (decision 0021).
+// The quota (decision 0022).
 import { quotaSchemas } from "../activities/quota-responses";
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
@@ -14,7 +14,7 @@ export const responseSchemas = {
   ...topicSchemas,
   ...noticeSchemas,
   ...invitationSchemas,
-  // The quota (decision 0021).
+  // The quota (decision 0022).
   ...quotaSchemas,
   Error: errorBody,
 } as const;

@@ -16,7 +16,7 @@ export type TemplateId =
   | "topic_closed"
   | "invitation"
   | "notice_digest"
-  // The quarterly quota check (decision 0021).
+  // The quarterly quota check (decision 0022).
   | "quota_behind"
   | "quota_at_risk"
   | "quota_summary";

@@ -46,7 +46,7 @@ export class CountySchedules extends Construct {
       description: "好商量 scheduled jobs (holiday calendar watch, quarterly quota check)",
       environment: props.environment,
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
-      // The quarterly check pages over every station and sends its notices (decision 0021).
+      // The quarterly check pages over every station and sends its notices (decision 0022).
       timeout: Duration.minutes(15),
     });
     this.function.bindTable({ table: props.table, access: "readWrite" });
@@ -118,7 +118,7 @@ export class CountySchedules extends Construct {
   }
 
   /**
-   * The quarterly check (decision 0021) did not happen: on a day it was due (the job emits
+   * The quarterly check (decision 0022) did not happen: on a day it was due (the job emits
    * QuotaCheckDue on a quarter's first working day) no check completed (QuotaCheckCompleted). A check
    * whose invocations never reached the function lands in the dead-letter queue (JobNotDelivered);
    * one that failed trips JobFailed; one that ran out of time or was left half-done trips this one.

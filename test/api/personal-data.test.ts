@@ -104,7 +104,7 @@ function readPaths(): string[] {
     "/holiday-calendars": ["/holiday-calendars"],
     "/contacts": ["/contacts"],
     "/contacts/{contactId}": [`/contacts/${ids.contact}`],
-    // The quota (decision 0021): member names only, in its coverage.
+    // The quota (decision 0022): member names only, in its coverage.
     "/stations/{stationId}/plans/{year}": [`/stations/${ids.A}/plans/2026`],
     "/stations/{stationId}/quota": [`/stations/${ids.A}/quota`, `/stations/${ids.B}/quota`],
     "/quota": ["/quota"],

@@ -1,5 +1,5 @@
 /**
- * The quarterly check on the local stack's scheduler (decision 0021): the same `quarterlyCheck` entry
+ * The quarterly check on the local stack's scheduler (decision 0022): the same `quarterlyCheck` entry
  * as on AWS, on a simulated clock that stands at 08:58 on 1 April 2027 (a Thursday, the quarter's
  * first working day; the local clock only moves forward): the check happens at 09:00, recorded as
  * scheduled, and run again it tells no one twice.

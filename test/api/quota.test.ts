@@ -1,5 +1,5 @@
 /**
- * The year's plan, the quota views and the quarterly check through the API (decision 0021): pace at
+ * The year's plan, the quota views and the quarterly check through the API (decision 0022): pace at
  * quarter and year ends (2024 is a leap year), the plan used by pace, who the check tells, the year's
  * first check closing the year before, and a check run twice or at once recorded once, telling no one twice.
  */

@@ -19,7 +19,7 @@ import { measureStationReads } from "./api-latency";
 import { bundleReport, type FunctionEntry } from "./bundle-report";
 import { noticesReport } from "./notices-report";
 import { provinceReport } from "./province-report";
-// The quarterly quota check (decision 0021).
+// The quarterly quota check (decision 0022).
 import { quotaReport } from "./quota-report";
 import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
 import { resultPrefix, type TopicLoopResult } from "./topic-loop";
@@ -270,7 +270,7 @@ async function provinceSection() {
   console.log(await provinceReport());
 }
 
-// The quarterly quota check (decision 0021).
+// The quarterly quota check (decision 0022).
 async function quotaSection() {
   console.log("\n## The quarterly quota check over every station (BENCH_QUOTA_SIZES)\n");
   console.log(await quotaReport());

@@ -451,7 +451,7 @@ describe("the county's scheduled jobs", () => {
   });
 });
 
-// The quarterly quota check (decision 0021).
+// The quarterly quota check (decision 0022).
 describe("the quarterly quota check", () => {
   it("runs at 09:00 Asia/Shanghai on days 1–10 of each quarter's first month, with retries and a dead-letter queue", () => {
     template.hasResourceProperties("AWS::Scheduler::Schedule", {

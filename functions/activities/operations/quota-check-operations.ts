@@ -1,4 +1,4 @@
-/** The quarterly check on demand, and the checks as recorded (decision 0021). */
+/** The quarterly check on demand, and the checks as recorded (decision 0022). */
 import { requireAdmin } from "../../domain/access";
 import { ConflictError, NotFoundError } from "../../domain/errors";
 import { isIsoDate, localTime } from "../../domain/topics/calendar";

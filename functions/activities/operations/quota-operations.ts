@@ -1,4 +1,4 @@
-/** The quota routes of the activities part (decision 0021): the year's plan, the quota views, the quarterly check. */
+/** The quota routes of the activities part (decision 0022): the year's plan, the quota views, the quarterly check. */
 import { assertCanChangeStation, assertCanSeeStation, type Principal } from "../../domain/access";
 import { NotFoundError } from "../../domain/errors";
 import { clock } from "../../kernel/clock";

@@ -1,5 +1,5 @@
 /**
- * The check's notices (decision 0021), each keyed by the check, the year, the station and the
+ * The check's notices (decision 0022), each keyed by the check, the year, the station and the
  * recipient, so that a check run again (a scheduled retry, the county office twice) tells no one twice.
  */
 import type { QuotaAssessment } from "../../domain/quota/assessment";

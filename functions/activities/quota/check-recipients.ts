@@ -1,5 +1,5 @@
 /**
- * Who the quarterly check tells about a station (decision 0021): its lead member, its contact and its
+ * Who the quarterly check tells about a station (decision 0022): its lead member, its contact and its
  * group chat when it is behind; its liaison leader and committee too when it is at risk. Read for a
  * page of stations at once: lead members in one batch, the contacts directory once per check.
  */

@@ -1,5 +1,5 @@
 /**
- * The quarterly check (decision 0021): every active station assessed as of the end of the quarter just
+ * The quarterly check (decision 0022): every active station assessed as of the end of the quarter just
  * ended, the people of each station behind told what is missing, the liaison rung of each at risk told
  * too, and the county office one summary; the year's first check closes the previous year. The
  * stations and the year's tallies (with the plans) are read in pages, never an activity.

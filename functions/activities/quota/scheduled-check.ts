@@ -1,5 +1,5 @@
 /**
- * The scheduled quarterly check (decision 0021): EventBridge Scheduler (and locally the local
+ * The scheduled quarterly check (decision 0022): EventBridge Scheduler (and locally the local
  * scheduler) calls it at 09:00 on each of a quarter's first ten days; it checks only on the quarter's
  * first working day, by the county's holiday calendars, and says why it did nothing otherwise.
  */

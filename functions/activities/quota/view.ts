@@ -1,5 +1,5 @@
 /**
- * The quota as the API shows it (decision 0021): a station's counts, targets, pace and forecast, its
+ * The quota as the API shows it (decision 0022): a station's counts, targets, pace and forecast, its
  * plan beside what was done, and who among its members did nothing this year; for the county, who
  * serves nowhere too.
  */

@@ -1,5 +1,5 @@
 /**
- * A station's plan of a year lives on its tally of that year (decision 0021): the quarterly check and
+ * A station's plan of a year lives on its tally of that year (decision 0022): the quarterly check and
  * the county's quota list read the plan with the counts, in the same pages, never one item per station.
  * The plan is SET beside the counters (never a Put, which would drop them), versioned on its own.
  */

@@ -1,5 +1,5 @@
 /**
- * The quarterly checks as recorded (decision 0021): one item per check (`QUOTACHECK#2027-Q2`), claimed
+ * The quarterly checks as recorded (decision 0022): one item per check (`QUOTACHECK#2027-Q2`), claimed
  * with a lease so that two runs at once do the work once, and one result item per station and year
  * assessed, written in batches of 25.
  */

@@ -1,5 +1,5 @@
 /**
- * A station's quota for a year at some point in it (decision 0021): the "4" and the "10" each against
+ * A station's quota for a year at some point in it (decision 0022): the "4" and the "10" each against
  * what is expected by now (by the share of the year, or by the station's plan), the worst of the two,
  * what is missing, the plan beside what was done, and the topics by category. Pure: the tally and the
  * plan in, the assessment out.

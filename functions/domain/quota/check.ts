@@ -1,5 +1,5 @@
 /**
- * The quarterly check's calendar (decision 0021): when it runs (the first working day of a quarter,
+ * The quarterly check's calendar (decision 0022): when it runs (the first working day of a quarter,
  * with the county's holiday calendars), which check a date belongs to (`2027-Q2`), what it assesses
  * (the year as of the end of the quarter just ended; the first check of a year closes the previous
  * year), and the share of a year gone by, quarter by quarter. Pure rules.

@@ -1,5 +1,5 @@
 /**
- * The quota's settings per year (decision 0021): the "4" (consultations) and the "10" (opinions) and
+ * The quota's settings per year (decision 0022): the "4" (consultations) and the "10" (opinions) and
  * how far behind is "at risk", from QUOTA_TARGETS — JSON keyed by year, with an optional "default":
  *
  *   {"default": {"consultations": 4, "opinions": 10, "atRiskQuartersBehind": 1}, "2028": {"opinions": 12}}

@@ -251,7 +251,7 @@ const catalog = {
     en: "A day cannot be both a holiday and a workday",
   },
   invalid_date: { "zh-CN": "日期格式应为 YYYY-MM-DD", en: "Dates must be YYYY-MM-DD" },
-  // The quota (decision 0021).
+  // The quota (decision 0022).
   not_found_plan: {
     "zh-CN": "该工作站（室）尚未制定本年度计划",
     en: "This station has no plan for the year yet",

@@ -53,7 +53,7 @@ export const routes = [
   { method: "POST", path: "/notifications/{notificationId}/retry", auth: "jwt", function: "topics" },
   { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },
   { method: "PUT", path: "/holiday-calendars/{year}", auth: "jwt", function: "topics" },
-  // The year's plan, the quota and the quarterly check (decision 0021).
+  // The year's plan, the quota and the quarterly check (decision 0022).
   { method: "PUT", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
   { method: "GET", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
   { method: "GET", path: "/stations/{stationId}/quota", auth: "jwt", function: "activities" },

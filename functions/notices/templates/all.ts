@@ -5,7 +5,7 @@ import { deadlineExtended, deadlineReplanned } from "./deadline-notices";
 import { noticeDigest } from "./digest-notices";
 import { invitation } from "./invitation-notices";
 import { topicClosed, topicRejected } from "./outcome-notices";
-// The quarterly quota check (decision 0021).
+// The quarterly quota check (decision 0022).
 import { quotaAtRisk, quotaBehind, quotaSummary } from "./quota-notices";
 import { escalation, reminderBefore, reminderDue, stepStarted } from "./step-notices";
 
@@ -21,7 +21,7 @@ export const allTemplates: readonly NoticeTemplate[] = [
   topicClosed,
   invitation,
   noticeDigest,
-  // The quarterly quota check (decision 0021).
+  // The quarterly quota check (decision 0022).
   quotaBehind,
   quotaAtRisk,
   quotaSummary,

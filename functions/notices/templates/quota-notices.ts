@@ -1,4 +1,4 @@
-/** The quarterly check's notices (decision 0021): a station behind pace, one at risk, the county office's summary. */
+/** The quarterly check's notices (decision 0022): a station behind pace, one at risk, the county office's summary. */
 import type { NoticeTemplate } from "../templates";
 
 export const quotaBehind = {

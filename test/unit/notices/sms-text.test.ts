@@ -26,7 +26,7 @@ const long = {
   why: "因超出每日短信上限未逐条发送",
   items: "· 办理提醒：议题「关于城东片区老旧小区加装电梯」",
   note: "附言：请于周五上午九点到社区活动中心参加关于加装电梯的座谈会，并带上前期走访材料。",
-  // The quarterly quota check (decision 0021).
+  // The quarterly quota check (decision 0022).
   checkName: "2027年第二季度",
   missing: "协商议事2次、社情民意5条",
   consultationTarget: "4",

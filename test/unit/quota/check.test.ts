@@ -1,4 +1,4 @@
-/** The quarterly check's calendar, the quota's settings and a station's assessment (decision 0021): pure rules. */
+/** The quarterly check's calendar, the quota's settings and a station's assessment (decision 0022): pure rules. */
 import { describe, expect, it } from "vitest";
 import { assessQuota, type StationPlan, shortfall } from "../../../functions/domain/quota/assessment";
 import {
