@@ -3,6 +3,8 @@
  * scheduler on the same clock). The schedule's payload names the job.
  */
 import { defaultActivityServices, runDutyRoster } from "./activities/duty-roster";
+// The quarterly quota check (decision 0022).
+import { scheduledQuotaCheck } from "./activities/quota/scheduled-check";
 import { logInfo, withLogScope } from "./kernel/log";
 import { type ScheduledJob, scheduledJobs } from "./kernel/schedules";
 import { watchHolidayCalendars } from "./topics/calendar-watch";
@@ -23,6 +25,9 @@ async function run(event: ScheduledJobEvent) {
     // the duty roster (issue #12)
     case "dutyRoster":
       return runDutyRoster(defaultActivityServices());
+    // The quarterly quota check (decision 0022).
+    case "quarterlyCheck":
+      return scheduledQuotaCheck(defaultTopicServices());
   }
 }
 

@@ -35,7 +35,10 @@ export type ResourceKind =
   // activities and the duty roster (issue #12)
   | "activity"
   | "duty_shift"
-  | "opinion";
+  | "opinion"
+  // The quota (decision 0022).
+  | "plan"
+  | "quota_check";
 
 export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
@@ -64,7 +67,9 @@ export type ConflictReason =
   | "activity_deleted"
   // 社情民意 items
   | "opinion_wrong_status"
-  | "opinion_already_promoted";
+  | "opinion_already_promoted"
+  // The quota (decision 0022).
+  | "check_running";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

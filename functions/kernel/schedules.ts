@@ -6,6 +6,8 @@ export const scheduledJobs = [
   "holidayCalendarWatch",
   // the duty roster (issue #12)
   "dutyRoster",
+  // The quarterly quota check (decision 0022).
+  "quarterlyCheck",
 ] as const;
 export type ScheduledJob = (typeof scheduledJobs)[number];
 
@@ -16,7 +18,9 @@ export interface CountySchedule {
   readonly at: {
     readonly minute?: number;
     readonly hour: number;
-    readonly day?: number;
+    /** A day of the month, or a range such as "1-10". */
+    readonly day?: number | string;
+    /** Months, e.g. "1,4,7,10". */
     readonly month?: string;
   };
 }
@@ -35,6 +39,14 @@ export const countySchedules: readonly CountySchedule[] = [
     description:
       "值班提醒: reminds members of tomorrow's duty shift; marks missed shifts as no-shows and tells the station",
     at: { minute: 0, hour: 9 },
+  },
+  // The quarterly quota check (decision 0022).
+  {
+    job: "quarterlyCheck",
+    description:
+      "4+X 季度检查: 09:00 on days 1-10 of Jan/Apr/Jul/Oct; the job does nothing unless today is the quarter's first working day",
+    // The first working day of a quarter falls within its first ten days (国庆 ends by 8 October).
+    at: { minute: 0, hour: 9, day: "1-10", month: "1,4,7,10" },
   },
 ];
 

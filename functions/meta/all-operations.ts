@@ -6,6 +6,8 @@
 import { activityOperations } from "../activities/operations/activity-operations";
 import { dutyOperations } from "../activities/operations/duty-operations";
 import { opinionOperations } from "../activities/operations/opinion-operations";
+// The year's plan, the quota and the quarterly check (decision 0022).
+import { quotaOperations } from "../activities/operations/quota-operations";
 import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
@@ -35,4 +37,6 @@ export const allOperations = [
   ...topicCategoryOperations,
   // 社情民意 items (the activities part)
   ...opinionOperations,
+  // The year's plan, the quota and the quarterly check (decision 0022).
+  ...quotaOperations,
 ];

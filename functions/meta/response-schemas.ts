@@ -2,6 +2,8 @@
 import { activitySchemas } from "../activities/activity-responses";
 import { dutySchemas } from "../activities/duty-responses";
 import { opinionSchemas } from "../activities/opinion-responses";
+// The quota (decision 0022).
+import { quotaSchemas } from "../activities/quota-responses";
 import { invitationSchemas } from "../invitations/responses";
 import { errorBody } from "../kernel/contracts";
 import { noticeSchemas } from "../notices/responses";
@@ -19,6 +21,8 @@ export const responseSchemas = {
   ...activitySchemas,
   ...dutySchemas,
   ...opinionSchemas,
+  // The quota (decision 0022).
+  ...quotaSchemas,
   Error: errorBody,
 } as const;
 

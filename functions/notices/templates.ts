@@ -18,7 +18,11 @@ export type TemplateId =
   | "notice_digest"
   // the duty roster (issue #12)
   | "duty_reminder"
-  | "duty_no_show";
+  | "duty_no_show"
+  // The quarterly quota check (decision 0022).
+  | "quota_behind"
+  | "quota_at_risk"
+  | "quota_summary";
 
 export interface NoticeTemplate {
   readonly id: TemplateId;

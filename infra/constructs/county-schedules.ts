@@ -4,7 +4,13 @@
  * dead-letter queue, and an alarm when an invocation fails or lands in the queue.
  */
 import { type CfnElement, Duration, Stack, TimeZone, Validations } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import {
+  Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from "aws-cdk-lib/aws-cloudwatch";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from "aws-cdk-lib/aws-scheduler";
@@ -37,10 +43,11 @@ export class CountySchedules extends Construct {
     super(scope, id);
     this.function = new TableFunction(this, "Function", {
       entry: "functions/scheduled.ts",
-      description: "好商量 scheduled jobs (holiday calendar watch)",
+      description: "好商量 scheduled jobs (holiday calendar watch, quarterly quota check)",
       environment: props.environment,
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
-      timeout: Duration.minutes(5),
+      // The quarterly check pages over every station and sends its notices (decision 0022).
+      timeout: Duration.minutes(15),
     });
     this.function.bindTable({ table: props.table, access: "readWrite" });
     this.deadLetters = new Queue(this, "DeadLetters", {
@@ -66,6 +73,7 @@ export class CountySchedules extends Construct {
         "versions (`<function ARN>:*`); no other function or action.",
     });
     this.#alarms();
+    this.#quotaCheckAlarm();
   }
 
   #schedule(schedule: CountySchedule, timeZone: string): Schedule {
@@ -102,6 +110,31 @@ export class CountySchedules extends Construct {
       alarmDescription:
         "A scheduled job could not be invoked after its retries and is in the dead-letter queue.",
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(15) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /**
+   * The quarterly check (decision 0022) did not happen: on a day it was due (the job emits
+   * QuotaCheckDue on a quarter's first working day) no check completed (QuotaCheckCompleted). A check
+   * whose invocations never reached the function lands in the dead-letter queue (JobNotDelivered);
+   * one that failed trips JobFailed; one that ran out of time or was left half-done trips this one.
+   */
+  #quotaCheckAlarm(): void {
+    const metric = (metricName: string) =>
+      new Metric({ namespace: "Haoshangliang", metricName, statistic: "Sum", period: Duration.days(1) });
+    new Alarm(this, "QuotaCheckMissed", {
+      alarmDescription:
+        "The quarterly 4+X check was due today and did not complete: run POST /quota-checks (it is safe to run again).",
+      metric: new MathExpression({
+        expression: "FILL(due, 0) - FILL(done, 0)",
+        usingMetrics: { due: metric("QuotaCheckDue"), done: metric("QuotaCheckCompleted") },
+        period: Duration.days(1),
+        label: "quarterly checks due and not completed",
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

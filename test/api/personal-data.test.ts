@@ -135,6 +135,12 @@ function readPaths(): string[] {
     "/topic-categories": ["/topic-categories"],
     "/stations/{stationId}/opinions": [`/stations/${ids.A}/opinions`, `/stations/${ids.B}/opinions`],
     "/opinions/{opinionId}": [`/opinions/${ids.opinion}`],
+    // The quota (decision 0022): member names only, in its coverage.
+    "/stations/{stationId}/plans/{year}": [`/stations/${ids.A}/plans/2026`],
+    "/stations/{stationId}/quota": [`/stations/${ids.A}/quota`, `/stations/${ids.B}/quota`],
+    "/quota": ["/quota"],
+    "/quota-checks": ["/quota-checks"],
+    "/quota-checks/{checkId}": [],
   };
   const gets = routes.filter((route) => route.method === "GET").map((route) => route.path);
   // A new read route must be added here, so that it is walked too.

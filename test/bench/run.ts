@@ -19,6 +19,8 @@ import { measureStationReads } from "./api-latency";
 import { bundleReport, type FunctionEntry } from "./bundle-report";
 import { noticesReport } from "./notices-report";
 import { provinceReport } from "./province-report";
+// The quarterly quota check (decision 0022).
+import { quotaReport } from "./quota-report";
 import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
 import { resultPrefix, type TopicLoopResult } from "./topic-loop";
 import { writePathReport } from "./write-path-report";
@@ -199,7 +201,7 @@ function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
 }
 
 /** `BENCH_SECTIONS` (comma-separated) runs only some sections, for a quick look; all by default. */
-const sectionNames = ["bundles", "reads", "writes", "notices", "loop", "province"] as const;
+const sectionNames = ["bundles", "reads", "writes", "notices", "loop", "province", "quota"] as const;
 const chosen = new Set(
   (process.env.BENCH_SECTIONS ?? sectionNames.join(",")).split(",").map((s) => s.trim()),
 );
@@ -268,6 +270,12 @@ async function provinceSection() {
   console.log(await provinceReport());
 }
 
+// The quarterly quota check (decision 0022).
+async function quotaSection() {
+  console.log("\n## The quarterly quota check over every station (BENCH_QUOTA_SIZES)\n");
+  console.log(await quotaReport());
+}
+
 const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
 try {
   console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
@@ -277,6 +285,7 @@ try {
   if (chosen.has("notices")) await noticesSection();
   if (chosen.has("loop")) await loopSection();
   if (chosen.has("province")) await provinceSection();
+  if (chosen.has("quota")) await quotaSection();
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }

@@ -451,6 +451,41 @@ describe("the county's scheduled jobs", () => {
   });
 });
 
+// The quarterly quota check (decision 0022).
+describe("the quarterly quota check", () => {
+  it("runs at 09:00 Asia/Shanghai on days 1–10 of each quarter's first month, with retries and a dead-letter queue", () => {
+    template.hasResourceProperties("AWS::Scheduler::Schedule", {
+      ScheduleExpression: "cron(0 9 1-10 1,4,7,10 ? *)",
+      ScheduleExpressionTimezone: "Asia/Shanghai",
+      State: "ENABLED",
+      Description: Match.stringLikeRegexp("first working day"),
+      Target: Match.objectLike({
+        Input: JSON.stringify({ job: "quarterlyCheck" }),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+  });
+
+  it("gives the jobs' function the time a county-wide check takes", () => {
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Description: Match.stringLikeRegexp("quarterly quota check"),
+      Timeout: 900,
+    });
+  });
+
+  it("alarms when a check was due and did not complete that day", () => {
+    const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm")).map((alarm) =>
+      JSON.stringify(record(alarm).Properties),
+    );
+    const missed = alarms.find((alarm) => alarm.includes("QuotaCheckDue"));
+    expect(missed).toBeDefined();
+    expect(missed).toContain("QuotaCheckCompleted");
+    expect(missed).toContain('"Period":86400');
+    expect(missed).toContain('"TreatMissingData":"notBreaching"');
+  });
+});
+
 /** A function's bundle as the CDK built it, by the start of its logical id. */
 function bundledCode(logicalIdPrefix: string): string {
   const [id] = logicalIds(template, "AWS::Lambda::Function").filter((found) =>

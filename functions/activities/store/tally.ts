@@ -68,7 +68,7 @@ export function attendanceWrites(
 
 const tallyCounterPattern = /^(activity_|opinions|topics)/;
 
-function asTally(item: Record<string, unknown>, stationId: string, year: number): StationTally {
+export function asTally(item: Record<string, unknown>, stationId: string, year: number): StationTally {
   const counters: Partial<Record<TallyCounter, number>> = {};
   for (const [name, value] of Object.entries(item))
     if (tallyCounterPattern.test(name) && typeof value === "number") counters[name as TallyCounter] = value;

@@ -258,6 +258,16 @@ const catalog = {
     en: "A day cannot be both a holiday and a workday",
   },
   invalid_date: { "zh-CN": "日期格式应为 YYYY-MM-DD", en: "Dates must be YYYY-MM-DD" },
+  // The quota (decision 0022).
+  not_found_plan: {
+    "zh-CN": "该工作站（室）尚未制定本年度计划",
+    en: "This station has no plan for the year yet",
+  },
+  not_found_quota_check: { "zh-CN": "未找到该次季度检查", en: "No such quarterly check" },
+  check_running: {
+    "zh-CN": "该次季度检查正在进行，请稍后查看结果",
+    en: "This quarterly check is running; look at its results shortly",
+  },
   invalid_year: { "zh-CN": "年份无效", en: "Not a valid year" },
   source_missing: { "zh-CN": "请注明来源（如国务院办公厅通知）", en: "Say where the dates come from" },
   workday_not_weekend: { "zh-CN": "调休上班日应为周末", en: "A make-up workday must fall on a weekend" },

@@ -77,6 +77,14 @@ export const routes = [
   { method: "POST", path: "/opinions/{opinionId}/adopt", auth: "jwt", function: "activities" },
   { method: "POST", path: "/opinions/{opinionId}/decline", auth: "jwt", function: "activities" },
   { method: "POST", path: "/opinions/{opinionId}/promote", auth: "jwt", function: "activities" },
+  // The year's plan, the quota and the quarterly check (decision 0022).
+  { method: "PUT", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/stations/{stationId}/quota", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/quota", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/quota-checks", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/quota-checks", auth: "jwt", function: "activities" },
+  { method: "GET", path: "/quota-checks/{checkId}", auth: "jwt", function: "activities" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

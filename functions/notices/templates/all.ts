@@ -6,6 +6,8 @@ import { noticeDigest } from "./digest-notices";
 import { dutyNoShow, dutyReminder } from "./duty-notices";
 import { invitation } from "./invitation-notices";
 import { topicClosed, topicRejected } from "./outcome-notices";
+// The quarterly quota check (decision 0022).
+import { quotaAtRisk, quotaBehind, quotaSummary } from "./quota-notices";
 import { escalation, reminderBefore, reminderDue, stepStarted } from "./step-notices";
 
 export const allTemplates: readonly NoticeTemplate[] = [
@@ -23,6 +25,10 @@ export const allTemplates: readonly NoticeTemplate[] = [
   // the duty roster (issue #12)
   dutyReminder,
   dutyNoShow,
+  // The quarterly quota check (decision 0022).
+  quotaBehind,
+  quotaAtRisk,
+  quotaSummary,
 ];
 
 export const templateIds: readonly TemplateId[] = allTemplates.map((template) => template.id);

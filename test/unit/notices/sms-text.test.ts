@@ -28,6 +28,16 @@ const long = {
   // the duty roster (issue #12)
   memberName: "欧阳志远",
   note: "附言：请于周五上午九点到社区活动中心参加关于加装电梯的座谈会，并带上前期走访材料。",
+  // The quarterly quota check (decision 0022).
+  checkName: "2027年第二季度",
+  missing: "协商议事2次、社情民意5条",
+  consultationTarget: "4",
+  opinionTarget: "10",
+  met: "1200",
+  onPace: "1200",
+  behind: "1200",
+  atRisk: "1200",
+  closed: "2026年度已结：2400个站室中1200个未完成全年任务。",
 };
 
 describe("SMS texts", () => {

@@ -1,0 +1,192 @@
+/**
+ * The quarterly checks as recorded (decision 0022): one item per check (`QUOTACHECK#2027-Q2`), claimed
+ * with a lease so that two runs at once do the work once, and one result item per station and year
+ * assessed, written in batches of 25.
+ */
+import {
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  UpdateItemCommand,
+  type WriteRequest,
+} from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import type { PaceStatus } from "../../domain/quota/pace";
+import { dynamodb, tableName } from "../../kernel/table/client";
+import { fromItem, getItem, type Page, queryPage, toItem } from "../../kernel/table/items";
+import { isConditionFailure } from "../../kernel/table/transaction";
+
+export type CheckTrigger = "schedule" | "request";
+
+/** What a check found for one year: stations by status. */
+export interface YearSummary {
+  readonly year: number;
+  readonly share: number;
+  readonly closing: boolean;
+  readonly stations: number;
+  readonly byStatus: Readonly<Record<PaceStatus, number>>;
+}
+
+export interface QuotaCheck {
+  readonly id: string;
+  readonly status: "running" | "done";
+  readonly trigger: CheckTrigger;
+  readonly asOf: string;
+  readonly date: string;
+  readonly startedAt: string;
+  readonly leaseUntil?: string;
+  readonly finishedAt?: string;
+  readonly years?: readonly YearSummary[];
+  /** Notices recorded by the run that recorded them (a re-run records none again). */
+  readonly notices?: number;
+  readonly runs: number;
+}
+
+export interface StationResult {
+  readonly checkId: string;
+  readonly year: number;
+  readonly stationId: string;
+  readonly stationName: string;
+  readonly status: PaceStatus;
+  readonly closing: boolean;
+  readonly consultations: { readonly count: number; readonly expected: number; readonly target: number };
+  readonly opinions: { readonly count: number; readonly expected: number; readonly target: number };
+  readonly missing: string;
+  readonly told: readonly string[];
+}
+
+const checkKey = (checkId: string) => ({ PK: `QUOTACHECK#${checkId}`, SK: "META" });
+const resultKey = (checkId: string, year: number, stationId: string) => ({
+  PK: `QUOTACHECK#${checkId}`,
+  SK: `RESULT#${year}#${stationId}`,
+});
+const checksCollection = "QUOTACHECKS";
+
+export const findCheck = (checkId: string) => getItem<QuotaCheck>(checkKey(checkId));
+
+export type Claim =
+  | { readonly claimed: true; readonly check: QuotaCheck }
+  | { readonly claimed: false; readonly check: QuotaCheck | undefined };
+
+/** Starts (or takes over, when its lease ran out) the check; refused while another run holds it or once done. */
+export async function claimCheck(
+  check: Pick<QuotaCheck, "id" | "trigger" | "asOf" | "date">,
+  now: Date,
+  leaseMs: number,
+): Promise<Claim> {
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  try {
+    const result = await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(checkKey(check.id)),
+        UpdateExpression:
+          "SET entity = :entity, id = :id, #status = :running, #trigger = :trigger, asOf = :asOf, #date = :date, startedAt = if_not_exists(startedAt, :now), leaseUntil = :lease, GSI1PK = :gsiPk, GSI1SK = :gsiSk ADD runs :one",
+        ConditionExpression: "attribute_not_exists(PK) OR (#status = :running AND leaseUntil < :now)",
+        ExpressionAttributeNames: { "#status": "status", "#trigger": "trigger", "#date": "date" },
+        ExpressionAttributeValues: marshall({
+          ":entity": "quotaCheck",
+          ":id": check.id,
+          ":running": "running",
+          ":trigger": check.trigger,
+          ":asOf": check.asOf,
+          ":date": check.date,
+          ":now": now.toISOString(),
+          ":lease": leaseUntil,
+          ":gsiPk": checksCollection,
+          ":gsiSk": `CHECK#${check.id}`,
+          ":one": 1,
+        }),
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return { claimed: true, check: fromItem<QuotaCheck>(result.Attributes ?? {}) };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return { claimed: false, check: await findCheck(check.id) };
+  }
+}
+
+export async function finishCheck(
+  checkId: string,
+  outcome: { years: readonly YearSummary[]; notices: number },
+  now: Date,
+): Promise<void> {
+  await dynamodb().send(
+    new UpdateItemCommand({
+      TableName: tableName(),
+      Key: marshall(checkKey(checkId)),
+      UpdateExpression:
+        "SET #status = :done, finishedAt = :now, years = :years, notices = :notices REMOVE leaseUntil",
+      ConditionExpression: "#status = :running",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: marshall({
+        ":done": "done",
+        ":running": "running",
+        ":now": now.toISOString(),
+        ":years": outcome.years,
+        ":notices": outcome.notices,
+      }),
+    }),
+  );
+}
+
+const batchSize = 25;
+
+async function writeBatch(requests: WriteRequest[]): Promise<void> {
+  let pending = requests;
+  for (let round = 0; pending.length > 0; round++) {
+    if (round > 8) throw new Error("BatchWriteItem left items unprocessed after retries");
+    if (round > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** round * 10));
+    const result: BatchWriteItemCommandOutput = await dynamodb().send(
+      new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }),
+    );
+    pending = result.UnprocessedItems?.[tableName()] ?? [];
+  }
+}
+
+/** Records the results of a page of stations (a re-run overwrites them with the same). */
+export async function saveResults(results: readonly StationResult[]): Promise<void> {
+  const requests = results.map(
+    (result): WriteRequest => ({
+      PutRequest: {
+        Item: toItem(result, resultKey(result.checkId, result.year, result.stationId), "quotaResult"),
+      },
+    }),
+  );
+  const batches = [];
+  for (let offset = 0; offset < requests.length; offset += batchSize)
+    batches.push(writeBatch(requests.slice(offset, offset + batchSize)));
+  await Promise.all(batches);
+}
+
+export function listChecks(page: { limit: number; cursor: string | undefined }): Promise<Page<QuotaCheck>> {
+  return queryPage<QuotaCheck>({
+    index: "GSI1",
+    partition: { name: "GSI1PK", value: checksCollection },
+    newestFirst: true,
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+}
+
+export function checkResultsPage(
+  checkId: string,
+  filter: { stationIds?: readonly string[] | undefined; year?: number | undefined },
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<StationResult>> {
+  const ids = filter.stationIds;
+  return queryPage<StationResult>({
+    partition: { name: "PK", value: `QUOTACHECK#${checkId}` },
+    sortKeyPrefix: { name: "SK", value: filter.year ? `RESULT#${filter.year}#` : "RESULT#" },
+    ...(ids
+      ? {
+          filter: {
+            expression: `#stationId IN (${ids.map((_, i) => `:s${i}`).join(", ")})`,
+            values: Object.fromEntries(ids.map((id, i) => [`:s${i}`, id])),
+          },
+        }
+      : {}),
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+}

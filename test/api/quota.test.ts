@@ -1,0 +1,282 @@
+/**
+ * The year's plan, the quota views and the quarterly check through the API (decision 0022): pace at
+ * quarter and year ends (2024 is a leap year), the plan used by pace, who the check tells, the year's
+ * first check closing the year before, and a check run twice or at once recorded once, telling no one twice.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { tallyWrite } from "../../functions/activities/store/tally";
+import type { TallyDelta } from "../../functions/domain/quota/tally";
+import { scanAll } from "../../functions/kernel/table/items";
+import { writeTransaction } from "../../functions/kernel/table/transaction";
+import {
+  type Api,
+  createMember,
+  createStation,
+  expectApiError,
+  listAll,
+  nextPhone,
+  parseCsv,
+  type Station,
+  startApi,
+} from "./harness";
+
+interface Pace {
+  count: number;
+  target: number;
+  expected: number;
+  status: string;
+  forecast: number;
+  missing: number;
+}
+interface Quota {
+  stationId: string;
+  year: number;
+  yearElapsed: number;
+  quarterlyElapsed: number;
+  consultations: Pace;
+  opinions: Pace;
+  status: string;
+  missing: string;
+  activities: { type: string; done: number; planned: number; plannedByNow: number }[];
+  plan: { version: number } | null;
+  coverage?: { members: number; withoutActivity: { memberId: string }[] };
+}
+interface Check {
+  id: string;
+  status: string;
+  years: { year: number; closing: boolean; stations: number; byStatus: Record<string, number> }[];
+  notices: number;
+  runs: number;
+}
+interface Notice {
+  templateId: string;
+  recipient: { id: string };
+  text: string;
+}
+
+let api: Api;
+const people: Record<string, Station> = {};
+
+async function activeStation(name: string, tallies: Record<number, TallyDelta>): Promise<Station> {
+  const lead = await createMember(api, { name: `${name}牵头委员` });
+  const station = await createStation(api, {
+    status: "active",
+    leadMemberId: lead.id,
+    contact: { name: `${name}联络员`, phone: nextPhone() },
+    liaison: { leader: `${name}联系领导`, committee: "提案委员会", phone: nextPhone() },
+  });
+  for (const [year, delta] of Object.entries(tallies))
+    await writeTransaction(tallyWrite(station.id, Number(year), delta));
+  return station;
+}
+
+const notices = async (template?: string) =>
+  (await scanAll<Notice>({ expression: "#entity = :notice", values: { ":notice": "notification" } })).filter(
+    (n) => !template || n.templateId === template,
+  );
+
+const quota = async (stationId: string, query: string) => {
+  const reply = await api.get(`/stations/${stationId}/quota?${query}`);
+  expect(reply.status, reply.text).toBe(200);
+  return reply.json<Quota>();
+};
+
+beforeAll(async () => {
+  api = await startApi();
+  people.behind = await activeStation("甲", { 2025: { activity_consultation: 2, opinions: 3 } });
+  people.atRisk = await activeStation("乙", {});
+  people.met = await activeStation("丙", {
+    2024: { activity_consultation: 4, opinions: 10 },
+    2025: { activity_consultation: 4, opinions: 10 },
+  });
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+afterEach(() => {
+  expect(api.takeServerErrors()).toEqual([]);
+});
+
+describe("pace through the API", () => {
+  it("at the end of a leap year's Q1: a quarter of the year, one consultation and two opinions expected", async () => {
+    const seeded = await activeStation("丁", { 2024: { activity_consultation: 1, opinions: 1 } });
+    const q1 = await quota(seeded.id, "year=2024&quarter=1");
+    expect(q1.quarterlyElapsed).toBe(0.25);
+    expect(q1.yearElapsed).toBeCloseTo(91 / 366, 4);
+    expect(q1.consultations).toMatchObject({ count: 1, expected: 1, status: "on_pace", forecast: 4 });
+    expect(q1.opinions).toMatchObject({ count: 1, expected: 2, status: "behind", missing: 9 });
+    expect(q1.missing).toBe("社情民意1条");
+    // The year over: short of a target is at risk.
+    const year = await quota(seeded.id, "year=2024");
+    expect(year).toMatchObject({ quarterlyElapsed: 1, yearElapsed: 1, status: "at_risk" });
+    expect(year.consultations).toMatchObject({ expected: 4, missing: 3 });
+  });
+
+  it("holds a station to its plan once it has one, and shows the plan beside what was done", async () => {
+    const station = await activeStation("戊", { 2025: { opinions: 1, activity_visit: 1 } });
+    expect((await quota(station.id, "year=2025&quarter=1")).status).toBe("behind");
+    const quarters = [
+      { consultations: 0, opinions: 1, activities: { visit: 2 }, notes: "走访为主" },
+      { consultations: 2, opinions: 3 },
+      { consultations: 1, opinions: 3 },
+      { consultations: 1, opinions: 3 },
+    ];
+    const saved = await api.put(`/stations/${station.id}/plans/2025`, { quarters });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json<{ version: number }>().version).toBe(1);
+    const q1 = await quota(station.id, "year=2025&quarter=1");
+    expect(q1.status).toBe("on_pace");
+    expect(q1.activities.find((line) => line.type === "visit")).toMatchObject({
+      done: 1,
+      planned: 2,
+      plannedByNow: 2,
+    });
+    expect(q1.plan?.version).toBe(1);
+    // The counts are still there beside the plan.
+    expect(q1.opinions.count).toBe(1);
+    // A stale or missing version is refused; the current one is accepted.
+    expectApiError(
+      await api.put(`/stations/${station.id}/plans/2025`, { quarters }),
+      409,
+      "version_mismatch",
+    );
+    const again = await api.put(`/stations/${station.id}/plans/2025`, { quarters, version: 1 });
+    expect(again.status, again.text).toBe(200);
+    expect((await api.get(`/stations/${station.id}/plans/2025`)).json<{ version: number }>().version).toBe(2);
+  });
+
+  it("refuses a plan without four quarters, naming the field; staff of another station may not plan", async () => {
+    const error = expectApiError(
+      await api.put(`/stations/${people.met?.id}/plans/2025`, {
+        quarters: [{ consultations: 1, opinions: 1 }],
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(error.details?.map((d) => d.field)).toContain("quarters");
+    const staff = await api.token({
+      role: "staff",
+      stationIds: [people.behind?.id ?? ""],
+      subject: "staff-q",
+    });
+    const quarters = Array.from({ length: 4 }, () => ({ consultations: 1, opinions: 3 }));
+    expectApiError(
+      await api.put(`/stations/${people.met?.id}/plans/2025`, { quarters }, { token: staff }),
+      404,
+      "not_found",
+    );
+    expectApiError(await api.get(`/stations/${people.met?.id}/plans/2024`), 404, "not_found");
+  });
+});
+
+describe("the quarterly check", () => {
+  it("the year's first check closes the year before and tells the county office once", async () => {
+    const reply = await api.post("/quota-checks", { asOf: "2025-01-02" });
+    expect(reply.status, reply.text).toBe(201);
+    const check = reply.json<Check>();
+    expect(check).toMatchObject({ id: "2025-Q1", status: "done", runs: 1 });
+    expect(check.years).toHaveLength(1);
+    expect(check.years[0]).toMatchObject({ year: 2024, closing: true });
+    expect(check.years[0]?.byStatus.met).toBe(1);
+    expect(await notices("quota_behind")).toEqual([]);
+    const summary = await notices("quota_summary");
+    expect(summary.map((n) => n.recipient.id)).toEqual(["county-office"]);
+    expect(summary[0]?.text).toMatch(/2024年度已结/);
+  });
+
+  it("tells the lead member and contact of a station behind, and the liaison of one at risk", async () => {
+    const reply = await api.post("/quota-checks", { asOf: "2025-07-01" });
+    expect(reply.status, reply.text).toBe(201);
+    const check = reply.json<Check>();
+    expect(check.id).toBe("2025-Q3");
+    expect(check.years.map((y) => [y.year, y.closing])).toEqual([[2025, false]]);
+    const behind = (await notices("quota_behind")).map((n) => n.recipient.id);
+    const { behind: a, atRisk: b, met: c } = people as Record<string, Station>;
+    expect(behind).toEqual(
+      expect.arrayContaining([
+        `member:${a?.leadMemberId}`,
+        `station-contact:${a?.id}`,
+        `member:${b?.leadMemberId}`,
+      ]),
+    );
+    expect(behind.some((id) => id.includes(c?.id ?? "-") || id === `member:${c?.leadMemberId}`)).toBe(false);
+    const atRisk = await notices("quota_at_risk");
+    expect(atRisk.map((n) => n.recipient.id)).toContain(`liaison:${b?.id}`);
+    expect(atRisk.map((n) => n.recipient.id)).not.toContain(`liaison:${a?.id}`);
+    const detail = await api.get("/quota-checks/2025-Q3?limit=100");
+    const results = detail.json<{
+      results: { items: { stationId: string; status: string; told: string[] }[] };
+    }>().results.items;
+    expect(results.find((r) => r.stationId === a?.id)).toMatchObject({ status: "behind" });
+    expect(results.find((r) => r.stationId === b?.id)?.told).toContain("乙联系领导、提案委员会");
+    expect(results.find((r) => r.stationId === c?.id)).toMatchObject({ status: "met", told: [] });
+  });
+
+  it("run again, answers the check as recorded and tells no one twice", async () => {
+    const before = (await notices()).length;
+    const again = await api.post("/quota-checks", { asOf: "2025-08-15" });
+    expect(again.status, again.text).toBe(200);
+    expect(again.json<Check>()).toMatchObject({ id: "2025-Q3", runs: 1 });
+    expect((await notices()).length).toBe(before);
+  });
+
+  it("run twice at once, is done once", async () => {
+    const before = (await notices()).length;
+    const replies = await Promise.all([1, 2, 3].map(() => api.post("/quota-checks", { asOf: "2025-10-09" })));
+    const statuses = replies.map((reply) => reply.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    for (const status of statuses) expect([200, 201, 409]).toContain(status);
+    const checks = await listAll<Check>(api, "/quota-checks");
+    expect(checks.map((c) => c.id)).toEqual(["2025-Q4", "2025-Q3", "2025-Q1"]);
+    expect(checks[0]).toMatchObject({ status: "done", runs: 1 });
+    const added = (await notices()).length - before;
+    expect(added).toBe(checks[0]?.notices);
+  });
+
+  it("is the county office's to run", async () => {
+    const staff = await api.token({
+      role: "staff",
+      stationIds: [people.behind?.id ?? ""],
+      subject: "staff-q2",
+    });
+    expectApiError(await api.post("/quota-checks", {}, { token: staff }), 403, "forbidden");
+    expectApiError(await api.post("/quota-checks", { asOf: "2025-02-30" }), 400, "validation_failed");
+    expectApiError(await api.get("/quota-checks/2019-Q1"), 404, "not_found");
+  });
+});
+
+describe("the county's list", () => {
+  it("pages the stations with coverage for the county office, and exports CSV", async () => {
+    const idle = await createMember(api, { name: "未下沉委员" });
+    const reply = await api.get("/quota?year=2025&quarter=2&limit=100");
+    expect(reply.status, reply.text).toBe(200);
+    const page = reply.json<{
+      items: Quota[];
+      coverage: { servingNowhere: { memberId: string }[]; withoutActivity: unknown[] };
+    }>();
+    expect(page.items.length).toBeGreaterThanOrEqual(3);
+    expect(page.coverage.servingNowhere.map((m) => m.memberId)).toContain(idle.id);
+    expect(page.coverage.withoutActivity.length).toBeGreaterThan(0);
+    const csv = await api.get("/quota?year=2025&format=csv");
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(parseCsv(csv.text)[0]).toContain("进度");
+  });
+
+  it("shows staff their own stations only", async () => {
+    const staff = await api.token({
+      role: "staff",
+      stationIds: [people.behind?.id ?? ""],
+      subject: "staff-q3",
+    });
+    const page = (await api.get("/quota?year=2025", { token: staff })).json<{
+      items: Quota[];
+      coverage?: unknown;
+    }>();
+    expect(page.items.map((q) => q.stationId)).toEqual([people.behind?.id]);
+    expect(page.coverage).toBeUndefined();
+    const mine = await api.get(`/stations/${people.behind?.id}/quota?year=2025`, { token: staff });
+    expect(mine.json<Quota>().coverage?.members).toBe(1);
+  });
+});
