@@ -4,6 +4,7 @@
  */
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
+import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type DeliveryContext, deliveryContextKeys } from "./delivery";
 import { noticeRulesFromContext } from "./notice-rules";
@@ -40,6 +41,8 @@ export interface CountySettings {
   readonly noticeRules: Readonly<Record<string, string>>;
   /** The topic categories as JSON (TOPIC_CATEGORIES, functions/domain/topics/categories.ts); the defaults when absent. */
   readonly topicCategories?: string;
+  /** The quota's targets by year as JSON (QUOTA_TARGETS, functions/domain/quota/targets.ts); 4 and 10 when absent. */
+  readonly quotaTargets?: string;
 }
 
 export const defaultSettings: CountySettings = {
@@ -147,20 +150,22 @@ export function settingsFromContext(node: Node): CountySettings {
   if (mfa) input.mfa = mfa as MfaMode;
   input.delivery = deliveryFromContext(node);
   input.noticeRules = noticeRulesFromContext(text);
-  const categories = topicCategoriesFromContext(node);
+  const categories = jsonFromContext(node, "topicCategories", parseTopicCategories);
   if (categories !== undefined) input.topicCategories = categories;
+  const targets = jsonFromContext(node, "quotaTargets", parseQuotaTargets);
+  if (targets !== undefined) input.quotaTargets = targets;
   return resolveSettings(input);
 }
 
-/** `topicCategories` (a JSON array, or its text), checked as the functions will read it. */
-function topicCategoriesFromContext(node: Node): string | undefined {
-  const value: unknown = node.tryGetContext("topicCategories");
+/** A JSON setting (in cdk.json, or its text with -c), checked as the functions will read it. */
+function jsonFromContext(node: Node, key: string, check: (json: string) => unknown): string | undefined {
+  const value: unknown = node.tryGetContext(key);
   if (value === undefined || value === null || value === "") return undefined;
   const json = typeof value === "object" ? JSON.stringify(value) : String(value);
   try {
-    parseTopicCategories(json);
+    check(json);
   } catch (error) {
-    throw new SettingsError(`context topicCategories ${(error as Error).message}`);
+    throw new SettingsError(`context ${key} ${(error as Error).message}`);
   }
   return json;
 }

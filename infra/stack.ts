@@ -29,6 +29,7 @@ export function functionEnvironment(settings: CountySettings): Record<string, st
     ...(settings.smsSignature ? { SMS_SIGNATURE: settings.smsSignature } : {}),
     ...settings.noticeRules,
     ...(settings.topicCategories ? { TOPIC_CATEGORIES: settings.topicCategories } : {}),
+    ...(settings.quotaTargets ? { QUOTA_TARGETS: settings.quotaTargets } : {}),
   };
 }
 

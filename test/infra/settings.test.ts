@@ -78,6 +78,15 @@ describe("county settings", () => {
     expect(() => fromContext({ smsDailyCap: "0" })).toThrow(SettingsError);
   });
 
+  it("carry the quota's targets by year to the functions, refusing a bad one at synth", () => {
+    const targets = { default: { consultations: 5 }, 2028: { opinions: 12 } };
+    expect(fromContext({ quotaTargets: targets }).quotaTargets).toBe(JSON.stringify(targets));
+    expect(fromContext({ quotaTargets: JSON.stringify(targets) }).quotaTargets).toBe(JSON.stringify(targets));
+    expect(() => fromContext({ quotaTargets: { 2028: { opinion: 12 } } })).toThrow(
+      /context quotaTargets QUOTA_TARGETS.2028.opinion is not a setting/,
+    );
+  });
+
   it("need an explicit slug when the county's name has no Latin letters", () => {
     expect(() => fromContext({ county: "某某县" })).toThrow(SettingsError);
     expect(fromContext({ county: "某某县", countySlug: "mou-county" }).countySlug).toBe("mou-county");
