@@ -1,6 +1,6 @@
 /**
  * The quarterly check on the local stack's scheduler (decision 0022): the same `quarterlyCheck` entry
- * as on AWS, on a simulated clock that stands at 08:58 on 1 April 2027 (a Thursday, the quarter's
+ * as on AWS, on a simulated clock that stands at 08:45 on 1 April 2027 (time for a loaded machine to start the stack before 09:00) (a Thursday, the quarter's
  * first working day; the local clock only moves forward): the check happens at 09:00, recorded as
  * scheduled, and run again it tells no one twice.
  */
@@ -19,7 +19,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "hsl-quota-schedule-"));
-  await saveTime(join(dataDir, clockFileName), new Date("2027-04-01T00:58:00Z"));
+  await saveTime(join(dataDir, clockFileName), new Date("2027-04-01T00:45:00Z"));
   const quarterly = countySchedules.filter((schedule) => schedule.job === "quarterlyCheck");
   expect(quarterly).toHaveLength(1);
   api = await startApi({ dataDir, speed: 30, schedules: quarterly });
