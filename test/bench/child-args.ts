@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { basename } from "node:path";
 import { promisify } from "node:util";
+import { isMain } from "../../infra/local/cli";
 
 export const childNodeArgs = (): string[] =>
   process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
@@ -36,4 +37,16 @@ export async function runBenchChild<T>(child: {
     if (stderr) throw new Error(`${name} failed:\n${stderr.slice(-4000)}`, { cause: error });
     throw error;
   }
+}
+
+/** Runs `main` when this module is the process's entry (a bench child), exiting 0, or 1 with the error. */
+export function runAsChild(moduleUrl: string, main: () => Promise<void>): void {
+  if (!isMain(moduleUrl)) return;
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -34,9 +34,9 @@ import {
   reminderDue,
   stepStarted,
 } from "../../functions/notices/templates/step-notices";
-import { isMain } from "../../infra/local/cli";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
+import { runAsChild } from "./child-args";
 import { pool } from "./concurrency";
 import { watchDynamoDbRequests } from "./dynamodb-requests";
 import { percentile } from "./stats";
@@ -338,12 +338,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${noticesPrefix}${JSON.stringify(result)}\n`);
 }
 
-if (isMain(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsChild(import.meta.url, main);

@@ -34,10 +34,10 @@ import {
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
-import { isMain } from "../../infra/local/cli";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import type { RuntimeRetention } from "../../infra/local/workflow-runtime";
+import { runAsChild } from "./child-args";
 import { pool } from "./concurrency";
 import { watchDynamoDbRequests } from "./dynamodb-requests";
 import { percentile } from "./stats";
@@ -496,12 +496,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${provincePrefix}${JSON.stringify(result)}\n`);
 }
 
-if (isMain(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsChild(import.meta.url, main);

@@ -31,9 +31,9 @@ import {
 } from "../../functions/kernel/table/keys";
 import type { NotificationRecord, Notifier } from "../../functions/notices/notifier";
 import { recordingNotifier } from "../../functions/notices/recording-notifier";
-import { isMain } from "../../infra/local/cli";
 import { localDynamoDbClient, startDynamoDbLocal } from "../../infra/local/dynamodb-local";
 import { ensureTable } from "../../infra/local/table";
+import { runAsChild } from "./child-args";
 import { pool } from "./concurrency";
 import { watchDynamoDbRequests } from "./dynamodb-requests";
 
@@ -228,12 +228,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${quotaPrefix}${JSON.stringify(result)}\n`);
 }
 
-if (isMain(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsChild(import.meta.url, main);

@@ -16,9 +16,9 @@ import { parseArgs } from "node:util";
 import { type TopicStep, topicSteps } from "../../functions/domain/topics/steps";
 import type { MemberCreate, StationCreate } from "../../functions/registry/contracts";
 import type { StepEvidence, TopicCreate } from "../../functions/topics/contracts";
-import { isMain } from "../../infra/local/cli";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import { topicLoopStates } from "../../workflows/topic-loop";
+import { runAsChild } from "./child-args";
 import { watchDynamoDbRequests } from "./dynamodb-requests";
 
 /** The line the child prints its result on, as JSON after this prefix. */
@@ -392,12 +392,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${resultPrefix}${JSON.stringify(result)}\n`);
 }
 
-if (isMain(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsChild(import.meta.url, main);

@@ -18,9 +18,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { topicSteps } from "../../functions/domain/topics/steps";
 import { collections } from "../../functions/kernel/table/keys";
-import { isMain } from "../../infra/local/cli";
 import { type LocalStack, startLocalStack } from "../../infra/local/start";
 import { fromRoot } from "../../infra/paths";
+import { runAsChild } from "./child-args";
 import { watchDynamoDbRequests } from "./dynamodb-requests";
 import { evidenceFor, memberBody, stationBody, topicBody } from "./topic-loop";
 import { clientResultPrefix, type PhaseResult, type WritePathPhase } from "./write-path-client";
@@ -230,12 +230,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (isMain(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAsChild(import.meta.url, main);

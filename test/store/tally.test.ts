@@ -3,11 +3,11 @@
  * correction nets out, and the year's tallies page as one collection.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { quotaRowsPage } from "../../functions/activities/store/plans";
 import {
   attendanceWrites,
   memberAttendance,
   readTally,
-  talliesPage,
   tallyWrite,
 } from "../../functions/activities/store/tally";
 import { activityCounter, correctionDelta, withdrawal } from "../../functions/domain/quota/tally";
@@ -61,9 +61,9 @@ describe("a station's tally", () => {
   it("pages every station's tally of a year, and counts members' attendance", async () => {
     const stations = [unique("paged"), unique("paged"), unique("paged")];
     for (const station of stations) await writeTransaction(tallyWrite(station, 2031, { opinions: 2 }));
-    const first = await talliesPage(2031, { limit: 2, cursor: undefined });
-    const second = await talliesPage(2031, { limit: 2, cursor: first.cursor ?? undefined });
-    const seen = [...first.items, ...second.items];
+    const first = await quotaRowsPage(2031, { limit: 2, cursor: undefined });
+    const second = await quotaRowsPage(2031, { limit: 2, cursor: first.cursor ?? undefined });
+    const seen = [...first.items, ...second.items].map((row) => row.tally);
     expect(seen.map((tally) => tally.stationId).sort()).toEqual([...stations].sort());
     expect(seen.every((tally) => tally.counters.opinions === 2)).toBe(true);
 

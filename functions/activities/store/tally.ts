@@ -7,12 +7,11 @@ import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { StationTally, TallyCounter, TallyDelta } from "../../domain/quota/tally";
 import { tableName } from "../../kernel/table/client";
-import { getItem, queryPage } from "../../kernel/table/items";
+import { getItem } from "../../kernel/table/items";
 import {
   memberAttendanceKey,
   stationTallyIndexKeys,
   stationTallyKey,
-  talliesOfYear,
 } from "../../kernel/table/keys";
 
 /** The update that adds `delta` to a station's tally of `year`; none when the delta is empty. */
@@ -79,23 +78,6 @@ export function asTally(item: Record<string, unknown>, stationId: string, year: 
 export async function readTally(stationId: string, year: number): Promise<StationTally> {
   const item = await getItem<Record<string, unknown>>(stationTallyKey(stationId, year));
   return asTally(item ?? {}, stationId, year);
-}
-
-/** A page of the tallies of `year`, every station that counted anything: one query, not one per station. */
-export async function talliesPage(
-  year: number,
-  page: { limit: number; cursor: string | undefined },
-): Promise<{ items: StationTally[]; cursor: string | null }> {
-  const found = await queryPage<Record<string, unknown>>({
-    index: "GSI1",
-    partition: { name: "GSI1PK", value: talliesOfYear(year) },
-    limit: page.limit,
-    cursor: page.cursor,
-  });
-  return {
-    items: found.items.map((item) => asTally(item, String(item.stationId), year)),
-    cursor: found.cursor,
-  };
 }
 
 /** Activities `memberId` attended in `year`. */
