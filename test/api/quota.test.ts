@@ -243,6 +243,20 @@ describe("the quarterly check", () => {
     });
     expectApiError(await api.post("/quota-checks", {}, { token: staff }), 403, "forbidden");
     expectApiError(await api.post("/quota-checks", { asOf: "2025-02-30" }), 400, "validation_failed");
+    // A quarter not yet begun: judged on today's counts, its real check would later be skipped.
+    const future = expectApiError(
+      await api.post("/quota-checks", { asOf: "2099-10-08" }),
+      400,
+      "validation_failed",
+    );
+    expect(future.details).toEqual([
+      {
+        field: "asOf",
+        code: "as_of_in_future",
+        message: "检查日期不能晚于现在：季度尚未开始的检查会按今天的数据评判",
+      },
+    ]);
+    expect((await api.get("/quota-checks/2099-Q4")).status).toBe(404);
     expectApiError(await api.get("/quota-checks/2019-Q1"), 404, "not_found");
   });
 });

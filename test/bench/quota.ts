@@ -199,7 +199,6 @@ export async function measureQuotaCheck(stations: number): Promise<QuotaBenchRes
     const total = Object.values(byCommand).reduce((sum, count) => sum + count, 0);
     const noticeRequests = byCommand.TransactWriteItems ?? 0;
     const counted = { ...byCommand };
-    const baseline = await rawPaging(raw, table);
     return {
       stations,
       seedMs,

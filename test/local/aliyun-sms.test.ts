@@ -12,7 +12,6 @@ import { aliyunSmsChannel } from "../../functions/notices/channels/aliyun-sms";
 import { channelsFor } from "../../functions/notices/channels/choose";
 import type { ProviderTemplate } from "../../functions/notices/channels/provider-sms";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
-import type { NotificationRecord } from "../../functions/notices/notifier";
 import { allTemplates } from "../../functions/notices/templates/all";
 import { smsNotice } from "../support/sms-notice";
 

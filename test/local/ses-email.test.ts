@@ -3,7 +3,7 @@
  * the test key's secret (test/support/aws-receiver.ts) and answers, by recipient: success, throttling,
  * a rejected message, a server error, or nothing at all.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { channelsFor } from "../../functions/notices/channels/choose";
 import { sesEmailChannel } from "../../functions/notices/channels/ses-email";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";

@@ -3,11 +3,10 @@
  * signature from the test key's secret (test/support/aws-receiver.ts) and answers, by number:
  * success, an invalid or opted-out number, throttling, a server error, or nothing at all.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { channelsFor } from "../../functions/notices/channels/choose";
 import { snsSmsChannel } from "../../functions/notices/channels/sns-sms";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
-import type { NotificationRecord } from "../../functions/notices/notifier";
 import { type Answer, type ReceivedRequest, useAwsReceiver } from "../support/aws-receiver";
 import { smsNotice } from "../support/sms-notice";
 

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderTemplate } from "../../functions/notices/channels/provider-sms";
 import { tencentSmsChannel } from "../../functions/notices/channels/tencent-sms";
 import { providerTemplates, readDeliverySettings } from "../../functions/notices/delivery-settings";
-import type { NotificationRecord } from "../../functions/notices/notifier";
 import { allTemplates } from "../../functions/notices/templates/all";
 import { smsNotice } from "../support/sms-notice";
 

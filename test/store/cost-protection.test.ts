@@ -6,14 +6,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CostLimits } from "../../functions/domain/notices/cost-protection";
 import { type AttemptOutcome, defaultQuietHours } from "../../functions/domain/notices/delivery";
-import { newId } from "../../functions/kernel/ids";
-import { getItem } from "../../functions/kernel/table/items";
-import { notificationKey } from "../../functions/kernel/table/keys";
 import type { ChannelSender } from "../../functions/notices/channels/channel";
 import type { Channel, NotificationRecord, Recipient } from "../../functions/notices/notifier";
 import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
 import { segmentCapacity, smsSignature } from "../../functions/notices/sms-text";
-import { recordNotification } from "../../functions/notices/store";
 import { newPhone, queuedNotice, storedNotice, useFreshTable } from "./fixtures";
 
 beforeAll(async () => {

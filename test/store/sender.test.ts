@@ -5,8 +5,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AttemptOutcome, defaultQuietHours } from "../../functions/domain/notices/delivery";
 import { newId } from "../../functions/kernel/ids";
-import { getItem } from "../../functions/kernel/table/items";
-import { notificationKey } from "../../functions/kernel/table/keys";
 import type { ChannelSender } from "../../functions/notices/channels/channel";
 import { outboxFileChannel } from "../../functions/notices/channels/outbox-file";
 import { claimNotification, dueNotificationIds } from "../../functions/notices/delivery-store";

@@ -1,6 +1,6 @@
 /** The quarterly check on demand, and the checks as recorded (decision 0022). */
 import { requireAdmin } from "../../domain/access";
-import { ConflictError, NotFoundError } from "../../domain/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
 import { isIsoDate, localTime } from "../../domain/topics/calendar";
 import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
@@ -34,8 +34,12 @@ export const quotaCheckOperations = [
     async handle({ principal, body }) {
       requireAdmin(principal);
       const services = { notifier: defaultNotifier(), now: () => clock().now() };
+      const asOf = asOfInstant(body.asOf);
+      // A quarter not yet begun would be judged on today's counts, and its real check later skipped.
+      if (asOf && asOf.getTime() > services.now().getTime())
+        throw new ValidationError([{ field: "asOf", code: "as_of_in_future", message: "as_of_in_future" }]);
       const { check, ran } = await runQuotaCheck(services, {
-        asOf: asOfInstant(body.asOf),
+        asOf,
         trigger: "request",
       });
       if (!check || check.status === "running") throw new ConflictError("check_running");

@@ -24,6 +24,7 @@ import {
   findCheck,
   finishCheck,
   type QuotaCheck,
+  releaseCheck,
   type StationResult,
   saveResults,
   type YearSummary,
@@ -195,6 +196,18 @@ export async function runQuotaCheck(
   };
   const claim = await claimCheck(record, services.now(), checkLeaseMs);
   if (!claim.claimed) return { check: claim.check, ran: false };
+  try {
+    return await runClaimedCheck(services, period);
+  } catch (error) {
+    await releaseCheck(period.checkId, services.now());
+    throw error;
+  }
+}
+
+async function runClaimedCheck(
+  services: QuotaCheckServices,
+  period: CheckPeriod,
+): Promise<QuotaCheckOutcome> {
   const directory = await preloadedDirectory();
   const summaries: YearSummary[] = [];
   const attention: Attention[] = [];

@@ -19,5 +19,7 @@ export async function scheduledQuotaCheck(services: QuotaCheckServices): Promise
     return { skipped: "not_first_working_day", today };
   emitCheckMetric("QuotaCheckDue");
   const { check, ran } = await runQuotaCheck(services, { trigger: "schedule" });
+  // Done earlier (the county office ran it, or a retry found it done): the quarter's check happened.
+  if (!ran && check?.status === "done") emitCheckMetric("QuotaCheckCompleted");
   return { checkId: check?.id, ran, notices: ran ? (check?.notices ?? 0) : 0 };
 }

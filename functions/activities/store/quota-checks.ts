@@ -106,6 +106,31 @@ export async function claimCheck(
   }
 }
 
+/**
+ * Lets a check that failed partway be taken again at once (its lease ended now) rather than after the
+ * lease: a retry of the scheduled run, or the county office's POST, picks it up and runs it again —
+ * its notices keyed so that none is sent twice.
+ */
+export async function releaseCheck(checkId: string, now: Date): Promise<void> {
+  try {
+    await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(checkKey(checkId)),
+        UpdateExpression: "SET leaseUntil = :past",
+        ConditionExpression: "#status = :running",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: marshall({
+          ":running": "running",
+          ":past": new Date(now.getTime() - 1).toISOString(),
+        }),
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
 export async function finishCheck(
   checkId: string,
   outcome: { years: readonly YearSummary[]; notices: number },

@@ -8,11 +8,7 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { StationTally, TallyCounter, TallyDelta } from "../../domain/quota/tally";
 import { tableName } from "../../kernel/table/client";
 import { getItem } from "../../kernel/table/items";
-import {
-  memberAttendanceKey,
-  stationTallyIndexKeys,
-  stationTallyKey,
-} from "../../kernel/table/keys";
+import { memberAttendanceKey, stationTallyIndexKeys, stationTallyKey } from "../../kernel/table/keys";
 
 /** The update that adds `delta` to a station's tally of `year`; none when the delta is empty. */
 export function tallyWrite(stationId: string, year: number, delta: TallyDelta): TransactWriteItem[] {

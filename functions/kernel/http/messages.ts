@@ -241,6 +241,10 @@ const catalog = {
     en: "Give at least topicId or recipient",
   },
   out_of_range: { "zh-CN": "超出允许范围", en: "Out of the allowed range" },
+  as_of_in_future: {
+    "zh-CN": "检查日期不能晚于现在：季度尚未开始的检查会按今天的数据评判",
+    en: "asOf cannot be in the future: a quarter not yet begun would be judged on today's counts",
+  },
   dates_reversed: {
     "zh-CN": "开始日期不能晚于结束日期",
     en: "The start date must not be after the end date",
