@@ -169,6 +169,28 @@ describe("pace through the API", () => {
     );
     expectApiError(await api.get(`/stations/${people.met?.id}/plans/2024`), 404, "not_found");
   });
+
+  it("refuses a plan whose year falls short of the targets: it would silence every check", async () => {
+    const empty = Array.from({ length: 4 }, () => ({ consultations: 0, opinions: 2 }));
+    const error = expectApiError(
+      await api.put(`/stations/${people.met?.id}/plans/2026`, { quarters: empty }),
+      400,
+      "validation_failed",
+    );
+    expect(error.details).toEqual([
+      {
+        field: "quarters",
+        code: "plan_below_target",
+        message: "全年计划的协商议事活动合计 0 次，少于年度目标 4 次",
+      },
+      {
+        field: "quarters",
+        code: "plan_below_target",
+        message: "全年计划的社情民意信息合计 8 条，少于年度目标 10 条",
+      },
+    ]);
+    expectApiError(await api.get(`/stations/${people.met?.id}/plans/2026`), 404, "not_found");
+  });
 });
 
 describe("the quarterly check", () => {

@@ -1,6 +1,7 @@
 /** The quota routes of the activities part (decision 0022): the year's plan, the quota views, the quarterly check. */
 import { assertCanChangeStation, assertCanSeeStation, type Principal } from "../../domain/access";
-import { NotFoundError } from "../../domain/errors";
+import { NotFoundError, ValidationError } from "../../domain/errors";
+import { planProblems } from "../../domain/quota/assessment";
 import { clock } from "../../kernel/clock";
 import type { CsvColumn } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
@@ -11,6 +12,7 @@ import type { Page } from "../../kernel/table/items";
 import { visibleMemberStations } from "../../registry/member-stations";
 import type { Station } from "../../registry/responses";
 import { getStation, getStations, listStations } from "../../registry/store/stations";
+import { quotaSettings } from "../quota/settings";
 import {
   countyCoverage,
   quotaMoment,
@@ -81,7 +83,7 @@ const planOperations = [
     operationId: "saveStationPlan",
     summary: "制定年度计划 · Save a station's plan for the year",
     description:
-      "Four quarters, each with `consultations`, `opinions`, the other activities by type and notes (精心设计每一次的规定动作和自选动作). The quota's pace holds the station to its plan quarter by quarter. A first plan is sent without a version; a change sends `version` (or If-Match) from the last read, 409 otherwise.",
+      "Four quarters, each with `consultations`, `opinions`, the other activities by type and notes (精心设计每一次的规定动作和自选动作). The quota's pace holds the station to its plan quarter by quarter; a plan whose year falls short of the targets is refused (400 `plan_below_target` on `quarters`). A first plan is sent without a version; a change sends `version` (or If-Match) from the last read, 409 otherwise.",
     tag: "quota",
     responses: [
       { status: 200, description: "The plan", schema: "StationPlan" },
@@ -91,6 +93,8 @@ const planOperations = [
       assertCanChangeStation(principal, path.stationId);
       await getStation(path.stationId);
       const { version, ...plan } = body;
+      const problems = planProblems(plan, quotaSettings(path.year).targets);
+      if (problems.length > 0) throw new ValidationError(problems);
       const saved = await savePlan(
         path.stationId,
         path.year,

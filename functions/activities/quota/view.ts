@@ -27,7 +27,9 @@ export function quotaMoment(now: Date, year: number | undefined, quarter: number
   const { timeZone } = config();
   const chosen = year ?? yearOf(localDate(now, timeZone));
   if (quarter === undefined) return { year: chosen, asOf: now };
-  const end = new Date(quarterEndInstant(chosen, quarter as Quarter, timeZone).getTime() - 1);
+  // The quarter's end itself: exactly a quarter's share per quarter gone (a millisecond before it
+  // would hold a plan of 10 to 9 by rounding down).
+  const end = quarterEndInstant(chosen, quarter as Quarter, timeZone);
   return { year: chosen, asOf: end < now ? end : now };
 }
 

@@ -4,6 +4,8 @@
  * what is missing, the plan beside what was done, and the topics by category. Pure: the tally and the
  * plan in, the assessment out.
  */
+
+import type { FieldProblem } from "../errors";
 import type { Language } from "../registry/members";
 import { assessPace, expectedByNow, type PaceAssessment, type PaceStatus, worstOf } from "./pace";
 import { activityCounter, counterOf, type StationTally, type TallyCounter } from "./tally";
@@ -17,6 +19,23 @@ export interface PlanQuarter {
   /** The other activities planned, by type (the "X" and the rest; consultations are counted above). */
   readonly activities?: Readonly<Partial<Record<ActivityType, number>>>;
   readonly notes?: string;
+}
+
+/**
+ * What is wrong with a plan for a year of these targets: a plan short of the "4" would hold its
+ * station to less than the quota, and silence every check's warning (none when it is whole).
+ */
+export function planProblems(plan: StationPlan, targets: QuotaSettings["targets"]): FieldProblem[] {
+  const total = (key: "consultations" | "opinions") =>
+    plan.quarters.reduce((sum, quarter) => sum + quarter[key], 0);
+  return (["consultations", "opinions"] as const)
+    .filter((key) => total(key) < targets[key])
+    .map((key) => ({
+      field: "quarters",
+      code: "plan_below_target",
+      message: `plan_below_target_${key}`,
+      params: { planned: total(key), target: targets[key] },
+    }));
 }
 
 export interface StationPlan {

@@ -241,6 +241,14 @@ const catalog = {
     en: "Give at least topicId or recipient",
   },
   out_of_range: { "zh-CN": "超出允许范围", en: "Out of the allowed range" },
+  plan_below_target_consultations: {
+    "zh-CN": "全年计划的协商议事活动合计 {planned} 次，少于年度目标 {target} 次",
+    en: "The year's plan has {planned} consultations, fewer than the target of {target}",
+  },
+  plan_below_target_opinions: {
+    "zh-CN": "全年计划的社情民意信息合计 {planned} 条，少于年度目标 {target} 条",
+    en: "The year's plan has {planned} public-opinion items, fewer than the target of {target}",
+  },
   as_of_in_future: {
     "zh-CN": "检查日期不能晚于现在：季度尚未开始的检查会按今天的数据评判",
     en: "asOf cannot be in the future: a quarter not yet begun would be judged on today's counts",

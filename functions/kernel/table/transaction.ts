@@ -10,21 +10,36 @@ import { dynamodb } from "./client";
 
 /**
  * What became of a transaction: committed, or refused because some of its conditions failed (`failed`
- * says which, by position in the list of writes). Throttles and clashes with other transactions throw
- * ThrottledError (the caller may try later); anything else throws as it came.
+ * says which, by position in the list of writes). Throttles, and clashes with other transactions that
+ * persist through a few tries, throw ThrottledError (the caller may try later); anything else throws
+ * as it came.
  */
 export type TransactionOutcome =
   | { readonly committed: true }
   | { readonly committed: false; readonly failed: readonly boolean[] };
 
+/**
+ * Tries of a transaction that clashed with another on one of its items (TransactionConflict): nothing
+ * of it was written, so it is sent again, after a short random pause, before the caller is told to
+ * retry. Hot items (a station's tally, a topic mid-step) clash under concurrent writers.
+ */
+const conflictTries = 5;
+
+const isConflictOnly = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict");
+
 export async function writeTransaction(writes: readonly TransactWriteItem[]): Promise<TransactionOutcome> {
-  try {
-    await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: [...writes] }));
-    return { committed: true };
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed?.some(Boolean)) return { committed: false, failed };
-    throw asThrottle(error) ?? error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamodb().send(new TransactWriteItemsCommand({ TransactItems: [...writes] }));
+      return { committed: true };
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed?.some(Boolean)) return { committed: false, failed };
+      if (!isConflictOnly(error) || attempt >= conflictTries) throw asThrottle(error) ?? error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+    }
   }
 }
 
