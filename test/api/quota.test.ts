@@ -234,6 +234,17 @@ describe("the quarterly check", () => {
     expect(results.find((r) => r.stationId === a?.id)).toMatchObject({ status: "behind" });
     expect(results.find((r) => r.stationId === b?.id)?.told).toContain("乙联系领导、提案委员会");
     expect(results.find((r) => r.stationId === c?.id)).toMatchObject({ status: "met", told: [] });
+    // Staff of many stations (past DynamoDB's 100 operands of IN) see their own stations' results only.
+    const many = Array.from({ length: 120 }, (_, i) => `01J${String(i).padStart(23, "0")}`);
+    const staff = await api.token({
+      role: "staff",
+      stationIds: [...many, a?.id ?? ""],
+      subject: "staff-many",
+    });
+    const seen = (await api.get("/quota-checks/2025-Q3?limit=100", { token: staff })).json<{
+      results: { items: { stationId: string }[] };
+    }>().results.items;
+    expect(seen.map((r) => r.stationId)).toEqual([a?.id]);
   });
 
   it("run again, answers the check as recorded and tells no one twice", async () => {
