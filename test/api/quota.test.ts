@@ -268,6 +268,13 @@ describe("the quarterly check", () => {
     expect(added).toBe(checks[0]?.notices);
   });
 
+  it("closes a year once, by the first check of the next year that ran, when its Q1 check did not", async () => {
+    const q2 = (await api.post("/quota-checks", { asOf: "2026-04-01" })).json<Check>();
+    expect(q2.years.map((year) => year.year)).toEqual([2025, 2026]);
+    const q3 = (await api.post("/quota-checks", { asOf: "2026-07-01" })).json<Check>();
+    expect(q3.years.map((year) => year.year)).toEqual([2026]);
+  });
+
   it("is the county office's to run", async () => {
     const staff = await api.token({
       role: "staff",

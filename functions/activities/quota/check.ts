@@ -9,7 +9,13 @@
  * the recipient, and a finished check is answered as recorded.
  */
 import { assessQuota, type QuotaAssessment, shortfall } from "../../domain/quota/assessment";
-import { type AssessedYear, type CheckPeriod, checkIdOf, checkPeriod } from "../../domain/quota/check";
+import {
+  type AssessedYear,
+  type CheckPeriod,
+  checkIdOf,
+  checkPeriod,
+  type Quarter,
+} from "../../domain/quota/check";
 import type { PaceStatus } from "../../domain/quota/pace";
 import type { Language } from "../../domain/registry/members";
 import { config } from "../../kernel/config";
@@ -160,10 +166,17 @@ async function checkYear(
 }
 
 /** The years a check assesses: the previous one, closed, by the year's first check (or the first after a missed one). */
+/**
+ * The years a check assesses: the current one, and the previous one unless an earlier check of this
+ * year closed it already (the Q1 check, or whichever ran first when Q1's did not).
+ */
 async function yearsToAssess(period: CheckPeriod): Promise<AssessedYear[]> {
   if (!period.current) return [period.previous];
-  const first = await findCheck(checkIdOf(period.year, 1));
-  return first?.status === "done" ? [period.current] : [period.previous, period.current];
+  for (let quarter = 1; quarter < period.quarter; quarter++) {
+    const earlier = await findCheck(checkIdOf(period.year, quarter as Quarter));
+    if (earlier?.status === "done") return [period.current];
+  }
+  return [period.previous, period.current];
 }
 
 /** The emitted metrics (CloudWatch embedded metric format): the QuotaCheckMissed alarm compares them. */
