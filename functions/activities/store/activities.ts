@@ -17,7 +17,6 @@ import {
 } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { Activity, ActivityEvent } from "../activity-responses";
-import { retryClashes } from "./conflicts";
 import { attendanceWrites, tallyWrite } from "./tally";
 
 /** An activity as stored: with the number of its audit lines. */
@@ -90,7 +89,7 @@ export async function createActivity(
   activity: StoredActivity,
   event: NewActivityEvent,
 ): Promise<StoredActivity> {
-  const outcome = await retryClashes(() => writeTransaction(recordActivityWrites(activity, event)));
+  const outcome = await writeTransaction(recordActivityWrites(activity, event));
   if (!outcome.committed) throw new ConflictError("already_exists");
   return activity;
 }
@@ -114,7 +113,7 @@ export async function saveActivity(
     putEvent(saved, event),
     ...countWrites(current.stationId, changes),
   ];
-  const outcome = await retryClashes(() => writeTransaction(writes));
+  const outcome = await writeTransaction(writes);
   if (!outcome.committed) throw new StaleWriteError((await findActivity(current.id))?.version);
   return saved;
 }

@@ -16,7 +16,6 @@ import {
 } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { DutyShift } from "../duty-responses";
-import { retryClashes } from "./conflicts";
 
 export function putShift(
   shift: DutyShift,
@@ -65,7 +64,7 @@ export async function saveShift(
 ): Promise<DutyShift> {
   const saved = { ...next, version: current.version + 1 };
   const own = putShift(saved, { expression: "version = :version", values: { ":version": current.version } });
-  const outcome = await retryClashes(() => writeTransaction([own, ...alsoWrite]));
+  const outcome = await writeTransaction([own, ...alsoWrite]);
   if (outcome.committed) return saved;
   throw new StaleWriteError((await findShift(current.id))?.version);
 }

@@ -23,7 +23,7 @@ export type TransactionOutcome =
  * of it was written, so it is sent again, after a short random pause, before the caller is told to
  * retry. Hot items (a station's tally, a topic mid-step) clash under concurrent writers.
  */
-const conflictTries = 5;
+const conflictTries = 8;
 
 const isConflictOnly = (error: unknown) =>
   error instanceof TransactionCanceledException &&
@@ -38,7 +38,7 @@ export async function writeTransaction(writes: readonly TransactWriteItem[]): Pr
       const failed = failedConditions(error);
       if (failed?.some(Boolean)) return { committed: false, failed };
       if (!isConflictOnly(error) || attempt >= conflictTries) throw asThrottle(error) ?? error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** Math.min(attempt, 5)));
     }
   }
 }
