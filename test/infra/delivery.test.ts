@@ -10,26 +10,16 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import type { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allTemplates } from "../../functions/notices/templates/all";
 import { type DeliveryContext, noticeSenderSpecs } from "../../infra/delivery";
 import { SettingsError, settingsFromContext } from "../../infra/settings";
 import { bundle } from "../bench/bundles";
+import { providerTemplatesFor } from "../support/sms-notice";
 import { removeAssemblies, synthesize } from "./synth";
 
 const SYNTH_TIMEOUT = 180_000;
 
 /** Each template mapped to a provider template with its Chinese SMS's variables. */
-const smsTemplates = JSON.stringify(
-  Object.fromEntries(
-    allTemplates.map((template, index) => [
-      template.id,
-      {
-        id: `SMS_${100 + index}`,
-        params: [...template.sms["zh-CN"].matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
-      },
-    ]),
-  ),
-);
+const smsTemplates = JSON.stringify(providerTemplatesFor((index) => `SMS_${100 + index}`));
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 

@@ -10,10 +10,8 @@ import Dysmsapi, { SendSmsRequest } from "@alicloud/dysmsapi20170525";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aliyunSmsChannel } from "../../functions/notices/channels/aliyun-sms";
 import { channelsFor } from "../../functions/notices/channels/choose";
-import type { ProviderTemplate } from "../../functions/notices/channels/provider-sms";
 import { readDeliverySettings } from "../../functions/notices/delivery-settings";
-import { allTemplates } from "../../functions/notices/templates/all";
-import { smsNotice } from "../support/sms-notice";
+import { providerTemplatesFor, smsNotice } from "../support/sms-notice";
 
 const accessKeyId = "LTAIlocaltest";
 const accessKeySecret = "local-access-key-secret";
@@ -118,15 +116,7 @@ afterAll(() => {
 });
 
 /** Each template registered at Alibaba with its Chinese SMS text, its variables as parameters there. */
-const templates: Record<string, ProviderTemplate> = Object.fromEntries(
-  allTemplates.map((template, index) => [
-    template.id,
-    {
-      id: `SMS_${100_000_000 + index}`,
-      params: [...template.sms["zh-CN"].matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""),
-    },
-  ]),
-);
+const templates = providerTemplatesFor((index) => `SMS_${100_000_000 + index}`);
 
 const channel = (overrides: { accessKeySecret?: string; timeoutMs?: number } = {}) =>
   aliyunSmsChannel({

@@ -8,11 +8,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as tencentcloud from "tencentcloud-sdk-nodejs-sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProviderTemplate } from "../../functions/notices/channels/provider-sms";
 import { tencentSmsChannel } from "../../functions/notices/channels/tencent-sms";
 import { providerTemplates, readDeliverySettings } from "../../functions/notices/delivery-settings";
-import { allTemplates } from "../../functions/notices/templates/all";
-import { smsNotice } from "../support/sms-notice";
+import { providerTemplatesFor, smsNotice } from "../support/sms-notice";
 
 const secretId = "AKIDlocaltest";
 const secretKey = "local-secret-key";
@@ -110,15 +108,7 @@ afterAll(() => {
 });
 
 /** Each template registered at Tencent with its Chinese SMS text, its variables in their order there. */
-const templates: Record<string, ProviderTemplate> = Object.fromEntries(
-  allTemplates.map((template, index) => [
-    template.id,
-    {
-      id: String(1_000_000 + index),
-      params: [...template.sms["zh-CN"].matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""),
-    },
-  ]),
-);
+const templates = providerTemplatesFor((index) => String(1_000_000 + index));
 
 const channel = (overrides: { secretKey?: string; timeoutMs?: number } = {}) =>
   tencentSmsChannel({

@@ -1,5 +1,7 @@
 /** A step's SMS notice being sent (claimed) to `phone`, as the provider adapters' tests send it. */
+import type { ProviderTemplate } from "../../functions/notices/channels/provider-sms";
 import type { NotificationRecord } from "../../functions/notices/notifier";
+import { allTemplates } from "../../functions/notices/templates/all";
 
 export const smsNotice = (phone: string, title = "路灯不亮"): NotificationRecord => ({
   id: "01J00000000000000000NOTICE",
@@ -19,3 +21,15 @@ export const smsNotice = (phone: string, title = "路灯不亮"): NotificationRe
   status: "sending",
   createdAt: "2026-12-02T04:00:00.000Z",
 });
+
+/**
+ * Every template as registered at a provider: its id there (`idOf` its position), and our Chinese
+ * SMS's variables as its parameters, in their order.
+ */
+export const providerTemplatesFor = (idOf: (index: number) => string): Record<string, ProviderTemplate> =>
+  Object.fromEntries(
+    allTemplates.map((template, index) => [
+      template.id,
+      { id: idOf(index), params: [...template.sms["zh-CN"].matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "") },
+    ]),
+  );
