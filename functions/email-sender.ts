@@ -4,8 +4,6 @@
  * (decision 0018). The relay's credentials come from the secret DELIVERY_SECRET names. Settings are
  * read at cold start: a wrong one fails the first invocation, not the first reminder of the morning.
  */
-import { clock } from "./kernel/clock";
-import { config } from "./kernel/config";
 import { emailChannelFor } from "./notices/channels/choose-email";
 import { withDeliverySecret } from "./notices/delivery-secret";
 import { readDeliverySettings } from "./notices/delivery-settings";
@@ -16,6 +14,4 @@ const settings = readDeliverySettings(await withDeliverySecret(process.env));
 export const handler = senderHandler({
   channels: { email: emailChannelFor(settings) },
   settings,
-  timeZone: config().timeZone,
-  now: () => clock().now(),
 });

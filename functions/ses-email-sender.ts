@@ -3,8 +3,7 @@
  * the SES client and nothing of SMTP's, and its role may send as the one SES identity and nothing
  * else. Settings are read at cold start: a wrong one fails the first invocation.
  */
-import { clock } from "./kernel/clock";
-import { ConfigurationError, config } from "./kernel/config";
+import { ConfigurationError } from "./kernel/config";
 import { sesEmailChannel } from "./notices/channels/ses-email";
 import { readDeliverySettings } from "./notices/delivery-settings";
 import { senderHandler } from "./notices/sender-handler";
@@ -16,6 +15,4 @@ if (settings.email.kind !== "ses")
 export const handler = senderHandler({
   channels: { email: sesEmailChannel(settings.email) },
   settings,
-  timeZone: config().timeZone,
-  now: () => clock().now(),
 });

@@ -4,8 +4,6 @@
  * from the secret DELIVERY_SECRET names (decision 0018). Settings are read at cold start: a provider
  * template missing fails the first invocation, not the first reminder of the morning.
  */
-import { clock } from "./kernel/clock";
-import { config } from "./kernel/config";
 import { chatRobotChannel } from "./notices/channels/chat-robot";
 import { inboxChannelFor, smsChannelFor } from "./notices/channels/choose-sms";
 import { stationRobots } from "./notices/channels/station-robots";
@@ -22,6 +20,4 @@ export const handler = senderHandler({
     chat: chatRobotChannel(stationRobots()),
   },
   settings,
-  timeZone: config().timeZone,
-  now: () => clock().now(),
 });

@@ -3,8 +3,7 @@
  * marks the console's inbox notices delivered and posts to stations' group-chat robots. It bundles the SNS client and no Chinese provider's
  * signing, and its role may publish SMS and read no secret. Settings are read at cold start.
  */
-import { clock } from "./kernel/clock";
-import { ConfigurationError, config } from "./kernel/config";
+import { ConfigurationError } from "./kernel/config";
 import { chatRobotChannel } from "./notices/channels/chat-robot";
 import { inboxChannelFor } from "./notices/channels/choose-sms";
 import { snsSmsChannel } from "./notices/channels/sns-sms";
@@ -23,6 +22,4 @@ export const handler = senderHandler({
     chat: chatRobotChannel(stationRobots()),
   },
   settings,
-  timeZone: config().timeZone,
-  now: () => clock().now(),
 });

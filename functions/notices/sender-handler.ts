@@ -4,6 +4,8 @@
  * end of quiet hours, a claim that ran out).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
+import { clock } from "../kernel/clock";
+import { config } from "../kernel/config";
 import { withLogScope } from "../kernel/log";
 import { dueNotificationIds } from "./delivery-store";
 import type { Channel } from "./notifier";
@@ -17,7 +19,12 @@ export interface SweepEvent {
 const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
   typeof event === "object" && event !== null && Array.isArray((event as { Records?: unknown }).Records);
 
-export function senderHandler(deps: SenderDeps) {
+/** A sender's dependencies: its channels and settings; the county's zone and the clock unless given. */
+export type SenderHandlerDeps = Omit<SenderDeps, "timeZone" | "now"> &
+  Partial<Pick<SenderDeps, "timeZone" | "now">>;
+
+export function senderHandler(given: SenderHandlerDeps) {
+  const deps: SenderDeps = { timeZone: config().timeZone, now: () => clock().now(), ...given };
   const channels = Object.keys(deps.channels) as Channel[];
 
   /** One notice at a time, in order: a provider's rate is better met than raced. */
