@@ -33,7 +33,10 @@ export async function changeTopic(
         : tallyWrite(
             topic.stationId,
             topic.tallyYear,
-            correctionDelta(topicTallyDelta(topic.category), topicTallyDelta(next)),
+            correctionDelta(
+              topicTallyDelta(topic.category, topic.tallyDate),
+              topicTallyDelta(next, topic.tallyDate),
+            ),
           );
     return saveTopic(
       topic,

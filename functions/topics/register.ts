@@ -66,12 +66,15 @@ export interface RegistrationExtras {
   readonly alsoWithdraw?: (topic: StoredTopic) => readonly TransactWriteItem[];
 }
 
+/** The tally year and date a topic registered on county date `date` counts in. */
+const countedIn = (date: string) => ({ tallyYear: yearOf(date), tallyDate: date });
+
 function newTopic(body: TopicCreate, now: Date, extras: RegistrationExtras): StoredTopic {
   const id = newId(now.getTime());
   const timestamp = now.toISOString();
   return {
     ...(body.category ? { category: body.category } : {}),
-    tallyYear: yearOf(localDate(now, config().timeZone)),
+    ...countedIn(localDate(now, config().timeZone)),
     ...(extras.opinionId ? { opinionId: extras.opinionId } : {}),
     ...(extras.sourcePeople?.length ? { sourcePeople: extras.sourcePeople } : {}),
     id,
@@ -105,7 +108,9 @@ const tallyOf = (topic: StoredTopic, change: 1 | -1) =>
   tallyWrite(
     topic.stationId,
     topic.tallyYear ?? 0,
-    change === 1 ? topicTallyDelta(topic.category) : withdrawal(topicTallyDelta(topic.category)),
+    change === 1
+      ? topicTallyDelta(topic.category, topic.tallyDate)
+      : withdrawal(topicTallyDelta(topic.category, topic.tallyDate)),
   );
 
 export async function registerTopic(

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memberAttendance, readTally } from "../../functions/activities/store/tally";
 import { setClock, simulatedClock } from "../../functions/kernel/clock";
+import { yearCounters } from "../support/tally";
 import { completeWhenReady, createTopic, parkedAt } from "../workflow/harness";
 import {
   type Api,
@@ -67,7 +68,7 @@ afterEach(() => {
   expect(api.takeServerErrors()).toEqual([]);
 });
 
-const counters = async (stationId: string, year: number) => (await readTally(stationId, year)).counters;
+const counters = yearCounters;
 
 const visit = (overrides: Record<string, unknown> = {}) => ({
   type: "visit",
@@ -190,6 +191,7 @@ describe("the tally", () => {
     expect(patched.json<Activity>()).toMatchObject({ type: "consultation", year: 2026, version: 2 });
     expect(await counters(fresh.id, 2027)).toEqual({ activity_visit: 0 });
     expect(await counters(fresh.id, 2026)).toEqual({ activity_consultation: 1 });
+    expect((await readTally(fresh.id, 2026)).counters.q4_activity_consultation).toBe(1);
     expect(await memberAttendance(a.id, 2027)).toBe(attendedA - 1);
     expect(await memberAttendance(b.id, 2026)).toBe(attendedB26 + 1);
 

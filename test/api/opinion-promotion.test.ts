@@ -5,7 +5,7 @@
  * station's tally counts topics by category, and a category change moves the count.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readTally } from "../../functions/activities/store/tally";
+import { yearCounters } from "../support/tally";
 import {
   completeWhenReady,
   eventually,
@@ -57,7 +57,7 @@ afterEach(() => {
 
 const currentYear = () =>
   Number(new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }).slice(0, 4));
-const counters = async (stationId: string) => (await readTally(stationId, currentYear())).counters;
+const counters = (stationId: string) => yearCounters(stationId, currentYear());
 
 async function collect(
   stationId = home.station.id,

@@ -6,7 +6,7 @@
  * opinion-promotion.test.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readTally } from "../../functions/activities/store/tally";
+import { yearCounters } from "../support/tally";
 import { type StationWithLead, stationWithLead } from "../workflow/harness";
 import {
   type Api,
@@ -76,7 +76,7 @@ async function collect(body: Record<string, unknown> = residentItem(), token?: s
   return reply.json<Opinion>();
 }
 
-const counters = async (stationId: string, y = year) => (await readTally(stationId, y)).counters;
+const counters = (stationId: string, y = year) => yearCounters(stationId, y);
 
 describe("collecting an item", () => {
   it("records a resident's item at received, with its history and a Location", async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tallyWrite } from "../../functions/activities/store/tally";
-import type { TallyDelta } from "../../functions/domain/quota/tally";
+import { countedOn, type YearCounter } from "../../functions/domain/quota/tally";
 import { scanAll } from "../../functions/kernel/table/items";
 import { writeTransaction } from "../../functions/kernel/table/transaction";
 import {
@@ -57,7 +57,11 @@ interface Notice {
 let api: Api;
 const people: Record<string, Station> = {};
 
-async function activeStation(name: string, tallies: Record<number, TallyDelta>): Promise<Station> {
+/** A station whose tallies count, by year, what was dated in that year's first quarter. */
+async function activeStation(
+  name: string,
+  tallies: Record<number, Partial<Record<YearCounter, number>>>,
+): Promise<Station> {
   const lead = await createMember(api, { name: `${name}牵头委员` });
   const station = await createStation(api, {
     status: "active",
@@ -66,7 +70,7 @@ async function activeStation(name: string, tallies: Record<number, TallyDelta>):
     liaison: { leader: `${name}联系领导`, committee: "提案委员会", phone: nextPhone() },
   });
   for (const [year, delta] of Object.entries(tallies))
-    await writeTransaction(tallyWrite(station.id, Number(year), delta));
+    await writeTransaction(tallyWrite(station.id, Number(year), countedOn(`${year}-01-15`, delta)));
   return station;
 }
 
@@ -112,6 +116,40 @@ describe("pace through the API", () => {
     const year = await quota(seeded.id, "year=2024");
     expect(year).toMatchObject({ quarterlyElapsed: 1, yearElapsed: 1, status: "at_risk" });
     expect(year.consultations).toMatchObject({ expected: 4, missing: 3 });
+  });
+
+  it("as of a past quarter's end, counts what is dated up to it, however late it was recorded", async () => {
+    const station = await activeStation("己", {});
+    const consultation = async (date: string) => {
+      const reply = await api.post(`/stations/${station.id}/activities`, {
+        type: "consultation",
+        date,
+        place: "议事厅",
+        memberIds: [],
+        residentsReached: 5,
+      });
+      expect(reply.status, reply.text).toBe(201);
+      return reply.json<{ id: string; version: number }>();
+    };
+    const march = await consultation("2026-03-20");
+    await consultation("2026-05-08");
+    expect((await quota(station.id, "year=2026&quarter=1")).consultations.count).toBe(1);
+    expect((await quota(station.id, "year=2026&quarter=2")).consultations.count).toBe(2);
+    expect((await quota(station.id, "year=2026")).consultations.count).toBe(2);
+    // A correction that moves the March consultation into April leaves Q1 with none.
+    const moved = await api.patch(`/activities/${march.id}`, {
+      date: "2026-04-02",
+      reason: "日期记错",
+      version: march.version,
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect((await quota(station.id, "year=2026&quarter=1")).consultations).toMatchObject({
+      count: 0,
+      status: "behind",
+    });
+    expect((await quota(station.id, "year=2026&quarter=2")).consultations.count).toBe(2);
+    const county = (await api.get("/quota?year=2026&quarter=1&limit=100")).json<{ items: Quota[] }>();
+    expect(county.items.find((item) => item.stationId === station.id)?.consultations.count).toBe(0);
   });
 
   it("holds a station to its plan once it has one, and shows the plan beside what was done", async () => {

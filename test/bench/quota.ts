@@ -19,6 +19,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { runQuotaCheck } from "../../functions/activities/quota/check";
+import { countedOn } from "../../functions/domain/quota/tally";
 import { completeChecklist } from "../../functions/domain/registry/stations";
 import { newId } from "../../functions/kernel/ids";
 import {
@@ -115,7 +116,8 @@ function itemsOf(i: number): Record<string, AttributeValue>[] {
     createdAt: now,
     updatedAt: now,
   };
-  const tally = { stationId, year: 2025, ...countsOf(i) };
+  // Counted as the stores count: for the year and for the quarter of the records' dates.
+  const tally = { stationId, year: 2025, ...countedOn("2025-03-15", countsOf(i)) };
   const item = (record: object, keys: object, entity: string) =>
     marshall({ ...record, ...keys, entity }, { removeUndefinedValues: true });
   return [

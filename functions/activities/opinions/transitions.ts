@@ -90,6 +90,6 @@ export function moveOpinion(
       version: opinion.version + 1,
       updatedAt: now.toISOString(),
     };
-    return saveOpinion(opinion, next, opinionTransitionDelta(action));
+    return saveOpinion(opinion, next, opinionTransitionDelta(action, opinion.receivedOn));
   });
 }

@@ -17,6 +17,7 @@ import {
   type Quarter,
 } from "../../domain/quota/check";
 import type { PaceStatus } from "../../domain/quota/pace";
+import { throughQuarter } from "../../domain/quota/tally";
 import type { Language } from "../../domain/registry/members";
 import { config } from "../../kernel/config";
 import { logInfo } from "../../kernel/log";
@@ -93,8 +94,9 @@ interface YearRun {
 const emptyCounts = (): Record<PaceStatus, number> => ({ met: 0, on_pace: 0, behind: 0, at_risk: 0 });
 
 function assessStation(run: YearRun, station: Station, row: QuotaRow | undefined): QuotaAssessment {
-  const { year, share } = run.assessed;
-  const tally = row?.tally ?? { stationId: station.id, year, counters: {} };
+  const { year, share, quartersEnded } = run.assessed;
+  // What is dated after the quarters assessed (recorded since, or early) waits for the next check.
+  const tally = throughQuarter(row?.tally ?? { stationId: station.id, year, counters: {} }, quartersEnded);
   return assessQuota(tally, row?.plan, quotaSettings(year), share);
 }
 

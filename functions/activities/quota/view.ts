@@ -6,6 +6,7 @@
 import { activityLabel, assessQuota, type StationPlan, shortfall } from "../../domain/quota/assessment";
 import { type Quarter, quarterEndInstant, quarterlyShare } from "../../domain/quota/check";
 import { paceStatusLabels, yearElapsedShare } from "../../domain/quota/pace";
+import { throughQuarter } from "../../domain/quota/tally";
 import type { Language } from "../../domain/registry/members";
 import { localDate, yearOf } from "../../domain/topics/calendar";
 import { config } from "../../kernel/config";
@@ -20,6 +21,8 @@ import { quotaSettings } from "./settings";
 export interface QuotaMoment {
   readonly year: number;
   readonly asOf: Date;
+  /** A quarter that has ended: what was dated up to its end counts, not what came after. */
+  readonly throughQuarter?: Quarter;
 }
 
 /** The year asked (default this one), as of the end of `quarter` when given, never later than now. */
@@ -30,7 +33,8 @@ export function quotaMoment(now: Date, year: number | undefined, quarter: number
   // The quarter's end itself: exactly a quarter's share per quarter gone (a millisecond before it
   // would hold a plan of 10 to 9 by rounding down).
   const end = quarterEndInstant(chosen, quarter as Quarter, timeZone);
-  return { year: chosen, asOf: end < now ? end : now };
+  if (end >= now) return { year: chosen, asOf: now };
+  return { year: chosen, asOf: end, throughQuarter: quarter as Quarter };
 }
 
 const pace = (p: {
@@ -51,7 +55,8 @@ export function stationQuotaView(
   const { timeZone } = config();
   const { year, asOf } = moment;
   const share = quarterlyShare(asOf, year, timeZone);
-  const tally = row?.tally ?? { stationId: station.id, year, counters: {} };
+  const whole = row?.tally ?? { stationId: station.id, year, counters: {} };
+  const tally = moment.throughQuarter ? throughQuarter(whole, moment.throughQuarter) : whole;
   const settings = quotaSettings(year);
   const assessed = assessQuota(tally, row?.plan, settings, share);
   return {

@@ -6,7 +6,7 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { NotFoundError, StaleWriteError } from "../../domain/errors";
-import { opinionYear } from "../../domain/quota/opinions";
+import { opinionCollectedDelta, opinionYear } from "../../domain/quota/opinions";
 import type { TallyDelta } from "../../domain/quota/tally";
 import { tableName } from "../../kernel/table/client";
 import { getItem, type Page, queryPage, toItem, values } from "../../kernel/table/items";
@@ -56,7 +56,11 @@ export async function createOpinion(opinion: StoredOpinion): Promise<StoredOpini
         ConditionExpression: "attribute_exists(PK)",
       },
     },
-    ...tallyWrite(opinion.stationId, opinionYear(opinion.receivedOn), { opinions: 1 }),
+    ...tallyWrite(
+      opinion.stationId,
+      opinionYear(opinion.receivedOn),
+      opinionCollectedDelta(opinion.receivedOn),
+    ),
   ]);
   if (outcome.committed) return opinion;
   if (outcome.failed[1]) throw new StationMissing();

@@ -61,7 +61,7 @@ export function attendanceWrites(
   }));
 }
 
-const tallyCounterPattern = /^(activity_|opinions|topics)/;
+const tallyCounterPattern = /^(q[1-4]_)?(activity_|opinions|topics)/;
 
 export function asTally(item: Record<string, unknown>, stationId: string, year: number): StationTally {
   const counters: Partial<Record<TallyCounter, number>> = {};

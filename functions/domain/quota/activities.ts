@@ -6,7 +6,7 @@
  * Pure rules; the activities store writes them.
  */
 import type { FieldProblem } from "../errors";
-import { activityCounter, correctionDelta, type TallyDelta, withdrawal } from "./tally";
+import { activityCounter, correctionDelta, countedOn, type TallyDelta, withdrawal } from "./tally";
 import type { ActivityType } from "./vocabulary";
 
 /**
@@ -36,7 +36,7 @@ export interface CountChanges {
 
 export const yearOfDate = (date: string): number => Number(date.slice(0, 4));
 
-const delta = (record: Counted): TallyDelta => ({ [activityCounter(record.type)]: 1 });
+const delta = (record: Counted): TallyDelta => countedOn(record.date, { [activityCounter(record.type)]: 1 });
 
 /** Tally and attendance changes from `before` (absent: a new record) to `after` (absent: withdrawn). */
 export function countChanges(before: Counted | undefined, after: Counted | undefined): CountChanges {

@@ -50,10 +50,14 @@ export function quarterEndInstant(year: number, quarter: Quarter, timeZone: stri
   return new Date(quarterBounds(year, timeZone)[quarter] ?? 0);
 }
 
-/** One year a check assesses: as of the share gone by then; `closing` when the year is over. */
+/**
+ * One year a check assesses: as of the share gone by then, counting what is dated in the quarters
+ * ended by then (`quartersEnded`); `closing` when the year is over.
+ */
 export interface AssessedYear {
   readonly year: number;
   readonly share: number;
+  readonly quartersEnded: 1 | 2 | 3 | 4;
   readonly closing: boolean;
 }
 
@@ -82,7 +86,10 @@ export function checkPeriod(asOf: Date, timeZone: string): CheckPeriod {
     year,
     quarter,
     date,
-    current: quarter === 1 ? undefined : { year, share: (quarter - 1) / 4, closing: false },
-    previous: { year: year - 1, share: 1, closing: true },
+    current:
+      quarter === 1
+        ? undefined
+        : { year, share: (quarter - 1) / 4, quartersEnded: (quarter - 1) as Quarter, closing: false },
+    previous: { year: year - 1, share: 1, quartersEnded: 4, closing: true },
   };
 }

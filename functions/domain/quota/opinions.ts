@@ -5,7 +5,7 @@
  */
 import type { FieldProblem } from "../errors";
 import type { Language } from "../registry/members";
-import type { TallyDelta } from "./tally";
+import { countedOn, type TallyDelta } from "./tally";
 
 export const opinionStatuses = ["received", "reported", "adopted", "not_adopted"] as const;
 export type OpinionStatus = (typeof opinionStatuses)[number];
@@ -47,15 +47,20 @@ export function nextOpinionStatus(current: OpinionStatus, action: OpinionAction)
   return transition.from === current ? transition.to : undefined;
 }
 
-/** What a transition counts: reported and adopted items each have their counter; a decline none. */
-export function opinionTransitionDelta(action: OpinionAction): TallyDelta {
-  if (action === "report") return { opinions_reported: 1 };
-  if (action === "adopt") return { opinions_adopted: 1 };
+/**
+ * What a transition counts: reported and adopted items each have their counter; a decline none. Like
+ * the year, the quarter is the item's (`receivedOn`): a quarter's reported and adopted counts are of
+ * the items collected in it.
+ */
+export function opinionTransitionDelta(action: OpinionAction, receivedOn: string): TallyDelta {
+  if (action === "report") return countedOn(receivedOn, { opinions_reported: 1 });
+  if (action === "adopt") return countedOn(receivedOn, { opinions_adopted: 1 });
   return {};
 }
 
-/** A new item counts once among the opinions collected. */
-export const opinionCollectedDelta: TallyDelta = { opinions: 1 };
+/** A new item counts once among the opinions collected, in the year and quarter it was received. */
+export const opinionCollectedDelta = (receivedOn: string): TallyDelta =>
+  countedOn(receivedOn, { opinions: 1 });
 
 /**
  * The tally year of an item: the year it was received (YYYY-MM-DD), for its later transitions too —

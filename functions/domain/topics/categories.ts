@@ -3,8 +3,7 @@
  * each with an id (a tally counter's suffix, so letters and digits only) and its labels.
  */
 
-import type { TallyDelta } from "../quota/tally";
-import { topicCategoryCounter } from "../quota/tally";
+import { countedOn, type TallyDelta, topicCategoryCounter } from "../quota/tally";
 import { defaultTopicCategories, defaultTopicCategoryLabels } from "../quota/vocabulary";
 import type { Language } from "../registry/members";
 
@@ -51,7 +50,12 @@ export function parseTopicCategories(json: string | undefined): readonly TopicCa
   return categories;
 }
 
-/** What a topic counts in its station's tally: one topic, and one of its category when it has one. */
-export function topicTallyDelta(category: string | undefined): TallyDelta {
-  return category ? { topics: 1, [topicCategoryCounter(category)]: 1 } : { topics: 1 };
+/**
+ * What a topic counts in its station's tally: one topic, and one of its category when it has one — in
+ * the year and quarter of `countedDate`, the county date it was registered (topics registered before
+ * quarters were counted have none, and count in the year only).
+ */
+export function topicTallyDelta(category: string | undefined, countedDate: string | undefined): TallyDelta {
+  const counts = category ? { topics: 1, [topicCategoryCounter(category)]: 1 } : { topics: 1 };
+  return countedDate ? countedOn(countedDate, counts) : counts;
 }

@@ -94,6 +94,8 @@ export interface StoredTopic {
   readonly category?: string;
   /** The year of the station's tally that counts the topic (absent on topics registered before tallies). */
   readonly tallyYear?: number;
+  /** The county date it counts on, for the quarter (absent on topics registered before quarters were counted). */
+  readonly tallyDate?: string;
   /** The 社情民意 item it was promoted from. */
   readonly opinionId?: string;
   /** The people who raised it before the loop began (a promoted item's submitter): told the outcome. */

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { activityProblems, changedFields, countChanges } from "../../../functions/domain/quota/activities";
 import { rosterDue } from "../../../functions/domain/quota/duty";
+import { countedOn, throughQuarter } from "../../../functions/domain/quota/tally";
 
 const visit = { stationId: "s", type: "visit" as const, date: "2027-03-01", memberIds: ["a", "b"] };
 
 describe("what an activity counts", () => {
   it("a new record counts +1 in its year and for each member; a withdrawal takes it back", () => {
     expect(countChanges(undefined, visit)).toEqual({
-      tallies: [{ year: 2027, delta: { activity_visit: 1 } }],
+      tallies: [{ year: 2027, delta: { activity_visit: 1, q1_activity_visit: 1 } }],
       attendance: [{ year: 2027, memberIds: ["a", "b"], change: 1 }],
     });
     expect(countChanges(visit, undefined)).toEqual({
-      tallies: [{ year: 2027, delta: { activity_visit: -1 } }],
+      tallies: [{ year: 2027, delta: { activity_visit: -1, q1_activity_visit: -1 } }],
       attendance: [{ year: 2027, memberIds: ["a", "b"], change: -1 }],
     });
   });
@@ -25,15 +26,24 @@ describe("what an activity counts", () => {
       ],
     });
     expect(countChanges(visit, { ...visit, type: "study" }).tallies).toEqual([
-      { year: 2027, delta: { activity_visit: -1, activity_study: 1 } },
+      {
+        year: 2027,
+        delta: { activity_visit: -1, q1_activity_visit: -1, activity_study: 1, q1_activity_study: 1 },
+      },
+    ]);
+  });
+
+  it("a correction to another quarter of the same year moves only the quarter's count", () => {
+    expect(countChanges(visit, { ...visit, date: "2027-04-01" }).tallies).toEqual([
+      { year: 2027, delta: { q1_activity_visit: -1, q2_activity_visit: 1 } },
     ]);
   });
 
   it("a correction to another year moves everything from one year to the other", () => {
     const moved = countChanges(visit, { ...visit, date: "2026-12-31" });
     expect(moved.tallies).toEqual([
-      { year: 2027, delta: { activity_visit: -1 } },
-      { year: 2026, delta: { activity_visit: 1 } },
+      { year: 2027, delta: { activity_visit: -1, q1_activity_visit: -1 } },
+      { year: 2026, delta: { activity_visit: 1, q4_activity_visit: 1 } },
     ]);
     expect(moved.attendance).toEqual([
       { year: 2027, memberIds: ["a", "b"], change: -1 },
@@ -85,5 +95,37 @@ describe("the duty roster's day", () => {
     const due = rosterDue(shifts, "2027-06-15", "2027-06-16");
     expect(due.remind.map((s) => s.id)).toEqual(["1"]);
     expect(due.noShows.map((s) => s.id)).toEqual(["2"]);
+  });
+});
+
+describe("the tally as it stood at a quarter's end", () => {
+  const tally = {
+    stationId: "s",
+    year: 2027,
+    counters: {
+      activity_consultation: 3,
+      q1_activity_consultation: 1,
+      q3_activity_consultation: 2,
+      opinions: 7,
+      q1_opinions: 2,
+      q2_opinions: 4,
+      q4_opinions: 1,
+    },
+  };
+
+  it("sums each count over the quarters gone by", () => {
+    expect(throughQuarter(tally, 1).counters).toEqual({ activity_consultation: 1, opinions: 2 });
+    expect(throughQuarter(tally, 2).counters).toEqual({ activity_consultation: 1, opinions: 6 });
+    expect(throughQuarter(tally, 3).counters).toEqual({ activity_consultation: 3, opinions: 6 });
+  });
+
+  it("is the whole year after the fourth quarter, and nothing before the first", () => {
+    expect(throughQuarter(tally, 4)).toBe(tally);
+    expect(throughQuarter(tally, 0).counters).toEqual({});
+  });
+
+  it("counts what a record dated in a quarter added, in that quarter only", () => {
+    const delta = countedOn("2027-06-30", { opinions: 1 });
+    expect(delta).toEqual({ opinions: 1, q2_opinions: 1 });
   });
 });

@@ -65,8 +65,8 @@ describe("which check a date belongs to", () => {
   it("the Q2 check assesses the year as of the end of Q1; the Q1 check closes the year before", () => {
     expect(checkPeriod(local("2027-04-01T09:00:00"), zone)).toMatchObject({
       checkId: "2027-Q2",
-      current: { year: 2027, share: 0.25, closing: false },
-      previous: { year: 2026, share: 1, closing: true },
+      current: { year: 2027, share: 0.25, quartersEnded: 1, closing: false },
+      previous: { year: 2026, share: 1, quartersEnded: 4, closing: true },
     });
     const first = checkPeriod(local("2028-01-04T09:00:00"), zone);
     expect(first).toMatchObject({ checkId: "2028-Q1", current: undefined, previous: { year: 2027 } });

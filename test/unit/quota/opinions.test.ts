@@ -27,9 +27,15 @@ describe("an item's status", () => {
   });
 
   it("counts a report and an adoption, not a decline, in the year the item was received", () => {
-    expect(opinionTransitionDelta("report")).toEqual({ opinions_reported: 1 });
-    expect(opinionTransitionDelta("adopt")).toEqual({ opinions_adopted: 1 });
-    expect(opinionTransitionDelta("decline")).toEqual({});
+    expect(opinionTransitionDelta("report", "2026-05-20")).toEqual({
+      opinions_reported: 1,
+      q2_opinions_reported: 1,
+    });
+    expect(opinionTransitionDelta("adopt", "2026-12-31")).toEqual({
+      opinions_adopted: 1,
+      q4_opinions_adopted: 1,
+    });
+    expect(opinionTransitionDelta("decline", "2026-05-20")).toEqual({});
     expect(opinionYear("2026-12-31")).toBe(2026);
   });
 });
@@ -105,8 +111,17 @@ describe("topic categories", () => {
     }
   });
 
-  it("a topic counts once, and once in its category", () => {
-    expect(topicTallyDelta(undefined)).toEqual({ topics: 1 });
-    expect(topicTallyDelta("livelihood")).toEqual({ topics: 1, topics_livelihood: 1 });
+  it("a topic counts once, and once in its category, in the year and in its quarter", () => {
+    expect(topicTallyDelta(undefined, "2026-02-10")).toEqual({ topics: 1, q1_topics: 1 });
+    expect(topicTallyDelta("livelihood", "2026-10-01")).toEqual({
+      topics: 1,
+      topics_livelihood: 1,
+      q4_topics: 1,
+      q4_topics_livelihood: 1,
+    });
+  });
+
+  it("a topic registered before quarters were counted moves only its year's counts", () => {
+    expect(topicTallyDelta("livelihood", undefined)).toEqual({ topics: 1, topics_livelihood: 1 });
   });
 });
