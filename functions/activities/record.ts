@@ -3,48 +3,17 @@
  * (deleted, with a reason: a tombstone stays). Each is one transaction with its tally and attendance.
  */
 import { type Principal, requireWriter } from "../domain/access";
-import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from "../domain/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
 import { type ActivityFields, activityProblems, changedFields, yearOfDate } from "../domain/quota/activities";
 import { localDate } from "../domain/topics/calendar";
 import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
 import { retryStaleWrites } from "../kernel/retry";
-import { getItem } from "../kernel/table/items";
-import { topicKey } from "../kernel/table/keys";
-import { getMembers } from "../registry/store/members";
 import { getStation } from "../registry/store/stations";
 import { actorOf, assertCanReadStation, assertCanRecordAt } from "./access";
 import type { ActivityCreate, ActivityPatch } from "./activity-contracts";
+import { referenceProblems } from "./references";
 import { createActivity, getActivity, type StoredActivity, saveActivity } from "./store/activities";
-
-/** Members that are not registered, and a topic that is not the station's, as field problems. */
-async function referenceProblems(stationId: string, fields: ActivityFields): Promise<FieldProblem[]> {
-  const [members, topic] = await Promise.all([
-    fields.memberIds.length ? getMembers(fields.memberIds) : Promise.resolve([]),
-    fields.topicId ? getItem<{ stationId?: string }>(topicKey(fields.topicId)) : Promise.resolve(undefined),
-  ]);
-  const known = new Set(members.map((member) => member.id));
-  const problems: FieldProblem[] = fields.memberIds.flatMap((memberId, index) =>
-    known.has(memberId)
-      ? []
-      : [
-          {
-            field: `memberIds.${index}`,
-            code: "not_found",
-            message: "member_unknown",
-            params: { id: memberId },
-          },
-        ],
-  );
-  if (fields.topicId && topic?.stationId !== stationId)
-    problems.push({
-      field: "topicId",
-      code: "not_found",
-      message: "topic_unknown",
-      params: { id: fields.topicId },
-    });
-  return problems;
-}
 
 async function assertValid(stationId: string, fields: ActivityFields, now: Date): Promise<void> {
   const problems = activityProblems(fields, localDate(now, config().timeZone));

@@ -1,5 +1,6 @@
 /** Request shapes of the topic loop: a new topic, each step's evidence, return, reject, extend. */
 import * as v from "valibot";
+import { maxMembersPresent } from "../domain/quota/activities";
 import { dayUnits } from "../domain/topics/policy";
 import { type TopicStep, topicSteps } from "../domain/topics/steps";
 import { consultationFormats, feedbackMethods, topicSources } from "../domain/topics/vocabulary";
@@ -97,7 +98,8 @@ export const researchEvidence = strictObject({
 });
 
 export const participants = strictObject({
-  members: v.pipe(listOf(id, 100), v.minLength(1)),
+  /** At most what one activity records (its attendance rides in the step's transaction). */
+  members: v.pipe(listOf(id, maxMembersPresent), v.minLength(1)),
   departments: listOf(shortText(100), 50),
   /** How many residents took part, or their names. */
   residents: v.union([v.pipe(int, v.minValue(0), v.maxValue(100_000)), listOf(shortText(50), 500)]),

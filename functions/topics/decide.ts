@@ -5,12 +5,13 @@
  * decisions one lands and the other, re-checked on a fresh read, answers 409.
  */
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
-import { consultationWrites } from "../activities/consultation";
+import { assertConsultation, consultationWrites } from "../activities/consultation";
 import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
 import { ConflictError } from "../domain/errors";
-import type { Calendars } from "../domain/topics/calendar";
+import { type Calendars, localDate } from "../domain/topics/calendar";
 import { decideComplete, decideReject, decideReturn } from "../domain/topics/lifecycle";
 import type { TopicStep } from "../domain/topics/steps";
+import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
 import { tellSources } from "./announce";
 import { handOver } from "./deliver";
@@ -109,6 +110,8 @@ export async function completeStep(
   evidence: unknown,
 ): Promise<StoredTopic> {
   const withEvidence = (t: StoredTopic) => ({ ...t, evidence: { ...t.evidence, [step]: evidence } });
+  // The meeting becomes the station's consultation: it must be one an activity could record.
+  if (step === "consult") await assertConsultation(evidence, localDate(services.now(), config().timeZone));
   const saved = await takeDecision(services, call, (topic, now, calendars) => {
     const decided = decideComplete(stateOf(topic), step);
     const at = now.toISOString();

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memberAttendance, readTally } from "../../functions/activities/store/tally";
 import { setClock, simulatedClock } from "../../functions/kernel/clock";
 import { yearCounters } from "../support/tally";
-import { completeWhenReady, createTopic, parkedAt } from "../workflow/harness";
+import { completeWhenReady, createTopic, evidenceFor, parkedAt } from "../workflow/harness";
 import {
   type Api,
   assign,
@@ -301,7 +301,7 @@ describe("a topic's 开展协商", () => {
       type: "consultation",
       source: "topic",
       topicId: topic.id,
-      date: "2026-12-10",
+      date: "2026-11-20",
     });
     expect(activity.memberIds).toEqual([lead.id]);
     expect(await counters(home.id, 2026)).toEqual({ activity_consultation: 1 });
@@ -319,5 +319,51 @@ describe("a topic's 开展协商", () => {
     expect(back.status, back.text).toBe(200);
     await completeWhenReady(api, topic.id, "consult", [lead.id]);
     expect(await counters(home.id, 2026)).toEqual({ activity_consultation: 1 });
+  });
+
+  it("refuses a meeting no activity could record, naming the field, and counts nothing", async () => {
+    const lead = members[0] as Member;
+    const home = await createStation(api);
+    const topic = await createTopic(api, home.id);
+    for (const step of ["collect", "determine", "research"] as const)
+      await completeWhenReady(api, topic.id, step, [lead.id]);
+    await parkedAt(api, topic.id, "consult");
+    const meeting = (change: Record<string, unknown>, participants: Record<string, unknown> = {}) => {
+      const evidence = evidenceFor("consult", [lead.id]) as { meeting: { participants: object } };
+      return {
+        meeting: {
+          ...evidence.meeting,
+          ...change,
+          participants: { ...evidence.meeting.participants, ...participants },
+        },
+      };
+    };
+    const complete = (body: unknown) => api.post(`/topics/${topic.id}/steps/consult/complete`, body);
+    const fieldsOf = (error: { details?: { field: string }[] }) => error.details?.map((d) => d.field);
+
+    // The simulated county date is 2027-06-15.
+    const future = expectApiError(await complete(meeting({ date: "2027-06-16" })), 400, "validation_failed");
+    expect(fieldsOf(future)).toEqual(["meeting.date"]);
+    const unknown = expectApiError(
+      await complete(meeting({}, { members: [lead.id, "01J0000000000000000000ZZZZ"] })),
+      400,
+      "validation_failed",
+    );
+    expect(unknown.details).toEqual([
+      expect.objectContaining({ field: "meeting.participants.members.1", code: "not_found" }),
+    ]);
+    const twice = expectApiError(
+      await complete(meeting({}, { members: [lead.id, lead.id] })),
+      400,
+      "validation_failed",
+    );
+    expect(fieldsOf(twice)).toEqual(["meeting.participants.members"]);
+    const crowd = Array.from({ length: 46 }, (_, i) => `01J${String(i).padStart(23, "0")}`);
+    const tooMany = expectApiError(await complete(meeting({}, { members: crowd })), 400, "validation_failed");
+    expect(fieldsOf(tooMany)).toContain("meeting.participants.members");
+
+    expect((await api.get(`/topics/${topic.id}`)).json<{ step: string }>().step).toBe("consult");
+    expect((await api.get(`/activities/${topic.id}`)).status).toBe(404);
+    expect(await counters(home.id, 2027)).toEqual({ topics: 1 });
   });
 });

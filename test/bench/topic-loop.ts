@@ -114,7 +114,7 @@ export function evidenceFor(step: TopicStep, memberId: string): StepEvidence {
     },
     consult: {
       meeting: {
-        date: "2026-12-10",
+        date: "2026-11-20",
         place: "镇党群服务中心",
         participants: { members: [memberId], departments: ["县住建局"], residents: 15 },
         consensus: "按楼层分摊，政府补贴三成",

@@ -133,13 +133,13 @@ export function evidenceFor(step: TopicStep, memberIds: readonly string[]): Reco
       return { decision: "adopted", format: "meeting", reason: "涉及面广，群众关切，适合协商议事会" };
     case "research":
       return {
-        visits: [{ date: "2026-12-02", place: "城东小区", members: [...memberIds] }],
+        visits: [{ date: "2026-11-10", place: "城东小区", members: [...memberIds] }],
         findings: "共有 12 栋楼具备加装条件，资金分摊是主要分歧",
       };
     case "consult":
       return {
         meeting: {
-          date: "2026-12-10",
+          date: "2026-11-20",
           place: "镇党群服务中心",
           participants: { members: [...memberIds], departments: ["县住建局"], residents: 15 },
           consensus: "按楼层分摊，政府补贴三成",
