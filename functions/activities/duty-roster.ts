@@ -25,7 +25,7 @@ import type { Station } from "../registry/responses";
 import { findMember } from "../registry/store/members";
 import { getStation } from "../registry/store/stations";
 import type { DutyShift } from "./duty-responses";
-import { allPlannedShifts, saveShift } from "./store/duty-shifts";
+import { plannedShiftsBefore, saveShift } from "./store/duty-shifts";
 
 export interface ActivityServices {
   readonly notifier: Notifier;
@@ -122,7 +122,9 @@ async function markNoShow(services: ActivityServices, shift: DutyShift, station:
 
 export async function runDutyRoster(services: ActivityServices): Promise<DutyRosterOutcome> {
   const today = localDate(services.now(), config().timeZone);
-  const due = rosterDue(await allPlannedShifts(), today, shiftDate(today, 1));
+  const tomorrow = shiftDate(today, 1);
+  // Missed shifts and tomorrow's: nothing planned after tomorrow is read.
+  const due = rosterDue(await plannedShiftsBefore(shiftDate(tomorrow, 1)), today, tomorrow);
   const stations = new Map<string, Promise<Station>>();
   const stationOf = (shift: DutyShift) => {
     const known = stations.get(shift.stationId) ?? getStation(shift.stationId);

@@ -16,7 +16,7 @@ import { actorOf, assertCanReadStation, assertCanRecordAt } from "./access";
 import type { DutyCheckIn, DutyShiftCreate } from "./duty-contracts";
 import type { DutyShift } from "./duty-responses";
 import { recordActivityWrites, type StoredActivity } from "./store/activities";
-import { createShift, getShift, listStationShifts, saveShift } from "./store/duty-shifts";
+import { createShift, getShift, listStationShifts, releaseDutyDay, saveShift } from "./store/duty-shifts";
 
 const today = (now: Date) => localDate(now, config().timeZone);
 
@@ -80,13 +80,11 @@ export function cancelShift(
     assertCanRecordAt(principal, shift.stationId);
     if (!canRecord(shift.status)) throw new ConflictError("shift_closed", shift.version);
     const at = now.toISOString();
-    return saveShift(shift, {
-      ...shift,
-      status: "cancelled",
-      cancelledAt: at,
-      cancelReason: reason,
-      updatedAt: at,
-    });
+    return saveShift(
+      shift,
+      { ...shift, status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at },
+      [releaseDutyDay(shift)],
+    );
   });
 }
 

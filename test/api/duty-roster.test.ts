@@ -4,6 +4,7 @@
  * counted once; a shift left unrecorded becomes a no-show, and the station is told — once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { plannedShiftsBefore } from "../../functions/activities/store/duty-shifts";
 import { readTally } from "../../functions/activities/store/tally";
 import { setClock, simulatedClock } from "../../functions/kernel/clock";
 import { handler as runScheduledJob } from "../../functions/scheduled";
@@ -123,6 +124,40 @@ describe("planning", () => {
       409,
       "shift_closed",
     );
+    // The cancelled shift's day is free again.
+    expect((await plan("2027-06-25")).status).toBe("planned");
+  });
+
+  it("is read by the daily run only once due: shifts planned further ahead stay unread", async () => {
+    const later = await plan("2027-07-01");
+    const dueByTomorrow = await plannedShiftsBefore("2027-06-17");
+    expect(dueByTomorrow.every((shift) => shift.date < "2027-06-17")).toBe(true);
+    expect(dueByTomorrow.map((shift) => shift.id)).not.toContain(later.id);
+    expect((await plannedShiftsBefore("2027-07-02")).map((shift) => shift.id)).toContain(later.id);
+  });
+
+  it("plans a member once a day at a station, even when asked twice at once", async () => {
+    const replies = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.post(
+          `/stations/${station.id}/duty-shifts`,
+          { date: "2027-06-28", memberId: lead.id },
+          { token: staff },
+        ),
+      ),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, 400, 400]);
+    const refused = replies.find((reply) => reply.status === 400);
+    const error = expectApiError(refused as NonNullable<typeof refused>, 400, "validation_failed");
+    expect(error.details).toEqual([
+      {
+        field: "memberId",
+        code: "already_on_duty",
+        message: "该委员 2027-06-28 已有本站的值班安排",
+      },
+    ]);
+    const roster = await api.get(`/stations/${station.id}/duty-shifts?from=2027-06-28&to=2027-06-28`);
+    expect(roster.json<{ items: Shift[] }>().items.filter((s) => s.memberId === lead.id)).toHaveLength(1);
   });
 });
 

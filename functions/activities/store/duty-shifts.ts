@@ -10,8 +10,10 @@ import { getItem, type Page, queryAll, queryPage, toItem, values } from "../../k
 import {
   dutyShiftIndexKeys,
   dutyShiftKey,
+  memberDutyDayKey,
   membershipKey,
   plannedShifts,
+  plannedShiftsFrom,
   shiftsOfStation,
 } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
@@ -38,7 +40,12 @@ export function putShift(
   };
 }
 
-/** Plans a shift, on condition that the member serves at the station (checked in the same write). */
+const dutyDayKeyOf = (shift: DutyShift) => memberDutyDayKey(shift.stationId, shift.date, shift.memberId);
+
+/**
+ * Plans a shift, on condition that the member serves at the station and has no other shift there that
+ * day (the day's guard item), both checked in the same write.
+ */
 export async function createShift(shift: DutyShift): Promise<DutyShift> {
   const outcome = await writeTransaction([
     putShift(shift, { expression: "attribute_not_exists(PK)" }),
@@ -49,11 +56,39 @@ export async function createShift(shift: DutyShift): Promise<DutyShift> {
         ConditionExpression: "attribute_exists(PK)",
       },
     },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: marshall({ ...dutyDayKeyOf(shift), entity: "dutyDay", shiftId: shift.id }),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    },
   ]);
   if (outcome.committed) return shift;
   if (outcome.failed[1])
     throw new ValidationError([{ field: "memberId", code: "not_serving_here", message: "not_serving_here" }]);
+  if (outcome.failed[2])
+    throw new ValidationError([
+      {
+        field: "memberId",
+        code: "already_on_duty",
+        message: "already_on_duty",
+        params: { date: shift.date },
+      },
+    ]);
   throw new ConflictError("already_exists");
+}
+
+/** Frees the member's day when `shift` is cancelled (only the guard this shift holds). */
+export function releaseDutyDay(shift: DutyShift): TransactWriteItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: marshall(dutyDayKeyOf(shift)),
+      ConditionExpression: "attribute_not_exists(PK) OR shiftId = :shift",
+      ExpressionAttributeValues: marshall({ ":shift": shift.id }),
+    },
+  };
 }
 
 /** Writes `next` in place of `current` with what it brings (a duty activity, notices), if unchanged since read. */
@@ -109,7 +144,14 @@ export function listStationShifts(
   });
 }
 
-/** Every planned shift of the county (the sparse index): the daily roster run's one query. */
-export function allPlannedShifts(): Promise<DutyShift[]> {
-  return queryAll<DutyShift>({ index: "GSI2", partition: { name: "GSI2PK", value: plannedShifts } });
+/**
+ * The county's planned shifts dated before `date` (the sparse index, in date order): the daily roster
+ * run's one query, which never reads the shifts planned further ahead.
+ */
+export function plannedShiftsBefore(date: string): Promise<DutyShift[]> {
+  return queryAll<DutyShift>({
+    index: "GSI2",
+    partition: { name: "GSI2PK", value: plannedShifts },
+    sortKeyBefore: { name: "GSI2SK", value: plannedShiftsFrom(date) },
+  });
 }

@@ -338,6 +338,10 @@ const catalog = {
     "zh-CN": "该委员未下沉本工作站（室），不能排班",
     en: "This member does not serve at this station",
   },
+  already_on_duty: {
+    "zh-CN": "该委员 {date} 已有本站的值班安排",
+    en: "This member already has a shift here on {date}",
+  },
   topic_unknown: {
     "zh-CN": "本工作站（室）没有议题 {id}",
     en: "This station has no topic {id}",

@@ -23,6 +23,7 @@ export function decodeCursor(
     keyNames: readonly string[];
     /** The query's sort-key condition: a cursor from another kind of item in the partition is refused. */
     sortKeyPrefix?: { readonly name: string; readonly value: string };
+    sortKeyBefore?: { readonly name: string; readonly value: string };
   },
 ): Key | undefined {
   if (cursor === undefined) return undefined;
@@ -43,5 +44,7 @@ export function decodeCursor(
   if (key[expected.partitionName] !== expected.partitionValue) throw invalid();
   const { sortKeyPrefix } = expected;
   if (sortKeyPrefix && !key[sortKeyPrefix.name]?.startsWith(sortKeyPrefix.value)) throw invalid();
+  const { sortKeyBefore } = expected;
+  if (sortKeyBefore && !((key[sortKeyBefore.name] ?? "") < sortKeyBefore.value)) throw invalid();
   return Object.fromEntries(entries.map(([name, value]) => [name, { S: value as string }]));
 }

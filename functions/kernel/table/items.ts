@@ -54,6 +54,8 @@ export interface PagedQuery {
   readonly index?: "GSI1" | "GSI2";
   readonly partition: { readonly name: string; readonly value: string };
   readonly sortKeyPrefix?: { readonly name: string; readonly value: string };
+  /** Only items whose sort key sorts before `value` (e.g. dated keys up to a day); not with a prefix. */
+  readonly sortKeyBefore?: { readonly name: string; readonly value: string };
   readonly filter?: { readonly expression: string; readonly values: Record<string, unknown> };
   /** Descending sort-key order (ULID-keyed items: newest first). */
   readonly newestFirst?: boolean;
@@ -64,6 +66,18 @@ export interface PagedQuery {
 /** Largest number of pages read to fill one filtered list page, so one request stays bounded. */
 const maxPagesPerRequest = 5;
 
+/** The query's key condition with its names and values: the partition, and a sort-key prefix or bound. */
+function keyCondition(query: PagedQuery) {
+  const names: Record<string, string> = { "#pk": query.partition.name };
+  const plainValues: Record<string, unknown> = { ":pk": query.partition.value, ...query.filter?.values };
+  const sortKey = query.sortKeyPrefix ?? query.sortKeyBefore;
+  if (!sortKey) return { condition: "#pk = :pk", names, plainValues };
+  names["#sk"] = sortKey.name;
+  plainValues[":sk"] = sortKey.value;
+  const condition = query.sortKeyPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : "#pk = :pk AND #sk < :sk";
+  return { condition, names, plainValues };
+}
+
 export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
   const keyNames = query.index ? ["PK", "SK", `${query.index}PK`, `${query.index}SK`] : ["PK", "SK"];
   let startKey = decodeCursor(query.cursor, {
@@ -71,14 +85,9 @@ export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
     partitionValue: query.partition.value,
     keyNames,
     ...(query.sortKeyPrefix ? { sortKeyPrefix: query.sortKeyPrefix } : {}),
+    ...(query.sortKeyBefore ? { sortKeyBefore: query.sortKeyBefore } : {}),
   });
-  const condition = query.sortKeyPrefix ? "#pk = :pk AND begins_with(#sk, :skPrefix)" : "#pk = :pk";
-  const names: Record<string, string> = { "#pk": query.partition.name };
-  const plainValues: Record<string, unknown> = { ":pk": query.partition.value, ...query.filter?.values };
-  if (query.sortKeyPrefix) {
-    names["#sk"] = query.sortKeyPrefix.name;
-    plainValues[":skPrefix"] = query.sortKeyPrefix.value;
-  }
+  const { condition, names, plainValues } = keyCondition(query);
   const items: T[] = [];
   for (let page = 0; page < maxPagesPerRequest; page++) {
     const input: QueryCommandInput = {

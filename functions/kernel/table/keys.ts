@@ -150,7 +150,14 @@ export const activityIndexKeys = (activityId: string, stationId: string, date: s
  */
 export const dutyShiftKey = (shiftId: string) => ({ PK: `SHIFT#${shiftId}`, SK: "META" });
 export const shiftsOfStation = (stationId: string) => `STATION#${stationId}#SHIFTS`;
+/** One member's shift at one station on one day: a guard item, so that no member is planned twice a day. */
+export const memberDutyDayKey = (stationId: string, date: string, memberId: string) => ({
+  PK: `DUTYDAY#${stationId}#${date}#${memberId}`,
+  SK: "META",
+});
 export const plannedShifts = "SHIFTS#PLANNED";
+/** Where planned shifts dated `date` (YYYY-MM-DD) and later begin in the planned-shifts index. */
+export const plannedShiftsFrom = (date: string) => `SHIFT#${date}#`;
 export const dutyShiftIndexKeys = (shiftId: string, stationId: string, date: string, planned: boolean) => ({
   GSI1PK: shiftsOfStation(stationId),
   GSI1SK: `SHIFT#${date}#${shiftId}`,
