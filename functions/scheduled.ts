@@ -8,7 +8,8 @@ import { scheduledQuotaCheck } from "./activities/quota/scheduled-check";
 import { logInfo, withLogScope } from "./kernel/log";
 import { type ScheduledJob, scheduledJobs } from "./kernel/schedules";
 import { watchHolidayCalendars } from "./topics/calendar-watch";
-import { defaultTopicServices } from "./topics/services";
+import { defaultRecoveryServices, defaultTopicServices } from "./topics/services";
+import { defaultSweepGraceSeconds, sweepTopicLoops } from "./topics/sweep";
 
 export interface ScheduledJobEvent {
   readonly job: ScheduledJob;
@@ -28,7 +29,18 @@ async function run(event: ScheduledJobEvent) {
     // The quarterly quota check (decision 0022).
     case "quarterlyCheck":
       return scheduledQuotaCheck(defaultTopicServices());
+    // The sweeper (decision 0026).
+    case "topicLoopSweep":
+      return sweepOutcome(
+        await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: defaultSweepGraceSeconds }),
+      );
   }
+}
+
+/** What the job's log line says: counts, and the topics restarted. */
+function sweepOutcome(outcome: Awaited<ReturnType<typeof sweepTopicLoops>>) {
+  const { restarted, ...counts } = outcome;
+  return { ...counts, restarted: restarted.length, topicIds: restarted.map((r) => r.topicId) };
 }
 
 /** The schedule's payload, checked by hand: one field needs no schema library (zod was 13 kB here). */

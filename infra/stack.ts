@@ -2,7 +2,16 @@
  * One county's deployment: the table, the API functions bound to it, the topic loop (state machine
  * and its task function), the scheduled jobs, the user pool and the HTTP API.
  */
-import { CfnOutput, Duration, Stack, type StackProps, Tags, Token } from "aws-cdk-lib";
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  Stack,
+  type StackProps,
+  Tags,
+  Token,
+  Validations,
+} from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
@@ -175,6 +184,8 @@ export class HaoshangliangStack extends Stack {
       grantStartExecution(fn, this.topicLoop.stateMachineArn);
       grantTaskResponse(fn, this.topicLoop.stateMachineArn);
     }
+    // POST /topics/{topicId}/redrive asks what runs before it starts a topic again (decision 0026).
+    if (served.topics) grantLoopInspection(served.topics, this.topicLoop);
     return functions;
   }
 
@@ -188,6 +199,9 @@ export class HaoshangliangStack extends Stack {
     // A re-planned deadline wakes the topic's waiting execution to plan its alarms afresh.
     schedules.function.addEnvironment("TOPIC_LOOP_ARN", this.topicLoop.stateMachineArn);
     grantTaskResponse(schedules.function, this.topicLoop.stateMachineArn);
+    // The sweeper restarts open topics whose execution is gone (decision 0026).
+    grantStartExecution(schedules.function, this.topicLoop.stateMachineArn);
+    grantLoopInspection(schedules.function, this.topicLoop);
     return schedules;
   }
 }
@@ -216,4 +230,41 @@ function grantTaskResponse(fn: TableFunction, stateMachineArn: string): void {
       resources: [stateMachineArn],
     }),
   );
+}
+
+/**
+ * See which executions of the topic loop run, and how one ended (the sweeper and the re-drive,
+ * decision 0026): ListExecutions on the machine, DescribeExecution on its executions.
+ */
+function grantLoopInspection(fn: TableFunction, topicLoop: TopicLoop): void {
+  const stack = Stack.of(fn);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["states:ListExecutions"],
+      resources: [topicLoop.stateMachineArn],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["states:DescribeExecution"],
+      resources: [
+        stack.formatArn({
+          service: "states",
+          resource: "execution",
+          resourceName: `${topicLoop.stateMachineName}:*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
+    }),
+  );
+  if (fn.role) {
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${topicLoop.stateMachineName}:*]`,
+      reason:
+        "states:DescribeExecution on the executions of the one topic loop (`execution:<machine>:*`): an " +
+        "execution's ARN is its machine's and its own name, and the sweeper asks about any topic's.",
+    });
+  }
 }

@@ -69,7 +69,9 @@ export type ConflictReason =
   | "opinion_wrong_status"
   | "opinion_already_promoted"
   // The quota (decision 0022).
-  | "check_running";
+  | "check_running"
+  // Re-driving a topic whose loop still runs (decision 0026).
+  | "loop_running";
 
 export class ConflictError extends DomainError {
   override readonly name = "ConflictError";

@@ -8,6 +8,8 @@ export const scheduledJobs = [
   "dutyRoster",
   // The quarterly quota check (decision 0022).
   "quarterlyCheck",
+  // The sweeper: open topics whose execution is gone start again (decision 0026).
+  "topicLoopSweep",
 ] as const;
 export type ScheduledJob = (typeof scheduledJobs)[number];
 
@@ -17,7 +19,8 @@ export interface CountySchedule {
   /** Cron fields in the county's time zone; omitted ones are "every" (no minute: every minute of the hour). */
   readonly at: {
     readonly minute?: number;
-    readonly hour: number;
+    /** Omitted: every hour. */
+    readonly hour?: number;
     /** A day of the month, or a range such as "1-10". */
     readonly day?: number | string;
     /** Months, e.g. "1,4,7,10". */
@@ -48,10 +51,18 @@ export const countySchedules: readonly CountySchedule[] = [
     // The first working day of a quarter falls within its first ten days (国庆 ends by 8 October).
     at: { minute: 0, hour: 9, day: "1-10", month: "1,4,7,10" },
   },
+  // The sweeper (decision 0026).
+  {
+    job: "topicLoopSweep",
+    description:
+      "议题流程巡检: restarts every open topic whose execution is gone (failed, timed out, stopped, never started)",
+    // Every hour, off the round hour the other jobs use.
+    at: { minute: 17 },
+  },
 ];
 
 /** The standard five-field cron pattern of a schedule (the local scheduler's). */
 export function cronPattern(schedule: CountySchedule): string {
   const { minute, hour, day, month } = schedule.at;
-  return `${minute ?? "*"} ${hour} ${day ?? "*"} ${month ?? "*"} *`;
+  return `${minute ?? "*"} ${hour ?? "*"} ${day ?? "*"} ${month ?? "*"} *`;
 }

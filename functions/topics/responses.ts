@@ -87,6 +87,17 @@ export const topicCategoryList = v.object({
   ),
 });
 
+/** A topic's loop started again (decision 0026). */
+const topicRedrive = v.object({
+  topicId: id,
+  step: stepId,
+  /** True: the stored step's entry stands (no second notice); false: the step is entered afresh. */
+  resume: v.boolean(),
+  /** Why it had stopped: failed, timedOut, aborted, ended, neverStarted. */
+  reason: v.picklist(["failed", "timedOut", "aborted", "ended", "neverStarted"]),
+  executionName: v.string(),
+});
+
 /** Named schemas of topics and calendars (OpenAPI components). */
 export const topicSchemas = {
   Topic: topic,
@@ -95,4 +106,5 @@ export const topicSchemas = {
   HolidayCalendarList: holidayCalendarList,
   HolidayCalendarSaved: holidayCalendarSaved,
   TopicCategoryList: topicCategoryList,
+  TopicRedrive: topicRedrive,
 } as const;

@@ -2,8 +2,8 @@
 import { clock } from "../kernel/clock";
 import type { Notifier } from "../notices/notifier";
 import { defaultNotifier } from "../notices/recording-notifier";
-import { stepFunctionsTopicLoop } from "./loop/step-functions";
-import type { TopicLoop } from "./loop/topic-loop";
+import { stepFunctionsLoopExecutions, stepFunctionsTopicLoop } from "./loop/step-functions";
+import type { LoopExecutions, TopicLoop } from "./loop/topic-loop";
 
 export interface TopicServices {
   readonly loop: TopicLoop;
@@ -15,4 +15,14 @@ export const defaultTopicServices = (): TopicServices => ({
   loop: stepFunctionsTopicLoop,
   notifier: defaultNotifier(),
   now: () => clock().now(),
+});
+
+/** The topic services and what runs on Step Functions: for the sweeper and the re-drive. */
+export interface RecoveryServices extends TopicServices {
+  readonly executions: LoopExecutions;
+}
+
+export const defaultRecoveryServices = (): RecoveryServices => ({
+  ...defaultTopicServices(),
+  executions: stepFunctionsLoopExecutions,
 });

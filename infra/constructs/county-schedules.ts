@@ -82,7 +82,7 @@ export class CountySchedules extends Construct {
       description: schedule.description,
       schedule: ScheduleExpression.cron({
         minute: minute === undefined ? "*" : String(minute),
-        hour: String(hour),
+        hour: hour === undefined ? "*" : String(hour),
         ...(day === undefined ? {} : { day: String(day) }),
         ...(month === undefined ? {} : { month }),
         timeZone: TimeZone.of(timeZone),

@@ -140,8 +140,14 @@ const operations: Record<string, Operation> = {
     const executions = runtime.listExecutions(
       status === undefined ? {} : { status: status as ExecutionDescription["status"] },
     );
-    const max = typeof body.maxResults === "number" && body.maxResults > 0 ? body.maxResults : 100;
-    return { executions: executions.slice(0, max).map(executionBody) };
+    const max =
+      typeof body.maxResults === "number" && body.maxResults > 0 ? Math.min(body.maxResults, 1000) : 100;
+    // The token is the position of the next page (opaque to the SDK, as AWS's is).
+    const from = Number(text(body, "nextToken") ?? "0");
+    if (!Number.isInteger(from) || from < 0) throw new ProtocolError("InvalidToken", "Invalid Token");
+    const page = executions.slice(from, from + max);
+    const next = from + max < executions.length ? { nextToken: String(from + max) } : {};
+    return { executions: page.map(executionBody), ...next };
   },
 };
 

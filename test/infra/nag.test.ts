@@ -110,6 +110,9 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-IAM5[Resource::*] Notices/EmailFunctionRole",
         "AwsSolutions-IAM5[Resource::*] Notices/SmsFunctionRole",
         ...sweepRoleAcknowledgements(),
+        // The sweeper and the re-drive ask how any execution of the topic loop ended (decision 0026).
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stack.topicLoop.stateMachineName}:*] TopicsFunctionRole`,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stack.topicLoop.stateMachineName}:*] Schedules/FunctionRole`,
       ].sort(),
     );
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);

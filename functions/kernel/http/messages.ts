@@ -69,6 +69,10 @@ const catalog = {
     "zh-CN": "已向该委员发出邀请，尚待答复",
     en: "This member already has a pending invitation here",
   },
+  loop_running: {
+    "zh-CN": "该议题的流程仍在运行，无需重新启动",
+    en: "This topic's loop is still running; there is nothing to re-drive",
+  },
   notification_not_failed: {
     "zh-CN": "只有发送失败的通知才能重新发送",
     en: "Only a notice that failed can be sent again",

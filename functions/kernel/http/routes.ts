@@ -49,6 +49,8 @@ export const routes = [
   { method: "POST", path: "/topics/{topicId}/return", auth: "jwt", function: "topics" },
   { method: "POST", path: "/topics/{topicId}/reject", auth: "jwt", function: "topics" },
   { method: "PATCH", path: "/topics/{topicId}/deadline", auth: "jwt", function: "topics" },
+  // Re-drive a stranded topic's loop (decision 0026).
+  { method: "POST", path: "/topics/{topicId}/redrive", auth: "jwt", function: "topics" },
   { method: "GET", path: "/notifications", auth: "jwt", function: "topics" },
   { method: "POST", path: "/notifications/{notificationId}/retry", auth: "jwt", function: "topics" },
   { method: "GET", path: "/holiday-calendars", auth: "jwt", function: "topics" },

@@ -2,9 +2,16 @@
  * The topic loop on Step Functions: start an execution, deliver a decision to a parked task. Locally
  * STEPFUNCTIONS_ENDPOINT points the same SDK calls at the local runtime.
  */
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import {
+  DescribeExecutionCommand,
+  ListExecutionsCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from "@aws-sdk/client-sfn";
+import type { ExecutionStatus } from "../../domain/topics/recovery";
 import { config } from "../../kernel/config";
-import type { LoopDecision, LoopInput, TopicLoop } from "./topic-loop";
+import type { LoopDecision, LoopExecutions, LoopInput, TopicLoop } from "./topic-loop";
 
 export type { LoopInput } from "./topic-loop";
 
@@ -63,3 +70,45 @@ export async function deliverDecision(taskToken: string, decision: LoopDecision)
 }
 
 export const stepFunctionsTopicLoop: TopicLoop = { start: startTopicLoop, deliver: deliverDecision };
+
+/** `arn:…:stateMachine:<machine>` → `arn:…:execution:<machine>:<name>` (any partition). */
+export function executionArnOf(stateMachine: string, executionName: string): string {
+  return `${stateMachine.replace(":stateMachine:", ":execution:")}:${executionName}`;
+}
+
+/** The names of every running execution of the topic loop, all pages. */
+export async function runningExecutionNames(): Promise<Set<string>> {
+  const names = new Set<string>();
+  let nextToken: string | undefined;
+  do {
+    const page = await sfn().send(
+      new ListExecutionsCommand({
+        stateMachineArn: stateMachineArn(),
+        statusFilter: "RUNNING",
+        maxResults: 1000,
+        ...(nextToken ? { nextToken } : {}),
+      }),
+    );
+    for (const execution of page.executions ?? []) if (execution.name) names.add(execution.name);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return names;
+}
+
+/** The status of one execution by name; undefined when there is none (never started, or expired). */
+export async function executionStatus(executionName: string): Promise<ExecutionStatus | undefined> {
+  try {
+    const described = await sfn().send(
+      new DescribeExecutionCommand({ executionArn: executionArnOf(stateMachineArn(), executionName) }),
+    );
+    return described.status as ExecutionStatus | undefined;
+  } catch (error) {
+    if (error instanceof Error && error.name === "ExecutionDoesNotExist") return undefined;
+    throw error;
+  }
+}
+
+export const stepFunctionsLoopExecutions: LoopExecutions = {
+  runningNames: runningExecutionNames,
+  status: executionStatus,
+};

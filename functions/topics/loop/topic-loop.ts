@@ -3,6 +3,7 @@
  * to this interface only; `step-functions.ts` is its one adapter (AWS, or the local runtime's Step
  * Functions endpoint — see docs/decisions/0008-parts-and-an-application-layer.md).
  */
+import type { ExecutionStatus } from "../../domain/topics/recovery";
 import type { TopicStep } from "../../domain/topics/steps";
 
 /** What an execution starts with: the step to enter (or to resume, after a restart). */
@@ -24,4 +25,12 @@ export interface TopicLoop {
   start(input: LoopInput, executionName: string): Promise<void>;
   /** Hands a decision to the execution waiting on `taskToken`; false when nothing waits on it any more. */
   deliver(taskToken: string, decision: LoopDecision): Promise<boolean>;
+}
+
+/** What runs: the sweeper and the re-drive ask before they start a topic's loop again. */
+export interface LoopExecutions {
+  /** The names of every running execution. */
+  runningNames(): Promise<ReadonlySet<string>>;
+  /** The status of one execution; undefined when there is no such execution. */
+  status(executionName: string): Promise<ExecutionStatus | undefined>;
 }

@@ -26,8 +26,9 @@ import {
 import { completeStep, type DecisionRequest, rejectTopic, returnTopic } from "../decide";
 import { extendDeadline } from "../extend";
 import { presentTopic } from "../present";
+import { redriveTopic } from "../recover";
 import { registerTopic } from "../register";
-import { defaultTopicServices } from "../services";
+import { defaultRecoveryServices, defaultTopicServices } from "../services";
 import { listTopics, type StoredTopic, topicTimeline } from "../store/topics";
 import { describeEvent } from "../timeline";
 import { readableStations, readVisibleTopic } from "../visibility";
@@ -71,6 +72,9 @@ const topicListQuery = strictObject({
 });
 
 const topicErrors = commonErrors(400, 403, 404, 409);
+
+/** A re-drive takes no options: the topic's stored state says where its loop begins. */
+const redriveBody = strictObject({});
 
 export const topicOperations = [
   defineOperation({
@@ -216,6 +220,24 @@ export const topicOperations = [
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
       return answer(await extendDeadline(services, call, body), request, principal);
+    },
+  }),
+  defineOperation({
+    route: "POST /topics/{topicId}/redrive",
+    allow: ["admin"],
+    path: topicPath,
+    body: redriveBody,
+    operationId: "redriveTopic",
+    summary: "重新启动议题流程 · Re-drive a topic whose loop stopped",
+    description:
+      "The county office, when a topic no longer moves (its execution failed, timed out, was stopped or never started; the hourly sweeper does the same for every such topic): a new execution starts at the stored step — resumed when that step was entered (no second notice), entered afresh otherwise. 409 `loop_running` while an execution carries the topic; 409 `wrong_step` (`topic_closed`) when it is closed.",
+    tag: "topics",
+    responses: [
+      { status: 200, description: "Its loop started again", schema: "TopicRedrive" },
+      ...topicErrors,
+    ],
+    async handle({ path }) {
+      return ok(await redriveTopic(defaultRecoveryServices(), path.topicId));
     },
   }),
 ];

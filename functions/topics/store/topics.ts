@@ -380,7 +380,35 @@ export async function listTopics(
   });
 }
 
-/** Every open topic, for the local runtime's re-drive on start-up. */
+/**
+ * Records the execution now carrying the topic (a recovery started one): what the next sweep asks
+ * about. Only while the topic is open; bumps the revision like every write. False when it is not open.
+ */
+export async function recordExecutionName(topicId: string, executionName: string): Promise<boolean> {
+  try {
+    await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(topicKey(topicId)),
+        UpdateExpression: "SET executionName = :name, revision = if_not_exists(revision, :zero) + :one",
+        ConditionExpression: "#status = :open",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: marshall({
+          ":name": executionName,
+          ":zero": 0,
+          ":one": 1,
+          ":open": "open",
+        }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw asThrottle(error) ?? error;
+  }
+}
+
+/** Every open topic: the sweeper's (and the local start-up's) list to check. */
 export async function openTopics(): Promise<StoredTopic[]> {
   return queryAll<StoredTopic>({
     index: "GSI1",

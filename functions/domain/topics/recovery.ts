@@ -1,0 +1,115 @@
+/**
+ * Which open topic needs its loop started again (issue #14, decision 0026): a topic is carried by one
+ * Step Functions execution at a time; when none runs for it (it failed, timed out, was stopped, or
+ * never started), the topic stands still — no reminders, no decisions delivered. The rule reads the
+ * topic's stored state and what is known of its executions, and says how to restart it.
+ */
+import type { TopicStep } from "./steps";
+
+/** The statuses Step Functions gives an execution. */
+export type ExecutionStatus =
+  | "RUNNING"
+  | "SUCCEEDED"
+  | "FAILED"
+  | "TIMED_OUT"
+  | "ABORTED"
+  | "PENDING_REDRIVE";
+
+/** What the rule needs of a stored topic. */
+export interface LoopedTopic {
+  readonly id: string;
+  readonly status: "open" | "closed";
+  readonly step: TopicStep;
+  /** Entries of a step so far; `enteredSeq` is the one the loop has started (deadline set, responsible told). */
+  readonly stepSeq: number;
+  readonly enteredSeq: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * What is known of the topic's executions: whether one runs now, and else the status of the last
+ * one it recorded (undefined: none was ever found — the start never happened).
+ */
+export interface LoopExecutions {
+  readonly running: boolean;
+  readonly lastStatus?: ExecutionStatus | undefined;
+}
+
+/** Why a topic is restarted, for the log and the answer. */
+export type RecoveryReason = "failed" | "timedOut" | "aborted" | "ended" | "neverStarted";
+
+export interface Recovery {
+  readonly topicId: string;
+  readonly step: TopicStep;
+  /** Resume the entered step (its deadline and alarms stand, nobody told again) or enter it afresh. */
+  readonly resume: boolean;
+  readonly reason: RecoveryReason;
+}
+
+export type LoopHealth =
+  | { readonly kind: "closed" }
+  | { readonly kind: "running" }
+  /** Written moments ago with no execution seen: its start may still be on its way. */
+  | { readonly kind: "settling" }
+  | { readonly kind: "stranded"; readonly recovery: Recovery };
+
+const reasons: Record<ExecutionStatus, RecoveryReason | undefined> = {
+  RUNNING: undefined,
+  PENDING_REDRIVE: undefined,
+  SUCCEEDED: "ended",
+  FAILED: "failed",
+  TIMED_OUT: "timedOut",
+  ABORTED: "aborted",
+};
+
+/** An execution about to run again (a Step Functions redrive) counts as running. */
+export const isAlive = (status: ExecutionStatus) => status === "RUNNING" || status === "PENDING_REDRIVE";
+
+/**
+ * The topic's loop health at `now`. A topic written within `graceSeconds` with no running execution
+ * is left alone (registering writes the topic, then starts its execution); 0 treats it as stranded.
+ */
+export function loopHealth(
+  topic: LoopedTopic,
+  executions: LoopExecutions,
+  now: Date,
+  graceSeconds: number,
+): LoopHealth {
+  if (topic.status !== "open") return { kind: "closed" };
+  if (executions.running || (executions.lastStatus && isAlive(executions.lastStatus)))
+    return { kind: "running" };
+  const lastWrite = Math.max(Date.parse(topic.createdAt), Date.parse(topic.updatedAt));
+  if (now.getTime() - lastWrite < graceSeconds * 1000) return { kind: "settling" };
+  const reason = executions.lastStatus ? (reasons[executions.lastStatus] ?? "ended") : "neverStarted";
+  return { kind: "stranded", recovery: { topicId: topic.id, ...restartAt(topic), reason } };
+}
+
+/**
+ * Where a restarted loop begins: the stored step, resumed when its entry was made (no second notice),
+ * entered afresh when a decision moved the topic to a step no execution entered yet.
+ */
+export function restartAt(topic: Pick<LoopedTopic, "step" | "stepSeq" | "enteredSeq">): {
+  readonly step: TopicStep;
+  readonly resume: boolean;
+} {
+  return { step: topic.step, resume: topic.enteredSeq === topic.stepSeq };
+}
+
+/**
+ * Every execution of a topic is named `<topic id>-…` (ids are ULIDs, without dashes): the topic an
+ * execution carries, from its name alone.
+ */
+export function topicOfExecution(executionName: string): string {
+  const dash = executionName.indexOf("-");
+  return dash < 0 ? executionName : executionName.slice(0, dash);
+}
+
+/**
+ * The name of a recovery's execution: one per topic, step entry and run, so a retried start of the
+ * same run is a no-op (StartExecution is idempotent by name) and a later run starts a new one.
+ * Within Step Functions' 80 characters: 26 (id) + 2 + up to 6 + 1 + up to 11.
+ */
+export function recoveryExecutionName(topicId: string, stepSeq: number, runAt: Date): string {
+  return `${topicId}-r${stepSeq}-${runAt.getTime().toString(36)}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * The sweeper (decision 0026): every open topic whose execution is gone — it failed, timed out, was
+ * stopped, or never started — is started again from its stored step. Hourly on AWS (a scheduled
+ * job), and once when the local stack starts (no execution survives a local restart).
+ */
+import { loopHealth, type RecoveryReason } from "../domain/topics/recovery";
+import { logError } from "../kernel/log";
+import { knownExecutions, type RecoveryServices, type Restarted, restart, topicsRunning } from "./recover";
+import { openTopics } from "./store/topics";
+
+export interface SweepOptions {
+  /**
+   * A topic written this recently with no execution seen is left for the next sweep: registering
+   * writes the topic, then starts its execution. 0 when nothing can be starting (local start-up).
+   */
+  readonly graceSeconds: number;
+}
+
+export interface SweepOutcome {
+  readonly open: number;
+  readonly running: number;
+  readonly settling: number;
+  readonly restarted: readonly Restarted[];
+  /** Topics whose restart failed this time (logged); the next sweep tries again. */
+  readonly failed: number;
+  readonly byReason: Partial<Record<RecoveryReason, number>>;
+}
+
+/** Ten minutes: far beyond a registration's write-then-start, far below the hour between sweeps. */
+export const defaultSweepGraceSeconds = 600;
+
+export async function sweepTopicLoops(
+  services: RecoveryServices,
+  options: SweepOptions,
+): Promise<SweepOutcome> {
+  // The running executions first: a topic registered after this list is read is young (grace), and
+  // an execution handing over to a fresh one is still running while it does.
+  const running = await topicsRunning(services.executions);
+  const topics = await openTopics();
+  const restarted: Restarted[] = [];
+  const byReason: Partial<Record<RecoveryReason, number>> = {};
+  let settling = 0;
+  let alive = 0;
+  let failed = 0;
+  for (const topic of topics) {
+    const known = await knownExecutions(services.executions, topic, running);
+    const health = loopHealth(topic, known, services.now(), options.graceSeconds);
+    if (health.kind === "running") alive++;
+    if (health.kind === "settling") settling++;
+    if (health.kind !== "stranded") continue;
+    try {
+      restarted.push(await restart(services, health.recovery, topic.stepSeq));
+      byReason[health.recovery.reason] = (byReason[health.recovery.reason] ?? 0) + 1;
+    } catch (error) {
+      failed++;
+      logError("a stranded topic could not be restarted", { topicId: topic.id }, error);
+    }
+  }
+  return { open: topics.length, running: alive, settling, restarted, failed, byReason };
+}

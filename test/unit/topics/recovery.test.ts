@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import {
+  type LoopedTopic,
+  loopHealth,
+  recoveryExecutionName,
+  topicOfExecution,
+} from "../../../functions/domain/topics/recovery";
+
+const now = new Date("2026-12-03T06:00:00Z");
+const hourAgo = "2026-12-03T05:00:00.000Z";
+const topic = (overrides: Partial<LoopedTopic> = {}): LoopedTopic => ({
+  id: "01JEXAMPLE0000000000000000",
+  status: "open",
+  step: "research",
+  stepSeq: 3,
+  enteredSeq: 3,
+  createdAt: "2026-11-01T00:00:00.000Z",
+  updatedAt: hourAgo,
+  ...overrides,
+});
+
+describe("which topic needs its loop started again", () => {
+  it("leaves a topic alone while an execution carries it", () => {
+    expect(loopHealth(topic(), { running: true }, now, 600)).toEqual({ kind: "running" });
+    expect(loopHealth(topic(), { running: false, lastStatus: "PENDING_REDRIVE" }, now, 600).kind).toBe(
+      "running",
+    );
+  });
+
+  it("leaves a closed topic alone, whatever its execution did", () => {
+    const closed = topic({ status: "closed" });
+    expect(loopHealth(closed, { running: false, lastStatus: "FAILED" }, now, 0)).toEqual({ kind: "closed" });
+  });
+
+  it("restarts a topic whose execution failed, timed out, was stopped or ended, saying why", () => {
+    const cases = [
+      ["FAILED", "failed"],
+      ["TIMED_OUT", "timedOut"],
+      ["ABORTED", "aborted"],
+      ["SUCCEEDED", "ended"],
+    ] as const;
+    for (const [status, reason] of cases) {
+      expect(loopHealth(topic(), { running: false, lastStatus: status }, now, 600)).toEqual({
+        kind: "stranded",
+        recovery: { topicId: topic().id, step: "research", resume: true, reason },
+      });
+    }
+  });
+
+  it("restarts a topic whose execution never started", () => {
+    const health = loopHealth(topic(), { running: false }, now, 600);
+    expect(health).toMatchObject({ kind: "stranded", recovery: { reason: "neverStarted" } });
+  });
+
+  it("resumes an entered step, and enters afresh a step a decision moved it to", () => {
+    const entered = loopHealth(topic(), { running: false }, now, 0);
+    expect(entered).toMatchObject({ recovery: { step: "research", resume: true } });
+    const moved = loopHealth(
+      topic({ step: "consult", stepSeq: 4, enteredSeq: 3 }),
+      { running: false },
+      now,
+      0,
+    );
+    expect(moved).toMatchObject({ recovery: { step: "consult", resume: false } });
+  });
+
+  it("waits out the grace period of a topic just written (its start may be on its way)", () => {
+    const young = topic({ createdAt: "2026-12-03T05:58:00.000Z", updatedAt: "2026-12-03T05:58:00.000Z" });
+    expect(loopHealth(young, { running: false }, now, 600)).toEqual({ kind: "settling" });
+    expect(loopHealth(young, { running: false }, now, 0).kind).toBe("stranded");
+    expect(loopHealth(young, { running: false }, new Date("2026-12-03T06:08:01Z"), 600).kind).toBe(
+      "stranded",
+    );
+  });
+});
+
+describe("execution names", () => {
+  it("name the topic they carry", () => {
+    expect(topicOfExecution("01JEXAMPLE0000000000000000-1")).toBe("01JEXAMPLE0000000000000000");
+    expect(topicOfExecution("01JEXAMPLE0000000000000000-5d41402abc4b2a76b9719d911017c592")).toBe(
+      "01JEXAMPLE0000000000000000",
+    );
+  });
+
+  it("of a recovery are one per step entry and run, and fit Step Functions' 80 characters", () => {
+    const name = recoveryExecutionName("01JEXAMPLE0000000000000000", 12, now);
+    expect(name).toMatch(/^01JEXAMPLE0000000000000000-r12-[0-9a-z]+$/);
+    expect(name.length).toBeLessThanOrEqual(80);
+    expect(topicOfExecution(name)).toBe("01JEXAMPLE0000000000000000");
+    expect(recoveryExecutionName("01JEXAMPLE0000000000000000", 12, now)).toBe(name);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The sweeper and the re-drive (decision 0026): a topic whose execution vanished — stopped, or never
+ * started at all — is found, started again at its stored step, and carries on through the loop; a
+ * topic whose execution runs is left alone. On the synthesized state machine, the local runtime, the
+ * real task function and the API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../functions/kernel/ids";
+import { handler as scheduledJob } from "../../functions/scheduled";
+import { defaultRecoveryServices } from "../../functions/topics/services";
+import { getTopic, createTopic as storeTopic } from "../../functions/topics/store/topics";
+import { type SweepOutcome, sweepTopicLoops } from "../../functions/topics/sweep";
+import { topicLoopStates } from "../../workflows/topic-loop";
+import { type Api, expectApiError, startApi } from "../api/harness";
+import {
+  completeWhenReady,
+  createTopic,
+  executionsOf,
+  kinds,
+  notificationsOf,
+  parkedAt,
+  readTopic,
+  type StationWithLead,
+  stationWithLead,
+  type Topic,
+} from "./harness";
+
+let api: Api;
+let home: StationWithLead;
+let members: string[];
+/** Waiting at 确定议题 when its execution is stopped. */
+let stopped: Topic;
+/** Written to the table, its execution never started (a crash between the write and the start). */
+let neverStarted: string;
+/** Its execution runs throughout. */
+let running: Topic;
+let noticesOfStopped: number;
+let sweep: SweepOutcome;
+
+/** A topic as registration writes it, whose StartExecution never happened. */
+async function writeTopicWithoutExecution(template: Topic): Promise<string> {
+  const { taskToken: _token, ...stored } = await getTopic(template.id);
+  const id = newId();
+  const at = new Date().toISOString();
+  await storeTopic(
+    {
+      ...stored,
+      id,
+      title: "没有流程的议题",
+      stepSeq: 1,
+      enteredSeq: 0,
+      executionName: `${id}-1`,
+      createdAt: at,
+      updatedAt: at,
+    },
+    [{ at, kind: "created", step: "collect" }],
+  );
+  return id;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  home = await stationWithLead(api);
+  members = [home.lead.id];
+
+  stopped = await createTopic(api, home.station.id, { title: "小区停车位不足" });
+  await completeWhenReady(api, stopped.id, "collect", members);
+  await parkedAt(api, stopped.id, "determine");
+  noticesOfStopped = (await notificationsOf(api, stopped.id)).length;
+  const [execution] = executionsOf(api, stopped.id);
+  if (!execution) throw new Error("no execution");
+  await api.stack.workflow.stopExecution(execution.executionArn, "Test", "someone stopped it in the console");
+
+  running = await createTopic(api, home.station.id, { title: "农贸市场排水" });
+  await parkedAt(api, running.id, "collect");
+  neverStarted = await writeTopicWithoutExecution(running);
+}, 60_000);
+
+afterAll(async () => {
+  expect(api?.takeServerErrors() ?? []).toEqual([]);
+  await api?.stop();
+});
+
+describe("the hourly sweep", () => {
+  it("leaves topics written moments ago for the next sweep (their start may be on its way)", async () => {
+    const outcome = (await scheduledJob({ job: "topicLoopSweep" })) as {
+      restarted: number;
+      settling: number;
+    };
+    expect(outcome).toMatchObject({ restarted: 0, settling: 2 });
+    expect(executionsOf(api, neverStarted)).toEqual([]);
+  });
+
+  it("finds every open topic whose execution is gone, and only those", async () => {
+    sweep = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 });
+    const byTopic = Object.fromEntries(sweep.restarted.map((r) => [r.topicId, r]));
+    expect(Object.keys(byTopic).sort()).toEqual([stopped.id, neverStarted].sort());
+    expect(byTopic[stopped.id]).toMatchObject({ step: "determine", resume: true, reason: "aborted" });
+    expect(byTopic[neverStarted]).toMatchObject({ step: "collect", resume: false, reason: "neverStarted" });
+    expect(sweep).toMatchObject({ failed: 0, byReason: { aborted: 1, neverStarted: 1 } });
+    expect(executionsOf(api, running.id)).toHaveLength(1);
+  });
+
+  it("resumes a stopped topic at its stored step without announcing it again, and the loop goes on", async () => {
+    await parkedAt(api, stopped.id, "determine");
+    const resumed = executionsOf(api, stopped.id).find((e) => e.status === "RUNNING");
+    expect(resumed?.statesEntered.slice(0, 3)).toEqual([
+      topicLoopStates.startOrResume,
+      topicLoopStates.resumeStep,
+      topicLoopStates.awaitStep,
+    ]);
+    expect(await notificationsOf(api, stopped.id)).toHaveLength(noticesOfStopped);
+    await completeWhenReady(api, stopped.id, "determine", members);
+    await parkedAt(api, stopped.id, "research");
+    expect(kinds(await readTopic(api, stopped.id)).slice(-2)).toEqual(["step_completed", "step_started"]);
+  });
+
+  it("enters the step of a topic that never had an execution, telling its responsible, and the loop goes on", async () => {
+    await parkedAt(api, neverStarted, "collect");
+    expect((await notificationsOf(api, neverStarted)).map((n) => n.templateId)).toContain("step_started");
+    await completeWhenReady(api, neverStarted, "collect", members);
+    await parkedAt(api, neverStarted, "determine");
+  });
+
+  it("restarts nothing the next time: every open topic runs", async () => {
+    const again = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 });
+    expect(again.restarted).toEqual([]);
+    expect(again.running).toBe(again.open);
+  });
+});
+
+describe("POST /topics/{topicId}/redrive", () => {
+  it("re-drives one stopped topic at its stored step", async () => {
+    const topic = await createTopic(api, home.station.id, { title: "路灯不亮" });
+    await parkedAt(api, topic.id, "collect");
+    const [execution] = executionsOf(api, topic.id);
+    if (!execution) throw new Error("no execution");
+    await api.stack.workflow.stopExecution(execution.executionArn);
+
+    const reply = await api.post(`/topics/${topic.id}/redrive`, {});
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.json()).toMatchObject({
+      topicId: topic.id,
+      step: "collect",
+      resume: true,
+      reason: "aborted",
+    });
+    await parkedAt(api, topic.id, "collect");
+    await completeWhenReady(api, topic.id, "collect", members);
+    await parkedAt(api, topic.id, "determine");
+  });
+
+  it("answers 409 loop_running while its execution runs, and starts nothing", async () => {
+    const before = executionsOf(api, running.id).length;
+    expectApiError(await api.post(`/topics/${running.id}/redrive`, {}), 409, "loop_running");
+    expect(executionsOf(api, running.id)).toHaveLength(before);
+  });
+
+  it("answers 404 for a topic that does not exist, and 403 to anyone but the county office", async () => {
+    expectApiError(await api.post(`/topics/${newId()}/redrive`, {}), 404, "not_found");
+    const reply = await api.post(`/topics/${stopped.id}/redrive`, {}, { token: home.staffToken });
+    expect(reply.status).toBe(403);
+  });
+});
