@@ -8,6 +8,11 @@ import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type DeliveryContext, deliveryContextKeys } from "./delivery";
 import { noticeRulesFromContext } from "./notice-rules";
+import {
+  defaultOperationsSettings,
+  type OperationsSettings,
+  operationsFromContext,
+} from "./operations-settings";
 import { SettingsError } from "./settings-error";
 
 export { SettingsError };
@@ -43,6 +48,8 @@ export interface CountySettings {
   readonly topicCategories?: string;
   /** The quota's targets by year as JSON (QUOTA_TARGETS, functions/domain/quota/targets.ts); 4 and 10 when absent. */
   readonly quotaTargets?: string;
+  /** Alerts, retention of notices and backups, the table's key (infra/operations-settings.ts). */
+  readonly operations: OperationsSettings;
 }
 
 export const defaultSettings: CountySettings = {
@@ -58,6 +65,7 @@ export const defaultSettings: CountySettings = {
   mfa: "required",
   delivery: {},
   noticeRules: {},
+  operations: defaultOperationsSettings,
 };
 
 /** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
@@ -150,6 +158,7 @@ export function settingsFromContext(node: Node): CountySettings {
   if (mfa) input.mfa = mfa as MfaMode;
   input.delivery = deliveryFromContext(node);
   input.noticeRules = noticeRulesFromContext(text);
+  input.operations = operationsFromContext(text);
   const categories = jsonFromContext(node, "topicCategories", parseTopicCategories);
   if (categories !== undefined) input.topicCategories = categories;
   const targets = jsonFromContext(node, "quotaTargets", parseQuotaTargets);

@@ -19,6 +19,7 @@ import { TopicLoop } from "../workflows/topic-loop";
 import { AppTable } from "./constructs/app-table";
 import { CountySchedules } from "./constructs/county-schedules";
 import { NoticeSender } from "./constructs/notice-sender";
+import { OperationsAlerts } from "./constructs/operations-alerts";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
 import { type TableAccess, TableFunction } from "./constructs/table-function";
@@ -92,6 +93,7 @@ export class HaoshangliangStack extends Stack {
   readonly api: StaffApi;
   readonly schedules: CountySchedules;
   readonly notices: NoticeSender;
+  readonly alerts: OperationsAlerts;
 
   constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
     const { settings, ...stackProps } = props;
@@ -129,6 +131,8 @@ export class HaoshangliangStack extends Stack {
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       logRetention: settings.logRetention,
     });
+
+    this.alerts = this.#alerts(settings);
 
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
     new CfnOutput(this, "UserPoolId", { value: this.auth.userPool.userPoolId });
@@ -187,6 +191,25 @@ export class HaoshangliangStack extends Stack {
     // POST /topics/{topicId}/redrive asks what runs before it starts a topic again (decision 0026).
     if (served.topics) grantLoopInspection(served.topics, this.topicLoop);
     return functions;
+  }
+
+  /** The alerts topic and the alarms the other constructs lack (decision 0026). */
+  #alerts(settings: CountySettings): OperationsAlerts {
+    return new OperationsAlerts(this, "Alerts", {
+      alertEmail: settings.operations.alertEmail,
+      watchErrors: {
+        ...Object.fromEntries(
+          Object.entries(this.apiFunctions).map(([name, fn]) => [apiFunctionId(name as ApiFunctionName), fn]),
+        ),
+        TopicLoopFunction: this.topicLoopFunction,
+      },
+      watchThrottles: {
+        ScheduledJobsFunction: this.schedules.function,
+        ...Object.fromEntries(this.notices.functions.map((fn) => [fn.node.id, fn])),
+      },
+      table: this.table.table,
+      httpApi: this.api.httpApi,
+    });
   }
 
   #schedules(settings: CountySettings): CountySchedules {

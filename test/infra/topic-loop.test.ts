@@ -661,10 +661,16 @@ describe("permissions around the topic loop", () => {
       expect(topicLoopClients).toEqual(["topics", "activities"]);
       const id = functionLogicalId(apiFunctionId(name));
       expect(render(environmentOf(id).TOPIC_LOOP_ARN)).toBe(machineArn);
-      expect(statesGrants(id)).toEqual({
-        actions: ["states:SendTaskFailure", "states:SendTaskSuccess", "states:StartExecution"],
-        resources: [machineArn],
-      });
+      const grants = statesGrants(id);
+      // topics: the re-drive also lists what runs and asks how an execution ended (decision 0026).
+      const redrive = name === "topics" ? ["states:DescribeExecution", "states:ListExecutions"] : [];
+      expect(grants.actions).toEqual(
+        [...redrive, "states:SendTaskFailure", "states:SendTaskSuccess", "states:StartExecution"].sort(),
+      );
+      expect(grants.resources[0]).toBe(machineArn);
+      expect(grants.resources.slice(1).map(render)).toEqual(
+        name === "topics" ? [`${machineArn.replace(":stateMachine:", ":execution:")}:*`] : [],
+      );
     },
   );
 

@@ -1,0 +1,94 @@
+/**
+ * Operable once deployed (decision 0026): every alarm has an action (an encrypted SNS topic, an
+ * address subscribed when the county gives one), and the alarms that tell someone a function, the
+ * table or the API is in trouble exist. Synthesized without bundling (the template is what matters).
+ */
+import type { Template } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logicalIds, onlyLogicalId, removeAssemblies, synthesize } from "./synth";
+
+const SYNTH_TIMEOUT = 120_000;
+
+let template: Template;
+let withEmail: Template;
+
+beforeAll(() => {
+  template = synthesize({ bundle: false }).template;
+  withEmail = synthesize({
+    bundle: false,
+    settings: {
+      county: "email-county",
+      operations: {
+        alertEmail: "oncall@example.org",
+        noticeRetentionDays: 400,
+        backupRetentionDays: 35,
+        tableKey: "aws-managed",
+      },
+    },
+  }).template;
+}, SYNTH_TIMEOUT);
+
+afterAll(removeAssemblies);
+
+type Resource = { Properties: Record<string, unknown> };
+const alarms = (t: Template) =>
+  Object.entries(t.findResources("AWS::CloudWatch::Alarm") as Record<string, Resource>);
+const metricOf = (alarm: Resource) => alarm.Properties.MetricName ?? JSON.stringify(alarm.Properties.Metrics);
+
+describe("alarms", () => {
+  it("every alarm in the template acts: it notifies the alerts topic", () => {
+    const topicId = onlyLogicalId(template, "AWS::SNS::Topic");
+    expect(alarms(template).length).toBeGreaterThan(10);
+    for (const [id, alarm] of alarms(template)) {
+      expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
+    }
+  });
+
+  it("the alerts topic is encrypted with a rotated customer-managed key that CloudWatch may use, and takes TLS only", () => {
+    const keyId = logicalIds(template, "AWS::KMS::Key").find((id) => id.startsWith("Alerts"));
+    expect(keyId).toBeDefined();
+    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] } });
+    template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
+    const key = template.findResources("AWS::KMS::Key")[keyId as string] as Resource;
+    expect(JSON.stringify(key.Properties.KeyPolicy)).toContain("cloudwatch.amazonaws.com");
+    const policies = JSON.stringify(template.findResources("AWS::SNS::TopicPolicy"));
+    expect(policies).toContain("aws:SecureTransport");
+  });
+
+  it("watches every API function and the topic loop's for errors, and every function for throttles", () => {
+    const metrics = alarms(template).map(([, alarm]) => alarm.Properties);
+    const functionsWith = (metric: string) =>
+      metrics.filter((p) => p.MetricName === metric && p.Namespace === "AWS/Lambda").length;
+    const functions = logicalIds(template, "AWS::Lambda::Function").filter(
+      (id) => !/LogRetention|CustomResource|AwsCustom|BucketNotifications/.test(id),
+    );
+    expect(functionsWith("Throttles")).toBe(functions.length);
+    // 5 API functions and the task function; the scheduled jobs' and the senders' have their own.
+    expect(functionsWith("Errors")).toBe(6 + 3);
+  });
+
+  it("watches the table's throttles, the API's 5xx and every dead-letter queue", () => {
+    const all = alarms(template).map(([, alarm]) => metricOf(alarm));
+    expect(
+      all.some((m) => String(m).includes("ReadThrottleEvents") && String(m).includes("WriteThrottleEvents")),
+    ).toBe(true);
+    expect(all).toContain("5xx");
+    const queues = logicalIds(template, "AWS::SQS::Queue");
+    for (const queue of queues) {
+      const watching = alarms(template).filter(
+        ([, alarm]) =>
+          alarm.Properties.MetricName === "ApproximateNumberOfMessagesVisible" &&
+          JSON.stringify(alarm.Properties.Dimensions).includes(queue),
+      );
+      expect(watching.length, queue).toBeGreaterThan(0);
+    }
+  });
+
+  it("subscribes the county's alert address when it gives one, and none otherwise", () => {
+    expect(template.findResources("AWS::SNS::Subscription")).toEqual({});
+    withEmail.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "oncall@example.org",
+    });
+  });
+});
