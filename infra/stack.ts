@@ -12,11 +12,13 @@ import {
   Token,
   Validations,
 } from "aws-cdk-lib";
+import { Alarm } from "aws-cdk-lib/aws-cloudwatch";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
 import { AppTable } from "./constructs/app-table";
+import { CountyDashboard } from "./constructs/county-dashboard";
 import { CountySchedules } from "./constructs/county-schedules";
 import { NoticeSender } from "./constructs/notice-sender";
 import { OperationsAlerts } from "./constructs/operations-alerts";
@@ -94,6 +96,7 @@ export class HaoshangliangStack extends Stack {
   readonly schedules: CountySchedules;
   readonly notices: NoticeSender;
   readonly alerts: OperationsAlerts;
+  readonly dashboard: CountyDashboard;
 
   constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
     const { settings, ...stackProps } = props;
@@ -133,6 +136,12 @@ export class HaoshangliangStack extends Stack {
     });
 
     this.alerts = this.#alerts(settings);
+    this.dashboard = new CountyDashboard(this, "Dashboard", {
+      dashboardName: this.stackName,
+      stateMachine: this.topicLoop.stateMachine,
+      httpApi: this.api.httpApi,
+      alarms: this.node.findAll().filter((child): child is Alarm => child instanceof Alarm),
+    });
 
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
     new CfnOutput(this, "UserPoolId", { value: this.auth.userPool.userPoolId });

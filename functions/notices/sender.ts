@@ -14,6 +14,8 @@ import {
   quietUntil,
   unreachableReason,
 } from "../domain/notices/delivery";
+import { logInfo } from "../kernel/log";
+import { emitMetric } from "../kernel/metrics";
 import type { ChannelSender } from "./channels/channel";
 import { foldByPreference, guardSmsCost } from "./cost-rules";
 import type { DeliverySettings } from "./delivery-settings";
@@ -60,7 +62,23 @@ async function attemptAndRecord(
   // A digest's words are made as it goes: the log keeps what was sent.
   const content =
     sending === claimed ? {} : { subject: sending.subject, text: sending.text, variables: sending.variables };
-  return (await recordAttempt(claimed, attempts, result, content)) ? result.status : undefined;
+  if (!(await recordAttempt(claimed, attempts, result, content))) return undefined;
+  reportAttempt(claimed, attempts, result.status);
+  return result.status;
+}
+
+/** One log line per attempt (with the notice's topic, when it has one) and the dashboard's counts. */
+function reportAttempt(record: NotificationRecord, attempts: number, status: DeliveryStatus): void {
+  logInfo("notice attempt", {
+    notificationId: record.id,
+    ...(record.topicId ? { topicId: record.topicId } : {}),
+    channel: record.channel,
+    templateId: record.templateId,
+    attempts,
+    status,
+  });
+  if (status === "sent") emitMetric("NoticesSent", 1, { Channel: record.channel });
+  if (status === "failed") emitMetric("NoticesFailed", 1, { Channel: record.channel });
 }
 
 /**

@@ -4,9 +4,11 @@
  * job), and once when the local stack starts (no execution survives a local restart).
  */
 import { loopHealth, type RecoveryReason } from "../domain/topics/recovery";
+import { topicSteps } from "../domain/topics/steps";
 import { logError } from "../kernel/log";
+import { emitMetric } from "../kernel/metrics";
 import { knownExecutions, type RecoveryServices, type Restarted, restart, topicsRunning } from "./recover";
-import { openTopics } from "./store/topics";
+import { openTopics, type StoredTopic } from "./store/topics";
 
 export interface SweepOptions {
   /**
@@ -56,5 +58,21 @@ export async function sweepTopicLoops(
       logError("a stranded topic could not be restarted", { topicId: topic.id }, error);
     }
   }
+  reportOpenTopics(topics, services.now(), restarted.length);
   return { open: topics.length, running: alive, settling, restarted, failed, byReason };
+}
+
+/**
+ * The dashboard's gauges, from the list the sweep read anyway: open topics per step (0 too, so a
+ * step with none shows a line), those past their deadline, and the topics restarted this time.
+ */
+function reportOpenTopics(topics: readonly StoredTopic[], now: Date, restarted: number): void {
+  for (const step of topicSteps) {
+    emitMetric("OpenTopics", topics.filter((topic) => topic.step === step).length, { Step: step });
+  }
+  const overdue = topics.filter(
+    (topic) => topic.deadline !== undefined && Date.parse(topic.deadline) < now.getTime(),
+  );
+  emitMetric("OverdueTopics", overdue.length);
+  emitMetric("TopicsRestarted", restarted);
 }

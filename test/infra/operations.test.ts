@@ -92,3 +92,25 @@ describe("alarms", () => {
     });
   });
 });
+
+describe("the county's dashboard", () => {
+  it("is one dashboard showing topics per step, overdue, notices sent and failed, quarterly checks and every alarm", () => {
+    const dashboards = template.findResources("AWS::CloudWatch::Dashboard");
+    expect(Object.keys(dashboards)).toHaveLength(1);
+    const body = JSON.stringify(dashboards);
+    for (const step of ["collect", "determine", "research", "consult", "report", "feedback"])
+      expect(body).toContain(`\\"Step\\",\\"${step}\\"`);
+    for (const metric of [
+      "OverdueTopics",
+      "NoticesSent",
+      "NoticesFailed",
+      "QuotaCheckDue",
+      "QuotaCheckCompleted",
+      "TopicsRestarted",
+    ])
+      expect(body).toContain(metric);
+    expect(body).toContain("ExecutionsFailed");
+    expect(body.match(/arn:/g)?.length ?? 0).toBeGreaterThanOrEqual(0);
+    expect(body).toContain("alarm");
+  });
+});

@@ -4,7 +4,7 @@
  * topic whose execution runs is left alone. On the synthesized state machine, the local runtime, the
  * real task function and the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { newId } from "../../functions/kernel/ids";
 import { handler as scheduledJob } from "../../functions/scheduled";
 import { defaultRecoveryServices } from "../../functions/topics/services";
@@ -122,10 +122,29 @@ describe("the hourly sweep", () => {
     await parkedAt(api, neverStarted, "determine");
   });
 
-  it("restarts nothing the next time: every open topic runs", async () => {
-    const again = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 });
+  it("restarts nothing the next time: every open topic runs; the dashboard gets the open topics per step", async () => {
+    process.env.EMIT_METRICS = "1";
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    let lines: Record<string, unknown>[] = [];
+    const again = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 }).finally(() => {
+      lines = info.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+      delete process.env.EMIT_METRICS;
+      info.mockRestore();
+    });
     expect(again.restarted).toEqual([]);
     expect(again.running).toBe(again.open);
+    const open = lines.filter((line) => "OpenTopics" in line);
+    expect(open.map((line) => line.Step)).toEqual([
+      "collect",
+      "determine",
+      "research",
+      "consult",
+      "report",
+      "feedback",
+    ]);
+    expect(open.reduce((sum, line) => sum + Number(line.OpenTopics), 0)).toBe(again.open);
+    expect(lines.find((line) => "OverdueTopics" in line)).toMatchObject({ OverdueTopics: 0 });
+    expect(lines.find((line) => "TopicsRestarted" in line)).toMatchObject({ TopicsRestarted: 0 });
   });
 });
 

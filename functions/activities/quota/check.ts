@@ -8,6 +8,7 @@
  * lapses and the next run takes over), each notice's key names the check, the year, the station and
  * the recipient, and a finished check is answered as recorded.
  */
+
 import { assessQuota, type QuotaAssessment, shortfall } from "../../domain/quota/assessment";
 import {
   type AssessedYear,
@@ -21,6 +22,7 @@ import { throughQuarter } from "../../domain/quota/tally";
 import type { Language } from "../../domain/registry/members";
 import { config } from "../../kernel/config";
 import { logInfo } from "../../kernel/log";
+import { emitMetric } from "../../kernel/metrics";
 import type { Station } from "../../registry/responses";
 import { listStations } from "../../registry/store/stations";
 import type { Addressee, Directory } from "../../topics/recipients";
@@ -183,17 +185,7 @@ async function yearsToAssess(period: CheckPeriod): Promise<AssessedYear[]> {
 
 /** The emitted metrics (CloudWatch embedded metric format): the QuotaCheckMissed alarm compares them. */
 export function emitCheckMetric(name: "QuotaCheckDue" | "QuotaCheckCompleted"): void {
-  console.info(
-    JSON.stringify({
-      _aws: {
-        Timestamp: Date.now(),
-        CloudWatchMetrics: [
-          { Namespace: "Haoshangliang", Dimensions: [[]], Metrics: [{ Name: name, Unit: "Count" }] },
-        ],
-      },
-      [name]: 1,
-    }),
-  );
+  emitMetric(name);
 }
 
 /** Runs the check of `asOf`'s quarter (default now): POST /quota-checks and the scheduled job both. */
