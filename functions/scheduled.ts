@@ -51,11 +51,14 @@ function jobEvent(event: unknown): ScheduledJobEvent {
   return { job: job as ScheduledJob };
 }
 
-export async function handler(event: unknown) {
+export async function handler(event: unknown, context?: { readonly awsRequestId?: string }) {
   const { job } = jobEvent(event);
-  return withLogScope({ job }, async () => {
-    const outcome = await run({ job });
-    logInfo("scheduled job done", { ...outcome });
-    return outcome;
-  });
+  return withLogScope(
+    { ...(context?.awsRequestId ? { requestId: context.awsRequestId } : {}), job },
+    async () => {
+      const outcome = await run({ job });
+      logInfo("scheduled job done", { ...outcome });
+      return outcome;
+    },
+  );
 }

@@ -1,7 +1,7 @@
 /** Lambda entry: the topic state machine's tasks, chosen by the payload's `action`. */
 import { NotFoundError } from "./domain/errors";
 import { isTopicStep, type TopicStep, topicSteps } from "./domain/topics/steps";
-import { withLogScope } from "./kernel/log";
+import { logInfo, withLogScope } from "./kernel/log";
 import { awaitStep } from "./topics/loop/await-step";
 import { enterStep } from "./topics/loop/enter-step";
 import { InvalidTaskInput, TopicNotFound } from "./topics/loop/errors";
@@ -12,7 +12,7 @@ import { defaultTopicServices, type TopicServices } from "./topics/services";
 export { InvalidTaskInput } from "./topics/loop/errors";
 
 /** The payloads the state machine sends (workflows/topic-loop.ts builds them). */
-export type TaskEvent =
+export type TaskEvent = (
   | { readonly action: "enterStep" | "resumeStep"; readonly topicId: string; readonly step: TopicStep }
   | {
       readonly action: "remind";
@@ -26,7 +26,11 @@ export type TaskEvent =
       readonly topicId: string;
       readonly step: TopicStep;
       readonly taskToken: string;
-    };
+    }
+) & {
+  /** `$$.Execution.Name`: on the task's log lines, and recorded on the topic when its token parks. */
+  readonly executionName?: string | undefined;
+};
 
 const actions = ["enterStep", "resumeStep", "remind", "awaitStep"];
 const text = (value: unknown, max = Number.POSITIVE_INFINITY): value is string =>
@@ -38,8 +42,13 @@ const text = (value: unknown, max = Number.POSITIVE_INFINITY): value is string =
  */
 export function taskEventProblems(event: unknown): string[] {
   if (typeof event !== "object" || event === null) return ["the task input must be an object"];
-  const { action, topicId, step, executionStartedAt, taskToken } = event as Record<string, unknown>;
+  const { action, topicId, step, executionStartedAt, taskToken, executionName } = event as Record<
+    string,
+    unknown
+  >;
   const problems: string[] = [];
+  if (executionName !== undefined && !text(executionName, 80))
+    problems.push("executionName must be a string of 1 to 80 characters");
   if (!actions.includes(action as string)) problems.push(`action must be one of ${actions.join(", ")}`);
   if (!text(topicId, 64)) problems.push("topicId must be a string of 1 to 64 characters");
   if (!(typeof step === "string" && isTopicStep(step)))
@@ -60,8 +69,15 @@ export function taskEventProblems(event: unknown): string[] {
 
 /** The fields of the payload's action, no others (as the state machine's payloads hold). */
 function taskEvent(event: Record<string, unknown>): TaskEvent {
-  const { action, topicId, step, executionStartedAt, taskToken } = event as Record<string, string>;
-  const base = { topicId: topicId as string, step: step as TopicStep };
+  const { action, topicId, step, executionStartedAt, taskToken, executionName } = event as Record<
+    string,
+    string
+  >;
+  const base = {
+    topicId: topicId as string,
+    step: step as TopicStep,
+    ...(executionName ? { executionName } : {}),
+  };
   if (action === "remind") return { action, ...base, ...(executionStartedAt ? { executionStartedAt } : {}) };
   if (action === "awaitStep") return { action, ...base, taskToken: taskToken as string };
   return { action: action as "enterStep" | "resumeStep", ...base };
@@ -80,13 +96,27 @@ function run(services: TopicServices, input: TaskEvent) {
   }
 }
 
-export async function handler(event: unknown) {
+/** What the task's log lines carry: the invocation, the topic, its execution, the task and step. */
+function logFields(input: TaskEvent, context: { readonly awsRequestId?: string } | undefined) {
+  return {
+    ...(context?.awsRequestId ? { requestId: context.awsRequestId } : {}),
+    topicId: input.topicId,
+    ...(input.executionName ? { executionName: input.executionName } : {}),
+    task: input.action,
+    step: input.step,
+  };
+}
+
+export async function handler(event: unknown, context?: { readonly awsRequestId?: string }) {
   const problems = taskEventProblems(event);
   if (problems.length > 0) throw new InvalidTaskInput(problems.join("\n"));
   const input = taskEvent(event as Record<string, unknown>);
-  return withLogScope({ topicId: input.topicId, task: input.action, step: input.step }, async () => {
+  return withLogScope(logFields(input, context), async () => {
     try {
-      return await run(defaultTopicServices(), input);
+      const result = await run(defaultTopicServices(), input);
+      // One line per task: the topic's story in its execution (what it waits for, and how long).
+      logInfo("topic loop task done", result ? { ...result } : {});
+      return result;
     } catch (error) {
       // Named for the state machine's Retry rules: a topic that is gone is not worth a retry.
       if (error instanceof NotFoundError && error.resource === "topic")

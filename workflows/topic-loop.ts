@@ -174,6 +174,8 @@ export class TopicLoop extends Construct {
             action,
             topicId: JsonPath.stringAt("$.topicId"),
             step: JsonPath.stringAt("$.step"),
+            // On every log line of the task, and recorded on the topic (decision 0026).
+            executionName: JsonPath.executionName,
             ...extra,
           }),
           taskTimeout,
@@ -237,6 +239,7 @@ export class TopicLoop extends Construct {
           step: JsonPath.stringAt("$.step"),
           waitSeconds: JsonPath.numberAt("$.waitSeconds"),
           taskToken: JsonPath.taskToken,
+          executionName: JsonPath.executionName,
         }),
         taskTimeout: Timeout.at("$.waitSeconds"),
       }),

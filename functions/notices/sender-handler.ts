@@ -41,7 +41,7 @@ export function senderHandler(given: SenderHandlerDeps) {
     return failed;
   }
 
-  return async (
+  const handle = async (
     event: DynamoDBStreamEvent | SweepEvent,
   ): Promise<DynamoDBBatchResponse | { delivered: number }> => {
     if (!isStreamEvent(event)) {
@@ -57,4 +57,7 @@ export function senderHandler(given: SenderHandlerDeps) {
     const failed = await deliverAll([...byId.keys()]);
     return { batchItemFailures: failed.map((id) => ({ itemIdentifier: byId.get(id) ?? "" })) };
   };
+  // Every line of an invocation carries its request id; each notice's, its id and topic (sender.ts).
+  return (event: DynamoDBStreamEvent | SweepEvent, context?: { readonly awsRequestId?: string }) =>
+    withLogScope(context?.awsRequestId ? { requestId: context.awsRequestId } : {}, () => handle(event));
 }

@@ -14,7 +14,7 @@ import {
   quietUntil,
   unreachableReason,
 } from "../domain/notices/delivery";
-import { logInfo } from "../kernel/log";
+import { addToLogScope, logInfo } from "../kernel/log";
 import { emitMetric } from "../kernel/metrics";
 import type { ChannelSender } from "./channels/channel";
 import { foldByPreference, guardSmsCost } from "./cost-rules";
@@ -89,6 +89,8 @@ export async function deliverNotification(id: string, deps: SenderDeps): Promise
   const served = Object.keys(deps.channels) as Channel[];
   const claimed = await claimNotification(id, deps.now(), deps.leaseMs ?? 60_000, served);
   if (!claimed) return undefined;
+  // Its topic's story goes on here: the lines of its delivery carry the topic id.
+  if (claimed.topicId) addToLogScope({ topicId: claimed.topicId });
   const channel = deps.channels[claimed.channel];
   if (!channel) return undefined; // not claimable: the claim names the channels served
   const folded = await foldByPreference(claimed, deps);

@@ -3,7 +3,7 @@
  * decision is recorded; the loop's Await step calls it when it parks a token and finds a decision
  * already waiting. A decision is forgotten only once delivered, so none is ever lost.
  */
-import { logError } from "../kernel/log";
+import { addToLogScope, logError } from "../kernel/log";
 import { retryStaleWrites } from "../kernel/retry";
 import type { TopicServices } from "./services";
 import { type Decision, getTopic, type StoredTopic, saveTopic } from "./store/topics";
@@ -56,6 +56,8 @@ async function clearDelivered(services: TopicServices, topicId: string, decision
 export async function handOver(services: TopicServices, topic: StoredTopic): Promise<void> {
   const decision = topic.pendingDecision;
   if (!topic.taskToken || !decision) return;
+  // The execution the decision goes to: the request's lines meet that execution's.
+  if (topic.executionName) addToLogScope({ executionName: topic.executionName });
   try {
     await deliver(services, topic.id, topic.taskToken, decision);
   } catch (error) {

@@ -2,6 +2,7 @@
  * The pieces of the local stack, each with a start and a stop. `start.ts` runs them in order;
  * adding a piece (the scheduler, say) is one more entry in `localComponents`.
  */
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type CountySchedule, countySchedules } from "../../functions/kernel/schedules";
@@ -370,7 +371,9 @@ export const deliveryComponent: Component<StackState> = {
     const delivery = startLocalDelivery({
       // A delivery is not the request or task that recorded the notice: its own scope, for logs and the bench.
       deliver: (id) =>
-        withOwnLogScope({ task: "deliverNotice", notificationId: id }, () => deliverNotification(id, deps)),
+        withOwnLogScope({ requestId: randomUUID(), task: "deliverNotice", notificationId: id }, () =>
+          deliverNotification(id, deps),
+        ),
       dueIds: () => dueNotificationIds(clock.now()),
       sweepEveryMs: Math.max(1_000, Math.round(60_000 / state.options.speed)),
       log: (line) => process.stderr.write(`${line}\n`),

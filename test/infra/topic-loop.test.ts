@@ -342,7 +342,7 @@ describe("the definition", () => {
     expect(choose(start, { topicId: "t", step: "collect" })).toBe(S.enter);
   });
 
-  it("Enter, Resume and Remind call the task function with their action, topicId and step", () => {
+  it("Enter, Resume and Remind call the task function with their action, topicId, step and execution name", () => {
     for (const [name, action] of [
       [S.enter, "enterStep"],
       [S.resume, "resumeStep"],
@@ -355,6 +355,7 @@ describe("the definition", () => {
         action,
         "topicId.$": "$.topicId",
         "step.$": "$.step",
+        "executionName.$": "$$.Execution.Name",
         // Remind hands over before Step Functions' one-year limit, so it needs the execution's age.
         ...(action === "remind" ? { "executionStartedAt.$": "$$.Execution.StartTime" } : {}),
       });
@@ -379,6 +380,7 @@ describe("the definition", () => {
         "step.$": "$.step",
         "waitSeconds.$": "$.waitSeconds",
         "taskToken.$": "$$.Task.Token",
+        "executionName.$": "$$.Execution.Name",
       },
     });
     // The SendTaskSuccess output ({ topicId, outcome, step }) is what Decided? looks at.

@@ -43,7 +43,13 @@ export function createApiHandler(operations: readonly Operation[]) {
       return render(await operation.handle(input), request, operation);
     });
   return (event: ApiEvent, context: ApiContext) =>
-    withLogScope({ requestId: event.requestContext.requestId, route: event.routeKey }, () =>
-      handler(event, context),
+    withLogScope(
+      {
+        requestId: event.requestContext.requestId,
+        route: event.routeKey,
+        // One topic's story, followed from the API into its execution and its notices.
+        ...(event.pathParameters?.topicId ? { topicId: event.pathParameters.topicId } : {}),
+      },
+      () => handler(event, context),
     );
 }

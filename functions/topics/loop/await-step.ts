@@ -25,10 +25,10 @@ const closingDecision = (topic: StoredTopic): Decision => ({
 
 export async function awaitStep(
   services: TopicServices,
-  input: { topicId: string; step: TopicStep; taskToken: string },
+  input: { topicId: string; step: TopicStep; taskToken: string; executionName?: string | undefined },
 ): Promise<void> {
   // Mostly the token just parks: one request. Otherwise read the topic to see what waits.
-  if (await parkTaskToken(input.topicId, input.step, input.taskToken)) return;
+  if (await parkTaskToken(input.topicId, input.step, input.taskToken, input.executionName)) return;
   const waiting = await retryStaleWrites(async (): Promise<Decision | undefined> => {
     const current = await getTopic(input.topicId);
     if (current.pendingDecision?.decidedAt === input.step) return current.pendingDecision;
@@ -37,7 +37,17 @@ export async function awaitStep(
     // was delivered elsewhere): follow it there rather than wait on a step that is over.
     if (current.step !== input.step || current.enteredSeq !== current.stepSeq)
       return catchingUp(current, input.step);
-    await saveTopic(current, (t) => ({ ...t, taskToken: input.taskToken }), [], services.now(), bookkeeping);
+    await saveTopic(
+      current,
+      (t) => ({
+        ...t,
+        taskToken: input.taskToken,
+        ...(input.executionName ? { executionName: input.executionName } : {}),
+      }),
+      [],
+      services.now(),
+      bookkeeping,
+    );
     return undefined;
   });
   if (waiting) await deliverPending(services, input.topicId, input.taskToken, waiting);

@@ -293,19 +293,26 @@ export async function saveTopic(
  * when any of that is not so (the caller reads the topic to see why), or on a topic written before
  * revisions existed. Bumps the revision, like every write, so that writers who read before it re-read.
  */
-export async function parkTaskToken(topicId: string, step: TopicStep, taskToken: string): Promise<boolean> {
+export async function parkTaskToken(
+  topicId: string,
+  step: TopicStep,
+  taskToken: string,
+  executionName?: string,
+): Promise<boolean> {
   try {
     await dynamodb().send(
       new UpdateItemCommand({
         TableName: tableName(),
         Key: marshall(topicKey(topicId)),
-        UpdateExpression: "SET taskToken = :token, revision = revision + :one",
+        // The execution parking is the one carrying the topic now (the sweeper asks about it).
+        UpdateExpression: `SET taskToken = :token, revision = revision + :one${executionName ? ", executionName = :name" : ""}`,
         ConditionExpression:
           "#status = :open AND #step = :step AND enteredSeq = stepSeq AND attribute_exists(revision) AND " +
           "(attribute_not_exists(pendingDecision) OR pendingDecision.decidedAt <> :step)",
         ExpressionAttributeNames: { "#status": "status", "#step": "step" },
         ExpressionAttributeValues: marshall({
           ":token": taskToken,
+          ...(executionName ? { ":name": executionName } : {}),
           ":one": 1,
           ":open": "open",
           ":step": step,

@@ -1,4 +1,5 @@
 /** One JSON line per request: on AWS, the access log. Tests and benchmarks turn it off (LOG_LEVEL). */
+import { logScopeFields } from "../../log";
 import type { ApiMiddleware, ApiMiddyRequest } from "../api-call";
 
 export function accessLog(): ApiMiddleware {
@@ -9,6 +10,8 @@ export function accessLog(): ApiMiddleware {
     console.info(
       JSON.stringify({
         level: "info",
+        // The request's scope: its id and route, and the topic it concerns when it names one.
+        ...logScopeFields(),
         requestId: request.event.requestContext.requestId,
         route: request.event.routeKey,
         status: request.response?.statusCode,
