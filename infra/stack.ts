@@ -24,6 +24,7 @@ import { NoticeSender } from "./constructs/notice-sender";
 import { OperationsAlerts } from "./constructs/operations-alerts";
 import { StaffApi } from "./constructs/staff-api";
 import { StaffAuth } from "./constructs/staff-auth";
+import { TableBackup } from "./constructs/table-backup";
 import { type TableAccess, TableFunction } from "./constructs/table-function";
 import { noticeSenderSpecs } from "./delivery";
 import type { CountySettings } from "./settings";
@@ -97,6 +98,7 @@ export class HaoshangliangStack extends Stack {
   readonly notices: NoticeSender;
   readonly alerts: OperationsAlerts;
   readonly dashboard: CountyDashboard;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
     const { settings, ...stackProps } = props;
@@ -107,7 +109,11 @@ export class HaoshangliangStack extends Stack {
     Tags.of(this).add("app", "haoshangliang");
     Tags.of(this).add("county", settings.countySlug);
 
-    this.table = new AppTable(this, "Data");
+    this.table = new AppTable(this, "Data", { tableKey: settings.operations.tableKey });
+    this.backup = new TableBackup(this, "Backup", {
+      table: this.table.table,
+      retentionDays: settings.operations.backupRetentionDays,
+    });
     ({ topicLoopFunction: this.topicLoopFunction, topicLoop: this.topicLoop } = this.#topicLoop(settings));
     this.apiFunctions = this.#apiFunctions(settings);
     this.schedules = this.#schedules(settings);
@@ -119,7 +125,11 @@ export class HaoshangliangStack extends Stack {
         Token.isUnresolved(this.region) ? undefined : this.region,
         settings.smsSignature,
       ),
-      environment: functionEnvironment(settings),
+      // Delivered notices leave the table after their retention (decision 0026).
+      environment: {
+        ...functionEnvironment(settings),
+        NOTICE_RETENTION_DAYS: String(settings.operations.noticeRetentionDays),
+      },
       logRetention: settings.logRetention,
     });
     this.auth = new StaffAuth(this, "Auth", {

@@ -2,9 +2,11 @@
  * The sender's writes on a notice's record: each a conditional update, so that of two senders (a
  * retried message, a sweep beside the queue) exactly one holds a notice at a time.
  */
+
 import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { AttemptResult, DeliveryStatus } from "../domain/notices/delivery";
+import { noticeExpiry, parseNoticeRetentionDays } from "../domain/notices/retention";
 import { dynamodb, tableName } from "../kernel/table/client";
 import { fromItem, scanAll } from "../kernel/table/items";
 import { notificationKey } from "../kernel/table/keys";
@@ -103,8 +105,15 @@ export async function recordAttempt(
 ): Promise<boolean> {
   const { ConditionExpression, lease } = byOurClaim(claimed);
   const { status, ...outcome } = result;
+  // A delivered notice leaves the table after its retention (DynamoDB's TTL on `expiresAt`).
+  const expiry =
+    result.status === "sent"
+      ? {
+          expiresAt: noticeExpiry(result.sentAt, parseNoticeRetentionDays(process.env.NOTICE_RETENTION_DAYS)),
+        }
+      : {};
   const fields = Object.fromEntries(
-    Object.entries({ ...outcome, ...content }).filter(([, value]) => value !== undefined),
+    Object.entries({ ...outcome, ...expiry, ...content }).filter(([, value]) => value !== undefined),
   );
   // Names as placeholders: `text` is one of DynamoDB's reserved words.
   const set = Object.keys(fields).map((name) => `#${name} = :${name}`);

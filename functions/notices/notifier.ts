@@ -52,6 +52,8 @@ export interface NotificationRecord {
   /** Not before this instant (a retry's backoff, the end of quiet hours). */
   readonly nextAttemptAt?: string;
   /** While `sending`: the sender's claim, after which another sender may take the notice over. */
+  /** Set when it was sent: epoch seconds after which DynamoDB's TTL removes it (decision 0026). */
+  readonly expiresAt?: number;
   readonly leaseUntil?: string;
   readonly sentAt?: string;
   readonly failedAt?: string;

@@ -49,6 +49,7 @@ function present(record: NotificationRecord, principal: Principal) {
     leaseUntil: _claim,
     variables: _params,
     countedOn: _counted,
+    expiresAt: _expiry,
     recipient,
     ...shown
   } = record;

@@ -156,6 +156,15 @@ export class TableFunction extends NodejsFunction {
         new PolicyStatement({ effect: Effect.ALLOW, actions: writeActions, resources: [tableArn] }),
       );
     }
+    // A table with a customer-managed key (decision 0026): its key, for these actions only.
+    const key = table.table.encryptionKey;
+    if (key) {
+      const keyActions = ["kms:Decrypt", "kms:DescribeKey"];
+      if (access === "readWrite") keyActions.push("kms:Encrypt", "kms:GenerateDataKey");
+      this.addToRolePolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: keyActions, resources: [key.keyArn] }),
+      );
+    }
     this.addEnvironment(envVarName, tableName);
   }
 }

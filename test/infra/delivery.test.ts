@@ -146,10 +146,11 @@ describe("a China region with SMTP and Alibaba Cloud SMS", () => {
     SYNTH_TIMEOUT,
   );
 
-  it("has no SES or SNS anywhere", () => {
+  it("has no SES anywhere and no SNS SMS (the alerts topic is SNS, which China's regions have)", () => {
     const text = JSON.stringify(template.toJSON());
     expect(text).not.toMatch(/"ses:/);
-    expect(text).not.toMatch(/sns:Publish/);
+    // No function may publish through SNS: only CloudWatch publishes, to the alerts topic (decision 0026).
+    expect(JSON.stringify(template.findResources("AWS::IAM::Policy"))).not.toMatch(/sns:Publish/);
   });
 
   it("lets each sender read its one secret, by name or by ARN, in the China partition", () => {

@@ -110,6 +110,8 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-IAM5[Resource::*] Notices/EmailFunctionRole",
         "AwsSolutions-IAM5[Resource::*] Notices/SmsFunctionRole",
         ...sweepRoleAcknowledgements(),
+        // AWS Backup's own service-role policy, for the role that backs up the table (decision 0026).
+        "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup] Backup/Plan/Table",
         // The sweeper and the re-drive ask how any execution of the topic loop ended (decision 0026).
         `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stack.topicLoop.stateMachineName}:*] TopicsFunctionRole`,
         `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stack.topicLoop.stateMachineName}:*] Schedules/FunctionRole`,

@@ -3,29 +3,35 @@
  * address subscribed when the county gives one), and the alarms that tell someone a function, the
  * table or the API is in trouble exist. Synthesized without bundling (the template is what matters).
  */
-import type { Template } from "aws-cdk-lib/assertions";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HaoshangliangStack } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, synthesize } from "./synth";
 
 const SYNTH_TIMEOUT = 120_000;
 
 let template: Template;
+/** A county with an alert address, its own retention periods and a customer-managed table key. */
 let withEmail: Template;
+let customStack: HaoshangliangStack;
 
 beforeAll(() => {
   template = synthesize({ bundle: false }).template;
-  withEmail = synthesize({
+  const custom = synthesize({
     bundle: false,
     settings: {
       county: "email-county",
       operations: {
         alertEmail: "oncall@example.org",
-        noticeRetentionDays: 400,
-        backupRetentionDays: 35,
-        tableKey: "aws-managed",
+        noticeRetentionDays: 30,
+        backupRetentionDays: 90,
+        tableKey: "customer",
       },
     },
-  }).template;
+  });
+  withEmail = custom.template;
+  customStack = custom.stack;
 }, SYNTH_TIMEOUT);
 
 afterAll(removeAssemblies);
@@ -112,5 +118,53 @@ describe("the county's dashboard", () => {
     expect(body).toContain("ExecutionsFailed");
     expect(body.match(/arn:/g)?.length ?? 0).toBeGreaterThanOrEqual(0);
     expect(body).toContain("alarm");
+  });
+});
+
+describe("the table's data", () => {
+  it("is backed up daily by AWS Backup beside point-in-time recovery, kept 35 days by default", () => {
+    const tableId = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+    });
+    template.hasResourceProperties("AWS::Backup::BackupPlan", {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 35 } })] },
+    });
+    template.hasResourceProperties("AWS::Backup::BackupSelection", {
+      BackupSelection: { Resources: [{ "Fn::GetAtt": [tableId, "Arn"] }] },
+    });
+    withEmail.hasResourceProperties("AWS::Backup::BackupPlan", {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 90 } })] },
+    });
+  });
+
+  it("is encrypted with DynamoDB's own key by default, or a rotated customer-managed key the functions may use", () => {
+    const table = (t: Template) => Object.values(t.findResources("AWS::DynamoDB::Table"))[0] as Resource;
+    expect(table(template).Properties.SSESpecification).toBeUndefined();
+    const keyId = logicalIds(withEmail, "AWS::KMS::Key").find((id) => id.startsWith("Data"));
+    expect(keyId).toBeDefined();
+    expect(table(withEmail).Properties.SSESpecification).toMatchObject({
+      SSEEnabled: true,
+      SSEType: "KMS",
+      KMSMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] },
+    });
+    const policies = JSON.stringify(withEmail.findResources("AWS::IAM::Policy"));
+    expect(policies).toContain("kms:GenerateDataKey");
+    expect(policies).not.toContain("kms:GenerateDataKey*");
+  });
+
+  it("tells the senders how long a delivered notice is kept", () => {
+    const senders = Object.values(
+      withEmail.findResources("AWS::Lambda::Function") as Record<string, Resource>,
+    ).filter((fn) => JSON.stringify(fn.Properties.Environment ?? {}).includes("NOTICE_RETENTION_DAYS"));
+    expect(senders.length).toBeGreaterThan(0);
+    for (const fn of senders)
+      expect(JSON.stringify(fn.Properties.Environment)).toContain('"NOTICE_RETENTION_DAYS":"30"');
+  });
+
+  it("keeps cdk-nag clean with a customer-managed key and an alert address too", () => {
+    const checks = new AwsSolutionsChecks().validateScope(customStack);
+    expect(checks.violations).toEqual([]);
   });
 });

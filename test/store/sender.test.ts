@@ -77,6 +77,29 @@ describe("deliverNotification", () => {
     expect(record).not.toHaveProperty("leaseUntil");
   });
 
+  it("lets a sent notice expire after its retention (400 days, or NOTICE_RETENTION_DAYS)", async () => {
+    const sender = senderAt(noon, scripted().channel);
+    const kept = await queued();
+    expect(await deliverNotification(kept.id, sender.deps)).toBe("sent");
+    expect((await stored(kept.id)) as unknown).toMatchObject({
+      expiresAt: Date.parse(noon) / 1000 + 400 * 86_400,
+    });
+    process.env.NOTICE_RETENTION_DAYS = "30";
+    try {
+      const short = await queued();
+      expect(await deliverNotification(short.id, sender.deps)).toBe("sent");
+      expect((await stored(short.id)) as unknown).toMatchObject({
+        expiresAt: Date.parse(noon) / 1000 + 30 * 86_400,
+      });
+    } finally {
+      delete process.env.NOTICE_RETENTION_DAYS;
+    }
+    const failing = scripted({ kind: "permanent", error: "no such number" });
+    const failed = await queued();
+    expect(await deliverNotification(failed.id, senderAt(noon, failing.channel).deps)).toBe("failed");
+    expect(await stored(failed.id)).not.toHaveProperty("expiresAt");
+  });
+
   it("retries a transient failure after its backoff, not before", async () => {
     const sms = scripted({ kind: "transient", error: "throttled by the provider" });
     const sender = senderAt(noon, sms.channel);
