@@ -225,7 +225,10 @@ export function workflowComponentWith(
   };
 }
 
-/** After a restart no execution survives: every open topic continues from its stored step. */
+/**
+ * After a restart no execution survives: the sweeper (hourly on AWS) runs once, and every open topic
+ * continues from its stored step.
+ */
 export const redriveComponent: Component<StackState> = {
   name: "open topics",
   async start(state) {
@@ -308,7 +311,11 @@ export const seedComponent: Component<StackState> = {
  * The county's scheduled jobs (EventBridge Scheduler on AWS), run by the scheduled function's own
  * handler at their times on the local clock.
  */
-export const schedulerComponent: Component<StackState> = schedulerComponentWith(countySchedules);
+export const schedulerComponent: Component<StackState> = schedulerComponentWith(
+  // The sweeper runs once at start-up here (redriveComponent): locally an execution vanishes only with
+  // the process, and at --speed its grace period would shrink to milliseconds of real time.
+  countySchedules.filter((schedule) => schedule.job !== "topicLoopSweep"),
+);
 
 /** The scheduler with a schedule list of its own (tests: none, or one job at a chosen time). */
 export function schedulerComponentWith(schedules: readonly CountySchedule[]): Component<StackState> {
