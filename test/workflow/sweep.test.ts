@@ -10,6 +10,8 @@ import { handler as scheduledJob } from "../../functions/scheduled";
 import { defaultRecoveryServices } from "../../functions/topics/services";
 import { getTopic, createTopic as storeTopic } from "../../functions/topics/store/topics";
 import { type SweepOutcome, sweepTopicLoops } from "../../functions/topics/sweep";
+import { localComponents, workflowComponent, workflowComponentWith } from "../../infra/local/components";
+import { loadTaskHandler, type TaskHandler } from "../../infra/local/workflow-runtime";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, expectApiError, startApi } from "../api/harness";
 import {
@@ -25,8 +27,18 @@ import {
   type Topic,
 } from "./harness";
 
+/** Errors to throw before the real task function runs, by action, used up in order. */
+const faults: Record<string, string[]> = {};
+const failing: TaskHandler = async (event, context) => {
+  const name = faults[(event as { action?: string }).action ?? ""]?.shift();
+  if (name) throw Object.assign(new Error(`injected ${name}`), { name });
+  return (await loadTaskHandler())(event, context);
+};
+
 let api: Api;
 let home: StationWithLead;
+/** Its execution failed entering 收集议题 (an error that is not retried). */
+let failed: Topic;
 let members: string[];
 /** Waiting at 确定议题 when its execution is stopped. */
 let stopped: Topic;
@@ -59,9 +71,19 @@ async function writeTopicWithoutExecution(template: Topic): Promise<string> {
 }
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({
+    components: localComponents.map((component) =>
+      component === workflowComponent ? workflowComponentWith({ taskHandler: failing }) : component,
+    ),
+  });
   home = await stationWithLead(api);
   members = [home.lead.id];
+
+  faults.enterStep = ["TopicNotFound"];
+  failed = await createTopic(api, home.station.id, { title: "流程失败的议题" });
+  const [doomed] = executionsOf(api, failed.id);
+  if (!doomed) throw new Error("no execution");
+  expect((await api.stack.workflow.waitForExecution(doomed.executionArn)).status).toBe("FAILED");
 
   stopped = await createTopic(api, home.station.id, { title: "小区停车位不足" });
   await completeWhenReady(api, stopped.id, "collect", members);
@@ -87,17 +109,18 @@ describe("the hourly sweep", () => {
       restarted: number;
       settling: number;
     };
-    expect(outcome).toMatchObject({ restarted: 0, settling: 2 });
+    expect(outcome).toMatchObject({ restarted: 0, settling: 3 });
     expect(executionsOf(api, neverStarted)).toEqual([]);
   });
 
   it("finds every open topic whose execution is gone, and only those", async () => {
     sweep = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 });
     const byTopic = Object.fromEntries(sweep.restarted.map((r) => [r.topicId, r]));
-    expect(Object.keys(byTopic).sort()).toEqual([stopped.id, neverStarted].sort());
+    expect(Object.keys(byTopic).sort()).toEqual([stopped.id, neverStarted, failed.id].sort());
+    expect(byTopic[failed.id]).toMatchObject({ step: "collect", resume: false, reason: "failed" });
     expect(byTopic[stopped.id]).toMatchObject({ step: "determine", resume: true, reason: "aborted" });
     expect(byTopic[neverStarted]).toMatchObject({ step: "collect", resume: false, reason: "neverStarted" });
-    expect(sweep).toMatchObject({ failed: 0, byReason: { aborted: 1, neverStarted: 1 } });
+    expect(sweep).toMatchObject({ failed: 0, byReason: { aborted: 1, neverStarted: 1, failed: 1 } });
     expect(executionsOf(api, running.id)).toHaveLength(1);
   });
 
@@ -120,6 +143,11 @@ describe("the hourly sweep", () => {
     expect((await notificationsOf(api, neverStarted)).map((n) => n.templateId)).toContain("step_started");
     await completeWhenReady(api, neverStarted, "collect", members);
     await parkedAt(api, neverStarted, "determine");
+  });
+
+  it("enters the step of a topic whose execution failed, and the loop goes on", async () => {
+    await completeWhenReady(api, failed.id, "collect", members);
+    await parkedAt(api, failed.id, "determine");
   });
 
   it("restarts nothing the next time: every open topic runs; the dashboard gets the open topics per step", async () => {
