@@ -37,3 +37,22 @@ describe("operations settings", () => {
     expect(() => from({ tableKey: "mine" })).toThrow(/tableKey must be aws-managed or customer/);
   });
 });
+
+describe("operations settings from the app's context", () => {
+  it("reach the county's settings from -c flags (numbers as text too), and are checked there", async () => {
+    const { App } = await import("aws-cdk-lib");
+    const { settingsFromContext } = await import("../../infra/settings");
+    const fromContext = (context: Record<string, unknown>) => settingsFromContext(new App({ context }).node);
+    expect(fromContext({}).operations).toEqual(defaultOperationsSettings);
+    expect(
+      fromContext({ alertEmail: "oncall@example.org", backupRetentionDays: 90, tableKey: "customer" })
+        .operations,
+    ).toEqual({
+      alertEmail: "oncall@example.org",
+      noticeRetentionDays: 400,
+      backupRetentionDays: 90,
+      tableKey: "customer",
+    });
+    expect(() => fromContext({ noticeRetentionDays: "forever" })).toThrow(/noticeRetentionDays/);
+  });
+});
