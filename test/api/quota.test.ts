@@ -68,6 +68,10 @@ async function activeStation(
     leadMemberId: lead.id,
     contact: { name: `${name}联络员`, phone: nextPhone() },
     liaison: { leader: `${name}联系领导`, committee: "提案委员会", phone: nextPhone() },
+    chatRobot: {
+      platform: "wecom",
+      webhook: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=quota-${nextPhone()}`,
+    },
   });
   for (const [year, delta] of Object.entries(tallies))
     await writeTransaction(tallyWrite(station.id, Number(year), countedOn(`${year}-01-15`, delta)));
@@ -270,7 +274,9 @@ describe("the quarterly check", () => {
       expect.arrayContaining([
         `member:${a?.leadMemberId}`,
         `station-contact:${a?.id}`,
+        `chat:${a?.id}`,
         `member:${b?.leadMemberId}`,
+        `chat:${b?.id}`,
       ]),
     );
     expect(behind.some((id) => id.includes(c?.id ?? "-") || id === `member:${c?.leadMemberId}`)).toBe(false);
