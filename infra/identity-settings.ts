@@ -5,7 +5,7 @@
  *
  *   -c identity=oidc -c oidcIssuer=https://login.example.gov.cn/realms/cppcc -c oidcAudience=haoshangliang
  */
-import { notOfferedInRegion } from "./regions";
+import { isChinaRegion } from "./regions";
 import { SettingsError } from "./settings-error";
 
 export type IdentitySettings =
@@ -53,11 +53,12 @@ export function identityFromContext(
 /** The identity checked on its own and against the stack's region (undefined when environment-agnostic). */
 export function checkIdentity(identity: IdentitySettings, region: string | undefined): IdentitySettings {
   if (identity.provider === "cognito") {
-    notOfferedInRegion(
-      region,
-      "identity=cognito: Amazon Cognito user pools",
-      `${oidcExample} (Keycloak, Authing, a WeCom/DingTalk login bridge)`,
-    );
+    if (isChinaRegion(region)) {
+      throw new SettingsError(
+        `identity=cognito: Amazon Cognito user pools are not offered in the AWS China regions (${region}): ` +
+          `choose ${oidcExample} (Keycloak, Authing, a WeCom/DingTalk login bridge)`,
+      );
+    }
     return identity;
   }
   if (!identity.issuer) throw new SettingsError(`identity=oidc needs -c oidcIssuer=https://<your issuer>`);

@@ -1,7 +1,8 @@
 /**
  * Where a county's stack may be deployed (decision 0025): the AWS regions aws-cdk-lib knows in the
- * `aws` and `aws-cn` partitions (cdk.json's target partitions), and what the China regions lack that
- * a setting could choose — Cognito user pools, SES and SMS through SNS — with what to use instead.
+ * `aws` and `aws-cn` partitions (cdk.json's target partitions). What the China regions lack that a
+ * setting could choose is refused where it is chosen: Cognito in identity-settings.ts, SES and SNS
+ * in delivery.ts.
  */
 import { RegionInfo } from "aws-cdk-lib/region-info";
 import { SettingsError } from "./settings-error";
@@ -35,16 +36,4 @@ export function checkRegion(region: string): string {
     );
   }
   return region;
-}
-
-/**
- * A service a setting chose that the region does not offer, as a SettingsError naming the setting
- * and what to choose instead. E-mail and SMS are checked where the senders are chosen (delivery.ts).
- */
-export function notOfferedInRegion(region: string | undefined, setting: string, instead: string): void {
-  if (isChinaRegion(region)) {
-    throw new SettingsError(
-      `${setting} is not offered in the AWS China regions (${region}): choose ${instead}`,
-    );
-  }
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import { addNagChecks } from "../../infra/nag";
 import { cdkJsonContext } from "../../infra/paths";
 import { type CountySettings, resolveSettings } from "../../infra/settings";
 import { HaoshangliangStack, stackNameFor } from "../../infra/stack";
@@ -27,6 +28,8 @@ export interface SynthOptions {
   readonly region?: string;
   /** Context over cdk.json's. */
   readonly context?: Record<string, unknown>;
+  /** Run cdk-nag's AwsSolutions checks at synthesis, as infra/app.ts does (an unacknowledged error throws). */
+  readonly nag?: boolean;
 }
 
 const outdirs: string[] = [];
@@ -55,6 +58,7 @@ export function synthesize(options: SynthOptions = {}): Synthesized {
     settings,
     ...(region ? { env: { account: "123456789012", region } } : {}),
   });
+  if (options.nag) addNagChecks(app);
   const assembly = app.synth();
   return { app, stack, template: Template.fromStack(stack), assembly };
 }
