@@ -203,8 +203,12 @@ function checkedTemplates(context: DeliveryContext, why: string): string {
   try {
     providerTemplates(text, context.smsDailyCap?.trim() !== "off");
   } catch (error) {
-    if (error instanceof ConfigurationError) throw new SettingsError(`smsTemplates: ${error.message}`);
-    throw error;
+    if (!(error instanceof ConfigurationError)) throw error;
+    // The CDK CLI ends a -c value at its first line break, so a pretty-printed file arrives as `{`.
+    const cut = !text.trimEnd().endsWith("}")
+      ? ` (a -c value ends at its first line break: give the file as -c smsTemplates="$(tr -d '\\n' < sms-templates.json)")`
+      : "";
+    throw new SettingsError(`smsTemplates: ${error.message}${cut}`);
   }
   return text;
 }
