@@ -86,6 +86,14 @@ const findings = (report: PolicyValidationPluginReport) =>
     .filter((violation) => violation.severity === "error" || violation.severity === "warning")
     .map((violation) => `${violation.ruleName} ${violation.description}`);
 
+/** IAM statements that let a role publish SMS through SNS (to a phone number: on anything but topics). */
+function smsThroughSns(template: Template): unknown[] {
+  const policies = Object.values(template.findResources("AWS::IAM::Policy"));
+  return policies
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, unknown>[])
+    .filter((statement) => [statement.Action].flat().includes("sns:Publish") && statement.NotResource);
+}
+
 afterAll(removeAssemblies);
 
 describe.each(cases)("the stack for $region", ({ region, settings, architecture, identity }) => {
@@ -137,6 +145,10 @@ describe.each(cases)("the stack for $region", ({ region, settings, architecture,
     });
   });
 
+  it(`publishes SMS through SNS only where that was chosen (${region === "us-east-1" ? "here" : "not here"})`, () => {
+    expect(smsThroughSns(template)).toHaveLength(region === "us-east-1" ? 1 : 0);
+  });
+
   if (identity === "oidc") {
     it("trusts the county's OIDC issuer and audience, with no user pool", () => {
       template.resourceCountIs("AWS::Cognito::UserPool", 0);
@@ -155,12 +167,14 @@ describe.each(cases)("the stack for $region", ({ region, settings, architecture,
   }
 
   if (region.startsWith("cn-")) {
-    it("has nothing the China regions lack: Cognito, SES, SNS, X-Ray", () => {
+    it("has nothing the China regions lack: Cognito user pools, SES, SMS through SNS, X-Ray", () => {
       const types = Object.values(template.toJSON().Resources as Record<string, { Type: string }>);
       expect(types.map((resource) => resource.Type.split("::")[1])).not.toEqual(
-        expect.arrayContaining([expect.stringMatching(/^(Cognito|SES|SNS|XRay)$/)]),
+        expect.arrayContaining([expect.stringMatching(/^(Cognito|SES|XRay)$/)]),
       );
-      expect(text).not.toMatch(/"(ses|sns|xray):/);
+      // SNS itself is offered there (an alarm's topic may use it); SMS through it is not.
+      expect(text).not.toMatch(/"(ses|xray):/);
+      expect(smsThroughSns(template)).toEqual([]);
       expect(text).not.toMatch(/amazonaws\.com\/|cognito-idp/);
     });
   }
