@@ -13,6 +13,7 @@
  */
 import { ConfigurationError } from "../functions/kernel/config";
 import { providerTemplates } from "../functions/notices/delivery-settings";
+import { isChinaRegion as isChina } from "./regions";
 import { SettingsError } from "./settings-error";
 
 export const emailProviders = ["ses", "smtp", "outbox"] as const;
@@ -77,8 +78,6 @@ export interface SenderSpec {
   /** It may publish SMS through SNS. */
   readonly publishesSms?: boolean;
 }
-
-const isChina = (region: string | undefined) => region?.startsWith("cn-") === true;
 
 function choose<T extends string>(
   key: string,

@@ -13,9 +13,10 @@ import { App, CloudFormationValidatePlugin, type PolicyValidationPluginReport } 
 import { Annotations, Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CountySettings } from "../../infra/settings";
+import { type CountySettings, resolveSettings } from "../../infra/settings";
+import { HaoshangliangStack } from "../../infra/stack";
 import { providerTemplatesFor } from "../support/sms-notice";
-import { removeAssemblies, type Synthesized, synthesize } from "./synth";
+import { newApp, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
 const SYNTH_TIMEOUT = 180_000;
 const smsTemplates = JSON.stringify(providerTemplatesFor((index) => `SMS_${100 + index}`));
@@ -178,6 +179,18 @@ describe.each(cases)("the stack for $region", ({ region, settings, architecture,
       expect(text).not.toMatch(/amazonaws\.com\/|cognito-idp/);
     });
   }
+});
+
+describe("a stack whose environment alone is in a China region", () => {
+  it("still refuses the Cognito user pool, by its setting", () => {
+    const app = newApp(false);
+    const build = () =>
+      new HaoshangliangStack(app, "ChinaByEnv", {
+        settings: resolveSettings({}),
+        env: { account: "123456789012", region: "cn-north-1" },
+      });
+    expect(build).toThrow(/identity=cognito: Amazon Cognito user pools are not offered .*\(cn-north-1\)/);
+  });
 });
 
 describe("CloudFormation Validate, as these tests use it", () => {
