@@ -6,6 +6,7 @@ import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
 import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
+import { type ApiDomainSettings, apiDomainFromContext, checkApiDomain } from "./api-domain-settings";
 import { type DeliveryContext, deliveryContextKeys, noticeSenderSpecs } from "./delivery";
 import {
   checkIdentity,
@@ -59,6 +60,8 @@ export interface CountySettings {
   readonly architecture: FunctionArchitecture;
   /** Who signs the staff in: the stack's Cognito user pool, or the county's OIDC issuer. */
   readonly identity: IdentitySettings;
+  /** The API's own name and its certificate (`apiDomainName`, `apiCertificateArn`); none by default. */
+  readonly apiDomain?: ApiDomainSettings;
 }
 
 export const defaultSettings: CountySettings = {
@@ -137,6 +140,7 @@ function checkWhere(settings: CountySettings): void {
     );
   }
   checkIdentity(settings.identity, settings.region);
+  if (settings.apiDomain) checkApiDomain(settings.apiDomain, settings.region);
   // The senders as the stack will choose them: SES or SNS in a China region fails here, by name.
   noticeSenderSpecs(settings.delivery, settings.region, settings.smsSignature);
 }
@@ -202,6 +206,8 @@ export function settingsFromContext(node: Node, fallbackRegion?: string): County
   if (architecture) input.architecture = architecture as FunctionArchitecture;
   const identity = identityFromContext(text, list);
   if (identity) input.identity = identity;
+  const apiDomain = apiDomainFromContext(text);
+  if (apiDomain) input.apiDomain = apiDomain;
   return resolveSettings(input);
 }
 

@@ -7,6 +7,7 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
+import { ApiDomain } from "./constructs/api-domain";
 import { AppTable } from "./constructs/app-table";
 import { CountySchedules } from "./constructs/county-schedules";
 import { NoticeSender } from "./constructs/notice-sender";
@@ -126,6 +127,7 @@ export class HaoshangliangStack extends Stack {
       logRetention: settings.logRetention,
     });
 
+    if (settings.apiDomain) new ApiDomain(this, "ApiDomain", { api: this.api, domain: settings.apiDomain });
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
     new CfnOutput(this, "JwtIssuer", { value: identity.issuer });
     new CfnOutput(this, "TableName", { value: this.table.table.tableName });

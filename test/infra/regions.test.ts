@@ -16,11 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CountySettings, resolveSettings } from "../../infra/settings";
 import { HaoshangliangStack } from "../../infra/stack";
 import { providerTemplatesFor } from "../support/sms-notice";
-import { newApp, removeAssemblies, type Synthesized, synthesize } from "./synth";
+import { newApp, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
 const SYNTH_TIMEOUT = 180_000;
 const smsTemplates = JSON.stringify(providerTemplatesFor((index) => `SMS_${100 + index}`));
 const oidcIssuer = "https://login.example.gov.cn/realms/cppcc";
+const certificateArn =
+  "arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
 
 interface RegionCase {
   readonly region: string;
@@ -61,6 +63,7 @@ const cases: readonly RegionCase[] = [
     settings: {
       smsSignature: "某县政协",
       identity: { provider: "oidc", issuer: oidcIssuer, audience: ["haoshangliang-console"] },
+      apiDomain: { name: "api.hsl.example.gov.cn", certificateArn },
       delivery: {
         smtpSecret: "haoshangliang/smtp",
         smsSecret: "haoshangliang/sms",
@@ -168,6 +171,23 @@ describe.each(cases)("the stack for $region", ({ region, settings, architecture,
   }
 
   if (region.startsWith("cn-")) {
+    it("serves the API under the county's filed name, with its certificate from ACM in the region", () => {
+      const domainId = onlyLogicalId(template, "AWS::ApiGatewayV2::DomainName", {
+        DomainName: "api.hsl.example.gov.cn",
+        DomainNameConfigurations: [
+          { CertificateArn: certificateArn, EndpointType: "REGIONAL", SecurityPolicy: "TLS_1_2" },
+        ],
+      });
+      template.hasResourceProperties("AWS::ApiGatewayV2::ApiMapping", {
+        DomainName: { Ref: domainId },
+        Stage: Match.anyValue(),
+      });
+      template.hasOutput("ApiDomainTarget", {
+        Value: { "Fn::GetAtt": [domainId, "RegionalDomainName"] },
+      });
+      template.hasOutput("ApiCustomUrl", { Value: "https://api.hsl.example.gov.cn/" });
+    });
+
     it("has nothing the China regions lack: Cognito user pools, SES, SMS through SNS, X-Ray", () => {
       const types = Object.values(template.toJSON().Resources as Record<string, { Type: string }>);
       expect(types.map((resource) => resource.Type.split("::")[1])).not.toEqual(

@@ -128,6 +128,15 @@ describe("where the stack deploys (decision 0025)", () => {
     });
     expect(fromContext({})).toMatchObject({ architecture: "arm64", identity: { provider: "cognito" } });
     expect(fromContext({}).region).toBeUndefined();
+    const certificateArn = "arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/0a1b2c3d";
+    expect(
+      fromContext({
+        region: "cn-northwest-1",
+        ...oidc,
+        apiDomainName: "API.hsl.example.gov.cn",
+        apiCertificateArn: certificateArn,
+      }).apiDomain,
+    ).toEqual({ name: "api.hsl.example.gov.cn", certificateArn });
   });
 
   it("fall back to the CLI's default region, which a -c region overrides", () => {
@@ -148,6 +157,26 @@ describe("where the stack deploys (decision 0025)", () => {
     [{ ...oidc, oidcIssuer: "http://login.example.gov.cn" }, /oidcIssuer .* must be an https URL/],
     [{ ...oidc, oidcAudience: "" }, /identity=oidc needs -c oidcAudience=/],
     [{ oidcIssuer: oidc.oidcIssuer }, /oidcIssuer and oidcAudience need -c identity=oidc/],
+    [{ apiDomainName: "api.hsl.example.gov.cn" }, /apiDomainName and apiCertificateArn go together/],
+    [
+      {
+        apiDomainName: "api..example",
+        apiCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x",
+      },
+      /apiDomainName "api..example" is not a host name/,
+    ],
+    [
+      { apiDomainName: "api.example.gov.cn", apiCertificateArn: "api.example.gov.cn.pem" },
+      /apiCertificateArn "api.example.gov.cn.pem" is not an ACM certificate ARN/,
+    ],
+    [
+      {
+        region: "ap-east-1",
+        apiDomainName: "api.example.gov.cn",
+        apiCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x",
+      },
+      /apiCertificateArn must be a certificate in ACM in the stack's region \(arn:aws:acm:ap-east-1:…\)/,
+    ],
   ])("refuse %j, saying what to give", (context, message) => {
     expect(() => fromContext(context)).toThrow(message);
   });
