@@ -49,7 +49,8 @@ const architectureContextKey = "haoshangliang:functionArchitecture";
 
 /**
  * Every TableFunction under `scope` (a stack, before its children are made) runs on `architecture`.
- * Context rather than a prop, so that the constructs between the stack and its functions need not pass it on.
+ * Context rather than a prop, so that the constructs between the stack and its functions need not
+ * pass it on.
  */
 export function setFunctionArchitecture(scope: Construct, architecture: FunctionArchitecture): void {
   scope.node.setContext(architectureContextKey, architecture);
@@ -102,8 +103,8 @@ const writeActions = [
 ];
 
 /**
- * A NodejsFunction on Node.js 22, arm64 unless the stack says x86_64, with an explicit log group (retention set, no log-retention
- * custom resource), its own role with no managed policies (it may write to its log group and
+ * A NodejsFunction on Node.js 22, arm64 unless the stack says x86_64, with an explicit log group
+ * (retention set, no log-retention custom resource), its own role with no managed policies (it may write to its log group and
  * nothing else until bound), JSON logs and tracing off.
  */
 export class TableFunction extends NodejsFunction {
