@@ -7,12 +7,14 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
+import { ApiDomain } from "./constructs/api-domain";
 import { AppTable } from "./constructs/app-table";
 import { CountySchedules } from "./constructs/county-schedules";
 import { NoticeSender } from "./constructs/notice-sender";
 import { StaffApi } from "./constructs/staff-api";
-import { StaffAuth } from "./constructs/staff-auth";
-import { type TableAccess, TableFunction } from "./constructs/table-function";
+import type { StaffAuth } from "./constructs/staff-auth";
+import { staffIdentity } from "./constructs/staff-identity";
+import { setFunctionArchitecture, type TableAccess, TableFunction } from "./constructs/table-function";
 import { noticeSenderSpecs } from "./delivery";
 import type { CountySettings } from "./settings";
 
@@ -79,7 +81,8 @@ export class HaoshangliangStack extends Stack {
   /** The state machine's task function (functions/topic-loop.ts). */
   readonly topicLoopFunction: TableFunction;
   readonly topicLoop: TopicLoop;
-  readonly auth: StaffAuth;
+  /** The user pool, when identity=cognito (infra/constructs/staff-identity.ts). */
+  readonly auth?: StaffAuth;
   readonly api: StaffApi;
   readonly schedules: CountySchedules;
   readonly notices: NoticeSender;
@@ -92,6 +95,7 @@ export class HaoshangliangStack extends Stack {
     });
     Tags.of(this).add("app", "haoshangliang");
     Tags.of(this).add("county", settings.countySlug);
+    setFunctionArchitecture(this, settings.architecture);
 
     this.table = new AppTable(this, "Data");
     ({ topicLoopFunction: this.topicLoopFunction, topicLoop: this.topicLoop } = this.#topicLoop(settings));
@@ -108,23 +112,24 @@ export class HaoshangliangStack extends Stack {
       environment: functionEnvironment(settings),
       logRetention: settings.logRetention,
     });
-    this.auth = new StaffAuth(this, "Auth", {
+    const identity = staffIdentity(this, {
+      identity: settings.identity,
       mfa: settings.mfa,
       language: settings.defaultLanguage,
     });
+    if (identity.auth) this.auth = identity.auth;
     this.api = new StaffApi(this, "Api", {
       handlers: this.apiFunctions,
-      jwtIssuer: this.auth.issuerUrl,
-      jwtAudience: [this.auth.client.userPoolClientId],
+      jwtIssuer: identity.issuer,
+      jwtAudience: identity.audience,
       allowedOrigins: settings.allowedOrigins,
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       logRetention: settings.logRetention,
     });
 
+    if (settings.apiDomain) new ApiDomain(this, "ApiDomain", { api: this.api, domain: settings.apiDomain });
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
-    new CfnOutput(this, "UserPoolId", { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, "UserPoolClientId", { value: this.auth.client.userPoolClientId });
-    new CfnOutput(this, "JwtIssuer", { value: this.auth.issuerUrl });
+    new CfnOutput(this, "JwtIssuer", { value: identity.issuer });
     new CfnOutput(this, "TableName", { value: this.table.table.tableName });
     new CfnOutput(this, "TopicLoopArn", { value: this.topicLoop.stateMachineArn });
   }

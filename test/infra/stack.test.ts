@@ -2,8 +2,8 @@
  * Template assertions on one county's stack: targeted properties, never a whole-template snapshot.
  * The stack is synthesized once, with real esbuild bundling.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNames, roles } from "../../functions/kernel/http/claims";
@@ -138,6 +138,12 @@ describe.each(functionNames)("the API function %s", (name) => {
     const bundle = bundlePath();
     expect(existsSync(bundle)).toBe(true);
     expect(readFileSync(bundle, "utf8")).toMatch(/^import \{ createRequire as topLevelCreateRequire \}/);
+  });
+
+  it("is plain JavaScript, the same bundle for arm64 and x86_64: no native addon beside or inside it", () => {
+    const bundle = bundlePath();
+    expect(readdirSync(dirname(bundle))).toEqual(["index.mjs"]);
+    expect(readFileSync(bundle, "utf8")).not.toMatch(/\.node["'`]/);
   });
 
   it("resolves credentials from the environment only (docs/decisions/0010)", () => {
