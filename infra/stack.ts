@@ -197,7 +197,14 @@ export class HaoshangliangStack extends Stack {
     const activities: TableFunction | undefined = this.apiFunctions.activities;
     if (activities) {
       activities.addEnvironment("SCHEDULED_JOBS_FUNCTION", schedules.function.functionName);
-      schedules.function.grantInvoke(activities);
+      // The function itself, not `grantInvoke`'s `:*` too: no version or alias is ever invoked.
+      activities.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["lambda:InvokeFunction"],
+          resources: [schedules.function.functionArn],
+        }),
+      );
     }
     return schedules;
   }
