@@ -24,6 +24,7 @@ import {
 } from "../../infra/local/components";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import type { Component } from "../../infra/local/lifecycle";
+import { putLocalUser } from "../../infra/local/local-users";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/start";
 import { signToken, type TokenRequest } from "../../infra/local/token";
 import { dynamodbEndpoint, uniqueTableName } from "../support/dynamodb";
@@ -71,6 +72,7 @@ export interface RequestOptions {
 export interface Api {
   readonly stack: LocalStack;
   readonly admin: string;
+  /** A token for the request's subject, with its user record (role, stations, member) written into the table. */
   token(request: TokenRequest): Promise<string>;
   request(method: string, path: string, options?: RequestOptions): Promise<Reply>;
   get(path: string, options?: RequestOptions): Promise<Reply>;
@@ -176,7 +178,10 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
   return {
     stack,
     admin,
-    token: (tokenRequest) => signToken(tokenRequest, stack.keys),
+    async token(tokenRequest) {
+      await putLocalUser(tokenRequest);
+      return await signToken(tokenRequest, stack.keys);
+    },
     request,
     get: (path, options) => request("GET", path, options),
     post: (path, body, options) => request("POST", path, { ...options, body }),
