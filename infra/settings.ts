@@ -7,6 +7,7 @@ import type { Node } from "constructs";
 import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type DeliveryContext, deliveryContextKeys } from "./delivery";
+import { defaultIdentity, type IdentitySettings, resolveIdentity } from "./identity-settings";
 import { noticeRulesFromContext } from "./notice-rules";
 import { SettingsError } from "./settings-error";
 
@@ -43,6 +44,8 @@ export interface CountySettings {
   readonly topicCategories?: string;
   /** The quota's targets by year as JSON (QUOTA_TARGETS, functions/domain/quota/targets.ts); 4 and 10 when absent. */
   readonly quotaTargets?: string;
+  /** Who signs the tokens: the stack's Cognito user pool or the county's OIDC provider (infra/identity-settings.ts). */
+  readonly identity: IdentitySettings;
 }
 
 export const defaultSettings: CountySettings = {
@@ -58,6 +61,7 @@ export const defaultSettings: CountySettings = {
   mfa: "required",
   delivery: {},
   noticeRules: {},
+  identity: defaultIdentity,
 };
 
 /** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
@@ -154,6 +158,13 @@ export function settingsFromContext(node: Node): CountySettings {
   if (categories !== undefined) input.topicCategories = categories;
   const targets = jsonFromContext(node, "quotaTargets", parseQuotaTargets);
   if (targets !== undefined) input.quotaTargets = targets;
+  input.identity = resolveIdentity({
+    identity: text("identity"),
+    oidcIssuer: text("oidcIssuer"),
+    oidcAudience: list("oidcAudience"),
+    tokenUse: text("tokenUse"),
+    bootstrapAdmins: list("bootstrapAdmins"),
+  });
   return resolveSettings(input);
 }
 

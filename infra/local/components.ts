@@ -16,7 +16,7 @@ import {
   startDynamoDbLocal,
 } from "./dynamodb-local";
 import { type ApiFunction, type Gateway, startGateway } from "./gateway";
-import { type LocalKeys, loadOrCreateKeys, withIssuer } from "./keys";
+import { type LocalKeys, loadOrCreateKeys, localAudience, withIssuer } from "./keys";
 import type { Component } from "./lifecycle";
 import { localAdminSubjects, putLocalUser } from "./local-users";
 import { redriveOpenTopics } from "./redrive";
@@ -117,6 +117,8 @@ const environmentKeys = [
   "OUTBOX_FILE",
   "STEPFUNCTIONS_ENDPOINT",
   "TOPIC_LOOP_ARN",
+  "IDENTITY_AUDIENCE",
+  "IDENTITY_TOKEN_USE",
   ...clockEnvironmentKeys,
 ] as const;
 let configuredFor: string | undefined;
@@ -141,6 +143,9 @@ export const environmentComponent: Component<StackState> = {
     process.env.AWS_SECRET_ACCESS_KEY = localCredentials.secretAccessKey;
     delete process.env.AWS_SESSION_TOKEN;
     process.env.OUTBOX_FILE = outboxPath(state.options.dataDir);
+    // The functions check the token's audience and use again, as they do on AWS (decision 0024).
+    process.env.IDENTITY_AUDIENCE = localAudience;
+    process.env.IDENTITY_TOKEN_USE = "id";
     configuredFor = target;
     return async () => {
       for (const [key, value] of Object.entries(previous)) {
