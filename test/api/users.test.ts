@@ -3,6 +3,8 @@
  * request's caller is their record — a change of stations or a deactivation takes effect without a
  * new token. Only admins see or change users (personal data).
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -243,5 +245,39 @@ describe("the principal cache", () => {
     expect(cachedUserCount()).toBeLessThanOrEqual(userCacheLimit);
     forgetUser();
     expect(cachedUserCount()).toBe(0);
+  });
+});
+
+describe("npm run token against the running stack", () => {
+  const cli = (...args: string[]) =>
+    promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "infra/local/token.ts", "--data-dir", api.stack.dataDir, ...args],
+      { env: { ...process.env, NODE_NO_WARNINGS: "1" } },
+    );
+
+  it("writes the token's user through the API, so the token works at once", async () => {
+    const { stdout } = await cli(
+      "--role",
+      "staff",
+      "--station",
+      east.id,
+      "--subject",
+      "cli-staff",
+      "--name",
+      "命令行",
+    );
+    const token = stdout.trim();
+    expect((await api.get(`/stations/${east.id}`, { token })).status).toBe(200);
+    const user = (await api.get("/users/cli-staff")).json<User>();
+    expect(user).toMatchObject({ role: "staff", stationIds: [east.id], name: "命令行", active: true });
+  });
+
+  it("says what the API refused, e.g. a station that does not exist", async () => {
+    const failure = await cli("--role", "staff", "--station", absentId).catch(
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain("stationIds.0");
   });
 });
