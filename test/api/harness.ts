@@ -98,6 +98,11 @@ export interface ApiOptions {
    * the one it replaces. Default: a fresh table.
    */
   readonly tableName?: string;
+  /**
+   * The API's port: a stack started again passes the port of the one it replaces, so that its tokens
+   * (whose issuer is the stack's address) stay valid. Default: a free port.
+   */
+  readonly port?: number;
   /** Replace the local stack's components (e.g. a topic loop with a wrapped task function). */
   readonly components?: LocalStackOptions["components"];
   /**
@@ -140,7 +145,7 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
     dataDir,
     inMemory: ownDataDir,
     seed: false,
-    port: 0,
+    port: options.port ?? 0,
     // "haoshangliang" in the name: the error tests check that it never reaches a client.
     tableName: options.tableName ?? uniqueTableName("haoshangliang-api"),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
