@@ -101,6 +101,8 @@ const usage = `usage: npm run token -- --role admin|staff|member [options]
   --station <id>         a station the staff user may work on; repeat or comma-separate (staff: required)
   --member <id>          the member record a member user is (member: required)
   --subject <sub>        the token's subject (default: one per role and stations or member)
+  --as <sub>             only sign a token for a user the stack already has (e.g. demo-staff-ds,
+                         demo-member-m01, demo-office); their record is left as it is
   --name <name>          the user's display name
   --expires-in <span>    lifetime such as 30m, 12h, 7d (default 12h)
   --data-dir <dir>       where the local signing keys live (default .data)
@@ -112,6 +114,7 @@ Prints the token only, so it can be captured:  TOKEN=$(npm run -s token -- --rol
 
 const tokenOptions = {
   role: { type: "string" },
+  as: { type: "string" },
   station: { type: "string", multiple: true },
   member: { type: "string" },
   subject: { type: "string" },
@@ -121,7 +124,8 @@ const tokenOptions = {
 } as const;
 
 async function main(values: CliValues<typeof tokenOptions>): Promise<void> {
-  if (!values.role) throw new UsageError("--role is required");
+  if (values.as !== undefined) return await tokenForExistingUser(values.as, values);
+  if (!values.role) throw new UsageError("--role is required (or --as <subject> for an existing user)");
   const request: TokenRequest = {
     role: values.role as Role,
     stationIds: (values.station ?? []).flatMap((value) => value.split(",")).map((id) => id.trim()),
@@ -149,6 +153,21 @@ async function main(values: CliValues<typeof tokenOptions>): Promise<void> {
   }
   await registerUser(request, keys, stack?.apiUrl);
   process.stdout.write(`${token}\n`);
+}
+
+/** `--as <subject>`: a token for a user the table already has (a demo user), whose record is left as it is. */
+async function tokenForExistingUser(subject: string, values: CliValues<typeof tokenOptions>): Promise<void> {
+  if (!/^[\w.@|:+=-]{1,200}$/.test(subject)) throw new UsageError(`--as "${subject}" is not a subject`);
+  const dataDir = dataDirOf(values);
+  const stack = await readStackFile(dataDir);
+  const keys = withIssuer(await loadOrCreateKeys(dataDir), stack?.issuer ?? "http://127.0.0.1:3000");
+  const request: TokenRequest = {
+    role: "admin",
+    subject,
+    name: values.name ?? subject,
+    ...(values["expires-in"] !== undefined ? { expiresIn: values["expires-in"] } : {}),
+  };
+  process.stdout.write(`${await signToken(request, keys)}\n`);
 }
 
 /** The token's user, through the running stack's API; a stack that is not running is only a warning. */

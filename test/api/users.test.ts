@@ -273,6 +273,15 @@ describe("npm run token against the running stack", () => {
     expect(user).toMatchObject({ role: "staff", stationIds: [east.id], name: "命令行", active: true });
   });
 
+  it("signs for an existing user with --as, leaving the record as it is", async () => {
+    await api.put("/users/as-user", { name: "已有用户", role: "staff", stationIds: [west.id] });
+    const { stdout } = await cli("--as", "as-user");
+    const token = stdout.trim();
+    expect((await api.get(`/stations/${west.id}`, { token })).status).toBe(200);
+    expectApiError(await api.get(`/stations/${east.id}`, { token }), 404, "not_found");
+    expect((await api.get("/users/as-user")).json<User>()).toMatchObject({ version: 1, name: "已有用户" });
+  });
+
   it("says what the API refused, e.g. a station that does not exist", async () => {
     const failure = await cli("--role", "staff", "--station", absentId).catch(
       (error: { code?: number; stderr?: string }) => error,
