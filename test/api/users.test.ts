@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { resetIdentityRules } from "../../functions/kernel/http/principal";
 import {
   cachedUser,
   cachedUserCount,
@@ -175,6 +176,28 @@ describe("who the caller is", () => {
     expect([200, 201]).toContain(reply.status);
     const history = await api.get(`/members/${member.id}/history`);
     expect(history.text).toContain("县政协办公室王主任");
+  });
+});
+
+describe("the county office's first sign-in", () => {
+  it("lets a bootstrap admin in while it has no record; once it has one, the record decides", async () => {
+    const token = await tokenFor("first-office-admin");
+    expectApiError(await api.get("/users", { token }), 403, "forbidden");
+    process.env.BOOTSTRAP_ADMINS = "someone-else, first-office-admin";
+    resetIdentityRules();
+    try {
+      expect((await api.get("/users", { token })).status).toBe(200);
+      const own = await api.put(
+        "/users/first-office-admin",
+        { name: "办公室", role: "staff", stationIds: [east.id] },
+        { token },
+      );
+      expect(own.status, own.text).toBe(201);
+      expectApiError(await api.get("/users", { token }), 403, "forbidden");
+    } finally {
+      delete process.env.BOOTSTRAP_ADMINS;
+      resetIdentityRules();
+    }
   });
 });
 
