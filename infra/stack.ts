@@ -194,6 +194,12 @@ export class HaoshangliangStack extends Stack {
     // A re-planned deadline wakes the topic's waiting execution to plan its alarms afresh.
     schedules.function.addEnvironment("TOPIC_LOOP_ARN", this.topicLoop.stateMachineArn);
     grantTaskResponse(schedules.function, this.topicLoop.stateMachineArn);
+    // A quarterly check the county office asks for is handed to the jobs' function (decision 0022).
+    const activities: TableFunction | undefined = this.apiFunctions.activities;
+    if (activities) {
+      activities.addEnvironment("SCHEDULED_JOBS_FUNCTION", schedules.function.functionName);
+      schedules.function.grantInvoke(activities);
+    }
     return schedules;
   }
 }

@@ -17,6 +17,7 @@ import {
 } from "./dynamodb-local";
 import { type ApiFunction, type Gateway, startGateway } from "./gateway";
 import { type LocalKeys, loadOrCreateKeys, localAudience, withIssuer } from "./keys";
+import { startLambdaEndpoint } from "./lambda-endpoint";
 import type { Component } from "./lifecycle";
 import { localAdminSubjects, putLocalUser } from "./local-users";
 import { redriveOpenTopics } from "./redrive";
@@ -341,6 +342,13 @@ export const seedComponent: Component<StackState> = {
  */
 export const schedulerComponent: Component<StackState> = schedulerComponentWith(countySchedules);
 
+const scheduledJobsFunction = "scheduled-jobs";
+
+function restoreEnvironment(key: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[key];
+  else process.env[key] = value;
+}
+
 /** The scheduler with a schedule list of its own (tests: none, or one job at a chosen time). */
 export function schedulerComponentWith(schedules: readonly CountySchedule[]): Component<StackState> {
   return {
@@ -361,7 +369,21 @@ export function schedulerComponentWith(schedules: readonly CountySchedule[]): Co
         ...(log ? { log } : {}),
       });
       state.scheduler = scheduler;
-      return () => scheduler.stop();
+      // The same function invoked by the API (a quarterly check asked for): Lambda's Invoke, locally.
+      const invocations = await startLambdaEndpoint({
+        name: scheduledJobsFunction,
+        handler,
+        onError: (error) => process.stderr.write(`scheduled jobs: an invocation failed: ${String(error)}\n`),
+      });
+      const previous = { endpoint: process.env.LAMBDA_ENDPOINT, name: process.env.SCHEDULED_JOBS_FUNCTION };
+      process.env.LAMBDA_ENDPOINT = invocations.url;
+      process.env.SCHEDULED_JOBS_FUNCTION = scheduledJobsFunction;
+      return async () => {
+        await scheduler.stop();
+        await invocations.close();
+        restoreEnvironment("LAMBDA_ENDPOINT", previous.endpoint);
+        restoreEnvironment("SCHEDULED_JOBS_FUNCTION", previous.name);
+      };
     },
   };
 }
