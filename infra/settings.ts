@@ -9,10 +9,10 @@ import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type ApiDomainSettings, apiDomainFromContext, checkApiDomain } from "./api-domain-settings";
 import { type DeliveryContext, deliveryContextKeys, noticeSenderSpecs } from "./delivery";
 import {
-  checkIdentity,
+  checkIdentityInRegion,
   defaultIdentity,
   type IdentitySettings,
-  identityFromContext,
+  resolveIdentity,
 } from "./identity-settings";
 import { noticeRulesFromContext } from "./notice-rules";
 import { checkRegion } from "./regions";
@@ -58,7 +58,7 @@ export interface CountySettings {
   readonly region?: string;
   /** arm64 (Graviton) unless a county has a reason for x86_64 (decision 0025). */
   readonly architecture: FunctionArchitecture;
-  /** Who signs the staff in: the stack's Cognito user pool, or the county's OIDC issuer. */
+  /** Who signs the tokens: the stack's Cognito user pool or the county's OIDC provider (infra/identity-settings.ts). */
   readonly identity: IdentitySettings;
   /** The API's own name and its certificate (`apiDomainName`, `apiCertificateArn`); none by default. */
   readonly apiDomain?: ApiDomainSettings;
@@ -139,7 +139,7 @@ function checkWhere(settings: CountySettings): void {
       `architecture must be ${functionArchitectures.join(" or ")}, not ${String(settings.architecture)}`,
     );
   }
-  checkIdentity(settings.identity, settings.region);
+  checkIdentityInRegion(settings.identity, settings.region);
   if (settings.apiDomain) checkApiDomain(settings.apiDomain, settings.region);
   // The senders as the stack will choose them: SES or SNS in a China region fails here, by name.
   noticeSenderSpecs(settings.delivery, settings.region, settings.smsSignature);
@@ -204,10 +204,15 @@ export function settingsFromContext(node: Node, fallbackRegion?: string): County
   if (region) input.region = region;
   const architecture = text("architecture");
   if (architecture) input.architecture = architecture as FunctionArchitecture;
-  const identity = identityFromContext(text, list);
-  if (identity) input.identity = identity;
   const apiDomain = apiDomainFromContext(text);
   if (apiDomain) input.apiDomain = apiDomain;
+  input.identity = resolveIdentity({
+    identity: text("identity"),
+    oidcIssuer: text("oidcIssuer"),
+    oidcAudience: list("oidcAudience"),
+    tokenUse: text("tokenUse"),
+    bootstrapAdmins: list("bootstrapAdmins"),
+  });
   return resolveSettings(input);
 }
 

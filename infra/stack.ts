@@ -1,6 +1,7 @@
 /**
  * One county's deployment: the table, the API functions bound to it, the topic loop (state machine
- * and its task function), the scheduled jobs, the user pool and the HTTP API.
+ * and its task function), the scheduled jobs, the sign-in (a user pool, or the county's OIDC
+ * provider) and the HTTP API.
  */
 import { CfnOutput, Duration, Stack, type StackProps, Tags, Token } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -11,9 +12,9 @@ import { ApiDomain } from "./constructs/api-domain";
 import { AppTable } from "./constructs/app-table";
 import { CountySchedules } from "./constructs/county-schedules";
 import { NoticeSender } from "./constructs/notice-sender";
+import { createSignIn, type SignIn } from "./constructs/sign-in";
 import { StaffApi } from "./constructs/staff-api";
 import type { StaffAuth } from "./constructs/staff-auth";
-import { staffIdentity } from "./constructs/staff-identity";
 import { setFunctionArchitecture, type TableAccess, TableFunction } from "./constructs/table-function";
 import { noticeSenderSpecs } from "./delivery";
 import type { CountySettings } from "./settings";
@@ -81,8 +82,9 @@ export class HaoshangliangStack extends Stack {
   /** The state machine's task function (functions/topic-loop.ts). */
   readonly topicLoopFunction: TableFunction;
   readonly topicLoop: TopicLoop;
-  /** The user pool, when identity=cognito (infra/constructs/staff-identity.ts). */
-  readonly auth?: StaffAuth;
+  /** The stack's Cognito user pool; none with `identity=oidc` (decision 0024). */
+  readonly auth: StaffAuth | undefined;
+  readonly signIn: SignIn;
   readonly api: StaffApi;
   readonly schedules: CountySchedules;
   readonly notices: NoticeSender;
@@ -112,16 +114,19 @@ export class HaoshangliangStack extends Stack {
       environment: functionEnvironment(settings),
       logRetention: settings.logRetention,
     });
-    const identity = staffIdentity(this, {
+    this.signIn = createSignIn(this, {
       identity: settings.identity,
       mfa: settings.mfa,
       language: settings.defaultLanguage,
     });
-    if (identity.auth) this.auth = identity.auth;
+    this.auth = this.signIn.userPool;
+    for (const fn of Object.values(this.apiFunctions)) {
+      for (const [key, value] of Object.entries(this.signIn.environment)) fn.addEnvironment(key, value);
+    }
     this.api = new StaffApi(this, "Api", {
       handlers: this.apiFunctions,
-      jwtIssuer: identity.issuer,
-      jwtAudience: identity.audience,
+      jwtIssuer: this.signIn.issuer,
+      jwtAudience: this.signIn.audiences,
       allowedOrigins: settings.allowedOrigins,
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       logRetention: settings.logRetention,
@@ -129,7 +134,6 @@ export class HaoshangliangStack extends Stack {
 
     if (settings.apiDomain) new ApiDomain(this, "ApiDomain", { api: this.api, domain: settings.apiDomain });
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
-    new CfnOutput(this, "JwtIssuer", { value: identity.issuer });
     new CfnOutput(this, "TableName", { value: this.table.table.tableName });
     new CfnOutput(this, "TopicLoopArn", { value: this.topicLoop.stateMachineArn });
   }

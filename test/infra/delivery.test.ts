@@ -113,7 +113,9 @@ describe("a China region with SMTP and Alibaba Cloud SMS", () => {
       identity: {
         provider: "oidc" as const,
         issuer: "https://login.example.gov.cn",
-        audience: ["haoshangliang"],
+        audiences: ["haoshangliang"],
+        tokenUse: "id" as const,
+        bootstrapAdmins: [],
       },
       delivery: {
         emailProvider: "smtp",

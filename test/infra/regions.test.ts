@@ -62,7 +62,13 @@ const cases: readonly RegionCase[] = [
     architecture: "arm64",
     settings: {
       smsSignature: "某县政协",
-      identity: { provider: "oidc", issuer: oidcIssuer, audience: ["haoshangliang-console"] },
+      identity: {
+        provider: "oidc",
+        issuer: oidcIssuer,
+        audiences: ["haoshangliang-console"],
+        tokenUse: "id",
+        bootstrapAdmins: [],
+      },
       apiDomain: { name: "api.hsl.example.gov.cn", certificateArn },
       delivery: {
         smtpSecret: "haoshangliang/smtp",

@@ -124,7 +124,13 @@ describe("where the stack deploys (decision 0025)", () => {
     expect(settings).toMatchObject({
       region: "cn-northwest-1",
       architecture: "x86_64",
-      identity: { provider: "oidc", issuer: oidc.oidcIssuer, audience: ["console", "app"] },
+      identity: {
+        provider: "oidc",
+        issuer: oidc.oidcIssuer,
+        audiences: ["console", "app"],
+        tokenUse: "id",
+        bootstrapAdmins: [],
+      },
     });
     expect(fromContext({})).toMatchObject({ architecture: "arm64", identity: { provider: "cognito" } });
     expect(fromContext({}).region).toBeUndefined();
@@ -152,11 +158,11 @@ describe("where the stack deploys (decision 0025)", () => {
     ],
     [{ region: "us-gov-west-1" }, /region "us-gov-west-1" is in the aws-us-gov partition/],
     [{ architecture: "arm" }, /architecture must be arm64 or x86_64, not arm/],
-    [{ identity: "keycloak" }, /identity must be cognito or oidc, not keycloak/],
-    [{ identity: "oidc" }, /identity=oidc needs -c oidcIssuer=https:/],
-    [{ ...oidc, oidcIssuer: "http://login.example.gov.cn" }, /oidcIssuer .* must be an https URL/],
-    [{ ...oidc, oidcAudience: "" }, /identity=oidc needs -c oidcAudience=/],
-    [{ oidcIssuer: oidc.oidcIssuer }, /oidcIssuer and oidcAudience need -c identity=oidc/],
+    [{ identity: "keycloak" }, /identity must be cognito or oidc, not "keycloak"/],
+    [{ identity: "oidc" }, /identity=oidc needs oidcAudience, the client id/],
+    [{ ...oidc, oidcIssuer: "http://login.example.gov.cn" }, /oidcIssuer must use https/],
+    [{ ...oidc, oidcAudience: "" }, /identity=oidc needs oidcAudience/],
+    [{ oidcIssuer: oidc.oidcIssuer }, /oidcIssuer and oidcAudience apply only with identity=oidc/],
     [{ apiDomainName: "api.hsl.example.gov.cn" }, /apiDomainName and apiCertificateArn go together/],
     [
       {
