@@ -3,7 +3,7 @@
  * `npm run lint`: no cycles; the pure domain imports nothing of ours outside it and no AWS; the shared
  * kernel imports no part; a part never imports a part that depends on it.
  */
-const parts = "(registry|topics|notices|invitations|meta)";
+const parts = "(registry|topics|notices|invitations|users|meta)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -37,7 +37,7 @@ module.exports = {
       severity: "error",
       comment: "Topics and notices build on the registry, never the other way round.",
       from: { path: "^functions/registry/" },
-      to: { path: "^functions/(topics|notices|invitations|meta)/" },
+      to: { path: "^functions/(topics|notices|invitations|users|meta)/" },
     },
     {
       name: "invitations-build-on-registry-and-notices",
@@ -59,6 +59,20 @@ module.exports = {
       comment: "Topics send notices; the delivery log learns about topics through a port (NoticeSubjects).",
       from: { path: "^functions/notices/" },
       to: { path: "^functions/(topics|invitations|meta)/" },
+    },
+    {
+      name: "users-build-on-registry",
+      severity: "error",
+      comment:
+        "Users name stations and members (registry); the kernel resolves callers through its own read of the record, never through this part.",
+      from: { path: "^functions/users/" },
+      to: { path: "^functions/(topics|notices|invitations|activities|meta)/" },
+    },
+    {
+      name: "nothing-below-imports-users",
+      severity: "error",
+      from: { path: "^functions/(registry|topics|notices|invitations|activities|kernel|domain)/" },
+      to: { path: "^functions/users/" },
     },
     {
       name: "nothing-imports-meta-or-entries",

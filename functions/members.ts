@@ -1,11 +1,13 @@
-/** Lambda entry: the register of members, the invitations they answer, and the contacts directory. */
+/** Lambda entry: the register of members, the invitations they answer, the contacts directory, and the users who sign in. */
 import { memberInvitationOperations } from "./invitations/operations";
 import { createApiHandler } from "./kernel/http/api-handler";
 import { contactOperations } from "./registry/operations/contacts";
 import { memberOperations } from "./registry/operations/members";
+import { userOperations } from "./users/operations";
 
 export const handler = createApiHandler([
   ...memberOperations,
   ...memberInvitationOperations,
   ...contactOperations,
+  ...userOperations,
 ]);

@@ -1,6 +1,8 @@
 /**
  * The CDK app: one stack per county, parameterized by context, e.g.
- *   npx cdk synth -c county="Some County" -c timeZone=Asia/Shanghai -c smsSignature=...
+ *   npx cdk synth -c county=某县 -c countySlug=mouxian -c region=cn-northwest-1 -c identity=oidc ...
+ * The stack is built for the `region` setting (its partition's ARNs, its services), else for the
+ * CLI's default region, else environment-agnostic.
  * Runs under the CDK CLI (`cdk.json` → `npx tsx infra/app.ts`) or on its own (`npx tsx infra/app.ts`).
  */
 import { App } from "aws-cdk-lib";
@@ -13,13 +15,13 @@ import { HaoshangliangStack, stackNameFor } from "./stack";
 // Under the CLI the assembly goes where the CLI says (CDK_OUTDIR); on its own, to ./cdk.out.
 const standalone = !process.env.CDK_OUTDIR;
 const app = new App({ context: cdkJsonContext(), ...(standalone ? { outdir: fromRoot("cdk.out") } : {}) });
-const settings = settingsFromContext(app.node);
+const settings = settingsFromContext(app.node, process.env.CDK_DEFAULT_REGION);
 const stackName = stackNameFor(settings);
 
 new HaoshangliangStack(app, stackName, {
   stackName,
   settings,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: settings.region },
 });
 addNagChecks(app);
 

@@ -13,6 +13,7 @@
  */
 import { ConfigurationError } from "../functions/kernel/config";
 import { providerTemplates } from "../functions/notices/delivery-settings";
+import { isChinaRegion as isChina } from "./regions";
 import { SettingsError } from "./settings-error";
 
 export const emailProviders = ["ses", "smtp", "outbox"] as const;
@@ -77,8 +78,6 @@ export interface SenderSpec {
   /** It may publish SMS through SNS. */
   readonly publishesSms?: boolean;
 }
-
-const isChina = (region: string | undefined) => region?.startsWith("cn-") === true;
 
 function choose<T extends string>(
   key: string,
@@ -203,8 +202,12 @@ function checkedTemplates(context: DeliveryContext, why: string): string {
   try {
     providerTemplates(text, context.smsDailyCap?.trim() !== "off");
   } catch (error) {
-    if (error instanceof ConfigurationError) throw new SettingsError(`smsTemplates: ${error.message}`);
-    throw error;
+    if (!(error instanceof ConfigurationError)) throw error;
+    // The CDK CLI ends a -c value at its first line break, so a pretty-printed file arrives as `{`.
+    const cut = !text.trimEnd().endsWith("}")
+      ? ` (a -c value ends at its first line break: give the file as -c smsTemplates="$(tr -d '\\n' < sms-templates.json)")`
+      : "";
+    throw new SettingsError(`smsTemplates: ${error.message}${cut}`);
   }
   return text;
 }

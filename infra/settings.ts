@@ -6,19 +6,30 @@ import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
 import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
-import { type DeliveryContext, deliveryContextKeys } from "./delivery";
+import { type ApiDomainSettings, apiDomainFromContext, checkApiDomain } from "./api-domain-settings";
+import { type DeliveryContext, deliveryContextKeys, noticeSenderSpecs } from "./delivery";
+import {
+  checkIdentityInRegion,
+  defaultIdentity,
+  type IdentitySettings,
+  resolveIdentity,
+} from "./identity-settings";
 import { noticeRulesFromContext } from "./notice-rules";
 import {
   defaultOperationsSettings,
   type OperationsSettings,
   operationsFromContext,
 } from "./operations-settings";
+import { checkRegion } from "./regions";
 import { SettingsError } from "./settings-error";
 
 export { SettingsError };
 
 export type Language = "zh-CN" | "en";
 export type MfaMode = "required" | "optional";
+/** The Lambda functions' instruction set (decision 0025). */
+export type FunctionArchitecture = "arm64" | "x86_64";
+export const functionArchitectures: readonly FunctionArchitecture[] = ["arm64", "x86_64"];
 
 export interface CountySettings {
   /** The county's display name (any script), passed to the functions as COUNTY_NAME. */
@@ -50,6 +61,14 @@ export interface CountySettings {
   readonly quotaTargets?: string;
   /** Alerts, retention of notices and backups, the table's key (infra/operations-settings.ts). */
   readonly operations: OperationsSettings;
+  /** The AWS region the stack is for (its partition follows); environment-agnostic when absent. */
+  readonly region?: string;
+  /** arm64 (Graviton) unless a county has a reason for x86_64 (decision 0025). */
+  readonly architecture: FunctionArchitecture;
+  /** Who signs the tokens: the stack's Cognito user pool or the county's OIDC provider (infra/identity-settings.ts). */
+  readonly identity: IdentitySettings;
+  /** The API's own name and its certificate (`apiDomainName`, `apiCertificateArn`); none by default. */
+  readonly apiDomain?: ApiDomainSettings;
 }
 
 export const defaultSettings: CountySettings = {
@@ -66,6 +85,8 @@ export const defaultSettings: CountySettings = {
   delivery: {},
   noticeRules: {},
   operations: defaultOperationsSettings,
+  architecture: "arm64",
+  identity: defaultIdentity,
 };
 
 /** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
@@ -83,6 +104,12 @@ export function resolveSettings(input: Partial<CountySettings> = {}): CountySett
   const county = (input.county ?? defaultSettings.county).trim();
   if (!county) throw new SettingsError("county must not be empty");
   const countySlug = input.countySlug ?? slugify(county);
+  if (!input.countySlug && !/^[a-z]/.test(countySlug)) {
+    throw new SettingsError(
+      `county "${county}" gives no slug for the stack's name (Haoshangliang-<slug>): ` +
+        "add -c countySlug=<a-z, 0-9 and dashes, starting with a letter>, e.g. -c countySlug=mouxian",
+    );
+  }
   if (!/^[a-z][a-z0-9-]{0,39}$/.test(countySlug)) {
     throw new SettingsError(
       `countySlug "${countySlug}" must start with a letter and hold only a-z, 0-9 and dashes (at most 40); ` +
@@ -108,11 +135,30 @@ export function resolveSettings(input: Partial<CountySettings> = {}): CountySett
     if (!Number.isInteger(value) || value <= 0) throw new SettingsError(`${name} must be a positive integer`);
   }
   if (settings.allowedOrigins.length === 0) throw new SettingsError("allowedOrigins must not be empty");
+  checkWhere(settings);
   return settings;
 }
 
-/** Settings from the app's context; keys are the CountySettings names, plus `logRetentionDays`. */
-export function settingsFromContext(node: Node): CountySettings {
+/** The region, the functions' architecture, and the services chosen that the region must offer. */
+function checkWhere(settings: CountySettings): void {
+  if (settings.region !== undefined) checkRegion(settings.region);
+  if (!functionArchitectures.includes(settings.architecture)) {
+    throw new SettingsError(
+      `architecture must be ${functionArchitectures.join(" or ")}, not ${String(settings.architecture)}`,
+    );
+  }
+  checkIdentityInRegion(settings.identity, settings.region);
+  if (settings.apiDomain) checkApiDomain(settings.apiDomain, settings.region);
+  // The senders as the stack will choose them: SES or SNS in a China region fails here, by name.
+  noticeSenderSpecs(settings.delivery, settings.region, settings.smsSignature);
+}
+
+/**
+ * Settings from the app's context; keys are the CountySettings names, plus `logRetentionDays` and
+ * the identity's `oidcIssuer` and `oidcAudience`. `fallbackRegion` (the CLI's CDK_DEFAULT_REGION)
+ * stands in when no `region` is given.
+ */
+export function settingsFromContext(node: Node, fallbackRegion?: string): CountySettings {
   const text = (key: string): string | undefined => {
     const value: unknown = node.tryGetContext(key);
     if (value === undefined || value === null) return undefined;
@@ -163,6 +209,19 @@ export function settingsFromContext(node: Node): CountySettings {
   if (categories !== undefined) input.topicCategories = categories;
   const targets = jsonFromContext(node, "quotaTargets", parseQuotaTargets);
   if (targets !== undefined) input.quotaTargets = targets;
+  const region = text("region") || fallbackRegion?.trim();
+  if (region) input.region = region;
+  const architecture = text("architecture");
+  if (architecture) input.architecture = architecture as FunctionArchitecture;
+  const apiDomain = apiDomainFromContext(text);
+  if (apiDomain) input.apiDomain = apiDomain;
+  input.identity = resolveIdentity({
+    identity: text("identity"),
+    oidcIssuer: text("oidcIssuer"),
+    oidcAudience: list("oidcAudience"),
+    tokenUse: text("tokenUse"),
+    bootstrapAdmins: list("bootstrapAdmins"),
+  });
   return resolveSettings(input);
 }
 

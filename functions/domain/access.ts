@@ -1,5 +1,6 @@
 /**
- * Who may do what. The gateway only proves who the caller is; these rules decide, in the handler,
+ * Who may do what. The gateway only proves who the caller is, and their user record says what they
+ * are here (decision 0024); these rules decide, in the handler,
  * what they may see and change. A station a caller may not see does not exist for them (404), so
  * ids of other stations cannot be probed.
  */
@@ -14,16 +15,8 @@ export interface Principal {
   readonly stationIds: readonly string[];
   /** The member record a `member` user is. */
   readonly memberId: string | undefined;
-  /** The person's display name, when the token carries one: who did what, in the timeline. */
+  /** The person's display name, from their user record: who did what, in the timeline. */
   readonly name?: string;
-}
-
-/** The strongest of several groups wins: a user in `admin` and `staff` acts as admin. */
-export function strongestRole(groups: readonly string[]): Role | undefined {
-  if (groups.includes("admin")) return "admin";
-  if (groups.includes("staff")) return "staff";
-  if (groups.includes("member")) return "member";
-  return undefined;
 }
 
 export function requireAdmin(principal: Principal): void {
@@ -35,7 +28,7 @@ export function requireWriter(principal: Principal): void {
 }
 
 /**
- * Station visibility for roles whose stations are known from the token. Members' stations come from
+ * Station visibility for roles whose stations are in their user record. Members' stations come from
  * their assignments, so the caller passes them in.
  */
 export function canSeeStation(

@@ -32,6 +32,7 @@ export type ResourceKind =
   | "invitation"
   | "notification"
   | "contact"
+  | "user"
   // activities and the duty roster (issue #12)
   | "activity"
   | "duty_shift"
@@ -99,7 +100,10 @@ export type ForbiddenReason =
   | "not_your_member"
   | "read_only"
   | "own_contacts_only"
-  | "chat_robot_admin_only";
+  | "chat_robot_admin_only"
+  // Users in the table (decision 0024): a subject with no user record, or a deactivated one.
+  | "unknown_user"
+  | "user_inactive";
 
 export class ForbiddenError extends DomainError {
   override readonly name = "ForbiddenError";

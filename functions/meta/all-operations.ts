@@ -19,6 +19,7 @@ import { calendarOperations } from "../topics/operations/calendars";
 import { topicCategoryOperations } from "../topics/operations/categories";
 import { topicOperations } from "../topics/operations/topics";
 import { noticeSubjects } from "../topics/visibility";
+import { userOperations } from "../users/operations";
 
 export const allOperations = [
   ...stationOperations,
@@ -28,6 +29,7 @@ export const allOperations = [
   ...memberOperations,
   ...memberInvitationOperations,
   ...contactOperations,
+  ...userOperations,
   ...topicOperations,
   ...notificationOperations(noticeSubjects),
   ...calendarOperations,

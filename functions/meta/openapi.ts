@@ -48,6 +48,8 @@ const tagDescriptions: Record<string, string> = {
   invitations: "邀请下沉 — a station invites a member, the member accepts or declines",
   contacts:
     "通讯录 — the liaison leaders, special committees and county-office people the escalation ladder reaches",
+  users:
+    "登录用户 — who may sign in and what they are here (role, stations, member record); the county office keeps them",
   activities: "活动 — what a station does: consultations, duty, reception, visits… (the 4+X)",
   duty: "委员值班 — the duty roster, reminders, check-ins and no-shows",
   opinions: "社情民意 — public-opinion items, reported upward, adopted, promoted to topics",

@@ -10,10 +10,12 @@ import { noticeSchemas } from "../notices/responses";
 import { contactSchemas } from "../registry/contact-responses";
 import { registrySchemas } from "../registry/responses";
 import { topicSchemas } from "../topics/responses";
+import { userSchemas } from "../users/responses";
 
 export const responseSchemas = {
   ...registrySchemas,
   ...contactSchemas,
+  ...userSchemas,
   ...topicSchemas,
   ...noticeSchemas,
   ...invitationSchemas,

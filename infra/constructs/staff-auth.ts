@@ -1,7 +1,8 @@
 /**
- * Who may call the API: a Cognito user pool that only administrators add users to, one group per
- * role, the custom attributes the API reads from the ID token, and the one client the staff app
- * signs in with.
+ * The stack's own sign-in with `identity=cognito` (decision 0024): a Cognito user pool that only
+ * administrators add users to, and the one client the staff app signs in with. What a user may do
+ * is in their user record in the table, not in the pool: the groups and custom attributes are kept
+ * only because a deployed pool cannot drop custom attributes.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import {

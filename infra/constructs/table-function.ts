@@ -17,6 +17,7 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { bundleSettings } from "../bundling";
 import { fromRoot } from "../paths";
+import type { FunctionArchitecture } from "../settings";
 import type { BindableTable } from "./app-table";
 
 /** The runtime every function uses; the bundles target the same Node.js major. */
@@ -42,6 +43,26 @@ export const defaultBundling: BundlingOptions = {
     "--alias": Object.entries(bundleSettings.alias).map(([from, to]) => `${from}=${to}`),
   },
 };
+
+/** The construct-tree context that carries the county's `architecture` setting to every function. */
+const architectureContextKey = "haoshangliang:functionArchitecture";
+
+/**
+ * Every TableFunction under `scope` (a stack, before its children are made) runs on `architecture`.
+ * Context rather than a prop, so that the constructs between the stack and its functions need not
+ * pass it on.
+ */
+export function setFunctionArchitecture(scope: Construct, architecture: FunctionArchitecture): void {
+  scope.node.setContext(architectureContextKey, architecture);
+}
+
+/** The architecture set for `scope`'s stack; arm64 (Graviton) when none was. */
+export function functionArchitecture(scope: Construct): Architecture {
+  const value: unknown = scope.node.tryGetContext(architectureContextKey);
+  if (value === undefined || value === "arm64") return Architecture.ARM_64;
+  if (value === "x86_64") return Architecture.X86_64;
+  throw new Error(`${architectureContextKey} must be arm64 or x86_64, not ${String(value)}`);
+}
 
 export interface TableFunctionProps
   extends Omit<NodejsFunctionProps, "entry" | "runtime" | "architecture" | "role" | "logGroup"> {
@@ -82,8 +103,8 @@ const writeActions = [
 ];
 
 /**
- * A NodejsFunction on Node.js 22, arm64, with an explicit log group (retention set, no log-retention
- * custom resource), its own role with no managed policies (it may write to its log group and
+ * A NodejsFunction on Node.js 22, arm64 unless the stack says x86_64, with an explicit log group
+ * (retention set, no log-retention custom resource), its own role with no managed policies (it may write to its log group and
  * nothing else until bound), JSON logs and tracing off.
  */
 export class TableFunction extends NodejsFunction {
@@ -111,7 +132,9 @@ export class TableFunction extends NodejsFunction {
       projectRoot: fromRoot("."),
       depsLockFilePath: fromRoot("package-lock.json"),
       runtime: functionRuntime,
-      architecture: Architecture.ARM_64,
+      // The bundles are plain JavaScript (no native addons), so one bundle serves either; the
+      // architecture is passed on so that Docker bundling, if ever used, builds for the same platform.
+      architecture: functionArchitecture(scope),
       role,
       logGroup,
       environment: { ...environment },

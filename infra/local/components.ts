@@ -17,12 +17,15 @@ import {
   startDynamoDbLocal,
 } from "./dynamodb-local";
 import { type ApiFunction, type Gateway, startGateway } from "./gateway";
-import { type LocalKeys, loadOrCreateKeys } from "./keys";
+import { type LocalKeys, loadOrCreateKeys, localAudience, withIssuer } from "./keys";
+import { startLambdaEndpoint } from "./lambda-endpoint";
 import type { Component } from "./lifecycle";
+import { localAdminSubjects, putLocalUser } from "./local-users";
 import { redriveOpenTopics } from "./redrive";
 import { type LocalScheduler, startLocalScheduler } from "./scheduler";
 import { type SfnEndpoint, startSfnEndpoint } from "./sfn-endpoint";
 import { clockEnvironmentKeys, installLocalClock, type LocalClock } from "./simulated-time";
+import { writeStackFile } from "./stack-file";
 import { ensureTable } from "./table";
 import { signToken } from "./token";
 import {
@@ -116,6 +119,8 @@ const environmentKeys = [
   "OUTBOX_FILE",
   "STEPFUNCTIONS_ENDPOINT",
   "TOPIC_LOOP_ARN",
+  "IDENTITY_AUDIENCE",
+  "IDENTITY_TOKEN_USE",
   ...clockEnvironmentKeys,
 ] as const;
 let configuredFor: string | undefined;
@@ -140,6 +145,9 @@ export const environmentComponent: Component<StackState> = {
     process.env.AWS_SECRET_ACCESS_KEY = localCredentials.secretAccessKey;
     delete process.env.AWS_SESSION_TOKEN;
     process.env.OUTBOX_FILE = outboxPath(state.options.dataDir);
+    // The functions check the token's audience and use again, as they do on AWS (decision 0024).
+    process.env.IDENTITY_AUDIENCE = localAudience;
+    process.env.IDENTITY_TOKEN_USE = "id";
     configuredFor = target;
     return async () => {
       for (const [key, value] of Object.entries(previous)) {
@@ -263,6 +271,8 @@ export const gatewayComponent: Component<StackState> = {
       state.gateway = await startGateway({
         functions: need(state.functions, "the API functions"),
         keys: need(state.keys, "the signing keys"),
+        // The local OIDC issuer, at the gateway's own URL: tokens are verified through its discovery document.
+        oidc: {},
         host,
         port,
         ...(accessLog ? { accessLog } : {}),
@@ -276,7 +286,30 @@ export const gatewayComponent: Component<StackState> = {
       throw error;
     }
     const gateway = state.gateway;
-    return () => gateway.close();
+    state.keys = withIssuer(need(state.keys, "the signing keys"), gateway.url);
+    const removeStackFile = await writeStackFile(state.options.dataDir, {
+      apiUrl: gateway.url,
+      issuer: gateway.url,
+    });
+    return async () => {
+      await removeStackFile();
+      await gateway.close();
+    };
+  },
+};
+
+/**
+ * The local admins (decision 0024): the subjects of the admin token the stack prints and of the
+ * seeding have user records from the first start, as a county's first admin has on AWS.
+ */
+export const localUsersComponent: Component<StackState> = {
+  name: "local admins",
+  async start(state) {
+    need(state.functions, "the API functions");
+    for (const subject of localAdminSubjects) {
+      await putLocalUser({ role: "admin", subject }, { ifAbsent: true });
+    }
+    return undefined;
   },
 };
 
@@ -317,6 +350,13 @@ export const schedulerComponent: Component<StackState> = schedulerComponentWith(
   countySchedules.filter((schedule) => schedule.job !== "topicLoopSweep"),
 );
 
+const scheduledJobsFunction = "scheduled-jobs";
+
+function restoreEnvironment(key: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[key];
+  else process.env[key] = value;
+}
+
 /** The scheduler with a schedule list of its own (tests: none, or one job at a chosen time). */
 export function schedulerComponentWith(schedules: readonly CountySchedule[]): Component<StackState> {
   return {
@@ -337,7 +377,21 @@ export function schedulerComponentWith(schedules: readonly CountySchedule[]): Co
         ...(log ? { log } : {}),
       });
       state.scheduler = scheduler;
-      return () => scheduler.stop();
+      // The same function invoked by the API (a quarterly check asked for): Lambda's Invoke, locally.
+      const invocations = await startLambdaEndpoint({
+        name: scheduledJobsFunction,
+        handler,
+        onError: (error) => process.stderr.write(`scheduled jobs: an invocation failed: ${String(error)}\n`),
+      });
+      const previous = { endpoint: process.env.LAMBDA_ENDPOINT, name: process.env.SCHEDULED_JOBS_FUNCTION };
+      process.env.LAMBDA_ENDPOINT = invocations.url;
+      process.env.SCHEDULED_JOBS_FUNCTION = scheduledJobsFunction;
+      return async () => {
+        await scheduler.stop();
+        await invocations.close();
+        restoreEnvironment("LAMBDA_ENDPOINT", previous.endpoint);
+        restoreEnvironment("SCHEDULED_JOBS_FUNCTION", previous.name);
+      };
     },
   };
 }
@@ -406,6 +460,7 @@ export const localComponents: readonly Component<StackState>[] = [
   // Before anything can start an execution (the gateway, the seed): each open topic gets exactly one.
   redriveComponent,
   functionsComponent,
+  localUsersComponent,
   gatewayComponent,
   seedComponent,
   schedulerComponent,

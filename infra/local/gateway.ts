@@ -12,11 +12,13 @@ import type { Context } from "aws-lambda";
 import { routes as apiRoutes, type RouteDefinition } from "../../functions/kernel/http/routes";
 import { type GatewayEvent, newRequestId } from "./gateway/event";
 import { type ApiFunction, functionLookup } from "./gateway/integration";
+import { oidcVerifier } from "./gateway/oidc-verifier";
 import { listenerFor } from "./gateway/raw-request-line";
 import { type RespondConfig, respond } from "./gateway/respond";
 import { answerUnreadableRequest, internalServerError, write } from "./gateway/response";
 import { createRouteMatcher } from "./gateway/routes";
 import type { LocalKeys } from "./keys";
+import { verifyToken } from "./token";
 
 export type { ApiFunction } from "./gateway/integration";
 
@@ -28,8 +30,14 @@ export interface GatewayOptions {
   readonly functions?: Readonly<Record<string, ApiFunction>>;
   /** Serves every route whose function is not in `functions` (one function for the whole API). */
   handler?(event: GatewayEvent, context: Context): Promise<unknown>;
-  /** Verifies bearer tokens on `jwt` routes. */
+  /** The local signing keys: bearer tokens on `jwt` routes are verified against them. */
   readonly keys: LocalKeys;
+  /**
+   * Act as the local OIDC issuer (decision 0024): serve the discovery document and JWKS at this
+   * gateway's own URL (the issuer) and verify tokens through them, as API Gateway does with any
+   * issuer. Without it, tokens are checked against `keys` directly (the keys' own issuer).
+   */
+  readonly oidc?: { readonly audiences?: readonly string[] };
   /** Default: the API's route table (functions/api/routes.ts). */
   readonly routes?: readonly RouteDefinition[];
   /** Default 127.0.0.1. */
@@ -63,7 +71,8 @@ function respondConfig(options: GatewayOptions): RespondConfig {
   return {
     matcher: createRouteMatcher(routeTable),
     functionFor: functionLookup(options, routeTable),
-    keys: options.keys,
+    verifier: (token) => verifyToken(token, options.keys),
+    issuer: undefined,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     integrationTimeoutMs: options.integrationTimeoutMs ?? 30_000,
     errorLog: options.errorLog ?? stderrLog,
@@ -116,6 +125,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const port = (listener.address() as AddressInfo).port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
+  if (options.oidc) {
+    const url = `http://${urlHost}:${port}`;
+    config.issuer = { url, keys: options.keys };
+    config.verifier = oidcVerifier({
+      issuer: url,
+      audiences: options.oidc.audiences ?? [options.keys.audience],
+    });
+  }
   let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,

@@ -14,7 +14,10 @@ import {
   type JWK,
 } from "jose";
 
-/** What the local JWT authorizer accepts, and what the local token issuer writes. */
+/**
+ * What the local JWT authorizer accepts, and what the local token issuer writes. The running stack
+ * is an OIDC issuer at its own URL (`withIssuer`); this name is for keys used without a stack (tests).
+ */
 export const localIssuer = "urn:haoshangliang:local";
 export const localAudience = "haoshangliang-local";
 export const localAlgorithm = "RS256";
@@ -111,4 +114,9 @@ async function keysFrom(privateKey: CryptoKey, publicKey: CryptoKey): Promise<Lo
 export async function publicJwks(keys: LocalKeys): Promise<{ keys: JWK[] }> {
   const jwk = await exportJWK(keys.publicKey);
   return { keys: [{ ...jwk, kid: keys.kid, alg: localAlgorithm, use: "sig" }] };
+}
+
+/** The same keys, writing and expecting another issuer (the running stack's URL). */
+export function withIssuer(keys: LocalKeys, issuer: string): LocalKeys {
+  return { ...keys, issuer };
 }

@@ -247,6 +247,7 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     `  ${tokenCommand} --role admin`,
     `  ${tokenCommand} --role staff --station <stationId>`,
     `  ${tokenCommand} --role member --member <memberId>`,
+    `  ${tokenCommand} --as demo-staff-ds          (a demo user: demo-office, demo-staff-gy, demo-member-m01)`,
     "",
     "Ctrl-C stops everything.",
     "",

@@ -24,6 +24,7 @@ import {
 } from "../../infra/local/components";
 import { localDynamoDbClient } from "../../infra/local/dynamodb-local";
 import type { Component } from "../../infra/local/lifecycle";
+import { putLocalUser } from "../../infra/local/local-users";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/start";
 import { signToken, type TokenRequest } from "../../infra/local/token";
 import { dynamodbEndpoint, uniqueTableName } from "../support/dynamodb";
@@ -71,6 +72,7 @@ export interface RequestOptions {
 export interface Api {
   readonly stack: LocalStack;
   readonly admin: string;
+  /** A token for the request's subject, with its user record (role, stations, member) written into the table. */
   token(request: TokenRequest): Promise<string>;
   request(method: string, path: string, options?: RequestOptions): Promise<Reply>;
   get(path: string, options?: RequestOptions): Promise<Reply>;
@@ -96,6 +98,11 @@ export interface ApiOptions {
    * the one it replaces. Default: a fresh table.
    */
   readonly tableName?: string;
+  /**
+   * The API's port: a stack started again passes the port of the one it replaces, so that its tokens
+   * (whose issuer is the stack's address) stay valid. Default: a free port.
+   */
+  readonly port?: number;
   /** Replace the local stack's components (e.g. a topic loop with a wrapped task function). */
   readonly components?: LocalStackOptions["components"];
   /**
@@ -138,7 +145,7 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
     dataDir,
     inMemory: ownDataDir,
     seed: false,
-    port: 0,
+    port: options.port ?? 0,
     // "haoshangliang" in the name: the error tests check that it never reaches a client.
     tableName: options.tableName ?? uniqueTableName("haoshangliang-api"),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
@@ -176,7 +183,10 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
   return {
     stack,
     admin,
-    token: (tokenRequest) => signToken(tokenRequest, stack.keys),
+    async token(tokenRequest) {
+      await putLocalUser(tokenRequest);
+      return await signToken(tokenRequest, stack.keys);
+    },
     request,
     get: (path, options) => request("GET", path, options),
     post: (path, body, options) => request("POST", path, { ...options, body }),

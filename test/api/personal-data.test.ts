@@ -126,6 +126,9 @@ function readPaths(): string[] {
     "/holiday-calendars": ["/holiday-calendars"],
     "/contacts": ["/contacts"],
     "/contacts/{contactId}": [`/contacts/${ids.contact}`],
+    // Sign-in users (decision 0024): admin only.
+    "/users": ["/users"],
+    "/users/{subject}": ["/users/local-admin"],
     // activities and the duty roster (issue #12)
     "/stations/{stationId}/activities": [`/stations/${ids.A}/activities`, `/stations/${ids.B}/activities`],
     "/activities/{activityId}": [`/activities/${ids.activity}`],

@@ -5,7 +5,6 @@
  */
 import { SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { claimNames } from "../../functions/kernel/http/claims";
 import { routes } from "../../functions/kernel/http/routes";
 import { localAlgorithm } from "../../infra/local/keys";
 import {
@@ -87,7 +86,7 @@ describe("without a valid token", () => {
 
   it("answers 401 for an expired token, a foreign token and garbage, and changes nothing", async () => {
     const expired = await api.token({ role: "admin", expiresIn: "-1m" });
-    const foreign = await new SignJWT({ [claimNames.groups]: ["admin"] })
+    const foreign = await new SignJWT({ name: "intruder" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject("intruder")
       .setIssuer(api.stack.keys.issuer)
@@ -106,8 +105,13 @@ describe("without a valid token", () => {
     expect((await api.get("/openapi.json", { token: null })).status).toBe(200);
   });
 
-  it("answers 403 for a valid token without a known role", async () => {
-    const token = await new SignJWT({ [claimNames.groups]: ["visitor"] })
+  it("answers 403 for a valid token whose subject has no user record, whatever the token claims", async () => {
+    // Role claims in the token count for nothing: users live in the table (decision 0024).
+    const token = await new SignJWT({
+      "cognito:groups": ["admin"],
+      "custom:stationIds": s1.id,
+      token_use: "id",
+    })
       .setProtectedHeader({ alg: localAlgorithm, kid: api.stack.keys.kid })
       .setSubject("visitor-1")
       .setIssuer(api.stack.keys.issuer)
@@ -115,21 +119,13 @@ describe("without a valid token", () => {
       .setExpirationTime("1h")
       .sign(api.stack.keys.privateKey);
     const reply = await api.get("/stations", { token });
-    expect(expectApiError(reply, 403, "forbidden").message).toBe("您的角色无权执行此操作");
-  });
-
-  it("takes the strongest of several groups (admin and staff act as admin)", async () => {
-    const token = await new SignJWT({
-      [claimNames.groups]: ["staff", "admin"],
-      [claimNames.stationIds]: s1.id,
-    })
-      .setProtectedHeader({ alg: localAlgorithm, kid: api.stack.keys.kid })
-      .setSubject("both")
-      .setIssuer(api.stack.keys.issuer)
-      .setAudience(api.stack.keys.audience)
-      .setExpirationTime("1h")
-      .sign(api.stack.keys.privateKey);
-    expect((await api.get(`/stations/${s2.id}`, { token })).status).toBe(200);
+    expect(expectApiError(reply, 403, "forbidden").message).toBe(
+      "您的账号尚未在本系统登记，请联系县政协办公室开通",
+    );
+    const english = await api.get("/stations", { token, headers: { "accept-language": "en" } });
+    expect(english.error.message).toBe(
+      "Your account is not registered here; ask the county office to add you",
+    );
   });
 });
 

@@ -18,6 +18,7 @@ export const bundleTargets = { stock: 1, floor: 1.2, init: 1.25 } as const;
 export const floorEntries = [
   { name: "floor", entry: "test/bench/floor-handler.ts" },
   { name: "floor-sfn", entry: "test/bench/floor-sfn-handler.ts" },
+  { name: "floor-lambda", entry: "test/bench/floor-lambda-handler.ts" },
   { name: "floor-ses", entry: "test/bench/floor-ses-handler.ts" },
   { name: "floor-sns", entry: "test/bench/floor-sns-handler.ts" },
   { name: "floor-secrets", entry: "test/bench/floor-secrets-handler.ts" },

@@ -110,6 +110,13 @@ describe("a China region with SMTP and Alibaba Cloud SMS", () => {
     bundle: false,
     settings: {
       smsSignature: "某县政协",
+      identity: {
+        provider: "oidc" as const,
+        issuer: "https://login.example.gov.cn",
+        audiences: ["haoshangliang"],
+        tokenUse: "id" as const,
+        bootstrapAdmins: [],
+      },
       delivery: {
         emailProvider: "smtp",
         smsProvider: "aliyun",
@@ -123,28 +130,16 @@ describe("a China region with SMTP and Alibaba Cloud SMS", () => {
   let template: Template;
 
   beforeAll(() => {
-    // CloudFormation's region check (below) still refuses the stack's Cognito user pool there.
-    template = synthesize({
-      ...china,
-      context: { "@aws-cdk/core:validateAgainstDefaultRules": false },
-    }).template;
+    // Synthesis runs CloudFormation's region check (cdk.json): nothing in the stack is refused there.
+    template = synthesize(china).template;
   }, SYNTH_TIMEOUT);
 
-  it(
-    "leaves CloudFormation's region check nothing to refuse but Cognito (identity is another adapter)",
-    () => {
-      let report = "";
-      try {
-        synthesize(china);
-      } catch (error) {
-        report = String(error);
-      }
-      const missing = [...report.matchAll(/Resource type '([^']+)' does not exist in 'cn-northwest-1'/g)];
-      expect(missing.length).toBeGreaterThan(0);
-      expect(new Set(missing.map((m) => m[1]?.split("::")[1]))).toEqual(new Set(["Cognito"]));
-    },
-    SYNTH_TIMEOUT,
-  );
+  it("refuses the Cognito user pool there by its setting, saying what to choose instead", () => {
+    const { identity: _oidc, ...cognito } = china.settings;
+    expect(() => synthesize({ ...china, settings: cognito })).toThrow(
+      /identity=cognito: Amazon Cognito user pools are not offered in the AWS China regions \(cn-northwest-1\): choose -c identity=oidc/,
+    );
+  });
 
   it("has no SES anywhere and no SNS SMS (the alerts topic is SNS, which China's regions have)", () => {
     const text = JSON.stringify(template.toJSON());
@@ -237,16 +232,24 @@ describe("the choice of providers", () => {
     expect(() => specs({ snsSenderId: "12345" })).toThrow(/snsSenderId/);
   });
 
+  it("are checked with the settings, before anything is built", () => {
+    const app = new App({ context: { smsProvider: "tencent", region: "ap-east-1" } });
+    expect(() => settingsFromContext(app.node)).toThrow(/smsProvider=tencent needs -c smsSecret=/);
+  });
+
   it("are read from context, JSON values as their text", () => {
     const app = new App({
       context: {
         smsProvider: "tencent",
+        smsSecret: "haoshangliang/sms",
+        smsSignature: "某县政协",
         tencentSmsAppId: 1400000001,
         smsTemplates: JSON.parse(smsTemplates),
       },
     });
     expect(settingsFromContext(app.node).delivery).toEqual({
       smsProvider: "tencent",
+      smsSecret: "haoshangliang/sms",
       tencentSmsAppId: "1400000001",
       smsTemplates,
     });

@@ -131,6 +131,23 @@ describe("cdk-nag AwsSolutions", () => {
     SYNTH_TIMEOUT,
   );
 
+  it(
+    "stays clean with the county's OIDC provider and no user pool (decision 0024)",
+    () => {
+      const { stack: oidc } = buildStack({
+        identity: {
+          provider: "oidc",
+          issuer: "https://sso.example.gov.cn/realms/county",
+          audiences: ["hsl-console"],
+          tokenUse: "id",
+          bootstrapAdmins: [],
+        },
+      });
+      expect(new AwsSolutionsChecks().validateScope(oidc).violations).toEqual([]);
+    },
+    SYNTH_TIMEOUT,
+  );
+
   it("does find problems when there are some (the check is not vacuous)", () => {
     const { app } = buildStack();
     const bad = new Stack(app, "Bad");

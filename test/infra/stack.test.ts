@@ -2,8 +2,8 @@
  * Template assertions on one county's stack: targeted properties, never a whole-template snapshot.
  * The stack is synthesized once, with real esbuild bundling.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNames, roles } from "../../functions/kernel/http/claims";
@@ -138,6 +138,12 @@ describe.each(functionNames)("the API function %s", (name) => {
     const bundle = bundlePath();
     expect(existsSync(bundle)).toBe(true);
     expect(readFileSync(bundle, "utf8")).toMatch(/^import \{ createRequire as topLevelCreateRequire \}/);
+  });
+
+  it("is plain JavaScript, the same bundle for arm64 and x86_64: no native addon beside or inside it", () => {
+    const bundle = bundlePath();
+    expect(readdirSync(dirname(bundle))).toEqual(["index.mjs"]);
+    expect(readFileSync(bundle, "utf8")).not.toMatch(/\.node["'`]/);
   });
 
   it("resolves credentials from the environment only (docs/decisions/0010)", () => {
@@ -477,6 +483,23 @@ describe("the quarterly quota check", () => {
       Description: Match.stringLikeRegexp("quarterly quota check"),
       Timeout: 900,
     });
+  });
+
+  it("lets the activities function hand a check asked for to the jobs' function, and no other function", () => {
+    const activities = functionLogicalId("activities");
+    const fn = record(template.toJSON().Resources[activities]);
+    const environment = record(record(record(fn.Properties).Environment).Variables);
+    expect(JSON.stringify(environment.SCHEDULED_JOBS_FUNCTION)).toMatch(/"Ref":"SchedulesFunction/);
+    const activitiesRole = JSON.stringify(record(fn.Properties).Role).match(/"(\w+Role\w*)"/)?.[1];
+    const invokingRoles = Object.values(template.findResources("AWS::IAM::Policy"))
+      .map((policy) => record(record(policy).Properties))
+      .filter((policy) =>
+        /"lambda:InvokeFunction".*"SchedulesFunction\w*","Arn"/.test(JSON.stringify(policy)),
+      )
+      .flatMap((policy) => asList(policy.Roles).map((role) => JSON.stringify(role)));
+    // The schedules' own role (the scheduler's), and the activities function's: no other.
+    expect(invokingRoles).toHaveLength(2);
+    expect(invokingRoles.filter((role) => role.includes(`"${activitiesRole}"`))).toHaveLength(1);
   });
 
   it("alarms when a check was due and did not complete that day", () => {

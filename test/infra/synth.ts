@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import { addNagChecks } from "../../infra/nag";
 import { cdkJsonContext } from "../../infra/paths";
 import { type CountySettings, resolveSettings } from "../../infra/settings";
 import { HaoshangliangStack, stackNameFor } from "../../infra/stack";
@@ -23,10 +24,12 @@ export interface SynthOptions {
   readonly settings?: Partial<CountySettings>;
   /** Run esbuild (slow, a few seconds); when false the function's code is a placeholder. */
   readonly bundle?: boolean;
-  /** The stack's region (and a placeholder account); environment-agnostic when unset. */
+  /** The stack's region (and a placeholder account), else the settings'; environment-agnostic when neither. */
   readonly region?: string;
   /** Context over cdk.json's. */
   readonly context?: Record<string, unknown>;
+  /** Run cdk-nag's AwsSolutions checks at synthesis, as infra/app.ts does (an unacknowledged error throws). */
+  readonly nag?: boolean;
 }
 
 const outdirs: string[] = [];
@@ -47,12 +50,15 @@ export function removeAssemblies(): void {
 
 export function synthesize(options: SynthOptions = {}): Synthesized {
   const app = newApp(options.bundle ?? true, options.context);
-  const settings = resolveSettings(options.settings);
+  // The region as app.ts gives it: in the settings (checked there) and the stack's environment.
+  const region = options.region ?? options.settings?.region;
+  const settings = resolveSettings({ ...options.settings, ...(region ? { region } : {}) });
   const stack = new HaoshangliangStack(app, stackNameFor(settings), {
     stackName: stackNameFor(settings),
     settings,
-    ...(options.region ? { env: { account: "123456789012", region: options.region } } : {}),
+    ...(region ? { env: { account: "123456789012", region } } : {}),
   });
+  if (options.nag) addNagChecks(app);
   const assembly = app.synth();
   return { app, stack, template: Template.fromStack(stack), assembly };
 }

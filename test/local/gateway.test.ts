@@ -88,9 +88,8 @@ describe("JWT authorizer", () => {
     expect(response.status).toBe(200);
     expect(calls).toHaveLength(1);
     const authorizer = jwtEvent(calls[0]).requestContext.authorizer;
-    expect(authorizer.jwt.claims[claimNames.groups]).toBe("[staff]");
-    expect(authorizer.jwt.claims[claimNames.stationIds]).toBe("S1,S2");
     expect(authorizer.jwt.claims[claimNames.subject]).toBe("user-1");
+    expect(authorizer.jwt.claims.token_use).toBe("id");
     expect(authorizer.jwt.claims[claimNames.name]).toBe("演示");
     expect(authorizer.jwt.claims.exp).toMatch(/^\d+$/);
     expect(authorizer.jwt.claims.iat).toMatch(/^\d+$/);

@@ -276,7 +276,7 @@ describe("describe", () => {
   it("counts the topics in the summary line", async () => {
     const result = await seedDemoData(fakeApi().call, small, fast);
     expect(describeOutcome({ kind: "seeded", result })).toBe(
-      "demo data: 2 members, 4 directory contacts, 1 stations and rooms, 2 assignments, 1 topics (all fictional)\n",
+      "demo data: 2 members, 4 directory contacts, 1 stations and rooms, 2 assignments, 1 topics, 0 sign-in users (all fictional)\n",
     );
   });
 });

@@ -122,11 +122,18 @@ describe("the local stack with the API handler", () => {
       const assigned = await all(first, `/stations/${dongshan?.id}/members`);
       expect(assigned.map((a) => a.memberId)).toContain(dongshan?.leadMemberId);
 
-      // A staff token for one station does not open another (the API may hide it: 403 or 404).
-      const other = stations.find((s) => s.id !== dongshan?.id);
-      const staff = await signToken({ role: "staff", stationIds: [dongshan?.id ?? ""] }, first.keys);
+      // The demo's staff user for 东山 opens its stations and no other (the API may hide it: 403 or 404).
+      const other = stations.find((s) => s.name === "工业园区片区委员工作站");
+      expect(other).toBeDefined();
+      const staff = await signToken(
+        { role: "staff", stationIds: ["-"], subject: "demo-staff-ds" },
+        first.keys,
+      );
       expect((await getJson(first, `/stations/${dongshan?.id}`, staff)).status).toBe(200);
       expect([403, 404]).toContain((await getJson(first, `/stations/${other?.id}`, staff)).status);
+      // A token whose subject has no user record opens nothing.
+      const stranger = await signToken({ role: "admin", subject: "not-a-demo-user" }, first.keys);
+      expect((await getJson(first, "/stations", stranger)).status).toBe(403);
 
       // Topics at the stage the demo leaves each at, with a responsible member of their station.
       const stationIdOf = new Map(

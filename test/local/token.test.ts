@@ -13,6 +13,7 @@ import {
   loadOrCreateKeys,
   localAudience,
   localIssuer,
+  withIssuer,
 } from "../../infra/local/keys";
 import { signToken, verifyToken } from "../../infra/local/token";
 
@@ -48,14 +49,15 @@ async function variant(change: {
 }
 
 describe("signToken", () => {
-  it("writes Cognito's claim names, the role as a group and the local issuer and audience", async () => {
+  it("writes who the caller is, as an OIDC ID token does, and nothing of what they may do", async () => {
     const token = await signToken(
       { role: "staff", stationIds: ["A", "B"], subject: "u1", name: "演示" },
       keys,
     );
     const claims = decodeJwt(token);
-    expect(claims[claimNames.groups]).toEqual(["staff"]);
-    expect(claims[claimNames.stationIds]).toBe("A,B");
+    // The role, stations and member live in the user record (decision 0024).
+    expect(claims).not.toHaveProperty(claimNames.groups);
+    expect(claims).not.toHaveProperty(claimNames.stationIds);
     expect(claims[claimNames.subject]).toBe("u1");
     expect(claims[claimNames.name]).toBe("演示");
     expect(claims.token_use).toBe("id");
@@ -71,10 +73,16 @@ describe("signToken", () => {
     expect((short.exp ?? 0) - (short.iat ?? 0)).toBe(300);
   });
 
-  it("puts the member id in a member token", async () => {
-    const claims = decodeJwt(await signToken({ role: "member", memberId: "M1" }, keys));
-    expect(claims[claimNames.memberId]).toBe("M1");
-    expect(claims[claimNames.groups]).toEqual(["member"]);
+  it("signs one subject per role and scope unless given one, so different stations are different users", async () => {
+    const subject = async (request: Parameters<typeof signToken>[0]) =>
+      decodeJwt(await signToken(request, keys)).sub;
+    expect(await subject({ role: "admin" })).toBe("local-admin");
+    expect(await subject({ role: "member", memberId: "M1" })).toBe("local-member-M1");
+    const ab = await subject({ role: "staff", stationIds: ["A", "B"] });
+    expect(ab).toMatch(/^local-staff-[0-9a-f]{12}$/);
+    expect(await subject({ role: "staff", stationIds: ["B", "A"] })).toBe(ab);
+    expect(await subject({ role: "staff", stationIds: ["A"] })).not.toBe(ab);
+    expect(await subject({ role: "staff", stationIds: ["A"], subject: "wang" })).toBe("wang");
   });
 
   it("refuses a staff token without stations and a member token without a member", async () => {
@@ -153,12 +161,24 @@ describe("token CLI", () => {
       env: { ...process.env, NODE_NO_WARNINGS: "1" },
     });
 
-  it("prints just a token that verifies with the keys in the data directory", async () => {
-    const { stdout } = await cli("--role", "staff", "--station", "S1", "--station", "S2,S3");
+  it("prints just a token that verifies with the keys in the data directory, and warns when no stack runs", async () => {
+    const { stdout, stderr } = await cli(
+      "--role",
+      "staff",
+      "--station",
+      "S1",
+      "--station",
+      "S2,S3",
+      "--subject",
+      "s-cli",
+    );
     const token = stdout.trim();
     expect(token.split(".")).toHaveLength(3);
-    const payload = await verifyToken(token, await loadOrCreateKeys(dataDir));
-    expect(payload[claimNames.stationIds]).toBe("S1,S2,S3");
+    // No stack has run in this data directory: the issuer is the default local address.
+    const keysOfStack = withIssuer(await loadOrCreateKeys(dataDir), "http://127.0.0.1:3000");
+    const payload = await verifyToken(token, keysOfStack);
+    expect(payload.sub).toBe("s-cli");
+    expect(stderr).toMatch(/no local stack is running .*user was not written/);
   });
 
   it("fails with a clear message for a staff token without --station", async () => {

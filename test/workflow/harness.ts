@@ -90,7 +90,8 @@ export async function stationWithLead(api: Api): Promise<StationWithLead> {
     { headers: { "if-match": `"${created.version}"` } },
   );
   expect(reply.status, reply.text).toBe(200);
-  const staffToken = await api.token({ role: "staff", stationIds: [created.id], subject: "staff-1" });
+  // One staff user per station (the default subject follows the stations): users live in the table.
+  const staffToken = await api.token({ role: "staff", stationIds: [created.id] });
   return { station: reply.json<Station>(), lead, staffToken };
 }
 

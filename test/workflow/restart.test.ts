@@ -63,8 +63,11 @@ beforeAll(async () => {
 
   // The table outlives the stack (as DynamoDB outlives the functions and executions).
   const tableName = before.stack.tableName;
+  // The same address too: the local stack is its tokens' issuer (decision 0024), so a token from
+  // before the restart is still for this issuer, as one is across restarts of `npm start` on its port.
+  const port = Number(new URL(before.stack.apiUrl).port);
   await before.stop();
-  after = await startApi({ dataDir, tableName });
+  after = await startApi({ dataDir, tableName, port });
 }, 120_000);
 
 afterAll(async () => {

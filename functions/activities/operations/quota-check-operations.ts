@@ -6,11 +6,14 @@ import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
 import { listQuery } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { created, defineOperation, ok } from "../../kernel/http/operation";
-import { defaultNotifier } from "../../notices/recording-notifier";
-import { runQuotaCheck } from "../quota/check";
+import { accepted, defineOperation, ok } from "../../kernel/http/operation";
+import { lambdaCheckLauncher } from "../quota/check-launcher";
+import { requestQuotaCheck } from "../quota/requested-check";
 import { checkResultsQuery, quotaCheckBody, quotaCheckPath } from "../quota-contracts";
-import { checkResultsPage, findCheck, listChecks } from "../store/quota-checks";
+import { checkResultsPage, findCheck, listChecks, type QuotaCheck } from "../store/quota-checks";
+
+/** The check as shown: which run holds it, and until when, is the runs' own business. */
+const presented = ({ claimId: _claim, leaseUntil: _lease, ...check }: QuotaCheck) => check;
 
 /** A date is the check as if run at 09:00 that day, county time; an instant is taken as it is. */
 const asOfInstant = (asOf: string | undefined) =>
@@ -24,26 +27,25 @@ export const quotaCheckOperations = [
     operationId: "runQuotaCheck",
     summary: "立即进行季度检查 · Run the quarterly check now",
     description:
-      "The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. The same check run again notifies no one twice: a check already done answers 200 as recorded, one running elsewhere 409.",
+      "The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the same check notifies no one twice: one already done answers 200 as recorded, one still running 202 again.",
     tag: "quota",
     responses: [
-      { status: 201, description: "The check, done now", schema: "QuotaCheck" },
+      { status: 202, description: "The check, started now or still running", schema: "QuotaCheck" },
       { status: 200, description: "The check as recorded earlier", schema: "QuotaCheck" },
       ...commonErrors(400, 403, 409),
     ],
     async handle({ principal, body }) {
       requireAdmin(principal);
-      const services = { notifier: defaultNotifier(), now: () => clock().now() };
-      const asOf = asOfInstant(body.asOf);
+      const services = { now: () => clock().now(), launcher: lambdaCheckLauncher };
+      const asOf = asOfInstant(body.asOf) ?? services.now();
       // A quarter not yet begun would be judged on today's counts, and its real check later skipped.
-      if (asOf && asOf.getTime() > services.now().getTime())
+      if (asOf.getTime() > services.now().getTime())
         throw new ValidationError([{ field: "asOf", code: "as_of_in_future", message: "as_of_in_future" }]);
-      const { check, ran } = await runQuotaCheck(services, {
-        asOf,
-        trigger: "request",
-      });
-      if (!check || check.status === "running") throw new ConflictError("check_running");
-      return ran ? created(check, { location: `/quota-checks/${check.id}` }) : ok(check);
+      const outcome = await requestQuotaCheck(services, asOf);
+      if (!outcome.check) throw new ConflictError("check_running");
+      const check = presented(outcome.check);
+      if (outcome.state === "done") return ok(check);
+      return accepted(check, { location: `/quota-checks/${check.id}` });
     },
   }),
   defineOperation({
@@ -59,7 +61,8 @@ export const quotaCheckOperations = [
       ...commonErrors(400, 403),
     ],
     async handle({ query }) {
-      return ok(await listChecks({ limit: query.limit ?? 20, cursor: query.cursor }));
+      const page = await listChecks({ limit: query.limit ?? 20, cursor: query.cursor });
+      return ok({ ...page, items: page.items.map(presented) });
     },
   }),
   defineOperation({
@@ -85,7 +88,7 @@ export const quotaCheckOperations = [
         stationIds?.length === 0
           ? { items: [], cursor: null }
           : await checkResultsPage(check.id, { stationIds, year: query.year }, page);
-      return ok({ ...check, results });
+      return ok({ ...presented(check), results });
     },
   }),
 ];

@@ -203,6 +203,14 @@ export async function runQuotaCheck(
   };
   const claim = await claimCheck(record, services.now(), checkLeaseMs);
   if (!claim.claimed) return { check: claim.check, ran: false };
+  return runClaimedQuotaCheck(services, period);
+}
+
+/** Runs a check this run holds; one that fails partway may be taken again at once. */
+export async function runClaimedQuotaCheck(
+  services: QuotaCheckServices,
+  period: CheckPeriod,
+): Promise<QuotaCheckOutcome> {
   try {
     return await runClaimedCheck(services, period);
   } catch (error) {

@@ -3,6 +3,8 @@
  * with a lease so that two runs at once do the work once, and one result item per station and year
  * assessed, written in batches of 25.
  */
+
+import { randomUUID } from "node:crypto";
 import {
   BatchWriteItemCommand,
   type BatchWriteItemCommandOutput,
@@ -34,6 +36,8 @@ export interface QuotaCheck {
   readonly date: string;
   readonly startedAt: string;
   readonly leaseUntil?: string;
+  /** The run that holds the check: a run handed on (POST → the jobs' function) takes it over by this. */
+  readonly claimId?: string;
   readonly finishedAt?: string;
   readonly years?: readonly YearSummary[];
   /** Notices recorded by the run that recorded them (a re-run records none again). */
@@ -64,7 +68,7 @@ const checksCollection = "QUOTACHECKS";
 export const findCheck = (checkId: string) => getItem<QuotaCheck>(checkKey(checkId));
 
 export type Claim =
-  | { readonly claimed: true; readonly check: QuotaCheck }
+  | { readonly claimed: true; readonly check: QuotaCheck; readonly claimId: string }
   | { readonly claimed: false; readonly check: QuotaCheck | undefined };
 
 /** Starts (or takes over, when its lease ran out) the check; refused while another run holds it or once done. */
@@ -74,13 +78,14 @@ export async function claimCheck(
   leaseMs: number,
 ): Promise<Claim> {
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const claimId = randomUUID();
   try {
     const result = await dynamodb().send(
       new UpdateItemCommand({
         TableName: tableName(),
         Key: marshall(checkKey(check.id)),
         UpdateExpression:
-          "SET entity = :entity, id = :id, #status = :running, #trigger = :trigger, asOf = :asOf, #date = :date, startedAt = if_not_exists(startedAt, :now), leaseUntil = :lease, GSI1PK = :gsiPk, GSI1SK = :gsiSk ADD runs :one",
+          "SET entity = :entity, id = :id, #status = :running, #trigger = :trigger, asOf = :asOf, #date = :date, startedAt = if_not_exists(startedAt, :now), leaseUntil = :lease, claimId = :claim, GSI1PK = :gsiPk, GSI1SK = :gsiSk ADD runs :one",
         ConditionExpression: "attribute_not_exists(PK) OR (#status = :running AND leaseUntil < :now)",
         ExpressionAttributeNames: { "#status": "status", "#trigger": "trigger", "#date": "date" },
         ExpressionAttributeValues: marshall({
@@ -92,6 +97,7 @@ export async function claimCheck(
           ":date": check.date,
           ":now": now.toISOString(),
           ":lease": leaseUntil,
+          ":claim": claimId,
           ":gsiPk": checksCollection,
           ":gsiSk": `CHECK#${check.id}`,
           ":one": 1,
@@ -99,10 +105,43 @@ export async function claimCheck(
         ReturnValues: "ALL_NEW",
       }),
     );
-    return { claimed: true, check: fromItem<QuotaCheck>(result.Attributes ?? {}) };
+    return { claimed: true, check: fromItem<QuotaCheck>(result.Attributes ?? {}), claimId };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     return { claimed: false, check: await findCheck(check.id) };
+  }
+}
+
+/**
+ * Takes over the check claimed as `claimId` (by the request that handed it on), with a lease of its
+ * own; refused (undefined) once another run claimed it since, or it is done.
+ */
+export async function takeOverCheck(
+  checkId: string,
+  claimId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<QuotaCheck | undefined> {
+  try {
+    const result = await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(checkKey(checkId)),
+        UpdateExpression: "SET leaseUntil = :lease",
+        ConditionExpression: "#status = :running AND claimId = :claim",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: marshall({
+          ":running": "running",
+          ":claim": claimId,
+          ":lease": new Date(now.getTime() + leaseMs).toISOString(),
+        }),
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return fromItem<QuotaCheck>(result.Attributes ?? {});
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return undefined;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The token claims the API relies on. Cognito puts them in the ID token; the local runtime signs
- * the same claims with its own key. API Gateway's JWT authorizer passes them to the function as
- * strings — a list claim such as `cognito:groups` arrives as "[admin staff]".
+ * Token claim names. The API reads only `sub` (and checks `aud`/`client_id` and the token's use):
+ * the role, stations and member live in the user record (decision 0024). The Cognito group and
+ * custom attribute names remain because the stack's user pool keeps those attributes (Cognito
+ * cannot remove them); nothing reads them any more.
  */
 export const claimNames = {
   subject: "sub",

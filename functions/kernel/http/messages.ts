@@ -41,6 +41,28 @@ const catalog = {
     "zh-CN": "工作站群机器人由县政协办公室设置",
     en: "Only the county office sets a station's group-chat robot",
   },
+  forbidden_unknown_user: {
+    "zh-CN": "您的账号尚未在本系统登记，请联系县政协办公室开通",
+    en: "Your account is not registered here; ask the county office to add you",
+  },
+  forbidden_user_inactive: {
+    "zh-CN": "您的账号已停用，如有疑问请联系县政协办公室",
+    en: "Your account has been deactivated; ask the county office if this is a mistake",
+  },
+  not_found_user: { "zh-CN": "未找到该用户", en: "No such user" },
+  staff_needs_station: {
+    "zh-CN": "工作人员须至少负责一个工作站（室）",
+    en: "A staff user needs at least one station",
+  },
+  stations_only_for_staff: {
+    "zh-CN": "只有工作人员账号可以指定工作站（室）",
+    en: "Only staff users have stations",
+  },
+  member_needs_member_id: {
+    "zh-CN": "委员账号须指定对应的委员",
+    en: "A member user needs the member record it is",
+  },
+  station_not_found: { "zh-CN": "工作站（室）{id} 不存在", en: "Station {id} does not exist" },
   not_found_contact: { "zh-CN": "通讯录中没有该联系人", en: "No such contact in the directory" },
   not_found_station: { "zh-CN": "未找到该工作站（室）", en: "No such station or room" },
   not_found_member: { "zh-CN": "未找到该委员", en: "No such member" },
@@ -113,6 +135,10 @@ const catalog = {
     en: "Not a mainland China mobile number (11 digits)",
   },
   invalid_email: { "zh-CN": "电子邮箱格式不正确", en: "Not a valid email address" },
+  invalid_subject: {
+    "zh-CN": "登录标识格式不正确（1–200 个字母、数字或 . _ @ | : + = -）",
+    en: "Not a valid subject (1–200 letters, digits or . _ @ | : + = -)",
+  },
   invalid_id: { "zh-CN": "编号格式不正确", en: "Not a valid id" },
   invalid_cursor: {
     "zh-CN": "翻页游标无效，请从第一页重新查询",

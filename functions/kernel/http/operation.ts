@@ -110,6 +110,12 @@ export const created = (body: unknown, headers?: Record<string, string>): ApiRes
   body,
   headers,
 });
+/** Taken on and carried out elsewhere: the body is where it stands now, `location` where to follow it. */
+export const accepted = (body: unknown, headers?: Record<string, string>): ApiResponse => ({
+  status: 202,
+  body,
+  headers,
+});
 export const noContent = (): ApiResponse => ({ status: 204 });
 
 /** Versioned records carry their version as an ETag, to be sent back in If-Match. */

@@ -1,40 +1,52 @@
-/** Turns the authorizer's claims into the caller, as the domain's access rules see them. */
+/**
+ * The caller, resolved per request (decision 0024): the token proves who they are (`sub`), their
+ * user record in the table says what they may do. Records are remembered briefly
+ * (kernel/identity/user-cache.ts), so a change of stations or a deactivation bites within the window,
+ * without a new token.
+ */
 import type { Principal } from "../../domain/access";
-import { strongestRole } from "../../domain/access";
-import { claimNames } from "./claims";
+import { ForbiddenError, UnauthenticatedError } from "../../domain/errors";
+import { principalOf } from "../../domain/users";
+import { type IdentityRules, readIdentityRules, tokenProblem } from "../identity/token-rules";
+import { cachedUser } from "../identity/user-cache";
+import { logInfo } from "../log";
 
 type Claims = Readonly<Record<string, string | number | boolean | string[]>>;
 
-/** API Gateway hands list claims over as "[a b]"; a signed token or a test may give a real array. */
-function listClaim(value: Claims[string] | undefined): string[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value.map(String);
-  const text = String(value).trim();
-  const inner = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
-  return inner.split(/[\s,]+/).filter(Boolean);
-}
+let rules: IdentityRules | undefined;
+const identityRules = () => {
+  rules ??= readIdentityRules(process.env);
+  return rules;
+};
 
-function stringClaim(value: Claims[string] | undefined): string | undefined {
+function subjectOf(claims: Claims): string | undefined {
+  const value = claims.sub;
   if (value === undefined || Array.isArray(value)) return undefined;
   const text = String(value).trim();
   return text || undefined;
 }
 
-function nameOf(claims: Claims): { name?: string } {
-  const name = stringClaim(claims[claimNames.name]) ?? stringClaim(claims.email);
-  return name ? { name: name.slice(0, 100) } : {};
+/** The caller: 401 when the token is not for this API, 403 when its subject may not sign in here. */
+export async function resolvePrincipal(claims: Claims): Promise<Principal> {
+  const subject = subjectOf(claims);
+  if (!subject) throw new UnauthenticatedError();
+  const problem = tokenProblem(claims, identityRules());
+  if (problem) {
+    logInfo("token refused", { reason: problem });
+    throw new UnauthenticatedError();
+  }
+  const user = await cachedUser(subject);
+  if (!user) {
+    if (identityRules().bootstrapAdmins.includes(subject)) {
+      return { subject, role: "admin", stationIds: [], memberId: undefined, name: "bootstrap admin" };
+    }
+    throw new ForbiddenError("unknown_user");
+  }
+  if (!user.active) throw new ForbiddenError("user_inactive");
+  return principalOf(user);
 }
 
-/** The caller, or undefined when the claims carry no role this API knows. */
-export function principalFromClaims(claims: Claims): Principal | undefined {
-  const role = strongestRole(listClaim(claims[claimNames.groups]));
-  const subject = stringClaim(claims[claimNames.subject]);
-  if (!role || !subject) return undefined;
-  return {
-    subject,
-    role,
-    stationIds: role === "staff" ? listClaim(claims[claimNames.stationIds]) : [],
-    memberId: stringClaim(claims[claimNames.memberId]),
-    ...nameOf(claims),
-  };
+/** Reads the identity settings again (tests that change them). */
+export function resetIdentityRules(): void {
+  rules = undefined;
 }

@@ -42,6 +42,11 @@ export const routes = [
   { method: "POST", path: "/invitations/{invitationId}/accept", auth: "jwt", function: "members" },
   { method: "POST", path: "/invitations/{invitationId}/decline", auth: "jwt", function: "members" },
   { method: "POST", path: "/invitations/{invitationId}/withdraw", auth: "jwt", function: "members" },
+  // Users who may sign in (decision 0024), kept by the county office.
+  { method: "GET", path: "/users", auth: "jwt", function: "members" },
+  { method: "GET", path: "/users/{subject}", auth: "jwt", function: "members" },
+  { method: "PUT", path: "/users/{subject}", auth: "jwt", function: "members" },
+  { method: "PATCH", path: "/users/{subject}", auth: "jwt", function: "members" },
   { method: "POST", path: "/topics", auth: "jwt", function: "topics" },
   { method: "GET", path: "/topics", auth: "jwt", function: "topics" },
   { method: "GET", path: "/topics/{topicId}", auth: "jwt", function: "topics" },

@@ -15,6 +15,7 @@ export const collections = {
   members: "MEMBERS",
   topics: "TOPICS",
   contacts: "CONTACTS",
+  users: "USERS",
 } as const;
 
 export const stationIndexKeys = (stationId: string, zone: string) => ({
@@ -39,6 +40,19 @@ export const contactIndexKeys = (contactId: string, role: string) => ({
   GSI1SK: `CONTACT#${contactId}`,
   GSI2PK: contactsWithRole(role),
   GSI2SK: `CONTACT#${contactId}`,
+});
+
+/**
+ * Users who may sign in (decision 0024), by the token's subject; every user (GSI1) and those of one
+ * role (GSI2), for the county office's list.
+ */
+export const userKey = (subject: string) => ({ PK: `USER#${subject}`, SK: "META" });
+export const usersWithRole = (role: string) => `USERS#ROLE#${role}`;
+export const userIndexKeys = (subject: string, role: string) => ({
+  GSI1PK: collections.users,
+  GSI1SK: `USER#${subject}`,
+  GSI2PK: usersWithRole(role),
+  GSI2SK: `USER#${subject}`,
 });
 
 /** A membership is found from the station (PK) and, through GSI1, from the member. */

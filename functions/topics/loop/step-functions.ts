@@ -10,34 +10,14 @@ import {
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
 import type { ExecutionStatus } from "../../domain/topics/recovery";
-import { config } from "../../kernel/config";
+import { localAwareClient, requiredSetting } from "../../kernel/service-client";
 import type { LoopDecision, LoopExecutions, LoopInput, TopicLoop } from "./topic-loop";
 
 export type { LoopInput } from "./topic-loop";
 
-let cached: { client: SFNClient; endpoint: string | undefined } | undefined;
+const sfn = localAwareClient("STEPFUNCTIONS_ENDPOINT", (options) => new SFNClient(options));
 
-function sfn(): SFNClient {
-  // Read per call: a local stack restarted in the same process serves Step Functions on a new port.
-  const endpoint = process.env.STEPFUNCTIONS_ENDPOINT || undefined;
-  if (!cached || cached.endpoint !== endpoint) {
-    cached?.client.destroy();
-    const { region } = config();
-    const client = new SFNClient(
-      endpoint
-        ? { region, endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-        : { region },
-    );
-    cached = { client, endpoint };
-  }
-  return cached.client;
-}
-
-function stateMachineArn(): string {
-  const arn = process.env.TOPIC_LOOP_ARN;
-  if (!arn) throw new Error("TOPIC_LOOP_ARN is not set");
-  return arn;
-}
+const stateMachineArn = () => requiredSetting("TOPIC_LOOP_ARN");
 
 /** Starts the topic's execution; the name makes a repeated start of the same run a no-op. */
 export async function startTopicLoop(input: LoopInput, executionName: string): Promise<void> {

@@ -44,6 +44,18 @@ export interface DemoAssignment {
   readonly basis: AssignmentBasis;
 }
 
+/**
+ * A user who may sign in (decision 0024): the subject a token would carry, and what they are here.
+ * Stations and the member are seed keys, sent as the ids the API gave them.
+ */
+export interface DemoUser {
+  readonly subject: string;
+  readonly name: string;
+  readonly role: "admin" | "staff" | "member";
+  readonly stationKeys?: readonly string[];
+  readonly memberKey?: string;
+}
+
 /** The six zones (片区) of the source document. */
 export const demoZones = ["东山", "营前", "社溪", "寺下", "城市社区", "工业园区"] as const;
 type Zone = (typeof demoZones)[number];
@@ -702,4 +714,22 @@ export const demoTopics: readonly DemoTopic[] = [
     declineReason:
       "该路段已列入县交通运输局本年度农村公路提升改造计划，由镇政府直接组织实施，不再另行协商；已转镇村建办跟踪落实，并告知反映人。",
   },
+];
+
+/** Sign-in users for the demo: the county office, staff of the 东山 and 工业园区 zone stations, and a member. */
+export const demoUsers: readonly DemoUser[] = [
+  { subject: "demo-office", name: "县政协办公室（演示）", role: "admin" },
+  {
+    subject: "demo-staff-ds",
+    name: "东山片区工作人员（演示）",
+    role: "staff",
+    stationKeys: ["ds", "ds-qingshi", "ds-guoshu"],
+  },
+  {
+    subject: "demo-staff-gy",
+    name: "工业园区工作人员（演示）",
+    role: "staff",
+    stationKeys: ["gy", "gy-shanghui"],
+  },
+  { subject: "demo-member-m01", name: "演示委员·张一", role: "member", memberKey: "m01" },
 ];

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { type TopicStep, topicSteps } from "../../../functions/domain/topics/steps";
 import { clock } from "../../../functions/kernel/clock";
 import { type CliValues, dataDirOf, dataDirOption, defaultTableName, runCommand } from "../cli";
-import { loadOrCreateKeys } from "../keys";
+import { loadOrCreateKeys, withIssuer } from "../keys";
+import { readStackFile } from "../stack-file";
 import { signToken } from "../token";
 import {
   type DemoAssignment,
@@ -20,11 +21,13 @@ import {
   type DemoStation,
   type DemoTopic,
   type DemoTopicStage,
+  type DemoUser,
   demoAssignments,
   demoContacts,
   demoMembers,
   demoStations,
   demoTopics,
+  demoUsers,
   type EvidenceRefs,
 } from "./data";
 
@@ -92,6 +95,8 @@ export interface SeedResult {
   readonly stationIds: Readonly<Record<string, string>>;
   readonly assignments: number;
   readonly topicIds: Readonly<Record<string, string>>;
+  /** The sign-in users created (their subjects). */
+  readonly userSubjects?: readonly string[];
 }
 
 export interface DemoData {
@@ -101,6 +106,8 @@ export interface DemoData {
   readonly stations: readonly DemoStation[];
   readonly assignments: readonly DemoAssignment[];
   readonly topics: readonly DemoTopic[];
+  /** Who may sign in (PUT /users/{subject}). */
+  readonly users?: readonly DemoUser[];
 }
 
 export const defaultDemoData: DemoData = {
@@ -109,6 +116,7 @@ export const defaultDemoData: DemoData = {
   stations: demoStations,
   assignments: demoAssignments(),
   topics: demoTopics,
+  users: demoUsers,
 };
 
 export interface SeedTiming {
@@ -172,8 +180,34 @@ export async function seedDemoData(
       { basis: assignment.basis },
     );
   }
+  const userSubjects = await seedUsers(call, data.users ?? [], { memberIds, stationIds });
   const topicIds = await seedTopics(call, data, { memberIds, stationIds }, timing);
-  return { memberIds, contactIds, stationIds, assignments: data.assignments.length, topicIds };
+  return { memberIds, contactIds, stationIds, assignments: data.assignments.length, topicIds, userSubjects };
+}
+
+/** The demo's sign-in users, their stations and member as the ids the API gave them. */
+async function seedUsers(
+  call: ApiCall,
+  users: readonly DemoUser[],
+  ids: { memberIds: Readonly<Record<string, string>>; stationIds: Readonly<Record<string, string>> },
+): Promise<string[]> {
+  const idOfKey = (keys: Readonly<Record<string, string>>, key: string, user: DemoUser) => {
+    const id = keys[key];
+    if (!id) throw new SeedError(`seed data: user ${user.subject} names unknown key ${key}`);
+    return id;
+  };
+  for (const user of users) {
+    const body = {
+      name: user.name,
+      role: user.role,
+      ...(user.stationKeys
+        ? { stationIds: user.stationKeys.map((key) => idOfKey(ids.stationIds, key, user)) }
+        : {}),
+      ...(user.memberKey ? { memberId: idOfKey(ids.memberIds, user.memberKey, user) } : {}),
+    };
+    await expectOk(call, "PUT", `/users/${encodeURIComponent(user.subject)}`, body);
+  }
+  return users.map((user) => user.subject);
 }
 
 /** A station's references to the contacts directory, as the ids the API gave its entries. */
@@ -403,7 +437,9 @@ const seedOptions = {
 
 async function main(values: CliValues<typeof seedOptions>): Promise<void> {
   const dataDir = dataDirOf(values);
-  const keys = await loadOrCreateKeys(dataDir);
+  // The running stack is the tokens' issuer (decision 0024).
+  const issuer = (await readStackFile(dataDir))?.issuer ?? values.api.replace(/\/+$/, "");
+  const keys = withIssuer(await loadOrCreateKeys(dataDir), issuer);
   const call = httpApi(values.api, await signToken({ role: "admin", subject: "local-seed" }, keys));
   if (values.force) {
     const result = await seedDemoData(call);
@@ -424,7 +460,8 @@ export function describe(outcome: SeedOutcome): string {
   return (
     `demo data: ${Object.keys(memberIds).length} members, ${Object.keys(contactIds ?? {}).length} directory contacts, ` +
     `${Object.keys(stationIds).length} stations and rooms, ` +
-    `${assignments} assignments, ${Object.keys(topicIds).length} topics (all fictional)\n`
+    `${assignments} assignments, ${Object.keys(topicIds).length} topics, ` +
+    `${outcome.result.userSubjects?.length ?? 0} sign-in users (all fictional)\n`
   );
 }
 

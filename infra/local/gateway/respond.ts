@@ -4,10 +4,12 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { LocalKeys } from "../keys";
+import { issuerDocument } from "../oidc-issuer";
 import { authorize } from "./authorizer";
 import { buildEvent } from "./event";
 import { type FunctionLookup, invoke } from "./integration";
 import { gatewayLanguage, gatewayMessage } from "./messages";
+import type { TokenVerifier } from "./oidc-verifier";
 import { drain, incomingRequest } from "./request";
 import { apiError, internalServerError, json, type Reply } from "./response";
 import type { RouteMatch, RouteMatcher } from "./routes";
@@ -15,7 +17,10 @@ import type { RouteMatch, RouteMatcher } from "./routes";
 export interface RespondConfig {
   readonly matcher: RouteMatcher;
   readonly functionFor: FunctionLookup;
-  readonly keys: LocalKeys;
+  /** Checks bearer tokens on `jwt` routes. */
+  verifier: TokenVerifier;
+  /** When the gateway is also the local OIDC issuer: its URL and keys (the discovery document, the JWKS). */
+  issuer: { readonly url: string; readonly keys: LocalKeys } | undefined;
   readonly bodyLimit: number;
   readonly integrationTimeoutMs: number;
   readonly errorLog: (message: string, error: unknown) => void;
@@ -57,6 +62,13 @@ export async function respond(
 ): Promise<Reply> {
   const method = request.method ?? "GET";
   const rawPath = (request.url ?? "/").split("?")[0] ?? "/";
+  if (config.issuer) {
+    const document = await issuerDocument(method, rawPath, config.issuer.url, config.issuer.keys);
+    if (document !== undefined) {
+      await drain(request, 0);
+      return json(200, document, { "cache-control": "max-age=300" });
+    }
+  }
   const match = config.matcher.match(method, rawPath);
   if (match.kind !== "found") return await unrouted(request, match, requestId);
 
@@ -69,7 +81,7 @@ export async function respond(
 
   let jwtPayload: Record<string, unknown> | undefined;
   if (match.route.auth === "jwt") {
-    const outcome = await authorize(request.headers.authorization, config.keys);
+    const outcome = await authorize(request.headers.authorization, config.verifier);
     if (!outcome.ok) {
       return json(401, { message: "Unauthorized" }, { "www-authenticate": outcome.challenge });
     }

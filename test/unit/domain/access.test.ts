@@ -7,7 +7,6 @@ import {
   type Principal,
   requireAdmin,
   requireWriter,
-  strongestRole,
 } from "../../../functions/domain/access";
 import { ForbiddenError, NotFoundError } from "../../../functions/domain/errors";
 
@@ -29,19 +28,6 @@ function thrown(action: () => void): unknown {
   }
   throw new Error("expected the call to throw");
 }
-
-describe("strongestRole", () => {
-  it("the strongest group wins", () => {
-    expect(strongestRole(["staff", "admin"])).toBe("admin");
-    expect(strongestRole(["member", "staff"])).toBe("staff");
-    expect(strongestRole(["member"])).toBe("member");
-  });
-
-  it("no known group means no role", () => {
-    expect(strongestRole([])).toBeUndefined();
-    expect(strongestRole(["guest", "Admin"])).toBeUndefined();
-  });
-});
 
 describe("admin", () => {
   it("sees and changes every station and member", () => {

@@ -1,17 +1,15 @@
-/** The caller, from the claims the JWT authorizer verified; public operations need none. */
-import { ForbiddenError, UnauthenticatedError } from "../../../domain/errors";
+/** The caller, from the token the JWT authorizer verified and their user record; public operations need none. */
+import { UnauthenticatedError } from "../../../domain/errors";
 import type { ApiMiddleware } from "../api-call";
-import { principalFromClaims } from "../principal";
+import { resolvePrincipal } from "../principal";
 
 export function authenticate(): ApiMiddleware {
   return {
-    before(request) {
+    async before(request) {
       if (request.context.api.operation?.auth !== "jwt") return;
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
       if (!claims) throw new UnauthenticatedError();
-      const principal = principalFromClaims(claims);
-      if (!principal) throw new ForbiddenError("role");
-      request.context.api.principal = principal;
+      request.context.api.principal = await resolvePrincipal(claims);
     },
   };
 }
