@@ -1,0 +1,132 @@
+/** A topic: where it stands, its deadline, its timeline and evidence, and (for who may) the step's forms. */
+import { Alert, Card, Descriptions, Flex, Spin, Steps, Timeline, Typography } from "antd";
+import { useParams } from "react-router-dom";
+import { unwrap } from "../api/errors";
+import type { TopicDetail } from "../api/types";
+import { useSession } from "../app-context";
+import { can } from "../auth/session";
+import { dateTime } from "../format";
+import { useLoad } from "../patterns/use-load";
+import { DeadlineText, StatusTag, StepTag, useStations } from "../topics/parts";
+import { type Step, stepName, steps } from "../topics/steps";
+import { TopicActions } from "../topics/topic-actions";
+
+function EvidenceList({ topic }: { topic: TopicDetail }) {
+  const { language, t } = useSession();
+  const recorded = steps.filter((step) => topic.evidence[step] !== undefined);
+  if (recorded.length === 0) return <Typography.Text type="secondary">{t.nothing}</Typography.Text>;
+  return (
+    <Descriptions column={1} bordered size="small">
+      {recorded.map((step) => (
+        <Descriptions.Item key={step} label={stepName(step, language)}>
+          <pre style={{ whiteSpace: "pre-wrap", margin: 0, fontFamily: "inherit" }}>
+            {JSON.stringify(topic.evidence[step], null, 2)}
+          </pre>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+function TopicTimeline({ topic }: { topic: TopicDetail }) {
+  const { language } = useSession();
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={[...topic.timeline].reverse().map((entry) => ({
+        key: entry.seq,
+        color: entry.kind.includes("escalat") || entry.kind.includes("overdue") ? "red" : "blue",
+        content: (
+          <div>
+            <Typography.Text type="secondary">{dateTime(entry.at, language)}</Typography.Text>{" "}
+            <Typography.Text>{entry.text}</Typography.Text>
+            {entry.actor?.name && <Typography.Text type="secondary"> · {entry.actor.name}</Typography.Text>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+export function TopicPage() {
+  const { topicId = "" } = useParams();
+  const { api, t, language, session } = useSession();
+  const { nameOf } = useStations();
+  const loaded = useLoad(
+    () => unwrap(api.GET("/topics/{topicId}", { params: { path: { topicId } } })),
+    [api, topicId],
+  );
+  if (loaded.error) return <Alert type="error" title={loaded.error.message} showIcon />;
+  const topic = loaded.data;
+  if (!topic) return <Spin />;
+  const current = steps.indexOf(topic.step as Step);
+  const mayWork = topic.status === "open" && can.workOnTopic(session, topic.stationId);
+  return (
+    <Flex vertical gap="middle">
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            {topic.title}
+          </Typography.Title>
+        }
+      >
+        <Steps
+          size="small"
+          current={topic.status === "closed" && topic.closedAs === "completed" ? steps.length : current}
+          status={topic.closedAs === "rejected" ? "error" : undefined}
+          items={steps.map((step) => ({ title: stepName(step, language) }))}
+          responsive
+          style={{ marginBottom: 16 }}
+        />
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t.station}>{nameOf(topic.stationId)}</Descriptions.Item>
+          <Descriptions.Item label={t.step}>
+            <StepTag step={topic.step} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t.status}>
+            <StatusTag topic={topic} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t.deadline}>
+            <span data-testid="deadline">
+              <DeadlineText topic={topic} />
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.responsible}>{topic.responsible.name}</Descriptions.Item>
+          <Descriptions.Item label={t.createdAt}>{dateTime(topic.createdAt, language)}</Descriptions.Item>
+          <Descriptions.Item label={t.description} span={2}>
+            {topic.description || t.none}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {mayWork && (
+        <Card
+          title={
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+              {stepName(topic.step, language)}
+            </Typography.Title>
+          }
+        >
+          <TopicActions topic={topic} onChanged={loaded.reload} />
+        </Card>
+      )}
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+            {t.timeline}
+          </Typography.Title>
+        }
+      >
+        <TopicTimeline topic={topic} />
+      </Card>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+            {t.evidence}
+          </Typography.Title>
+        }
+      >
+        <EvidenceList topic={topic} />
+      </Card>
+    </Flex>
+  );
+}
