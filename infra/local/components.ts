@@ -8,6 +8,7 @@ import { type CountySchedule, countySchedules } from "../../functions/kernel/sch
 import { loadApiFunctions } from "./api-functions";
 import { type LocalDelivery, startLocalDelivery } from "./delivery";
 import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./demo/seed";
+import { demoSignIn } from "./demo-sign-in";
 import {
   type DynamoDbLocal,
   localCredentials,
@@ -49,6 +50,8 @@ export interface ResolvedStackOptions {
   readonly jobLog: ((line: string) => void) | undefined;
   /** One line per state the topic loop enters. */
   readonly workflowLog: ((line: string) => void) | undefined;
+  /** The console's built files, served at / beside the API; undefined: none. */
+  readonly consoleDir: string | undefined;
 }
 
 /** The notification outbox file (one JSON line per notification) in a data directory. */
@@ -254,15 +257,20 @@ export const functionsComponent: Component<StackState> = {
 export const gatewayComponent: Component<StackState> = {
   name: "HTTP gateway",
   async start(state) {
-    const { host, port, accessLog } = state.options;
+    const { host, port, accessLog, consoleDir } = state.options;
+    const keys = need(state.keys, "the signing keys");
+    let apiUrl = "";
     try {
       state.gateway = await startGateway({
         functions: need(state.functions, "the API functions"),
-        keys: need(state.keys, "the signing keys"),
+        keys,
         host,
         port,
         ...(accessLog ? { accessLog } : {}),
+        localRoutes: demoSignIn({ keys, apiUrl: () => apiUrl }),
+        ...(consoleDir ? { staticRoot: consoleDir } : {}),
       });
+      apiUrl = state.gateway.url;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
         throw new Error(

@@ -11,6 +11,10 @@ import { gatewayLanguage, gatewayMessage } from "./messages";
 import { drain, incomingRequest } from "./request";
 import { apiError, internalServerError, json, type Reply } from "./response";
 import type { RouteMatch, RouteMatcher } from "./routes";
+import { staticFile } from "./static-files";
+
+/** Answers a request the API's routes do not take (local-only endpoints), or undefined to go on. */
+export type LocalRoutes = (request: IncomingMessage, path: string) => Promise<Reply | undefined>;
 
 export interface RespondConfig {
   readonly matcher: RouteMatcher;
@@ -19,6 +23,10 @@ export interface RespondConfig {
   readonly bodyLimit: number;
   readonly integrationTimeoutMs: number;
   readonly errorLog: (message: string, error: unknown) => void;
+  /** Local-only endpoints beside the API (e.g. the console's demo sign-in). */
+  readonly localRoutes?: LocalRoutes;
+  /** The console's built files, for GETs no route takes. */
+  readonly staticRoot?: string;
 }
 
 /** The answer to a request no route takes (its body is read and dropped first). */
@@ -58,7 +66,15 @@ export async function respond(
   const method = request.method ?? "GET";
   const rawPath = (request.url ?? "/").split("?")[0] ?? "/";
   const match = config.matcher.match(method, rawPath);
-  if (match.kind !== "found") return await unrouted(request, match, requestId);
+  if (match.kind !== "found") {
+    const local = await config.localRoutes?.(request, rawPath);
+    if (local) return local;
+    if (config.staticRoot && (method === "GET" || method === "HEAD") && match.kind === "not-found") {
+      const file = await staticFile(config.staticRoot, rawPath);
+      if (file) return file;
+    }
+    return await unrouted(request, match, requestId);
+  }
 
   const body = await drain(request, config.bodyLimit);
   if (body === undefined) {
