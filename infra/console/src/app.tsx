@@ -24,6 +24,23 @@ function initialLanguage(): Language {
 
 const router = createHashRouter(routes);
 
+/**
+ * Ant Design's palette with text and link colours dark enough for WCAG AA contrast (4.5:1) on
+ * white: its lighter greys (placeholders, empty lists, secondary text) and its blue link fall short.
+ */
+const muted = "rgba(0, 0, 0, 0.6)";
+const theme = {
+  token: {
+    colorPrimary: "#b71c1c",
+    colorLink: "#0958d9",
+    colorTextTertiary: muted,
+    colorTextQuaternary: muted,
+    colorTextPlaceholder: muted,
+    colorTextDisabled: muted,
+    colorTextDescription: muted,
+  },
+};
+
 export function App({ config }: { config: ConsoleConfig }) {
   const [session, setSession] = useState<Session | undefined>(storedSession);
   const [language, setLanguageState] = useState<Language>(initialLanguage);
@@ -63,7 +80,11 @@ export function App({ config }: { config: ConsoleConfig }) {
 
   dayjs.locale(language === "en" ? "en" : "zh-cn");
   return (
-    <ConfigProvider locale={language === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#b71c1c" } }}>
+    <ConfigProvider
+      button={{ autoInsertSpace: false }}
+      locale={language === "en" ? enUS : zhCN}
+      theme={theme}
+    >
       <AntApp>
         <AppContextValue.Provider value={context}>
           <RouterProvider router={router} />

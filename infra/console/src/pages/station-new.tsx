@@ -93,10 +93,10 @@ export function StationNewPage() {
         <Form.Item name={["hostVenue", "name"]} label={t.venueName} rules={[{ required: true }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name={["liaison", "leader"]} label={t.liaisonLeader}>
+        <Form.Item name={["liaison", "leader"]} label={t.liaisonLeader} rules={[{ required: true }]}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name={["liaison", "committee"]} label={t.liaisonCommittee}>
+        <Form.Item name={["liaison", "committee"]} label={t.liaisonCommittee} rules={[{ required: true }]}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name={["contact", "name"]} label={t.contactName}>

@@ -58,7 +58,7 @@ export function ApiForm<V extends object>(props: ApiFormProps<V>) {
         setProblem(error instanceof Error ? error.message : String(error));
         return;
       }
-      const known = fieldPaths(form.getFieldsValue(true));
+      const known = fieldPaths(form.getFieldsValue());
       const byField = new Map<string, string[]>();
       const unplaced: string[] = [];
       for (const detail of error.details) {
