@@ -32,6 +32,7 @@ export class ConsoleWatch {
 }
 
 export const test = base.extend<{ consoleUrl: string; consoleWatch: ConsoleWatch }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   consoleUrl: async ({}, use) => {
     const url = process.env.CONSOLE_URL;
     if (!url) throw new Error("CONSOLE_URL is not set: the global setup did not run");
@@ -69,3 +70,25 @@ export const isoDate = (offsetDays = 0) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
     new Date(Date.now() + offsetDays * 86_400_000),
   );
+
+/** The demo users the sign-in page offers (the local runtime's list). */
+export async function demoUsers(
+  page: Page,
+  consoleUrl: string,
+): Promise<{ id: string; role: string; name: string }[]> {
+  const response = await page.request.get(`${consoleUrl}local/demo-users`);
+  return ((await response.json()) as { users: { id: string; role: string; name: string }[] }).users;
+}
+
+/** Picks the first option of an antd Select found by its label. */
+export async function chooseFirst(page: Page, label: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  await page.keyboard.press("Escape");
+}
+
+/** Picks the option titled `option` of an antd Select found by its label. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+}

@@ -33,6 +33,10 @@ const theme = {
   token: {
     colorPrimary: "#b71c1c",
     colorLink: "#0958d9",
+    colorInfo: "#0958d9",
+    colorSuccess: "#237804",
+    colorWarning: "#ad4e00",
+    colorError: "#cf1322",
     colorTextTertiary: muted,
     colorTextQuaternary: muted,
     colorTextPlaceholder: muted,

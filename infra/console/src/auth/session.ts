@@ -72,6 +72,7 @@ export const can = {
   registerTopic: (s: Session) => s.role !== "member",
   workOnTopic: (s: Session, stationId: string) =>
     s.role === "admin" || (s.role === "staff" && s.stationIds.includes(stationId)),
-  seeNotifications: (s: Session) => s.role !== "member",
+  /** The delivery log across topics is the county office's (a topic's notices show on its page). */
+  seeNotifications: (s: Session) => s.role === "admin",
   seeQuota: (s: Session) => s.role !== "member",
 };

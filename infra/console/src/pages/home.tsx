@@ -7,6 +7,7 @@ import { Link } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import type { Invitation, Notification, Topic } from "../api/types";
 import { useSession } from "../app-context";
+import { can } from "../auth/session";
 import { dateTime } from "../format";
 import { useLoad } from "../patterns/use-load";
 import { byUrgency, DeadlineText, StepTag, useStations } from "../topics/parts";
@@ -147,9 +148,11 @@ export function HomePage() {
           <Col xs={24} xl={16}>
             <MyTopics title={t.myTopics} />
           </Col>
-          <Col xs={24} xl={8}>
-            <FailedNotices />
-          </Col>
+          {can.seeNotifications(session) && (
+            <Col xs={24} xl={8}>
+              <FailedNotices />
+            </Col>
+          )}
         </Row>
       )}
     </Flex>

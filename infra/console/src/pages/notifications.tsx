@@ -9,12 +9,14 @@ import type { Notification } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
 import { ListPage } from "../patterns/list-page";
+import { type Tone, tone } from "../patterns/tone";
 
 type Status = Notification["status"];
 type Channel = Notification["channel"];
-const statuses: Status[] = ["queued", "sending", "sent", "held", "failed", "folded"];
+/** The log across topics lists notices by state; a sent one is found from its topic or recipient. */
+const statuses: Status[] = ["failed", "held", "queued", "sending", "folded"];
 const channels: Channel[] = ["email", "sms", "inbox", "chat"];
-const statusColor: Record<Status, string> = {
+const statusColor: Record<Status, Tone> = {
   queued: "default",
   sending: "processing",
   sent: "success",
@@ -25,7 +27,7 @@ const statusColor: Record<Status, string> = {
 
 export function NotificationsPage() {
   const { api, t, language, config, client } = useSession();
-  const [filters, setFilters] = useState<{ status?: Status; channel?: Channel }>({});
+  const [filters, setFilters] = useState<{ status: Status; channel?: Channel }>({ status: "failed" });
   const columns: ColumnsType<Notification> = [
     { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },
     { title: t.recipient, key: "recipient", render: (_, row) => row.recipient.name },
@@ -34,7 +36,7 @@ export function NotificationsPage() {
     {
       title: t.status,
       key: "status",
-      render: (_, row) => <Tag color={statusColor[row.status]}>{row.status}</Tag>,
+      render: (_, row) => <Tag color={tone(statusColor[row.status])}>{row.status}</Tag>,
     },
     { title: t.attempts, dataIndex: "attempts", key: "attempts" },
     { title: t.lastError, dataIndex: "lastError", key: "lastError" },
@@ -53,7 +55,6 @@ export function NotificationsPage() {
           <Select<Status>
             aria-label={t.status}
             placeholder={t.status}
-            allowClear
             style={{ minWidth: 140 }}
             value={filters.status}
             onChange={(status) => setFilters((f) => ({ ...f, status }))}

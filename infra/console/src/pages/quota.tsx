@@ -7,6 +7,7 @@ import { unwrap } from "../api/errors";
 import type { QuotaRow as StationQuota } from "../api/types";
 import { useSession } from "../app-context";
 import { ListPage } from "../patterns/list-page";
+import { tone } from "../patterns/tone";
 
 const statusColor = { met: "success", on_pace: "processing", behind: "warning", at_risk: "error" } as const;
 
@@ -24,7 +25,7 @@ export function QuotaPage() {
     {
       title: t.quotaStatus,
       key: "status",
-      render: (_, row) => <Tag color={statusColor[row.status]}>{row.statusLabel}</Tag>,
+      render: (_, row) => <Tag color={tone(statusColor[row.status])}>{row.statusLabel}</Tag>,
     },
     { title: t.consultations, key: "consultations", render: (_, row) => tally(row.consultations) },
     { title: t.opinions, key: "opinions", render: (_, row) => tally(row.opinions) },

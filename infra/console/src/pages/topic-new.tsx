@@ -1,5 +1,6 @@
 /** Register a topic at one of my stations; the API's messages appear beside the fields. */
 import { Card, Form, Input, Select } from "antd";
+import { useEffect } from "react";
 import { useNavigate } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
@@ -34,14 +35,18 @@ export function TopicNewPage() {
   const { stations } = useStations();
   const navigate = useNavigate();
   const mine = stations.filter((s) => session.role === "admin" || session.stationIds.includes(s.id));
+  const [form] = Form.useForm<TopicForm>();
+  // One station of my own: it is the one, once the stations have loaded.
+  useEffect(() => {
+    if (mine.length === 1 && mine[0] && !form.getFieldValue("stationId"))
+      form.setFieldValue("stationId", mine[0].id);
+  }, [mine, form]);
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>{t.registerTopic}</h2>} style={{ maxWidth: 720 }}>
       <ApiForm<TopicForm>
         name="topic"
-        initialValues={{
-          source: "resident",
-          ...(mine.length === 1 && mine[0] ? { stationId: mine[0].id } : {}),
-        }}
+        form={form}
+        initialValues={{ source: "resident" }}
         submit={(values) =>
           unwrap(
             api.POST("/topics", {

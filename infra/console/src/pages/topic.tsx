@@ -1,11 +1,12 @@
 /** A topic: where it stands, its deadline, its timeline and evidence, and (for who may) the step's forms. */
-import { Alert, Card, Descriptions, Flex, Spin, Steps, Timeline, Typography } from "antd";
+import { Alert, Card, Descriptions, Flex, List, Spin, Steps, Tag, Timeline, Typography } from "antd";
 import { useParams } from "react-router-dom";
 import { unwrap } from "../api/errors";
-import type { TopicDetail } from "../api/types";
+import type { Notification, TopicDetail } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
+import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { DeadlineText, StatusTag, StepTag, useStations } from "../topics/parts";
 import { type Step, stepName, steps } from "../topics/steps";
@@ -44,6 +45,31 @@ function TopicTimeline({ topic }: { topic: TopicDetail }) {
           </div>
         ),
       }))}
+    />
+  );
+}
+
+/** The notices about this topic and what became of each (reminders, escalations, the source told). */
+function TopicNotices({ topicId }: { topicId: string }) {
+  const { api, t, language } = useSession();
+  const notices = useLoad(
+    () => unwrap(api.GET("/notifications", { params: { query: { topicId, limit: 100 } } })),
+    [api, topicId],
+  );
+  return (
+    <List<Notification>
+      size="small"
+      loading={notices.loading}
+      dataSource={notices.data?.items ?? []}
+      locale={{ emptyText: t.nothing }}
+      renderItem={(n) => (
+        <List.Item>
+          {dateTime(n.createdAt, language)} · {n.recipient.name} · {n.subject} <Tag>{n.channel}</Tag>
+          <Tag color={tone(n.status === "failed" ? "error" : n.status === "sent" ? "success" : "default")}>
+            {n.status}
+          </Tag>
+        </List.Item>
+      )}
     />
   );
 }
@@ -127,6 +153,17 @@ export function TopicPage() {
       >
         <EvidenceList topic={topic} />
       </Card>
+      {session.role !== "member" && (
+        <Card
+          title={
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+              {t.notifications}
+            </Typography.Title>
+          }
+        >
+          <TopicNotices topicId={topic.id} key={topic.version} />
+        </Card>
+      )}
     </Flex>
   );
 }

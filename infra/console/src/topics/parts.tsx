@@ -5,19 +5,22 @@ import { unwrap } from "../api/errors";
 import type { Station, Topic } from "../api/types";
 import { useApp } from "../app-context";
 import { dateTime, daysLeft } from "../format";
+import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { type Step, stepName, steps } from "./steps";
 
 export function StepTag({ step }: { step: Step }) {
   const { language } = useApp();
-  return <Tag color="blue">{`${steps.indexOf(step) + 1}. ${stepName(step, language)}`}</Tag>;
+  return <Tag color={tone("processing")}>{`${steps.indexOf(step) + 1}. ${stepName(step, language)}`}</Tag>;
 }
 
 export function StatusTag({ topic }: { topic: Pick<Topic, "status" | "closedAs"> }) {
   const { t } = useApp();
-  if (topic.status === "open") return <Tag color="processing">{t.open}</Tag>;
+  if (topic.status === "open") return <Tag color={tone("processing")}>{t.open}</Tag>;
   return (
-    <Tag color={topic.closedAs === "rejected" ? "default" : "success"}>{t[topic.closedAs ?? "closed"]}</Tag>
+    <Tag color={tone(topic.closedAs === "rejected" ? "default" : "success")}>
+      {t[topic.closedAs ?? "closed"]}
+    </Tag>
   );
 }
 
@@ -31,7 +34,7 @@ export function DeadlineText({ topic }: { topic: Pick<Topic, "deadline" | "overd
   return (
     <span>
       {dateTime(topic.deadline, language)}{" "}
-      <Tag color={topic.overdue || days < 0 ? "red" : days <= 3 ? "orange" : "default"}>{label}</Tag>
+      <Tag color={tone(topic.overdue || days < 0 ? "error" : days <= 3 ? "warning" : "default")}>{label}</Tag>
     </span>
   );
 }

@@ -143,5 +143,6 @@ export function TopicActions(props: Props) {
       ? [{ key: "extend", label: t.extendDeadline, children: <ExtendForm {...props} /> }]
       : []),
   ];
-  return <Tabs items={items} destroyOnHidden />;
+  // A new version (a step done, returned, extended) opens the step's form again.
+  return <Tabs key={topic.version} items={items} destroyOnHidden />;
 }
