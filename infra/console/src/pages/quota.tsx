@@ -33,7 +33,12 @@ export function QuotaPage() {
       title: t.year,
       key: "elapsed",
       render: (_, row) => (
-        <Progress percent={Math.round(row.yearElapsed * 100)} size="small" style={{ width: 100 }} />
+        <Progress
+          aria-label={`${t.year} ${Math.round(row.yearElapsed * 100)}%`}
+          percent={Math.round(row.yearElapsed * 100)}
+          size="small"
+          style={{ width: 100 }}
+        />
       ),
     },
     { title: t.missing, dataIndex: "missing", key: "missing" },

@@ -5,6 +5,7 @@ import { unwrap } from "../api/errors";
 import type { Assignment, Invitation, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
+import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { DeadlineText, StepTag } from "../topics/parts";
 
@@ -138,7 +139,7 @@ export function StationPage() {
           <Descriptions.Item label={t.standards} span={2}>
             <Flex wrap gap="small" data-testid="standards">
               {(Object.keys(names) as (keyof typeof names)[]).map((item) => (
-                <Tag key={item} color={station.standards[item]?.met ? "success" : "default"}>
+                <Tag key={item} color={tone(station.standards[item]?.met ? "success" : "default")}>
                   {station.standards[item]?.met ? "✓" : "✗"} {names[item]}
                 </Tag>
               ))}
