@@ -24,6 +24,7 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
     viewport: { width: 1280, height: 900 },
     screenshot: "only-on-failure",
-    trace: "retain-on-failure",
+    // A trace records every step's DOM: worth it while working on a test, not in CI's time.
+    trace: process.env.CI ? "off" : "retain-on-failure",
   },
 });
