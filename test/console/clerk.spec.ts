@@ -12,7 +12,7 @@ test("a clerk registers a station and a member", async ({ page, consoleUrl, cons
   await expectAccessible(page, "home (admin)");
 
   await page.getByRole("menuitem", { name: "工作站（室）" }).click();
-  await expect(page.getByTestId("stations").getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByTestId("stations").locator("tr.ant-table-row").first()).toBeVisible();
   await expectAccessible(page, "stations");
   await page.getByRole("button", { name: "登记工作站（室）" }).click();
   await page.getByLabel("名称", { exact: true }).fill(stationName);
@@ -34,7 +34,7 @@ test("a clerk registers a station and a member", async ({ page, consoleUrl, cons
   await expectAccessible(page, "station");
 
   await page.getByRole("menuitem", { name: "委员" }).click();
-  await expect(page.getByTestId("members").getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByTestId("members").locator("tr.ant-table-row").first()).toBeVisible();
   await expectAccessible(page, "members");
   await page.getByRole("button", { name: "登记委员" }).click();
   await page.getByLabel("姓名", { exact: true }).fill(memberName);

@@ -1,4 +1,7 @@
-/** A station's staff sees their own station, not another's; the county office sees the delivery log and the 4+X pace. */
+/**
+ * A station's staff sees their own station, not another's; the county office sees every open topic,
+ * the delivery log and the 4+X pace (and the home page's screenshot for the README).
+ */
 import { demoUsers, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 test("a station's staff cannot see another station", async ({ page, consoleUrl, consoleWatch }) => {
@@ -27,6 +30,8 @@ test("a station's staff cannot see another station", async ({ page, consoleUrl, 
 test("the county office reads the delivery log and every station's pace", async ({ page, consoleUrl }) => {
   await signInAs(page, consoleUrl, "演示·县政协办公室");
   await expect(page.getByTestId("failed-notices")).toBeVisible();
+  await expect(page.getByTestId("my-topics").locator("tr.ant-table-row").first()).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/home.png" });
   await page.getByRole("menuitem", { name: "通知记录" }).click();
   await expect(page.getByTestId("notifications").getByRole("table")).toBeVisible();
   await expectAccessible(page, "delivery log");
