@@ -331,9 +331,17 @@ async function main(values: CliValues<typeof startOptions>): Promise<void> {
   stopOnSignals(abort, () => stack);
 
   const started = performance.now();
-  await ensureConsoleBuilt((line) => process.stdout.write(`${line}\n`));
+  // The console builds (when stale) while the stack starts; the gateway serves it once it is there.
+  // A failed build leaves the API running: the console's pages are then missing, and the error says why.
+  const consoleBuilt = ensureConsoleBuilt((line) => process.stdout.write(`${line}\n`)).catch(
+    (error: unknown) =>
+      process.stderr.write(
+        `the console did not build: ${error instanceof Error ? error.message : String(error)}\n`,
+      ),
+  );
   try {
-    stack = await startLocalStack({ ...options, signal: abort.signal });
+    stack = await startLocalStack({ ...options, consoleDir: consoleDist, signal: abort.signal });
+    await consoleBuilt;
   } catch (error) {
     if (abort.signal.aborted) {
       process.stdout.write("stopped.\n");
