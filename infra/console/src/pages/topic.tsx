@@ -6,6 +6,7 @@ import type { Notification, TopicDetail } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
+import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { DeadlineText, StatusTag, StepTag, useStations } from "../topics/parts";
@@ -74,10 +75,53 @@ function TopicNotices({ topicId }: { topicId: string }) {
   );
 }
 
+/** Where the topic stands: its steps, station, status, deadline and who is responsible. */
+function TopicSummary({ topic }: { topic: TopicDetail }) {
+  const { t, language } = useSession();
+  const { nameOf } = useStations();
+  const current = steps.indexOf(topic.step as Step);
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+          {topic.title}
+        </Typography.Title>
+      }
+    >
+      <Steps
+        size="small"
+        current={topic.status === "closed" && topic.closedAs === "completed" ? steps.length : current}
+        status={topic.closedAs === "rejected" ? "error" : undefined}
+        items={steps.map((step) => ({ title: stepName(step, language) }))}
+        responsive
+        style={{ marginBottom: 16 }}
+      />
+      <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions.Item label={t.station}>{nameOf(topic.stationId)}</Descriptions.Item>
+        <Descriptions.Item label={t.step}>
+          <StepTag step={topic.step} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t.status}>
+          <StatusTag topic={topic} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t.deadline}>
+          <span data-testid="deadline">
+            <DeadlineText topic={topic} />
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t.responsible}>{topic.responsible.name}</Descriptions.Item>
+        <Descriptions.Item label={t.createdAt}>{dateTime(topic.createdAt, language)}</Descriptions.Item>
+        <Descriptions.Item label={t.description} span={2}>
+          {topic.description || t.none}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
 export function TopicPage() {
   const { topicId = "" } = useParams();
   const { api, t, language, session } = useSession();
-  const { nameOf } = useStations();
   const loaded = useLoad(
     () => unwrap(api.GET("/topics/{topicId}", { params: { path: { topicId } } })),
     [api, topicId],
@@ -85,84 +129,25 @@ export function TopicPage() {
   if (loaded.error) return <Alert type="error" title={loaded.error.message} showIcon />;
   const topic = loaded.data;
   if (!topic) return <Spin />;
-  const current = steps.indexOf(topic.step as Step);
   const mayWork = topic.status === "open" && can.workOnTopic(session, topic.stationId);
   return (
     <Flex vertical gap="middle">
-      <Card
-        title={
-          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
-            {topic.title}
-          </Typography.Title>
-        }
-      >
-        <Steps
-          size="small"
-          current={topic.status === "closed" && topic.closedAs === "completed" ? steps.length : current}
-          status={topic.closedAs === "rejected" ? "error" : undefined}
-          items={steps.map((step) => ({ title: stepName(step, language) }))}
-          responsive
-          style={{ marginBottom: 16 }}
-        />
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t.station}>{nameOf(topic.stationId)}</Descriptions.Item>
-          <Descriptions.Item label={t.step}>
-            <StepTag step={topic.step} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t.status}>
-            <StatusTag topic={topic} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t.deadline}>
-            <span data-testid="deadline">
-              <DeadlineText topic={topic} />
-            </span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t.responsible}>{topic.responsible.name}</Descriptions.Item>
-          <Descriptions.Item label={t.createdAt}>{dateTime(topic.createdAt, language)}</Descriptions.Item>
-          <Descriptions.Item label={t.description} span={2}>
-            {topic.description || t.none}
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
+      <TopicSummary topic={topic} />
       {mayWork && (
-        <Card
-          title={
-            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
-              {stepName(topic.step, language)}
-            </Typography.Title>
-          }
-        >
+        <Section title={stepName(topic.step, language)}>
           <TopicActions topic={topic} onChanged={loaded.reload} />
-        </Card>
+        </Section>
       )}
-      <Card
-        title={
-          <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
-            {t.timeline}
-          </Typography.Title>
-        }
-      >
+      <Section title={t.timeline}>
         <TopicTimeline topic={topic} />
-      </Card>
-      <Card
-        title={
-          <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
-            {t.evidence}
-          </Typography.Title>
-        }
-      >
+      </Section>
+      <Section title={t.evidence}>
         <EvidenceList topic={topic} />
-      </Card>
+      </Section>
       {session.role !== "member" && (
-        <Card
-          title={
-            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
-              {t.notifications}
-            </Typography.Title>
-          }
-        >
+        <Section title={t.notifications}>
           <TopicNotices topicId={topic.id} key={topic.version} />
-        </Card>
+        </Section>
       )}
     </Flex>
   );

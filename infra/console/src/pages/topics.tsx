@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { fetchCsv } from "../api/client";
 import { unwrap } from "../api/errors";
-import type { Topic } from "../api/types";
+import type { Station, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
@@ -19,6 +19,65 @@ interface Filters {
   step?: Step;
   status?: "open" | "closed";
   overdue?: "true" | "false";
+}
+
+/** The list's filters: station, step, status, overdue. */
+function TopicFilters({
+  filters,
+  onChange,
+  stations,
+}: {
+  readonly filters: Filters;
+  readonly onChange: (patch: Filters) => void;
+  readonly stations: readonly Station[];
+}) {
+  const { t, language } = useSession();
+  return (
+    <Space wrap>
+      <Select<string>
+        aria-label={t.station}
+        placeholder={t.station}
+        allowClear
+        style={{ minWidth: 200 }}
+        value={filters.stationId}
+        onChange={(stationId) => onChange({ stationId })}
+        options={stations.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <Select<Step>
+        aria-label={t.step}
+        placeholder={t.step}
+        allowClear
+        style={{ minWidth: 140 }}
+        value={filters.step}
+        onChange={(step) => onChange({ step })}
+        options={steps.map((s) => ({ value: s, label: stepName(s, language) }))}
+      />
+      <Select<"open" | "closed">
+        aria-label={t.status}
+        placeholder={t.status}
+        allowClear
+        style={{ minWidth: 120 }}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
+        options={[
+          { value: "open", label: t.open },
+          { value: "closed", label: t.closed },
+        ]}
+      />
+      <Select<"true" | "false">
+        aria-label={t.overdue}
+        placeholder={t.overdue}
+        allowClear
+        style={{ minWidth: 120 }}
+        value={filters.overdue}
+        onChange={(overdue) => onChange({ overdue })}
+        options={[
+          { value: "true", label: t.overdue },
+          { value: "false", label: t.no + t.overdue },
+        ]}
+      />
+    </Space>
+  );
 }
 
 export function TopicsPage() {
@@ -36,53 +95,6 @@ export function TopicsPage() {
     { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },
   ];
 
-  const filterBar = (
-    <Space wrap>
-      <Select<string>
-        aria-label={t.station}
-        placeholder={t.station}
-        allowClear
-        style={{ minWidth: 200 }}
-        value={filters.stationId}
-        onChange={(stationId) => set({ stationId })}
-        options={stations.map((s) => ({ value: s.id, label: s.name }))}
-      />
-      <Select<Step>
-        aria-label={t.step}
-        placeholder={t.step}
-        allowClear
-        style={{ minWidth: 140 }}
-        value={filters.step}
-        onChange={(step) => set({ step })}
-        options={steps.map((s) => ({ value: s, label: stepName(s, language) }))}
-      />
-      <Select<"open" | "closed">
-        aria-label={t.status}
-        placeholder={t.status}
-        allowClear
-        style={{ minWidth: 120 }}
-        value={filters.status}
-        onChange={(status) => set({ status })}
-        options={[
-          { value: "open", label: t.open },
-          { value: "closed", label: t.closed },
-        ]}
-      />
-      <Select<"true" | "false">
-        aria-label={t.overdue}
-        placeholder={t.overdue}
-        allowClear
-        style={{ minWidth: 120 }}
-        value={filters.overdue}
-        onChange={(overdue) => set({ overdue })}
-        options={[
-          { value: "true", label: t.overdue },
-          { value: "false", label: t.no + t.overdue },
-        ]}
-      />
-    </Space>
-  );
-
   return (
     <ListPage<Topic>
       title={t.topics}
@@ -96,7 +108,7 @@ export function TopicsPage() {
           </Link>
         )
       }
-      filters={filterBar}
+      filters={<TopicFilters filters={filters} onChange={set} stations={stations} />}
       filterKey={JSON.stringify(filters)}
       columns={columns}
       rowKey={(row) => row.id}

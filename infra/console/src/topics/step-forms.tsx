@@ -104,112 +104,140 @@ const feedbackMethods: Record<Language, Record<string, string>> = {
 const choices = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export function evidenceFields(
-  step: Step,
-  t: Messages,
-  language: Language,
-  members: readonly MemberOption[],
-): ReactNode {
-  const memberSelect = <Select mode="multiple" options={[...members]} optionFilterProp="label" />;
-  switch (step) {
-    case "collect":
-      return (
-        <>
-          <Form.Item name="summary" label={t.summary} rules={required}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Form.Item name="raisedBy" label={t.raisedBy} rules={required}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </>
-      );
-    case "determine":
-      return (
-        <>
-          <Form.Item name="format" label={t.decisionFormat} rules={required}>
-            <Select options={choices(formats[language])} />
-          </Form.Item>
-          <Form.Item name="reason" label={t.reason} rules={required}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </>
-      );
-    case "research":
-      return (
-        <>
-          <Form.Item name="date" label={t.visitDate} rules={required}>
-            {dateInput}
-          </Form.Item>
-          <Form.Item name="place" label={t.place} rules={required}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="members" label={t.visitMembers} rules={required}>
-            {memberSelect}
-          </Form.Item>
-          <Form.Item name="findings" label={t.findings} rules={required}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </>
-      );
-    case "consult":
-      return (
-        <>
-          <Form.Item name="date" label={t.meetingDate} rules={required}>
-            {dateInput}
-          </Form.Item>
-          <Form.Item name="place" label={t.place} rules={required}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="members" label={t.visitMembers} rules={required}>
-            {memberSelect}
-          </Form.Item>
-          <Form.Item name="departments" label={t.departments}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="residents" label={t.residents}>
-            <InputNumber min={0} style={{ width: "100%" }} />
-          </Form.Item>
-          <Form.Item name="consensus" label={t.consensus} rules={required}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </>
-      );
-    case "report":
-      return (
-        <>
-          <Form.Item name="summary" label={t.reportSummary} rules={required}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Form.Item name="sentTo" label={t.sentTo} rules={required}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="sentOn" label={t.sentOn} rules={required}>
-            {dateInput}
-          </Form.Item>
-        </>
-      );
-    case "feedback":
-      return (
-        <>
-          <Form.Item name="department" label={t.department} rules={required}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="response" label={t.response} rules={required}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="respondedOn" label={t.respondedOn} rules={required}>
-            {dateInput}
-          </Form.Item>
-          <Form.Item name="method" label={t.feedbackMethod} rules={required}>
-            <Select options={choices(feedbackMethods[language])} />
-          </Form.Item>
-          <Form.Item name="feedbackSummary" label={t.feedbackSummary} rules={required}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="givenOn" label={t.givenOn} rules={required}>
-            {dateInput}
-          </Form.Item>
-        </>
-      );
-  }
+interface FieldsProps {
+  readonly t: Messages;
+  readonly language: Language;
+  readonly memberSelect: ReactNode;
+}
+
+function CollectFields({ t }: FieldsProps) {
+  return (
+    <>
+      <Form.Item name="summary" label={t.summary} rules={required}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="raisedBy" label={t.raisedBy} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
+  );
+}
+
+function DetermineFields({ t, language }: FieldsProps) {
+  return (
+    <>
+      <Form.Item name="format" label={t.decisionFormat} rules={required}>
+        <Select options={choices(formats[language])} />
+      </Form.Item>
+      <Form.Item name="reason" label={t.reason} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
+  );
+}
+
+function ResearchFields({ t, memberSelect }: FieldsProps) {
+  return (
+    <>
+      <Form.Item name="date" label={t.visitDate} rules={required}>
+        {dateInput}
+      </Form.Item>
+      <Form.Item name="place" label={t.place} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="members" label={t.visitMembers} rules={required}>
+        {memberSelect}
+      </Form.Item>
+      <Form.Item name="findings" label={t.findings} rules={required}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
+
+function ConsultFields({ t, memberSelect }: FieldsProps) {
+  return (
+    <>
+      <Form.Item name="date" label={t.meetingDate} rules={required}>
+        {dateInput}
+      </Form.Item>
+      <Form.Item name="place" label={t.place} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="members" label={t.visitMembers} rules={required}>
+        {memberSelect}
+      </Form.Item>
+      <Form.Item name="departments" label={t.departments}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="residents" label={t.residents}>
+        <InputNumber min={0} style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item name="consensus" label={t.consensus} rules={required}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
+
+function ReportFields({ t }: FieldsProps) {
+  return (
+    <>
+      <Form.Item name="summary" label={t.reportSummary} rules={required}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="sentTo" label={t.sentTo} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="sentOn" label={t.sentOn} rules={required}>
+        {dateInput}
+      </Form.Item>
+    </>
+  );
+}
+
+function FeedbackFields({ t, language }: FieldsProps) {
+  return (
+    <>
+      <Form.Item name="department" label={t.department} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="response" label={t.response} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="respondedOn" label={t.respondedOn} rules={required}>
+        {dateInput}
+      </Form.Item>
+      <Form.Item name="method" label={t.feedbackMethod} rules={required}>
+        <Select options={choices(feedbackMethods[language])} />
+      </Form.Item>
+      <Form.Item name="feedbackSummary" label={t.feedbackSummary} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="givenOn" label={t.givenOn} rules={required}>
+        {dateInput}
+      </Form.Item>
+    </>
+  );
+}
+
+const stepFields: Record<Step, (props: FieldsProps) => ReactNode> = {
+  collect: CollectFields,
+  determine: DetermineFields,
+  research: ResearchFields,
+  consult: ConsultFields,
+  report: ReportFields,
+  feedback: FeedbackFields,
+};
+
+/** The form fields of `step`'s evidence. */
+export function EvidenceFields(props: {
+  readonly step: Step;
+  readonly t: Messages;
+  readonly language: Language;
+  readonly members: readonly MemberOption[];
+}) {
+  const Fields = stepFields[props.step];
+  const memberSelect = <Select mode="multiple" options={[...props.members]} optionFilterProp="label" />;
+  return <Fields t={props.t} language={props.language} memberSelect={memberSelect} />;
 }

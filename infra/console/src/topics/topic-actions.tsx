@@ -6,7 +6,7 @@ import { useSession } from "../app-context";
 import { todayInShanghai } from "../format";
 import { ApiForm } from "../patterns/api-form";
 import { useLoad } from "../patterns/use-load";
-import { type EvidenceValues, evidenceBody, evidenceFieldMap, evidenceFields } from "./step-forms";
+import { EvidenceFields, type EvidenceValues, evidenceBody, evidenceFieldMap } from "./step-forms";
 import { stepName, steps } from "./steps";
 
 interface Props {
@@ -47,7 +47,7 @@ function CompleteForm({ topic, onChanged }: Props) {
       }
       onDone={onChanged}
     >
-      {evidenceFields(topic.step, t, language, members)}
+      <EvidenceFields step={topic.step} t={t} language={language} members={members} />
     </ApiForm>
   );
 }
