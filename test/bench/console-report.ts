@@ -87,6 +87,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export async function consoleReport(): Promise<string> {
+  // The functions' per-request lines would bury the report.
+  process.env.LOG_LEVEL = "warn";
   const work = await mkdtemp(join(tmpdir(), "hsl-console-"));
   try {
     const consoleDir = join(work, "console");
