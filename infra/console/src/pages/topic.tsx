@@ -9,21 +9,35 @@ import { dateTime } from "../format";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
+import { evidenceLines } from "../topics/evidence-view";
 import { DeadlineText, StatusTag, StepTag, useStations } from "../topics/parts";
 import { type Step, stepName, steps } from "../topics/steps";
 import { TopicActions } from "../topics/topic-actions";
 
 function EvidenceList({ topic }: { topic: TopicDetail }) {
-  const { language, t } = useSession();
+  const { api, language, t } = useSession();
+  const members = useLoad(
+    () =>
+      unwrap(
+        api.GET("/stations/{stationId}/members", {
+          params: { path: { stationId: topic.stationId }, query: { limit: 100 } },
+        }),
+      ),
+    [api, topic.stationId],
+  );
+  const memberName = (id: string) => members.data?.items.find((a) => a.memberId === id)?.member?.name ?? id;
   const recorded = steps.filter((step) => topic.evidence[step] !== undefined);
   if (recorded.length === 0) return <Typography.Text type="secondary">{t.nothing}</Typography.Text>;
   return (
     <Descriptions column={1} bordered size="small">
       {recorded.map((step) => (
         <Descriptions.Item key={step} label={stepName(step, language)}>
-          <pre style={{ whiteSpace: "pre-wrap", margin: 0, fontFamily: "inherit" }}>
-            {JSON.stringify(topic.evidence[step], null, 2)}
-          </pre>
+          {evidenceLines(topic.evidence[step], language, memberName).map(([label, text]) => (
+            <div key={label}>
+              <Typography.Text type="secondary">{label}：</Typography.Text>
+              {text}
+            </div>
+          ))}
         </Descriptions.Item>
       ))}
     </Descriptions>
