@@ -267,7 +267,7 @@ export const gatewayComponent: Component<StackState> = {
         host,
         port,
         ...(accessLog ? { accessLog } : {}),
-        localRoutes: demoSignIn({ keys, apiUrl: () => apiUrl }),
+        localRoutes: demoSignIn({ keys: () => need(state.keys, "the signing keys"), apiUrl: () => apiUrl }),
         ...(consoleDir ? { staticRoot: consoleDir } : {}),
       });
       apiUrl = state.gateway.url;

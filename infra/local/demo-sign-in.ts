@@ -83,18 +83,21 @@ async function signIn(request: IncomingMessage, apiUrl: string, keys: LocalKeys)
   return json(200, { token: await signToken(tokenRequestFor(chosen), keys), user: chosen });
 }
 
-/** The two local routes; `apiUrl` is read per request (the gateway's address is known only once it listens). */
+/**
+ * The two local routes. The keys and `apiUrl` are read per request: the gateway's address is known
+ * only once it listens, and the keys may take it as their issuer then.
+ */
 export function demoSignIn(options: {
-  readonly keys: LocalKeys;
+  readonly keys: () => LocalKeys;
   readonly apiUrl: () => string;
 }): LocalRoutes {
   return async (request, path) => {
     if (path === "/local/demo-users" && request.method === "GET") {
       await drain(request, 0);
-      return json(200, { users: await demoUsers(options.apiUrl(), options.keys) });
+      return json(200, { users: await demoUsers(options.apiUrl(), options.keys()) });
     }
     if (path === "/local/sign-in" && request.method === "POST") {
-      return await signIn(request, options.apiUrl(), options.keys);
+      return await signIn(request, options.apiUrl(), options.keys());
     }
     return undefined;
   };
