@@ -9,6 +9,7 @@ import { type CountySchedule, countySchedules } from "../../functions/kernel/sch
 import { loadApiFunctions } from "./api-functions";
 import { type LocalDelivery, startLocalDelivery } from "./delivery";
 import { httpApi, type SeedOutcome, seedMarkerPath, seedOnce } from "./demo/seed";
+import { demoSignIn } from "./demo-sign-in";
 import {
   type DynamoDbLocal,
   localCredentials,
@@ -53,6 +54,8 @@ export interface ResolvedStackOptions {
   readonly jobLog: ((line: string) => void) | undefined;
   /** One line per state the topic loop enters. */
   readonly workflowLog: ((line: string) => void) | undefined;
+  /** The console's built files, served at / beside the API; undefined: none. */
+  readonly consoleDir: string | undefined;
 }
 
 /** The notification outbox file (one JSON line per notification) in a data directory. */
@@ -266,17 +269,22 @@ export const functionsComponent: Component<StackState> = {
 export const gatewayComponent: Component<StackState> = {
   name: "HTTP gateway",
   async start(state) {
-    const { host, port, accessLog } = state.options;
+    const { host, port, accessLog, consoleDir } = state.options;
+    const keys = need(state.keys, "the signing keys");
+    let apiUrl = "";
     try {
       state.gateway = await startGateway({
         functions: need(state.functions, "the API functions"),
-        keys: need(state.keys, "the signing keys"),
+        keys,
         // The local OIDC issuer, at the gateway's own URL: tokens are verified through its discovery document.
         oidc: {},
         host,
         port,
         ...(accessLog ? { accessLog } : {}),
+        localRoutes: demoSignIn({ keys: () => need(state.keys, "the signing keys"), apiUrl: () => apiUrl }),
+        ...(consoleDir ? { staticRoot: consoleDir } : {}),
       });
+      apiUrl = state.gateway.url;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
         throw new Error(

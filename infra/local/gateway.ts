@@ -14,7 +14,7 @@ import { type GatewayEvent, newRequestId } from "./gateway/event";
 import { type ApiFunction, functionLookup } from "./gateway/integration";
 import { oidcVerifier } from "./gateway/oidc-verifier";
 import { listenerFor } from "./gateway/raw-request-line";
-import { type RespondConfig, respond } from "./gateway/respond";
+import { type LocalRoutes, type RespondConfig, respond } from "./gateway/respond";
 import { answerUnreadableRequest, internalServerError, write } from "./gateway/response";
 import { createRouteMatcher } from "./gateway/routes";
 import type { LocalKeys } from "./keys";
@@ -50,6 +50,10 @@ export interface GatewayOptions {
   readonly integrationTimeoutMs?: number;
   /** One line per request (method, path, status, time). Default: none. */
   readonly accessLog?: (line: string) => void;
+  /** Local-only endpoints beside the API (the console's demo sign-in). */
+  readonly localRoutes?: LocalRoutes;
+  /** A directory of static files (the console's build) served for GETs no route takes. */
+  readonly staticRoot?: string;
   /** Handler failures. Default: stderr. */
   readonly errorLog?: (message: string, error: unknown) => void;
 }
@@ -76,6 +80,8 @@ function respondConfig(options: GatewayOptions): RespondConfig {
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     integrationTimeoutMs: options.integrationTimeoutMs ?? 30_000,
     errorLog: options.errorLog ?? stderrLog,
+    ...(options.localRoutes ? { localRoutes: options.localRoutes } : {}),
+    ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}),
   };
 }
 

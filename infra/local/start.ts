@@ -2,8 +2,9 @@
  * `npm start`: the whole product on one machine — DynamoDB Local, the table, the API behind a local
  * HTTP gateway with a local JWT authorizer, and demo data on first start. Ctrl-C stops it cleanly.
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Clock } from "../../functions/kernel/clock";
 import {
   type CliValues,
@@ -15,6 +16,7 @@ import {
   UsageError,
 } from "./cli";
 import { localComponents, outboxPath, type ResolvedStackOptions, type StackState } from "./components";
+import { consoleDist, ensureConsoleBuilt } from "./console-build";
 import type { LocalDelivery } from "./delivery";
 import { describe as describeSeed, type SeedOutcome } from "./demo/seed";
 import type { LocalKeys } from "./keys";
@@ -50,12 +52,16 @@ export interface LocalStackOptions {
   readonly onProgress?: (component: string) => void;
   /** Abort start-up (everything already started is stopped again). */
   readonly signal?: AbortSignal;
+  /** The console's built files to serve at /; default infra/console/dist when built, false: none. */
+  readonly consoleDir?: string | false;
   /** Replace the component list (tests). */
   readonly components?: readonly Component<StackState>[];
 }
 
 export interface LocalStack {
   readonly apiUrl: string;
+  /** The console (工作台), served by the gateway at /; undefined when it is not built. */
+  readonly consoleUrl: string | undefined;
   readonly dynamodbEndpoint: string;
   /** Absolute path of the data directory (keys; database unless in memory). */
   readonly dataDir: string;
@@ -87,6 +93,12 @@ export interface LocalStack {
 
 export { defaultDataDir, defaultTableName } from "./cli";
 
+/** The console's files to serve: as given, else its build when there is one. */
+function consoleDirOf(options: LocalStackOptions): string | undefined {
+  if (options.consoleDir === false) return undefined;
+  return options.consoleDir ?? (existsSync(join(consoleDist, "index.html")) ? consoleDist : undefined);
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const resolved: ResolvedStackOptions = {
     port: options.port ?? 3000,
@@ -100,6 +112,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     speed: options.speed ?? 1,
     workflowLog: options.workflowLog,
     jobLog: options.jobLog,
+    consoleDir: consoleDirOf(options),
   };
   if (!(resolved.speed > 0) || !Number.isFinite(resolved.speed)) {
     throw new Error(`speed must be a positive number, not ${resolved.speed}`);
@@ -119,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   return {
     apiUrl: gateway.url,
+    consoleUrl: resolved.consoleDir ? `${gateway.url}/` : undefined,
     dynamodbEndpoint: dynamodb.endpoint,
     dataDir: resolved.dataDir,
     dbPath: dynamodb.dbPath,
@@ -229,6 +243,7 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     "",
     `好商量 haoshangliang — local stack ready in ${(options.startedMs / 1000).toFixed(1)} s`,
     "",
+    `  console    ${stack.consoleUrl ?? "not built (npm run console:build)"}`,
     `  API        ${stack.apiUrl}`,
     `  data       ${data}`,
     `  DynamoDB   ${stack.dynamodbEndpoint} (table ${stack.tableName})`,
@@ -317,8 +332,17 @@ async function main(values: CliValues<typeof startOptions>): Promise<void> {
   stopOnSignals(abort, () => stack);
 
   const started = performance.now();
+  // The console builds (when stale) while the stack starts; the gateway serves it once it is there.
+  // A failed build leaves the API running: the console's pages are then missing, and the error says why.
+  const consoleBuilt = ensureConsoleBuilt((line) => process.stdout.write(`${line}\n`)).catch(
+    (error: unknown) =>
+      process.stderr.write(
+        `the console did not build: ${error instanceof Error ? error.message : String(error)}\n`,
+      ),
+  );
   try {
-    stack = await startLocalStack({ ...options, signal: abort.signal });
+    stack = await startLocalStack({ ...options, consoleDir: consoleDist, signal: abort.signal });
+    await consoleBuilt;
   } catch (error) {
     if (abort.signal.aborted) {
       process.stdout.write("stopped.\n");

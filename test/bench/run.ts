@@ -17,6 +17,7 @@ import { fromRoot } from "../../infra/paths";
 import { topicLoopStates } from "../../workflows/topic-loop";
 import { measureStationReads } from "./api-latency";
 import { bundleReport, type FunctionEntry } from "./bundle-report";
+import { consoleReport } from "./console-report";
 import { noticesReport } from "./notices-report";
 import { provinceReport } from "./province-report";
 // The quarterly quota check (decision 0022).
@@ -201,7 +202,16 @@ function wallTimeReport(byspeed: readonly TopicLoopResult[]): string {
 }
 
 /** `BENCH_SECTIONS` (comma-separated) runs only some sections, for a quick look; all by default. */
-const sectionNames = ["bundles", "reads", "writes", "notices", "loop", "province", "quota"] as const;
+const sectionNames = [
+  "bundles",
+  "reads",
+  "writes",
+  "notices",
+  "loop",
+  "province",
+  "quota",
+  "console",
+] as const;
 const chosen = new Set(
   (process.env.BENCH_SECTIONS ?? sectionNames.join(",")).split(",").map((s) => s.trim()),
 );
@@ -276,6 +286,12 @@ async function quotaSection() {
   console.log(await quotaReport());
 }
 
+// The console's first load and time to interactive (decision 0023).
+async function consoleSection() {
+  console.log("\n## The console (工作台): first load and time to interactive, beside a blank Vite page\n");
+  console.log(await consoleReport());
+}
+
 const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
 try {
   console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
@@ -286,6 +302,7 @@ try {
   if (chosen.has("loop")) await loopSection();
   if (chosen.has("province")) await provinceSection();
   if (chosen.has("quota")) await quotaSection();
+  if (chosen.has("console")) await consoleSection();
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }

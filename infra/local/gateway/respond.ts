@@ -13,6 +13,10 @@ import type { TokenVerifier } from "./oidc-verifier";
 import { drain, incomingRequest } from "./request";
 import { apiError, internalServerError, json, type Reply } from "./response";
 import type { RouteMatch, RouteMatcher } from "./routes";
+import { staticFile } from "./static-files";
+
+/** Answers a request the API's routes do not take (local-only endpoints), or undefined to go on. */
+export type LocalRoutes = (request: IncomingMessage, path: string) => Promise<Reply | undefined>;
 
 export interface RespondConfig {
   readonly matcher: RouteMatcher;
@@ -24,6 +28,10 @@ export interface RespondConfig {
   readonly bodyLimit: number;
   readonly integrationTimeoutMs: number;
   readonly errorLog: (message: string, error: unknown) => void;
+  /** Local-only endpoints beside the API (e.g. the console's demo sign-in). */
+  readonly localRoutes?: LocalRoutes;
+  /** The console's built files, for GETs no route takes. */
+  readonly staticRoot?: string;
 }
 
 /** The answer to a request no route takes (its body is read and dropped first). */
@@ -70,7 +78,15 @@ export async function respond(
     }
   }
   const match = config.matcher.match(method, rawPath);
-  if (match.kind !== "found") return await unrouted(request, match, requestId);
+  if (match.kind !== "found") {
+    const local = await config.localRoutes?.(request, rawPath);
+    if (local) return local;
+    if (config.staticRoot && (method === "GET" || method === "HEAD") && match.kind === "not-found") {
+      const file = await staticFile(config.staticRoot, rawPath);
+      if (file) return file;
+    }
+    return await unrouted(request, match, requestId);
+  }
 
   const body = await drain(request, config.bodyLimit);
   if (body === undefined) {

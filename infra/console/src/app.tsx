@@ -1,0 +1,99 @@
+/**
+ * The console: settings, API client, session and language for every page; antd in Chinese (or
+ * English); hash routes, so the static files need no server-side routing.
+ */
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { useMemo, useState } from "react";
+import { createHashRouter, RouterProvider } from "react-router-dom";
+import { type ClientContext, createApi } from "./api/client";
+import { type AppContext, AppContextValue } from "./app-context";
+import { type Session, sessionFromToken, storedSession, storeSession } from "./auth/session";
+import type { ConsoleConfig } from "./config";
+import { catalogs, type Language } from "./i18n/messages";
+import { routes } from "./routes";
+
+const languageKey = "haoshangliang.language";
+
+function initialLanguage(): Language {
+  return localStorage.getItem(languageKey) === "en" ? "en" : "zh-CN";
+}
+
+const router = createHashRouter(routes);
+
+/**
+ * Ant Design's palette with text and link colours dark enough for WCAG AA contrast (4.5:1) on
+ * white: its lighter greys (placeholders, empty lists, secondary text) and its blue link fall short.
+ */
+const muted = "rgba(0, 0, 0, 0.6)";
+const theme = {
+  token: {
+    colorPrimary: "#b71c1c",
+    colorLink: "#0958d9",
+    colorInfo: "#0958d9",
+    colorSuccess: "#237804",
+    colorWarning: "#ad4e00",
+    colorError: "#cf1322",
+    colorTextTertiary: muted,
+    colorTextQuaternary: muted,
+    colorTextPlaceholder: muted,
+    colorTextDisabled: muted,
+    colorTextDescription: muted,
+  },
+};
+
+export function App({ config }: { config: ConsoleConfig }) {
+  const [session, setSession] = useState<Session | undefined>(storedSession);
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+
+  const context = useMemo<AppContext>(() => {
+    const client: ClientContext = {
+      token: () => session?.token,
+      language: () => language,
+      onUnauthorized: () => {
+        storeSession(undefined);
+        setSession(undefined);
+      },
+    };
+    return {
+      config,
+      client,
+      api: createApi(config.apiBase, client),
+      session,
+      signIn: (token) => {
+        const next = sessionFromToken(token);
+        storeSession(next);
+        setSession(next);
+      },
+      signOut: () => {
+        storeSession(undefined);
+        setSession(undefined);
+      },
+      language,
+      setLanguage: (next) => {
+        localStorage.setItem(languageKey, next);
+        document.documentElement.lang = next;
+        setLanguageState(next);
+      },
+      t: catalogs[language],
+    };
+  }, [config, session, language]);
+
+  dayjs.locale(language === "en" ? "en" : "zh-cn");
+  return (
+    <ConfigProvider
+      button={{ autoInsertSpace: false }}
+      locale={language === "en" ? enUS : zhCN}
+      theme={theme}
+    >
+      <AntApp>
+        <AppContextValue.Provider value={context}>
+          <RouterProvider router={router} />
+        </AppContextValue.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

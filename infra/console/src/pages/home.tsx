@@ -1,0 +1,160 @@
+/**
+ * 工作台: for staff and the county office, my open topics by step (overdue and soonest first) and the
+ * notices that did not arrive; for a member, the topics at my stations and my invitations.
+ */
+import { Alert, Card, Col, Flex, List, Row, Table, Tag, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { unwrap } from "../api/errors";
+import type { Invitation, Notification, Topic } from "../api/types";
+import { useSession } from "../app-context";
+import { can } from "../auth/session";
+import { dateTime } from "../format";
+import { useLoad } from "../patterns/use-load";
+import { byUrgency, DeadlineText, StepTag, useStations } from "../topics/parts";
+
+function MyTopics({ title }: { title: string }) {
+  const { api, t } = useSession();
+  const { nameOf } = useStations();
+  const topics = useLoad(
+    async () =>
+      [
+        ...(await unwrap(api.GET("/topics", { params: { query: { status: "open", limit: 100 } } }))).items,
+      ].sort(byUrgency),
+    [api],
+  );
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>
+          {title}
+        </Typography.Title>
+      }
+      data-testid="my-topics"
+    >
+      {topics.error && <Alert type="error" title={topics.error.message} showIcon />}
+      <Table<Topic>
+        size="small"
+        loading={topics.loading}
+        dataSource={topics.data ?? []}
+        rowKey={(row) => row.id}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        locale={{ emptyText: t.nothing }}
+        columns={[
+          {
+            title: t.title,
+            key: "title",
+            render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link>,
+          },
+          { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
+          { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
+          { title: t.station, key: "station", render: (_, row) => nameOf(row.stationId) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function FailedNotices() {
+  const { api, t, language } = useSession();
+  const failed = useLoad(
+    () => unwrap(api.GET("/notifications", { params: { query: { status: "failed", limit: 10 } } })),
+    [api],
+  );
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>
+          {t.failedNotices}
+        </Typography.Title>
+      }
+      extra={<Link to="/notifications">{t.notifications}</Link>}
+      data-testid="failed-notices"
+    >
+      {failed.error && <Alert type="error" title={failed.error.message} showIcon />}
+      <List<Notification>
+        loading={failed.loading}
+        dataSource={failed.data?.items ?? []}
+        locale={{ emptyText: t.nothing }}
+        renderItem={(n) => (
+          <List.Item>
+            <List.Item.Meta
+              title={`${n.recipient.name} · ${n.subject}`}
+              description={`${dateTime(n.createdAt, language)} ${n.lastError ?? ""}`}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function MyInvitations({ memberId }: { memberId: string }) {
+  const { api, t, language } = useSession();
+  const invitations = useLoad(
+    () =>
+      unwrap(
+        api.GET("/members/{memberId}/invitations", { params: { path: { memberId }, query: { limit: 20 } } }),
+      ),
+    [api, memberId],
+  );
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>
+          {t.invitations}
+        </Typography.Title>
+      }
+    >
+      <List<Invitation>
+        loading={invitations.loading}
+        dataSource={invitations.data?.items ?? []}
+        locale={{ emptyText: t.nothing }}
+        renderItem={(i) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <span>
+                  {i.stationName} <Tag>{i.status}</Tag>
+                </span>
+              }
+              description={`${dateTime(i.createdAt, language)} ${i.note ?? ""}`}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export function HomePage() {
+  const { session, t } = useSession();
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
+        {t.home}
+      </Typography.Title>
+      {session.role === "member" ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <MyTopics title={t.memberTopics} />
+          </Col>
+          <Col xs={24} lg={10}>
+            {session.memberId && <MyInvitations memberId={session.memberId} />}
+          </Col>
+        </Row>
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <MyTopics title={t.myTopics} />
+          </Col>
+          {can.seeNotifications(session) && (
+            <Col xs={24} xl={8}>
+              <FailedNotices />
+            </Col>
+          )}
+        </Row>
+      )}
+    </Flex>
+  );
+}

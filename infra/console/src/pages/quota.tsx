@@ -1,0 +1,58 @@
+/** 4+X: each station's pace toward the year's consultations and public-opinion items (GET /quota). */
+import { Progress, Tag } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { Link } from "react-router-dom";
+import { fetchCsv } from "../api/client";
+import { unwrap } from "../api/errors";
+import type { QuotaRow as StationQuota } from "../api/types";
+import { useSession } from "../app-context";
+import { ListPage } from "../patterns/list-page";
+import { tone } from "../patterns/tone";
+
+const statusColor = { met: "success", on_pace: "processing", behind: "warning", at_risk: "error" } as const;
+
+const tally = (value: { count: number; target: number }) => `${value.count} / ${value.target}`;
+
+export function QuotaPage() {
+  const { api, t, config, client } = useSession();
+  const columns: ColumnsType<StationQuota> = [
+    {
+      title: t.station,
+      key: "station",
+      render: (_, row) => <Link to={`/stations/${row.stationId}`}>{row.stationName}</Link>,
+    },
+    { title: t.zone, dataIndex: "zone", key: "zone" },
+    {
+      title: t.quotaStatus,
+      key: "status",
+      render: (_, row) => <Tag color={tone(statusColor[row.status])}>{row.statusLabel}</Tag>,
+    },
+    { title: t.consultations, key: "consultations", render: (_, row) => tally(row.consultations) },
+    { title: t.opinions, key: "opinions", render: (_, row) => tally(row.opinions) },
+    {
+      title: t.year,
+      key: "elapsed",
+      render: (_, row) => (
+        <Progress
+          aria-label={`${t.year} ${Math.round(row.yearElapsed * 100)}%`}
+          percent={Math.round(row.yearElapsed * 100)}
+          size="small"
+          style={{ width: 100 }}
+        />
+      ),
+    },
+    { title: t.missing, dataIndex: "missing", key: "missing" },
+  ];
+  return (
+    <ListPage<StationQuota>
+      title={t.quota}
+      testId="quota"
+      columns={columns}
+      rowKey={(row) => row.stationId}
+      load={(cursor) => unwrap(api.GET("/quota", { params: { query: { limit: 100, cursor } } }))}
+      exportCsv={() => fetchCsv(config.apiBase, client, "/quota", {})}
+      exportColumns={[]}
+      exportName="quota"
+    />
+  );
+}

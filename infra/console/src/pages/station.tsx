@@ -1,0 +1,153 @@
+/** A station: its details and 六有 checklist, the members serving there, invitations, suggested members, its topics. */
+import { Alert, Card, Descriptions, Flex, List, Spin, Table, Tag, Typography } from "antd";
+import { Link, useParams } from "react-router-dom";
+import { unwrap } from "../api/errors";
+import type { Assignment, Invitation, Topic } from "../api/types";
+import { useSession } from "../app-context";
+import { dateTime } from "../format";
+import { tone } from "../patterns/tone";
+import { useLoad } from "../patterns/use-load";
+import { DeadlineText, StepTag } from "../topics/parts";
+
+const standardNames = {
+  "zh-CN": {
+    venue: "有场所",
+    signage: "有标识",
+    rules: "有制度",
+    process: "有流程",
+    activities: "有活动",
+    results: "有成效",
+  },
+  en: {
+    venue: "Venue",
+    signage: "Signage",
+    rules: "Rules",
+    process: "Process",
+    activities: "Activities",
+    results: "Results",
+  },
+} as const;
+
+const heading = (text: string) => (
+  <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+    {text}
+  </Typography.Title>
+);
+
+function StationLists({ stationId }: { stationId: string }) {
+  const { api, t, language, session } = useSession();
+  const params = { params: { path: { stationId }, query: { limit: 100 } } };
+  const members = useLoad(() => unwrap(api.GET("/stations/{stationId}/members", params)), [api, stationId]);
+  const topics = useLoad(
+    () => unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } })),
+    [api, stationId],
+  );
+  const invitations = useLoad(
+    () =>
+      session.role === "member"
+        ? Promise.resolve({ items: [] as Invitation[], cursor: null })
+        : unwrap(api.GET("/stations/{stationId}/invitations", params)),
+    [api, stationId],
+  );
+  return (
+    <>
+      <Card title={heading(t.stationMembers)}>
+        <List<Assignment>
+          loading={members.loading}
+          dataSource={members.data?.items ?? []}
+          locale={{ emptyText: t.nothing }}
+          renderItem={(a) => (
+            <List.Item>
+              {session.role === "member" ? (
+                (a.member?.name ?? a.memberId)
+              ) : (
+                <Link to={`/members/${a.memberId}`}>{a.member?.name ?? a.memberId}</Link>
+              )}{" "}
+              <Tag>{a.basis}</Tag>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card title={heading(t.topics)}>
+        <Table<Topic>
+          size="small"
+          loading={topics.loading}
+          dataSource={topics.data?.items ?? []}
+          rowKey={(row) => row.id}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          columns={[
+            {
+              title: t.title,
+              key: "title",
+              render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link>,
+            },
+            { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
+            { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
+          ]}
+        />
+      </Card>
+      {session.role !== "member" && (
+        <Card title={heading(t.invitations)}>
+          <List<Invitation>
+            loading={invitations.loading}
+            dataSource={invitations.data?.items ?? []}
+            locale={{ emptyText: t.nothing }}
+            renderItem={(i) => (
+              <List.Item>
+                {i.memberName} <Tag>{i.status}</Tag> {dateTime(i.createdAt, language)}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
+
+export function StationPage() {
+  const { stationId = "" } = useParams();
+  const { api, t, language } = useSession();
+  const loaded = useLoad(
+    () => unwrap(api.GET("/stations/{stationId}", { params: { path: { stationId } } })),
+    [api, stationId],
+  );
+  if (loaded.error) return <Alert type="error" title={loaded.error.message} showIcon />;
+  const station = loaded.data;
+  if (!station) return <Spin />;
+  const names = standardNames[language];
+  return (
+    <Flex vertical gap="middle">
+      <Card
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+            {station.name}
+          </Typography.Title>
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t.kind}>
+            {station.kind === "room" ? t.kindRoom : t.kindStation}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.zone}>{station.zone}</Descriptions.Item>
+          <Descriptions.Item label={t.township}>{station.township ?? t.none}</Descriptions.Item>
+          <Descriptions.Item label={t.venueName}>{station.hostVenue.name}</Descriptions.Item>
+          <Descriptions.Item label={t.liaisonLeader}>{station.liaison.leader ?? t.none}</Descriptions.Item>
+          <Descriptions.Item label={t.status}>
+            <Tag>{station.status}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.standards} span={2}>
+            <Flex wrap gap="small" data-testid="standards">
+              {(Object.keys(names) as (keyof typeof names)[]).map((item) => (
+                <Tag key={item} color={tone(station.standards[item]?.met ? "success" : "default")}>
+                  {station.standards[item]?.met ? "✓" : "✗"} {names[item]}
+                </Tag>
+              ))}
+            </Flex>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <StationLists stationId={station.id} />
+    </Flex>
+  );
+}

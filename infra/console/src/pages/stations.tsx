@@ -1,0 +1,63 @@
+/** 工作站（室）: the list by zone, with the API's CSV export. */
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Select, Space, Tag } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { fetchCsv } from "../api/client";
+import { unwrap } from "../api/errors";
+import type { Station } from "../api/types";
+import { useSession } from "../app-context";
+import { can } from "../auth/session";
+import { ListPage } from "../patterns/list-page";
+
+export const zones = ["东山", "营前", "社溪", "寺下", "城市社区", "工业园区"];
+
+export function StationsPage() {
+  const { api, t, session, config, client } = useSession();
+  const [zone, setZone] = useState<string | undefined>();
+  const columns: ColumnsType<Station> = [
+    { title: t.name, key: "name", render: (_, row) => <Link to={`/stations/${row.id}`}>{row.name}</Link> },
+    { title: t.kind, key: "kind", render: (_, row) => (row.kind === "room" ? t.kindRoom : t.kindStation) },
+    { title: t.zone, dataIndex: "zone", key: "zone" },
+    { title: t.township, dataIndex: "township", key: "township" },
+    { title: t.status, dataIndex: "status", key: "status", render: (status: string) => <Tag>{status}</Tag> },
+    { title: t.standards, key: "standards", render: (_, row) => `${row.standardsMet}/6` },
+    { title: t.memberCount, dataIndex: "memberCount", key: "memberCount" },
+  ];
+  return (
+    <ListPage<Station>
+      title={t.stations}
+      testId="stations"
+      extra={
+        can.registerStation(session) && (
+          <Link to="/stations/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t.registerStation}
+            </Button>
+          </Link>
+        )
+      }
+      filters={
+        <Space wrap>
+          <Select<string>
+            aria-label={t.zone}
+            placeholder={t.zone}
+            allowClear
+            style={{ minWidth: 160 }}
+            value={zone}
+            onChange={setZone}
+            options={zones.map((z) => ({ value: z, label: z }))}
+          />
+        </Space>
+      }
+      filterKey={zone ?? ""}
+      columns={columns}
+      rowKey={(row) => row.id}
+      load={(cursor) => unwrap(api.GET("/stations", { params: { query: { zone, limit: 100, cursor } } }))}
+      exportCsv={() => fetchCsv(config.apiBase, client, "/stations", { zone })}
+      exportColumns={[]}
+      exportName="stations"
+    />
+  );
+}

@@ -1,0 +1,121 @@
+/** 议题: the list with filters (station, step, status, overdue) and the API's CSV export. */
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Select, Space } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { fetchCsv } from "../api/client";
+import { unwrap } from "../api/errors";
+import type { Station, Topic } from "../api/types";
+import { useSession } from "../app-context";
+import { can } from "../auth/session";
+import { dateTime } from "../format";
+import { ListPage } from "../patterns/list-page";
+import { DeadlineText, StatusTag, StepTag, useStations } from "../topics/parts";
+import { type Step, stepName, steps } from "../topics/steps";
+
+interface Filters {
+  stationId?: string;
+  step?: Step;
+  status?: "open" | "closed";
+  overdue?: "true" | "false";
+}
+
+/** The list's filters: station, step, status, overdue. */
+function TopicFilters({
+  filters,
+  onChange,
+  stations,
+}: {
+  readonly filters: Filters;
+  readonly onChange: (patch: Filters) => void;
+  readonly stations: readonly Station[];
+}) {
+  const { t, language } = useSession();
+  return (
+    <Space wrap>
+      <Select<string>
+        aria-label={t.station}
+        placeholder={t.station}
+        allowClear
+        style={{ minWidth: 200 }}
+        value={filters.stationId}
+        onChange={(stationId) => onChange({ stationId })}
+        options={stations.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <Select<Step>
+        aria-label={t.step}
+        placeholder={t.step}
+        allowClear
+        style={{ minWidth: 140 }}
+        value={filters.step}
+        onChange={(step) => onChange({ step })}
+        options={steps.map((s) => ({ value: s, label: stepName(s, language) }))}
+      />
+      <Select<"open" | "closed">
+        aria-label={t.status}
+        placeholder={t.status}
+        allowClear
+        style={{ minWidth: 120 }}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
+        options={[
+          { value: "open", label: t.open },
+          { value: "closed", label: t.closed },
+        ]}
+      />
+      <Select<"true" | "false">
+        aria-label={t.overdue}
+        placeholder={t.overdue}
+        allowClear
+        style={{ minWidth: 120 }}
+        value={filters.overdue}
+        onChange={(overdue) => onChange({ overdue })}
+        options={[
+          { value: "true", label: t.overdue },
+          { value: "false", label: t.no + t.overdue },
+        ]}
+      />
+    </Space>
+  );
+}
+
+export function TopicsPage() {
+  const { api, t, language, session, config, client } = useSession();
+  const { stations, nameOf } = useStations();
+  const [filters, setFilters] = useState<Filters>({ status: "open" });
+  const set = (patch: Filters) => setFilters((previous) => ({ ...previous, ...patch }));
+
+  const columns: ColumnsType<Topic> = [
+    { title: t.title, key: "title", render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link> },
+    { title: t.station, key: "station", render: (_, row) => nameOf(row.stationId) },
+    { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
+    { title: t.status, key: "status", render: (_, row) => <StatusTag topic={row} /> },
+    { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
+    { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },
+  ];
+
+  return (
+    <ListPage<Topic>
+      title={t.topics}
+      testId="topics"
+      extra={
+        can.registerTopic(session) && (
+          <Link to="/topics/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t.registerTopic}
+            </Button>
+          </Link>
+        )
+      }
+      filters={<TopicFilters filters={filters} onChange={set} stations={stations} />}
+      filterKey={JSON.stringify(filters)}
+      columns={columns}
+      rowKey={(row) => row.id}
+      load={(cursor) => unwrap(api.GET("/topics", { params: { query: { ...filters, limit: 50, cursor } } }))}
+      exportCsv={() => fetchCsv(config.apiBase, client, "/topics", { ...filters })}
+      exportColumns={[]}
+      exportName="topics"
+    />
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The form pattern: antd's Form, submitting to the API; a 400's field problems appear beside the
+ * fields they name (the API's messages, in the user's language), anything else above the buttons.
+ * `fieldMap` maps the API's dotted field paths to the form's field names where they differ.
+ */
+import { Alert, Button, Form, type FormInstance, Space } from "antd";
+import { type ReactNode, useState } from "react";
+import { ApiProblem } from "../api/errors";
+import { useApp } from "../app-context";
+
+export interface ApiFormProps<V> {
+  readonly form?: FormInstance<V>;
+  readonly submit: (values: V) => Promise<unknown>;
+  readonly onDone?: (result: unknown) => void;
+  readonly fieldMap?: Readonly<Record<string, string>>;
+  readonly submitLabel?: string;
+  readonly initialValues?: Partial<V>;
+  readonly children: ReactNode;
+  readonly name: string;
+}
+
+/** The form field an API problem belongs to: the mapped name, else the longest known prefix. */
+function formFieldOf(field: string, known: readonly string[], fieldMap: Readonly<Record<string, string>>) {
+  if (fieldMap[field]) return fieldMap[field];
+  const parts = field.split(/[.[\]]+/).filter(Boolean);
+  for (let n = parts.length; n > 0; n--) {
+    const candidate = parts.slice(0, n).join(".");
+    if (fieldMap[candidate]) return fieldMap[candidate];
+    if (known.includes(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Every dotted path in the form's values ("responsible.name"), the names a problem can land on. */
+function fieldPaths(values: unknown, prefix = ""): string[] {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return prefix ? [prefix] : [];
+  const nested = Object.entries(values).flatMap(([key, value]) =>
+    fieldPaths(value, prefix ? `${prefix}.${key}` : key),
+  );
+  return prefix ? [prefix, ...nested] : nested;
+}
+
+export function ApiForm<V extends object>(props: ApiFormProps<V>) {
+  const { t } = useApp();
+  const [own] = Form.useForm<V>();
+  const form = props.form ?? own;
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+
+  const onFinish = async (values: V) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const result = await props.submit(values);
+      props.onDone?.(result);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) {
+        setProblem(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      const known = fieldPaths(form.getFieldsValue());
+      const byField = new Map<string, string[]>();
+      const unplaced: string[] = [];
+      for (const detail of error.details) {
+        const field = formFieldOf(detail.field, known, props.fieldMap ?? {});
+        if (field) byField.set(field, [...(byField.get(field) ?? []), detail.message]);
+        else unplaced.push(detail.message);
+      }
+      form.setFields([...byField].map(([name, errors]) => ({ name: name.split(".") as never, errors })));
+      if (byField.size === 0 || unplaced.length > 0) setProblem([error.message, ...unplaced].join(" "));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<V>
+      form={form}
+      name={props.name}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={props.initialValues}
+      scrollToFirstError
+    >
+      {props.children}
+      {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 16 }} role="alert" />}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {props.submitLabel ?? t.submit}
+        </Button>
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,51 @@
+/** The county office's clerk registers a station and a member; the API's messages show beside the fields. */
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+// Names are unique in the county: a suffix per run lets the tests run again on a kept stack.
+const run = Date.now().toString(36).slice(-4);
+const stationName = `演示·测试${run}委员工作站`;
+const memberName = `演示委员·测试${run}`;
+
+test("a clerk registers a station and a member", async ({ page, consoleUrl, consoleWatch }) => {
+  await signInAs(page, consoleUrl, "演示·县政协办公室");
+  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
+  await expectAccessible(page, "home (admin)");
+
+  await page.getByRole("menuitem", { name: "工作站（室）" }).click();
+  await expect(page.getByTestId("stations").locator("tr.ant-table-row").first()).toBeVisible();
+  await expectAccessible(page, "stations");
+  await page.getByRole("button", { name: "登记工作站（室）" }).click();
+  await page.getByLabel("名称", { exact: true }).fill(stationName);
+  await page.getByLabel("片区", { exact: true }).click();
+  await page.getByTitle("社溪").click();
+  await page.getByLabel("依托阵地名称", { exact: true }).fill("社溪镇新时代文明实践所");
+  await page.getByLabel("联系领导", { exact: true }).fill("演示·县政协副主席李某");
+  await page.getByLabel("联系专委会", { exact: true }).fill("提案委员会");
+  await page.getByLabel("联系人", { exact: true }).fill("演示·测试联系人");
+  await page.getByLabel("联系电话", { exact: true }).fill("12345");
+  await expectAccessible(page, "register a station");
+  consoleWatch.expectApiError(400);
+  await page.getByRole("button", { name: "提交" }).click();
+  // The API's own message, beside the field it names.
+  await expect(page.locator("#station_contact_phone_help")).toContainText(/手机|电话|号码/);
+  await page.getByLabel("联系电话", { exact: true }).fill("13800009901");
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("heading", { name: stationName })).toBeVisible();
+  await expectAccessible(page, "station");
+
+  await page.getByRole("menuitem", { name: "委员" }).click();
+  await expect(page.getByTestId("members").locator("tr.ant-table-row").first()).toBeVisible();
+  await expectAccessible(page, "members");
+  await page.getByRole("button", { name: "登记委员" }).click();
+  await page.getByLabel("姓名", { exact: true }).fill(memberName);
+  await page.getByLabel("界别", { exact: true }).fill("经济界");
+  await page.getByLabel("职业", { exact: true }).fill("企业管理");
+  await page.getByLabel("专长（逗号分隔）", { exact: true }).fill("电商，物流");
+  await page.getByLabel("手机", { exact: true }).fill("1380000");
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.locator("#member_phone_help")).toContainText(/手机|号码/);
+  await page.getByLabel("手机", { exact: true }).fill("13800009902");
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("heading", { name: memberName })).toBeVisible();
+  await expectAccessible(page, "member");
+});

@@ -1,0 +1,44 @@
+/**
+ * A station's staff sees their own station, not another's; the county office sees every open topic,
+ * the delivery log and the 4+X pace (and the home page's screenshot for the README).
+ */
+import { demoUsers, expect, expectAccessible, signInAs, test } from "./fixtures";
+
+test("a station's staff cannot see another station", async ({ page, consoleUrl, consoleWatch }) => {
+  const staff = (await demoUsers(page, consoleUrl)).filter((user) => user.role === "staff");
+  const [mine, other] = staff;
+  if (!mine || !other) throw new Error("the demo data needs two stations");
+  await signInAs(page, consoleUrl, mine.name);
+
+  await page.getByRole("menuitem", { name: "工作站（室）" }).click();
+  const rows = page.getByTestId("stations").locator("tbody tr.ant-table-row");
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole("link").click();
+  await expect(page.getByTestId("standards")).toBeVisible();
+  await expectAccessible(page, "station (staff)");
+
+  consoleWatch.expectApiError(404);
+  await page.goto(`${consoleUrl}#/stations/${other.id.replace("staff:", "")}`);
+  await expect(page.getByRole("alert")).toContainText("工作站");
+  await expect(page.getByRole("menuitem", { name: "通知记录" })).toHaveCount(0);
+
+  await page.getByRole("menuitem", { name: "4+X 进度" }).click();
+  await expect(page.getByTestId("quota").locator("tbody tr.ant-table-row")).toHaveCount(1);
+  await expectAccessible(page, "quota (staff)");
+});
+
+test("the county office reads the delivery log and every station's pace", async ({ page, consoleUrl }) => {
+  await signInAs(page, consoleUrl, "演示·县政协办公室");
+  await expect(page.getByTestId("failed-notices")).toBeVisible();
+  await expect(page.getByTestId("my-topics").locator("tr.ant-table-row").first()).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/home.png" });
+  await page.getByRole("menuitem", { name: "通知记录" }).click();
+  await expect(page.getByTestId("notifications").getByRole("table")).toBeVisible();
+  await expectAccessible(page, "delivery log");
+  await page.getByRole("menuitem", { name: "4+X 进度" }).click();
+  await expect(page.getByTestId("quota").locator("tbody tr.ant-table-row").nth(1)).toBeVisible();
+  await expectAccessible(page, "quota (admin)");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("menuitem", { name: "Delivery log" })).toBeVisible();
+  await page.getByRole("button", { name: "中文" }).click();
+});
