@@ -14,6 +14,26 @@ const subjectNote =
 
 export const userOperations = [
   defineOperation({
+    route: "GET /me",
+    allow: ["admin", "staff", "member"],
+    operationId: "getSignedIn",
+    summary: "当前登录用户 · Who I am here",
+    description:
+      "The caller as the API resolved them from the token's subject and their user record: role, stations, member record. The token itself carries none of these (decision 0024).",
+    tag,
+    responses: [{ status: 200, description: "The caller", schema: "SignedIn" }, ...commonErrors(401, 403)],
+    async handle({ principal }) {
+      const { subject, name, role, stationIds, memberId } = principal;
+      return ok({
+        subject,
+        ...(name ? { name } : {}),
+        role,
+        stationIds: [...stationIds],
+        ...(memberId ? { memberId } : {}),
+      });
+    },
+  }),
+  defineOperation({
     route: "GET /users",
     allow: ["admin"],
     operationId: "listUsers",

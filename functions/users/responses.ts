@@ -15,7 +15,17 @@ export const userView = v.object({
   updatedAt: isoTimestamp,
 });
 
+/** Who the caller is here, as the API resolved them: what the console shows and offers. */
+export const signedInView = v.object({
+  subject: v.string(),
+  name: v.optional(v.string()),
+  role: v.picklist(userRoles),
+  stationIds: v.array(id),
+  memberId: v.optional(id),
+});
+
 export const userSchemas = {
+  SignedIn: signedInView,
   User: userView,
   UserPage: pageOf(userView),
 } as const;

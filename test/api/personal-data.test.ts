@@ -127,6 +127,7 @@ function readPaths(): string[] {
     "/contacts": ["/contacts"],
     "/contacts/{contactId}": [`/contacts/${ids.contact}`],
     // Sign-in users (decision 0024): admin only.
+    "/me": ["/me"],
     "/users": ["/users"],
     "/users/{subject}": ["/users/local-admin"],
     // activities and the duty roster (issue #12)

@@ -144,8 +144,16 @@ describe("who the caller is", () => {
     expect((await api.get(`/stations/${east.id}`, { token })).status).toBe(200);
     expectApiError(await api.get(`/stations/${west.id}`, { token }), 404, "not_found");
 
+    expect((await api.get("/me", { token })).json()).toEqual({
+      subject: "moving-staff",
+      name: "调岗",
+      role: "staff",
+      stationIds: [east.id],
+    });
+
     const moved = await api.patch("/users/moving-staff", { stationIds: [west.id] });
     expect(moved.status, moved.text).toBe(200);
+    expect((await api.get("/me", { token })).json<{ stationIds: string[] }>().stationIds).toEqual([west.id]);
     expect((await api.get(`/stations/${west.id}`, { token })).status).toBe(200);
     expectApiError(await api.get(`/stations/${east.id}`, { token }), 404, "not_found");
   });
@@ -156,6 +164,7 @@ describe("who the caller is", () => {
     expect((await api.get("/stations", { token })).status).toBe(200);
 
     expect((await api.patch("/users/leaving", { active: false })).json<User>().active).toBe(false);
+    expectApiError(await api.get("/me", { token }), 403, "forbidden");
     const refused = await api.get("/stations", { token });
     expect(expectApiError(refused, 403, "forbidden").message).toBe(
       "您的账号已停用，如有疑问请联系县政协办公室",

@@ -43,6 +43,7 @@ export const routes = [
   { method: "POST", path: "/invitations/{invitationId}/decline", auth: "jwt", function: "members" },
   { method: "POST", path: "/invitations/{invitationId}/withdraw", auth: "jwt", function: "members" },
   // Users who may sign in (decision 0024), kept by the county office.
+  { method: "GET", path: "/me", auth: "jwt", function: "members" },
   { method: "GET", path: "/users", auth: "jwt", function: "members" },
   { method: "GET", path: "/users/{subject}", auth: "jwt", function: "members" },
   { method: "PUT", path: "/users/{subject}", auth: "jwt", function: "members" },

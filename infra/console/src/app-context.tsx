@@ -10,7 +10,8 @@ export interface AppContext {
   readonly api: Api;
   readonly client: ClientContext;
   readonly session: Session | undefined;
-  readonly signIn: (token: string) => void;
+  /** Asks the API who the token's holder is here, then starts the session. */
+  readonly signIn: (token: string) => Promise<void>;
   readonly signOut: () => void;
   readonly language: Language;
   readonly setLanguage: (language: Language) => void;

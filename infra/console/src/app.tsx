@@ -11,7 +11,7 @@ import { useMemo, useState } from "react";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { type ClientContext, createApi } from "./api/client";
 import { type AppContext, AppContextValue } from "./app-context";
-import { type Session, sessionFromToken, storedSession, storeSession } from "./auth/session";
+import { type Session, sessionOf, storedSession, storeSession } from "./auth/session";
 import type { ConsoleConfig } from "./config";
 import { catalogs, type Language } from "./i18n/messages";
 import { routes } from "./routes";
@@ -58,13 +58,20 @@ export function App({ config }: { config: ConsoleConfig }) {
         setSession(undefined);
       },
     };
+    const api = createApi(config.apiBase, client);
     return {
       config,
       client,
-      api: createApi(config.apiBase, client),
+      api,
       session,
-      signIn: (token) => {
-        const next = sessionFromToken(token);
+      signIn: async (token) => {
+        const { data, error } = await api.GET("/me", { headers: { authorization: `Bearer ${token}` } });
+        // 403: signed in, but the county office has not given this person a user record yet.
+        if (!data) {
+          const body = error as { error?: { message?: string }; message?: string } | undefined;
+          throw new Error(body?.error?.message ?? body?.message ?? "GET /me failed");
+        }
+        const next = sessionOf(token, data);
         storeSession(next);
         setSession(next);
       },

@@ -364,6 +364,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 当前登录用户 · Who I am here
+         * @description The caller as the API resolved them from the token's subject and their user record: role, stations, member record. The token itself carries none of these (decision 0024).
+         */
+        get: operations["getSignedIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1500,6 +1520,14 @@ export interface components {
                 updatedAt: string;
             }[];
             cursor: string | null;
+        };
+        SignedIn: {
+            subject: string;
+            name?: string;
+            /** @enum {string} */
+            role: "admin" | "staff" | "member";
+            stationIds: string[];
+            memberId?: string;
         };
         User: {
             subject: string;
@@ -4386,6 +4414,55 @@ export interface operations {
             };
             /** @description Version conflict or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSignedIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description No valid token: answered by API Gateway's JWT authorizer as `{"message":"Unauthorized"}` (AWS's shape, not the API's error shape), with a WWW-Authenticate header. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,10 @@
 /**
- * Who is signed in, read from the ID token's claims (the same claims the API reads): the role, the
- * stations a staff user works on, the member record a member is. The console uses them only to
+ * Who is signed in: the token proves only who signs in (decision 0024); the API says what they are
+ * here (`GET /me`: role, stations, member record), read once at sign-in. The console uses it only to
  * show what the role may do; the API decides.
  */
+import type { components } from "../api/schema.generated";
+
 export type Role = "admin" | "staff" | "member";
 
 export interface Session {
@@ -25,35 +27,23 @@ function decodePayload(token: string): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 }
 
-function roleOf(groups: unknown): Role {
-  const list = Array.isArray(groups) ? groups.map(String) : String(groups ?? "").split(/[\s,[\]]+/);
-  if (list.includes("admin")) return "admin";
-  if (list.includes("staff")) return "staff";
-  return "member";
-}
-
-export function sessionFromToken(token: string): Session {
+export function sessionOf(token: string, me: components["schemas"]["SignedIn"]): Session {
   const claims = decodePayload(token);
-  const stationIds = String(claims["custom:stationIds"] ?? "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter(Boolean);
-  const memberId = claims["custom:memberId"];
   return {
     token,
-    role: roleOf(claims["cognito:groups"]),
-    name: String(claims.name ?? claims.sub ?? ""),
-    stationIds,
-    memberId: typeof memberId === "string" ? memberId : undefined,
+    role: me.role,
+    name: me.name ?? String(claims.name ?? me.subject),
+    stationIds: me.stationIds,
+    memberId: me.memberId,
     expiresAt: Number(claims.exp ?? 0),
   };
 }
 
 export function storedSession(): Session | undefined {
-  const token = sessionStorage.getItem(storageKey);
-  if (!token) return undefined;
+  const stored = sessionStorage.getItem(storageKey);
+  if (!stored) return undefined;
   try {
-    const session = sessionFromToken(token);
+    const session = JSON.parse(stored) as Session;
     return session.expiresAt * 1000 > Date.now() ? session : undefined;
   } catch {
     return undefined;
@@ -61,7 +51,7 @@ export function storedSession(): Session | undefined {
 }
 
 export function storeSession(session: Session | undefined): void {
-  if (session) sessionStorage.setItem(storageKey, session.token);
+  if (session) sessionStorage.setItem(storageKey, JSON.stringify(session));
   else sessionStorage.removeItem(storageKey);
 }
 

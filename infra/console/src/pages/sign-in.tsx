@@ -15,7 +15,9 @@ function LocalUsers() {
   const users = useLoad(() => demoUsers(config.apiBase), [config.apiBase]);
   const [error, setError] = useState<string | undefined>();
   const choose = (user: DemoUser) =>
-    localSignIn(config.apiBase, user.id).then(signIn, (e: unknown) => setError(String(e)));
+    localSignIn(config.apiBase, user.id)
+      .then(signIn)
+      .catch((e: unknown) => setError(String(e)));
   return (
     <>
       {(users.error || error) && <Alert type="error" title={users.error?.message ?? error} showIcon />}
@@ -55,10 +57,9 @@ function OidcSignIn() {
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     if (config.identity.kind !== "oidc") return;
-    oidcCallback(config.identity).then(
-      (token) => token && signIn(token),
-      (e: unknown) => setError(String(e)),
-    );
+    oidcCallback(config.identity)
+      .then((token) => (token ? signIn(token) : undefined))
+      .catch((e: unknown) => setError(String(e)));
   }, [config.identity, signIn]);
   if (config.identity.kind !== "oidc") return null;
   const identity = config.identity;
