@@ -16,6 +16,8 @@ export interface OidcIdentity {
   readonly redirectUri?: string;
   /** Default "openid profile". */
   readonly scope?: string;
+  /** The token the API checks (its `tokenUse` setting): the ID token (default) or the access token. */
+  readonly tokenUse?: "id" | "access";
 }
 
 export interface ConsoleConfig {
@@ -36,7 +38,7 @@ export function parseConfig(value: unknown): ConsoleConfig {
   if (!isRecord(identity)) throw new Error("config.json: identity must be an object");
   if (identity.kind === "local") return { apiBase: apiBase.replace(/\/$/, ""), identity: { kind: "local" } };
   if (identity.kind === "oidc") {
-    const { authority, clientId, redirectUri, scope } = identity;
+    const { authority, clientId, redirectUri, scope, tokenUse } = identity;
     if (typeof authority !== "string" || typeof clientId !== "string") {
       throw new Error("config.json: identity.authority and identity.clientId are required for oidc");
     }
@@ -48,6 +50,7 @@ export function parseConfig(value: unknown): ConsoleConfig {
         clientId,
         ...(typeof redirectUri === "string" ? { redirectUri } : {}),
         ...(typeof scope === "string" ? { scope } : {}),
+        ...(tokenUse === "id" || tokenUse === "access" ? { tokenUse } : {}),
       },
     };
   }
