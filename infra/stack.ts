@@ -174,7 +174,11 @@ export class HaoshangliangStack extends Stack {
     if (settings.apiDomain) new ApiDomain(this, "ApiDomain", { api: this.api, domain: settings.apiDomain });
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
     if (consoleSite) {
-      consoleSite.deploy({ apiUrl: this.api.url, identity: consoleIdentity(this.signIn, settings) });
+      consoleSite.deploy({
+        apiUrl: this.api.url,
+        identity: consoleIdentity(this.signIn, settings),
+        logRetention: settings.logRetention,
+      });
       new CfnOutput(this, "ConsoleUrl", { value: consoleSite.url, description: "The 工作台 console" });
     }
     new CfnOutput(this, "TableName", { value: this.table.table.tableName });

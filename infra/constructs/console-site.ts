@@ -17,6 +17,7 @@ import {
 import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { Policy } from "aws-cdk-lib/aws-iam";
 import { CfnFunction } from "aws-cdk-lib/aws-lambda";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct, type IConstruct } from "constructs";
@@ -44,10 +45,15 @@ export interface ConsoleConfig {
   /** The API's base URL, as the stack outputs it. */
   readonly apiUrl: string;
   readonly identity: ConsoleIdentity;
+  /** Retention of the upload function's log group; @default one month */
+  readonly logRetention?: RetentionDays;
 }
 
 /** The folder `npm run console:build` writes. */
 export const consoleDistDirectory = fromRoot("infra/console/dist");
+
+/** Context key naming another build folder (the infra tests' fixture, so that they need no build). */
+export const consoleDistContextKey = "haoshangliang:consoleDist";
 
 export class ConsoleSite extends Construct {
   readonly bucket: Bucket;
@@ -76,7 +82,9 @@ export class ConsoleSite extends Construct {
       },
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
-    this.#distDirectory = props.distDirectory ?? consoleDistDirectory;
+    const fromContext: unknown = this.node.tryGetContext(consoleDistContextKey);
+    this.#distDirectory =
+      props.distDirectory ?? (typeof fromContext === "string" ? fromContext : consoleDistDirectory);
     acknowledge(this);
   }
 
@@ -91,6 +99,9 @@ export class ConsoleSite extends Construct {
       distribution: this.distribution,
       sources: [consoleFiles(this, this.#distDirectory), configJson(config)],
       memoryLimit: 256,
+      logGroup: new LogGroup(this, "DeployLogs", {
+        retention: config.logRetention ?? RetentionDays.ONE_MONTH,
+      }),
     });
     // The copying function (a stack-wide singleton, AWS CLI in Python) runs on the stack's architecture too.
     for (const handler of bucketDeploymentHandlers(Stack.of(this))) {

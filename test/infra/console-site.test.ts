@@ -4,10 +4,13 @@
  * Synthesized without bundling, so no console build is needed (a placeholder page stands in).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { Match, type Template } from "aws-cdk-lib/assertions";
+import { App, Stack } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConsoleSite, consoleDistContextKey } from "../../infra/constructs/console-site";
 import { resolveSettings, SettingsError } from "../../infra/settings";
 import { onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
@@ -159,4 +162,24 @@ describe("the console setting", () => {
     },
     SYNTH_TIMEOUT,
   );
+});
+
+describe("the console's build at synthesis", () => {
+  const config = {
+    apiUrl: "https://api.example.gov.cn/",
+    identity: { issuer: oidcIssuer, clientId: "hsl-console", tokenUse: "id" },
+  } as const;
+  const missing = join(tmpdir(), "haoshangliang-no-console-build");
+
+  it("stops a real synthesis without a build, saying what to run", () => {
+    const stack = new Stack(new App({ context: { [consoleDistContextKey]: missing } }), "Real");
+    expect(() => new ConsoleSite(stack, "Console").deploy(config)).toThrow(/npm run console:build/);
+  });
+
+  it("stands in a placeholder page when bundling is off, so tests need no build", () => {
+    const app = new App({ context: { [consoleDistContextKey]: missing, "aws:cdk:bundling-stacks": [] } });
+    const stack = new Stack(app, "Test");
+    new ConsoleSite(stack, "Console").deploy(config);
+    Template.fromStack(stack).resourceCountIs("Custom::CDKBucketDeployment", 1);
+  });
 });
