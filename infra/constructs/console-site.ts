@@ -120,7 +120,8 @@ export class ConsoleSite extends Construct {
  * so that synthesis needs no build. A real synthesis without a build stops with what to run.
  */
 function consoleFiles(scope: Construct, directory: string): ISource {
-  if (existsSync(join(directory, "index.html"))) return Source.asset(directory);
+  // The build's own config.json is the local one (`{"kind": "local"}`); the deployed one is generated.
+  if (existsSync(join(directory, "index.html"))) return Source.asset(directory, { exclude: ["config.json"] });
   if (!Stack.of(scope).bundlingRequired) {
     return Source.data("index.html", "<!doctype html><title>好商量</title><p>console placeholder</p>");
   }

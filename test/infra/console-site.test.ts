@@ -29,7 +29,10 @@ function deployedConfig(synthesized: Synthesized): Record<string, unknown> {
   const entries = (deployment?.Properties.SourceMarkers ?? []) as Record<string, unknown>[];
   const markers: Record<string, unknown> = Object.assign({}, ...entries);
   const files = readdirSync(assembly.directory, { recursive: true, encoding: "utf8" });
-  const path = files.find((file) => basename(file) === "config.json");
+  const paths = files.filter((file) => basename(file) === "config.json");
+  // The fixture build's own config.json (the local one, as in a real build) is left out of the upload.
+  expect(paths).toHaveLength(1);
+  const [path] = paths;
   if (!path) throw new Error("no config.json in the cloud assembly");
   let text = readFileSync(join(assembly.directory, path), "utf8");
   for (const [marker, value] of Object.entries(markers))
