@@ -7,6 +7,7 @@ import type { Node } from "constructs";
 import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type ApiDomainSettings, apiDomainFromContext, checkApiDomain } from "./api-domain-settings";
+import { consoleFromContext, resolveConsole } from "./console-settings";
 import { type DeliveryContext, deliveryContextKeys, noticeSenderSpecs } from "./delivery";
 import {
   checkIdentityInRegion,
@@ -43,8 +44,11 @@ export interface CountySettings {
   readonly smsSignature: string;
   /** Retention of function and access logs. */
   readonly logRetention: RetentionDays;
-  /** Origins allowed by CORS. Bearer tokens, not cookies, carry identity, so `*` exposes nothing. */
-  readonly allowedOrigins: readonly string[];
+  /**
+   * Origins allowed by CORS; when not given, the console's address if the stack hosts it, else `*`.
+   * Bearer tokens, not cookies, carry identity, so `*` exposes nothing.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** Steady-state requests per second for the whole API stage. */
   readonly throttleRateLimit: number;
   /** Burst capacity for the whole API stage. */
@@ -69,6 +73,8 @@ export interface CountySettings {
   readonly identity: IdentitySettings;
   /** The API's own name and its certificate (`apiDomainName`, `apiCertificateArn`); none by default. */
   readonly apiDomain?: ApiDomainSettings;
+  /** Host the console on S3 and CloudFront; on by default except in the China regions (infra/console-settings.ts). */
+  readonly console: boolean;
 }
 
 export const defaultSettings: CountySettings = {
@@ -78,7 +84,6 @@ export const defaultSettings: CountySettings = {
   defaultLanguage: "zh-CN",
   smsSignature: "",
   logRetention: RetentionDays.ONE_MONTH,
-  allowedOrigins: ["*"],
   throttleRateLimit: 50,
   throttleBurstLimit: 100,
   mfa: "required",
@@ -87,6 +92,7 @@ export const defaultSettings: CountySettings = {
   operations: defaultOperationsSettings,
   architecture: "arm64",
   identity: defaultIdentity,
+  console: true,
 };
 
 /** Lowercase ASCII letters and digits, runs of anything else collapsed into one dash. */
@@ -118,7 +124,15 @@ export function resolveSettings(input: Partial<CountySettings> = {}): CountySett
   }
   const timeZone = input.timeZone ?? defaultSettings.timeZone;
   if (!isTimeZone(timeZone)) throw new SettingsError(`timeZone "${timeZone}" is not an IANA time zone`);
-  const settings: CountySettings = { ...defaultSettings, ...input, county, countySlug, timeZone };
+  const hostConsole = resolveConsole(input.console, input.region);
+  const settings: CountySettings = {
+    ...defaultSettings,
+    ...input,
+    county,
+    countySlug,
+    timeZone,
+    console: hostConsole,
+  };
   if (settings.defaultLanguage !== "zh-CN" && settings.defaultLanguage !== "en") {
     throw new SettingsError(`defaultLanguage must be zh-CN or en, not ${String(settings.defaultLanguage)}`);
   }
@@ -134,7 +148,7 @@ export function resolveSettings(input: Partial<CountySettings> = {}): CountySett
   ] as const) {
     if (!Number.isInteger(value) || value <= 0) throw new SettingsError(`${name} must be a positive integer`);
   }
-  if (settings.allowedOrigins.length === 0) throw new SettingsError("allowedOrigins must not be empty");
+  if (settings.allowedOrigins?.length === 0) throw new SettingsError("allowedOrigins must not be empty");
   checkWhere(settings);
   return settings;
 }
@@ -213,6 +227,8 @@ export function settingsFromContext(node: Node, fallbackRegion?: string): County
   if (region) input.region = region;
   const architecture = text("architecture");
   if (architecture) input.architecture = architecture as FunctionArchitecture;
+  const hostConsole = consoleFromContext(node.tryGetContext("console"));
+  if (hostConsole !== undefined) input.console = hostConsole;
   const apiDomain = apiDomainFromContext(text);
   if (apiDomain) input.apiDomain = apiDomain;
   input.identity = resolveIdentity({

@@ -20,6 +20,7 @@ import { type ApiFunctionName, routes } from "../functions/kernel/http/routes";
 import { TopicLoop } from "../workflows/topic-loop";
 import { ApiDomain } from "./constructs/api-domain";
 import { AppTable } from "./constructs/app-table";
+import { type ConsoleIdentity, ConsoleSite } from "./constructs/console-site";
 import { CountyDashboard } from "./constructs/county-dashboard";
 import { CountySchedules } from "./constructs/county-schedules";
 import { NoticeSender } from "./constructs/notice-sender";
@@ -30,6 +31,7 @@ import type { StaffAuth } from "./constructs/staff-auth";
 import { TableBackup } from "./constructs/table-backup";
 import { setFunctionArchitecture, type TableAccess, TableFunction } from "./constructs/table-function";
 import { noticeSenderSpecs } from "./delivery";
+import { nagResource } from "./nag";
 import type { CountySettings } from "./settings";
 
 export interface HaoshangliangStackProps extends StackProps {
@@ -104,6 +106,8 @@ export class HaoshangliangStack extends Stack {
   readonly alerts: OperationsAlerts;
   readonly dashboard: CountyDashboard;
   readonly backup: TableBackup;
+  /** The console's bucket and distribution, when the `console` setting is on. */
+  readonly console: ConsoleSite | undefined;
 
   constructor(scope: Construct, id: string, props: HaoshangliangStackProps) {
     const { settings, ...stackProps } = props;
@@ -147,11 +151,14 @@ export class HaoshangliangStack extends Stack {
     for (const fn of Object.values(this.apiFunctions)) {
       for (const [key, value] of Object.entries(this.signIn.environment)) fn.addEnvironment(key, value);
     }
+    // The console's distribution depends on nothing of the API's, so the API's CORS may name it.
+    const consoleSite = settings.console ? new ConsoleSite(this, "Console") : undefined;
+    this.console = consoleSite;
     this.api = new StaffApi(this, "Api", {
       handlers: this.apiFunctions,
       jwtIssuer: this.signIn.issuer,
       jwtAudience: this.signIn.audiences,
-      allowedOrigins: settings.allowedOrigins,
+      allowedOrigins: settings.allowedOrigins ?? (consoleSite ? [consoleSite.url] : ["*"]),
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       logRetention: settings.logRetention,
     });
@@ -166,6 +173,14 @@ export class HaoshangliangStack extends Stack {
 
     if (settings.apiDomain) new ApiDomain(this, "ApiDomain", { api: this.api, domain: settings.apiDomain });
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
+    if (consoleSite) {
+      consoleSite.deploy({
+        apiUrl: this.api.url,
+        identity: consoleIdentity(this.signIn, settings),
+        logRetention: settings.logRetention,
+      });
+      new CfnOutput(this, "ConsoleUrl", { value: consoleSite.url, description: "The 工作台 console" });
+    }
     new CfnOutput(this, "TableName", { value: this.table.table.tableName });
     new CfnOutput(this, "TopicLoopArn", { value: this.topicLoop.stateMachineArn });
   }
@@ -270,6 +285,15 @@ export class HaoshangliangStack extends Stack {
   }
 }
 
+/** The console's sign-in: the API's issuer, the first audience as the client id, the token the API checks. */
+function consoleIdentity(signIn: SignIn, settings: CountySettings): ConsoleIdentity {
+  return {
+    issuer: signIn.issuer,
+    clientId: signIn.audiences[0] ?? "",
+    tokenUse: settings.identity.tokenUse,
+  };
+}
+
 /** Start executions of the topic loop (a topic registered, a restart resumed). */
 function grantStartExecution(fn: TableFunction, stateMachineArn: string): void {
   fn.addToRolePolicy(
@@ -330,14 +354,4 @@ function grantLoopInspection(fn: TableFunction, topicLoop: TopicLoop): void {
         "execution's ARN is its machine's and its own name, and the sweeper asks about any topic's.",
     });
   }
-}
-
-/** An ARN as cdk-nag names it in a finding: `<AWS::Region>` for a pseudo parameter, text as it is. */
-function nagResource(stack: Stack, arn: string): string {
-  const resolved: unknown = stack.resolve(arn);
-  if (typeof resolved === "string") return resolved;
-  const parts = (resolved as { "Fn::Join"?: [string, unknown[]] })["Fn::Join"]?.[1] ?? [];
-  return parts
-    .map((part) => (typeof part === "string" ? part : `<${(part as { Ref?: string }).Ref}>`))
-    .join("");
 }

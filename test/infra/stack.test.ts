@@ -370,7 +370,15 @@ describe("the HTTP API", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
       ProtocolType: "HTTP",
       CorsConfiguration: Match.objectLike({
-        AllowOrigins: ["*"],
+        // The hosted console's address: `allowedOrigins` is not set (issue #13).
+        AllowOrigins: [
+          {
+            "Fn::Join": [
+              "",
+              ["https://", { "Fn::GetAtt": [Match.stringLikeRegexp("^ConsoleDistribution"), "DomainName"] }],
+            ],
+          },
+        ],
         AllowHeaders: Match.arrayWith(["authorization", "content-type", "if-match"]),
       }),
     });
@@ -378,9 +386,12 @@ describe("the HTTP API", () => {
 });
 
 describe("the outputs", () => {
-  it.each(["ApiUrl", "UserPoolId", "UserPoolClientId", "TableName", "JwtIssuer"])("include %s", (name) => {
-    template.hasOutput(name, {});
-  });
+  it.each(["ApiUrl", "UserPoolId", "UserPoolClientId", "TableName", "JwtIssuer", "ConsoleUrl"])(
+    "include %s",
+    (name) => {
+      template.hasOutput(name, {});
+    },
+  );
 });
 
 describe("per-county parameters", () => {

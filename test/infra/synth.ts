@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import { consoleDistContextKey } from "../../infra/constructs/console-site";
 import { addNagChecks } from "../../infra/nag";
-import { cdkJsonContext } from "../../infra/paths";
+import { cdkJsonContext, fromRoot } from "../../infra/paths";
 import { type CountySettings, resolveSettings } from "../../infra/settings";
 import { HaoshangliangStack, stackNameFor } from "../../infra/stack";
 
@@ -35,7 +36,12 @@ export interface SynthOptions {
 const outdirs: string[] = [];
 
 export function newApp(bundle: boolean, overrides: Record<string, unknown> = {}): App {
-  const context: Record<string, unknown> = { ...cdkJsonContext(), ...overrides };
+  // A stand-in for the console's build, so that no test needs `npm run console:build` first.
+  const context: Record<string, unknown> = {
+    ...cdkJsonContext(),
+    [consoleDistContextKey]: fromRoot("test/infra/fixtures/console-dist"),
+    ...overrides,
+  };
   // An empty list of stacks to bundle makes NodejsFunction skip esbuild.
   if (!bundle) context["aws:cdk:bundling-stacks"] = [];
   const outdir = mkdtempSync(join(tmpdir(), "haoshangliang-cdk-"));

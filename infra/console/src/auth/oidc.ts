@@ -1,7 +1,7 @@
 /**
  * Sign-in on AWS: OIDC authorization code with PKCE (oidc-client-ts), from config.json's identity.
- * Loaded only when configured, so the local build's first load does not carry it. The API reads the
- * ID token's claims, so the ID token is the bearer token.
+ * Loaded only when configured, so the local build's first load does not carry it. The bearer token is
+ * the one the API checks (config.json's `tokenUse`): the ID token unless it says `access`.
  */
 import type { OidcIdentity } from "../config";
 
@@ -23,11 +23,11 @@ export async function oidcSignIn(identity: OidcIdentity): Promise<void> {
   await (await userManager(identity)).signinRedirect();
 }
 
-/** After the redirect back (`?code=…&state=…`): the ID token, or undefined when this is no callback. */
+/** After the redirect back (`?code=…&state=…`): the bearer token, or undefined when this is no callback. */
 export async function oidcCallback(identity: OidcIdentity): Promise<string | undefined> {
   const params = new URLSearchParams(window.location.search);
   if (!params.has("code") || !params.has("state")) return undefined;
   const user = await (await userManager(identity)).signinCallback();
   window.history.replaceState(null, "", window.location.pathname + window.location.hash);
-  return user?.id_token;
+  return identity.tokenUse === "access" ? user?.access_token : user?.id_token;
 }
