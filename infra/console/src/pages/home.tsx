@@ -9,6 +9,7 @@ import type { Invitation, Notification, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
+import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
 import { useLoad } from "../patterns/use-load";
 import { byUrgency, DeadlineText, StepTag, useStations } from "../topics/parts";
 
@@ -115,7 +116,7 @@ function MyInvitations({ memberId }: { memberId: string }) {
             <List.Item.Meta
               title={
                 <span>
-                  {i.stationName} <Tag>{i.status}</Tag>
+                  {i.stationName} <Tag>{labelOf(invitationStatusLabels, i.status, language)}</Tag>
                 </span>
               }
               description={`${dateTime(i.createdAt, language)} ${i.note ?? ""}`}

@@ -5,6 +5,7 @@ import { unwrap } from "../api/errors";
 import type { Assignment, Invitation, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
+import { invitationStatusLabels, labelOf, stationStatusLabels } from "../i18n/vocabulary";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { DeadlineText, StepTag } from "../topics/parts";
@@ -95,7 +96,8 @@ function StationLists({ stationId }: { stationId: string }) {
             locale={{ emptyText: t.nothing }}
             renderItem={(i) => (
               <List.Item>
-                {i.memberName} <Tag>{i.status}</Tag> {dateTime(i.createdAt, language)}
+                {i.memberName} <Tag>{labelOf(invitationStatusLabels, i.status, language)}</Tag>{" "}
+                {dateTime(i.createdAt, language)}
               </List.Item>
             )}
           />
@@ -134,7 +136,7 @@ export function StationPage() {
           <Descriptions.Item label={t.venueName}>{station.hostVenue.name}</Descriptions.Item>
           <Descriptions.Item label={t.liaisonLeader}>{station.liaison.leader ?? t.none}</Descriptions.Item>
           <Descriptions.Item label={t.status}>
-            <Tag>{station.status}</Tag>
+            <Tag>{labelOf(stationStatusLabels, station.status, language)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t.standards} span={2}>
             <Flex wrap gap="small" data-testid="standards">
