@@ -10,6 +10,10 @@ const title = `演示·测试议题 ${Date.now().toString(36).slice(-4)}`;
 test("staff carry a topic through the six steps", async ({ page, consoleUrl, consoleWatch }) => {
   await signInAs(page, consoleUrl, staff);
   await expect(page.getByTestId("my-topics")).toBeVisible();
+  // The 4+X pace of the staff's own station, on the home page.
+  const pace = page.getByTestId("my-stations-pace").locator("tr.ant-table-row");
+  await expect(pace).toHaveCount(1);
+  await expect(pace).toContainText("东山");
   await expectAccessible(page, "home (staff)");
 
   await page.getByRole("menuitem", { name: "六步看板" }).click();
