@@ -69,6 +69,13 @@ export const invitationStatusLabels: Labels<Schemas["Invitation"]["status"]> = {
   expired: { "zh-CN": "已过期", en: "Expired" },
 };
 
+/** How a member came to serve at a station: 就近、自主, or for one topic. */
+export const assignmentBasisLabels: Labels<Schemas["Assignment"]["basis"]> = {
+  nearby: { "zh-CN": "就近", en: "Nearby" },
+  choice: { "zh-CN": "自主", en: "Own choice" },
+  topic: { "zh-CN": "按议题", en: "By topic" },
+};
+
 /** The label of `value` in `language`; the value itself if the API sent one this console does not know. */
 export function labelOf<V extends string>(labels: Labels<V>, value: string, language: Language): string {
   return (labels as Record<string, Record<Language, string>>)[value]?.[language] ?? value;

@@ -5,7 +5,12 @@ import { unwrap } from "../api/errors";
 import type { Assignment, Invitation, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
-import { invitationStatusLabels, labelOf, stationStatusLabels } from "../i18n/vocabulary";
+import {
+  assignmentBasisLabels,
+  invitationStatusLabels,
+  labelOf,
+  stationStatusLabels,
+} from "../i18n/vocabulary";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { DeadlineText, StepTag } from "../topics/parts";
@@ -64,7 +69,7 @@ function StationLists({ stationId }: { stationId: string }) {
               ) : (
                 <Link to={`/members/${a.memberId}`}>{a.member?.name ?? a.memberId}</Link>
               )}{" "}
-              <Tag>{a.basis}</Tag>
+              {a.basis && <Tag>{labelOf(assignmentBasisLabels, a.basis, language)}</Tag>}
             </List.Item>
           )}
         />
