@@ -1,7 +1,7 @@
 /** What every page needs: the settings, the API client, who is signed in, the language. */
 import { createContext, useContext } from "react";
 import type { Api, ClientContext } from "./api/client";
-import type { Session } from "./auth/session";
+import type { Access, Session } from "./auth/session";
 import type { ConsoleConfig } from "./config";
 import type { Language, Messages } from "./i18n/messages";
 
@@ -10,7 +10,7 @@ export interface AppContext {
   readonly api: Api;
   readonly client: ClientContext;
   readonly session: Session | undefined;
-  readonly signIn: (token: string) => void;
+  readonly signIn: (token: string, access?: Access) => void;
   readonly signOut: () => void;
   readonly language: Language;
   readonly setLanguage: (language: Language) => void;

@@ -63,8 +63,8 @@ export function App({ config }: { config: ConsoleConfig }) {
       client,
       api: createApi(config.apiBase, client),
       session,
-      signIn: (token) => {
-        const next = sessionFromToken(token);
+      signIn: (token, access) => {
+        const next = sessionFromToken(token, access);
         storeSession(next);
         setSession(next);
       },

@@ -1,7 +1,9 @@
 /**
- * Who is signed in, read from the ID token's claims (the same claims the API reads): the role, the
- * stations a staff user works on, the member record a member is. The console uses them only to
- * show what the role may do; the API decides.
+ * Who is signed in: the role, the stations a staff user works on, the member record a member is.
+ * Since decision 0024 a token proves only who signs in and the user record says what they may do;
+ * the local sign-in says which demo user it is (`Access`), otherwise the token's claims are read, if
+ * the identity provider sends them. The console uses them only to show what the role may do; the
+ * API decides.
  */
 export type Role = "admin" | "staff" | "member";
 
@@ -15,7 +17,11 @@ export interface Session {
   readonly expiresAt: number;
 }
 
+/** What the user may do, when the sign-in says it beside the token. */
+export type Access = Pick<Session, "role" | "stationIds" | "memberId">;
+
 const storageKey = "haoshangliang.session";
+const accessKey = "haoshangliang.access";
 
 function decodePayload(token: string): Record<string, unknown> {
   const part = token.split(".")[1];
@@ -32,7 +38,7 @@ function roleOf(groups: unknown): Role {
   return "member";
 }
 
-export function sessionFromToken(token: string): Session {
+export function sessionFromToken(token: string, access?: Access): Session {
   const claims = decodePayload(token);
   const stationIds = String(claims["custom:stationIds"] ?? "")
     .split(",")
@@ -46,6 +52,7 @@ export function sessionFromToken(token: string): Session {
     stationIds,
     memberId: typeof memberId === "string" ? memberId : undefined,
     expiresAt: Number(claims.exp ?? 0),
+    ...access,
   };
 }
 
@@ -53,7 +60,8 @@ export function storedSession(): Session | undefined {
   const token = sessionStorage.getItem(storageKey);
   if (!token) return undefined;
   try {
-    const session = sessionFromToken(token);
+    const access = sessionStorage.getItem(accessKey);
+    const session = sessionFromToken(token, access ? (JSON.parse(access) as Access) : undefined);
     return session.expiresAt * 1000 > Date.now() ? session : undefined;
   } catch {
     return undefined;
@@ -61,8 +69,14 @@ export function storedSession(): Session | undefined {
 }
 
 export function storeSession(session: Session | undefined): void {
-  if (session) sessionStorage.setItem(storageKey, session.token);
-  else sessionStorage.removeItem(storageKey);
+  if (session) {
+    const access: Access = { role: session.role, stationIds: session.stationIds, memberId: session.memberId };
+    sessionStorage.setItem(storageKey, session.token);
+    sessionStorage.setItem(accessKey, JSON.stringify(access));
+  } else {
+    sessionStorage.removeItem(storageKey);
+    sessionStorage.removeItem(accessKey);
+  }
 }
 
 /** What a role may do in the console (mirrors functions/domain/access.ts; the API still decides). */

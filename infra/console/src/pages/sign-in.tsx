@@ -15,7 +15,10 @@ function LocalUsers() {
   const users = useLoad(() => demoUsers(config.apiBase), [config.apiBase]);
   const [error, setError] = useState<string | undefined>();
   const choose = (user: DemoUser) =>
-    localSignIn(config.apiBase, user.id).then(signIn, (e: unknown) => setError(String(e)));
+    localSignIn(config.apiBase, user.id).then(
+      ({ token, access }) => signIn(token, access),
+      (e: unknown) => setError(String(e)),
+    );
   return (
     <>
       {(users.error || error) && <Alert type="error" title={users.error?.message ?? error} showIcon />}
