@@ -89,6 +89,17 @@ export async function chooseFirst(page: Page, label: string): Promise<void> {
 
 /** Picks the option titled `option` of an antd Select found by its label. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  const select = page.getByLabel(label, { exact: true });
+  // Centred first: a Select at the bottom of the viewport opens while the page scrolls, and the click
+  // on its option may then be lost; so the choice is checked on the field, and tried again if lost.
+  await select.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const field = page.locator(".ant-form-item").filter({ has: select });
+  await expect(async () => {
+    if (!(await page.locator(".ant-select-dropdown:visible").count())) await select.click();
+    await page
+      .locator(".ant-select-dropdown:visible")
+      .getByTitle(option, { exact: true })
+      .click({ timeout: 2_000 });
+    await expect(field).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -11,6 +11,8 @@ test("a member on a phone sees their topics", async ({ page, consoleUrl }) => {
   const topics = page.getByTestId("my-topics");
   await expect(topics.getByText("我参与的议题")).toBeVisible();
   await expect(topics.locator("tr.ant-table-row").first()).toBeVisible();
+  // Their duty shifts from today on (the demo data may plan none: then the card says so).
+  await expect(page.getByTestId("next-duty-shift")).toContainText(/我的值班安排/);
   // Read-only: no registering, no delivery log, no roster in the menu.
   await expect(page.getByRole("button", { name: "登记议题" })).toHaveCount(0);
   await expectAccessible(page, "home (member, phone)");

@@ -10,6 +10,10 @@ const title = `演示·测试议题 ${Date.now().toString(36).slice(-4)}`;
 test("staff carry a topic through the six steps", async ({ page, consoleUrl, consoleWatch }) => {
   await signInAs(page, consoleUrl, staff);
   await expect(page.getByTestId("my-topics")).toBeVisible();
+  // The 4+X pace of the staff's own station, on the home page.
+  const pace = page.getByTestId("my-stations-pace").locator("tr.ant-table-row");
+  await expect(pace).toHaveCount(1);
+  await expect(pace).toContainText("东山");
   await expectAccessible(page, "home (staff)");
 
   await page.getByRole("menuitem", { name: "六步看板" }).click();
@@ -49,7 +53,8 @@ test("staff carry a topic through the six steps", async ({ page, consoleUrl, con
   await expect(step).toHaveText("2. 确定议题");
 
   // 2 确定议题
-  await choose(page, "协商形式", "会议协商");
+  await expect(page.getByTestId("deadline")).toContainText(/剩余 \d+ 个工作日|今天到期/);
+  await choose(page, "协商形式", "协商议事会");
   await page.getByLabel("理由", { exact: true }).fill("涉及面广，适合会议协商。");
   await complete.click();
   await expect(step).toHaveText("3. 深入调研");
@@ -105,6 +110,12 @@ test("staff carry a topic through the six steps", async ({ page, consoleUrl, con
   await expect(timeline).not.toHaveCount(0);
   expect(await timeline.count()).toBeGreaterThanOrEqual(8);
   await expect(page.getByTestId("timeline")).toContainText("调研不足，需补充走访商户。");
+  // The evidence reads in Chinese, the API's enum values included.
+  const evidence = page.getByTestId("evidence");
+  await expect(evidence).toContainText("决定：同意立项");
+  await expect(evidence).toContainText("协商形式：协商议事会");
+  await expect(evidence).toContainText("方式：走访");
+  await expect(evidence).not.toContainText(/adopted|meeting|visit/);
   await expectAccessible(page, "topic (closed)");
   await page.screenshot({ path: "docs/screenshots/topic.png", fullPage: true });
 });

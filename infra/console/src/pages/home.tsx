@@ -1,6 +1,7 @@
 /**
  * 工作台: for staff and the county office, my open topics by step (overdue and soonest first) and the
- * notices that did not arrive; for a member, the topics at my stations and my invitations.
+ * notices that did not arrive, and a station staff's 4+X pace; for a member, the topics at my stations,
+ * my next duty shifts and my invitations.
  */
 import { Alert, Card, Col, Flex, List, Row, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
@@ -9,8 +10,10 @@ import type { Invitation, Notification, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
+import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
 import { useLoad } from "../patterns/use-load";
 import { byUrgency, DeadlineText, StepTag, useStations } from "../topics/parts";
+import { MyStationsPace, NextDutyShift } from "./home-cards";
 
 function MyTopics({ title }: { title: string }) {
   const { api, t } = useSession();
@@ -115,7 +118,7 @@ function MyInvitations({ memberId }: { memberId: string }) {
             <List.Item.Meta
               title={
                 <span>
-                  {i.stationName} <Tag>{i.status}</Tag>
+                  {i.stationName} <Tag>{labelOf(invitationStatusLabels, i.status, language)}</Tag>
                 </span>
               }
               description={`${dateTime(i.createdAt, language)} ${i.note ?? ""}`}
@@ -140,7 +143,12 @@ export function HomePage() {
             <MyTopics title={t.memberTopics} />
           </Col>
           <Col xs={24} lg={10}>
-            {session.memberId && <MyInvitations memberId={session.memberId} />}
+            {session.memberId && (
+              <Flex vertical gap="middle">
+                <NextDutyShift memberId={session.memberId} />
+                <MyInvitations memberId={session.memberId} />
+              </Flex>
+            )}
           </Col>
         </Row>
       ) : (
@@ -148,6 +156,11 @@ export function HomePage() {
           <Col xs={24} xl={16}>
             <MyTopics title={t.myTopics} />
           </Col>
+          {session.role === "staff" && session.stationIds.length > 0 && (
+            <Col xs={24} xl={8}>
+              <MyStationsPace stationIds={session.stationIds} />
+            </Col>
+          )}
           {can.seeNotifications(session) && (
             <Col xs={24} xl={8}>
               <FailedNotices />

@@ -3,6 +3,7 @@ import { Card, Form, Input, Select } from "antd";
 import { useNavigate } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
+import { channelLabels, labelOf } from "../i18n/vocabulary";
 import { ApiForm } from "../patterns/api-form";
 
 interface MemberForm {
@@ -17,7 +18,7 @@ interface MemberForm {
 }
 
 export function MemberNewPage() {
-  const { api, t } = useSession();
+  const { api, t, language } = useSession();
   const navigate = useNavigate();
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>{t.registerMember}</h2>} style={{ maxWidth: 720 }}>
@@ -66,7 +67,7 @@ export function MemberNewPage() {
         <Form.Item name={["preferences", "channel"]} label={t.channel}>
           <Select
             options={[
-              { value: "sms", label: "SMS" },
+              { value: "sms", label: labelOf(channelLabels, "sms", language) },
               { value: "email", label: t.email },
             ]}
           />

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
 import { date } from "../format";
+import { assignmentBasisLabels, labelOf } from "../i18n/vocabulary";
 import { useLoad } from "../patterns/use-load";
 
 export function MemberPage() {
@@ -46,7 +47,8 @@ export function MemberPage() {
           locale={{ emptyText: t.nothing }}
           renderItem={(s) => (
             <List.Item>
-              <Link to={`/stations/${s.stationId}`}>{s.name}</Link> <Tag>{s.basis}</Tag>{" "}
+              <Link to={`/stations/${s.stationId}`}>{s.name}</Link>{" "}
+              {s.basis && <Tag>{labelOf(assignmentBasisLabels, s.basis, language)}</Tag>}{" "}
               {date(s.since, language)}
             </List.Item>
           )}

@@ -8,6 +8,7 @@ import { unwrap } from "../api/errors";
 import type { Notification } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
+import { channelLabels, choicesOf, deliveryStatusLabels, labelOf } from "../i18n/vocabulary";
 import { ListPage } from "../patterns/list-page";
 import { type Tone, tone } from "../patterns/tone";
 
@@ -15,7 +16,6 @@ type Status = Notification["status"];
 type Channel = Notification["channel"];
 /** The log across topics lists notices by state; a sent one is found from its topic or recipient. */
 const statuses: Status[] = ["failed", "held", "queued", "sending", "folded"];
-const channels: Channel[] = ["email", "sms", "inbox", "chat"];
 const statusColor: Record<Status, Tone> = {
   queued: "default",
   sending: "processing",
@@ -31,12 +31,14 @@ export function NotificationsPage() {
   const columns: ColumnsType<Notification> = [
     { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },
     { title: t.recipient, key: "recipient", render: (_, row) => row.recipient.name },
-    { title: t.channel, dataIndex: "channel", key: "channel" },
+    { title: t.channel, key: "channel", render: (_, row) => labelOf(channelLabels, row.channel, language) },
     { title: t.subject, dataIndex: "subject", key: "subject" },
     {
       title: t.status,
       key: "status",
-      render: (_, row) => <Tag color={tone(statusColor[row.status])}>{row.status}</Tag>,
+      render: (_, row) => (
+        <Tag color={tone(statusColor[row.status])}>{labelOf(deliveryStatusLabels, row.status, language)}</Tag>
+      ),
     },
     { title: t.attempts, dataIndex: "attempts", key: "attempts" },
     { title: t.lastError, dataIndex: "lastError", key: "lastError" },
@@ -58,7 +60,10 @@ export function NotificationsPage() {
             style={{ minWidth: 140 }}
             value={filters.status}
             onChange={(status) => setFilters((f) => ({ ...f, status }))}
-            options={statuses.map((value) => ({ value, label: value }))}
+            options={statuses.map((value) => ({
+              value,
+              label: labelOf(deliveryStatusLabels, value, language),
+            }))}
           />
           <Select<Channel>
             aria-label={t.channel}
@@ -67,7 +72,7 @@ export function NotificationsPage() {
             style={{ minWidth: 140 }}
             value={filters.channel}
             onChange={(channel) => setFilters((f) => ({ ...f, channel }))}
-            options={channels.map((value) => ({ value, label: value }))}
+            options={choicesOf(channelLabels, language)}
           />
         </Space>
       }

@@ -5,6 +5,12 @@ import { unwrap } from "../api/errors";
 import type { Assignment, Invitation, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
+import {
+  assignmentBasisLabels,
+  invitationStatusLabels,
+  labelOf,
+  stationStatusLabels,
+} from "../i18n/vocabulary";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { DeadlineText, StepTag } from "../topics/parts";
@@ -63,7 +69,7 @@ function StationLists({ stationId }: { stationId: string }) {
               ) : (
                 <Link to={`/members/${a.memberId}`}>{a.member?.name ?? a.memberId}</Link>
               )}{" "}
-              <Tag>{a.basis}</Tag>
+              {a.basis && <Tag>{labelOf(assignmentBasisLabels, a.basis, language)}</Tag>}
             </List.Item>
           )}
         />
@@ -95,7 +101,8 @@ function StationLists({ stationId }: { stationId: string }) {
             locale={{ emptyText: t.nothing }}
             renderItem={(i) => (
               <List.Item>
-                {i.memberName} <Tag>{i.status}</Tag> {dateTime(i.createdAt, language)}
+                {i.memberName} <Tag>{labelOf(invitationStatusLabels, i.status, language)}</Tag>{" "}
+                {dateTime(i.createdAt, language)}
               </List.Item>
             )}
           />
@@ -134,7 +141,7 @@ export function StationPage() {
           <Descriptions.Item label={t.venueName}>{station.hostVenue.name}</Descriptions.Item>
           <Descriptions.Item label={t.liaisonLeader}>{station.liaison.leader ?? t.none}</Descriptions.Item>
           <Descriptions.Item label={t.status}>
-            <Tag>{station.status}</Tag>
+            <Tag>{labelOf(stationStatusLabels, station.status, language)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t.standards} span={2}>
             <Flex wrap gap="small" data-testid="standards">

@@ -9,19 +9,25 @@ import { unwrap } from "../api/errors";
 import type { Station } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
+import { labelOf, stationStatusLabels } from "../i18n/vocabulary";
 import { ListPage } from "../patterns/list-page";
 
 export const zones = ["东山", "营前", "社溪", "寺下", "城市社区", "工业园区"];
 
 export function StationsPage() {
-  const { api, t, session, config, client } = useSession();
+  const { api, t, language, session, config, client } = useSession();
   const [zone, setZone] = useState<string | undefined>();
   const columns: ColumnsType<Station> = [
     { title: t.name, key: "name", render: (_, row) => <Link to={`/stations/${row.id}`}>{row.name}</Link> },
     { title: t.kind, key: "kind", render: (_, row) => (row.kind === "room" ? t.kindRoom : t.kindStation) },
     { title: t.zone, dataIndex: "zone", key: "zone" },
     { title: t.township, dataIndex: "township", key: "township" },
-    { title: t.status, dataIndex: "status", key: "status", render: (status: string) => <Tag>{status}</Tag> },
+    {
+      title: t.status,
+      dataIndex: "status",
+      key: "status",
+      render: (status: string) => <Tag>{labelOf(stationStatusLabels, status, language)}</Tag>,
+    },
     { title: t.standards, key: "standards", render: (_, row) => `${row.standardsMet}/6` },
     { title: t.memberCount, dataIndex: "memberCount", key: "memberCount" },
   ];

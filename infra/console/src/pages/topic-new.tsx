@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { useNavigate } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
+import { choicesOf, topicSourceLabels } from "../i18n/vocabulary";
 import { ApiForm } from "../patterns/api-form";
 import { useStations } from "../topics/parts";
 
@@ -14,21 +15,6 @@ interface TopicForm {
   source: "resident" | "member" | "publicOpinion" | "partyGovernment";
   responsible: { name: string; phone?: string };
 }
-
-const sources = {
-  "zh-CN": {
-    resident: "群众反映",
-    member: "委员提出",
-    publicOpinion: "社情民意",
-    partyGovernment: "党政交办",
-  },
-  en: {
-    resident: "Residents",
-    member: "Members",
-    publicOpinion: "Public opinion",
-    partyGovernment: "Party and government",
-  },
-} as const;
 
 export function TopicNewPage() {
   const { api, t, language, session } = useSession();
@@ -74,7 +60,7 @@ export function TopicNewPage() {
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="source" label={t.source}>
-          <Select options={Object.entries(sources[language]).map(([value, label]) => ({ value, label }))} />
+          <Select options={choicesOf(topicSourceLabels, language)} />
         </Form.Item>
         <Form.Item name={["responsible", "name"]} label={t.responsible} rules={[{ required: true }]}>
           <Input maxLength={50} />

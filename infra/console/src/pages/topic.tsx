@@ -6,6 +6,7 @@ import type { Notification, TopicDetail } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
+import { channelLabels, deliveryStatusLabels, labelOf, topicSourceLabels } from "../i18n/vocabulary";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
@@ -29,7 +30,7 @@ function EvidenceList({ topic }: { topic: TopicDetail }) {
   const recorded = steps.filter((step) => topic.evidence[step] !== undefined);
   if (recorded.length === 0) return <Typography.Text type="secondary">{t.nothing}</Typography.Text>;
   return (
-    <Descriptions column={1} bordered size="small">
+    <Descriptions column={1} bordered size="small" data-testid="evidence">
       {recorded.map((step) => (
         <Descriptions.Item key={step} label={stepName(step, language)}>
           {evidenceLines(topic.evidence[step], language, memberName).map(([label, text]) => (
@@ -79,9 +80,10 @@ function TopicNotices({ topicId }: { topicId: string }) {
       locale={{ emptyText: t.nothing }}
       renderItem={(n) => (
         <List.Item>
-          {dateTime(n.createdAt, language)} · {n.recipient.name} · {n.subject} <Tag>{n.channel}</Tag>
+          {dateTime(n.createdAt, language)} · {n.recipient.name} · {n.subject}{" "}
+          <Tag>{labelOf(channelLabels, n.channel, language)}</Tag>
           <Tag color={tone(n.status === "failed" ? "error" : n.status === "sent" ? "success" : "default")}>
-            {n.status}
+            {labelOf(deliveryStatusLabels, n.status, language)}
           </Tag>
         </List.Item>
       )}
@@ -122,6 +124,9 @@ function TopicSummary({ topic }: { topic: TopicDetail }) {
           <span data-testid="deadline">
             <DeadlineText topic={topic} />
           </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t.source}>
+          {labelOf(topicSourceLabels, topic.source, language)}
         </Descriptions.Item>
         <Descriptions.Item label={t.responsible}>{topic.responsible.name}</Descriptions.Item>
         <Descriptions.Item label={t.createdAt}>{dateTime(topic.createdAt, language)}</Descriptions.Item>

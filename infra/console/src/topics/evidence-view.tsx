@@ -3,6 +3,7 @@
  * lists joined, and members by name instead of their ids.
  */
 import type { Language } from "../i18n/messages";
+import { consultationFormatLabels, decisionLabels, feedbackMethodLabels, labelOf } from "../i18n/vocabulary";
 
 const labels: Record<Language, Record<string, string>> = {
   "zh-CN": {
@@ -31,9 +32,49 @@ const labels: Record<Language, Record<string, string>> = {
     feedbackToSource: "向提出人反馈",
     method: "方式",
     givenOn: "反馈日期",
+    contact: "联系方式",
   },
-  en: {},
+  en: {
+    summary: "Summary",
+    name: "Name",
+    raisedBy: "Raised by",
+    decision: "Decision",
+    format: "Format",
+    reason: "Reason",
+    visits: "Visit",
+    date: "Date",
+    place: "Place",
+    members: "Members",
+    findings: "Findings",
+    meeting: "Meeting",
+    participants: "Participants",
+    departments: "Departments",
+    residents: "Residents",
+    consensus: "Consensus",
+    sentTo: "Sent to",
+    sentOn: "Sent on",
+    responses: "Response",
+    department: "Department",
+    response: "Response",
+    respondedOn: "Responded on",
+    feedbackToSource: "Feedback to those who raised it",
+    method: "Method",
+    givenOn: "Given on",
+    contact: "Contact",
+  },
 };
+
+/** The evidence fields whose values are the API's enum values, by field name. */
+const valueLabels: Readonly<Record<string, Parameters<typeof labelOf>[0]>> = {
+  decision: decisionLabels,
+  format: consultationFormatLabels,
+  method: feedbackMethodLabels,
+};
+
+function valueText(key: string | undefined, value: unknown, language: Language): string {
+  const labels = key === undefined ? undefined : valueLabels[key];
+  return labels && typeof value === "string" ? labelOf(labels, value, language) : String(value);
+}
 
 const memberId = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -65,5 +106,5 @@ export function evidenceLines(
       evidenceLines(item, language, memberName, [...path, key]),
     );
   }
-  return [[label, String(value)]];
+  return [[label, valueText(path.at(-1), value, language)]];
 }

@@ -4,10 +4,13 @@ import type { Api } from "../api/client";
 import { unwrap } from "../api/errors";
 import type { Station, Topic } from "../api/types";
 import { useApp } from "../app-context";
-import { dateTime, daysLeft } from "../format";
+import { dateTime, daysLeft, todayInShanghai } from "../format";
+import { format, type Messages } from "../i18n/messages";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
+import { holidayCalendars } from "./holiday-calendars";
 import { type Step, stepName, steps } from "./steps";
+import { type HolidayCalendar, workingDaysLeft } from "./working-days";
 
 export function StepTag({ step }: { step: Step }) {
   const { language } = useApp();
@@ -24,17 +27,36 @@ export function StatusTag({ topic }: { topic: Pick<Topic, "status" | "closedAs">
   );
 }
 
-/** The step's deadline and the days left (red when overdue). */
+/** The time left as people count it: working days once the holiday calendars are in, calendar days (so labelled) until then. */
+function timeLeft(deadline: string, calendars: readonly HolidayCalendar[] | undefined, t: Messages) {
+  const today = todayInShanghai();
+  const deadlineDay = todayInShanghai(new Date(deadline));
+  if (deadlineDay < today) return { label: t.overdue, days: -1 };
+  if (deadlineDay === today) return { label: t.dueToday, days: 0 };
+  if (!calendars) {
+    const days = daysLeft(deadline);
+    return { label: format(t.dueIn, { n: days }), days };
+  }
+  const left = workingDaysLeft(today, deadlineDay, calendars);
+  return {
+    label: format(t.dueInWorkingDays, { n: left.days }) + (left.estimated ? t.holidaysEstimated : ""),
+    days: left.days,
+  };
+}
+
+/** The step's deadline and the working days left (red when overdue). */
 export function DeadlineText({ topic }: { topic: Pick<Topic, "deadline" | "overdue" | "status"> }) {
-  const { t, language } = useApp();
+  const { t, language, api } = useApp();
+  const calendars = useLoad(() => holidayCalendars(api), [api]);
   if (!topic.deadline || topic.status !== "open") return <span>{t.none}</span>;
-  const days = daysLeft(topic.deadline);
-  const label =
-    topic.overdue || days < 0 ? t.overdue : days === 0 ? t.dueToday : t.dueIn.replace("{n}", String(days));
+  const left = timeLeft(topic.deadline, calendars.data, t);
+  const overdue = topic.overdue || left.days < 0;
   return (
     <span>
       {dateTime(topic.deadline, language)}{" "}
-      <Tag color={tone(topic.overdue || days < 0 ? "error" : days <= 3 ? "warning" : "default")}>{label}</Tag>
+      <Tag color={tone(overdue ? "error" : left.days <= 3 ? "warning" : "default")}>
+        {overdue ? t.overdue : left.label}
+      </Tag>
     </span>
   );
 }

@@ -5,6 +5,7 @@
 import { Form, Input, InputNumber, Select } from "antd";
 import type { ReactNode } from "react";
 import type { Language, Messages } from "../i18n/messages";
+import { choicesOf, consultationFormatLabels, feedbackMethodLabels } from "../i18n/vocabulary";
 import type { Step } from "./steps";
 
 export type EvidenceValues = Record<string, string | number | string[] | undefined>;
@@ -81,29 +82,6 @@ export interface MemberOption {
 const required = [{ required: true }];
 const dateInput = <Input type="date" />;
 
-const formats: Record<Language, Record<string, string>> = {
-  "zh-CN": {
-    meeting: "会议协商",
-    onlineConsultation: "网络协商",
-    visitConsultation: "走访协商",
-    other: "其他",
-  },
-  en: { meeting: "Meeting", onlineConsultation: "Online", visitConsultation: "Visits", other: "Other" },
-};
-const feedbackMethods: Record<Language, Record<string, string>> = {
-  "zh-CN": { visit: "走访", phone: "电话", sms: "短信", meeting: "会议", notice: "公示", other: "其他" },
-  en: {
-    visit: "Visit",
-    phone: "Phone",
-    sms: "SMS",
-    meeting: "Meeting",
-    notice: "Public notice",
-    other: "Other",
-  },
-};
-const choices = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
 interface FieldsProps {
   readonly t: Messages;
   readonly language: Language;
@@ -127,7 +105,7 @@ function DetermineFields({ t, language }: FieldsProps) {
   return (
     <>
       <Form.Item name="format" label={t.decisionFormat} rules={required}>
-        <Select options={choices(formats[language])} />
+        <Select options={choicesOf(consultationFormatLabels, language)} />
       </Form.Item>
       <Form.Item name="reason" label={t.reason} rules={required}>
         <Input.TextArea rows={2} />
@@ -209,7 +187,7 @@ function FeedbackFields({ t, language }: FieldsProps) {
         {dateInput}
       </Form.Item>
       <Form.Item name="method" label={t.feedbackMethod} rules={required}>
-        <Select options={choices(feedbackMethods[language])} />
+        <Select options={choicesOf(feedbackMethodLabels, language)} />
       </Form.Item>
       <Form.Item name="feedbackSummary" label={t.feedbackSummary} rules={required}>
         <Input.TextArea rows={2} />
