@@ -174,6 +174,8 @@ export class HaoshangliangStack extends Stack {
     if (settings.apiDomain) new ApiDomain(this, "ApiDomain", { api: this.api, domain: settings.apiDomain });
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
     if (consoleSite) {
+      // The client's callback is the distribution's address; the distribution needs nothing of the pool.
+      this.signIn.userPool?.enableConsoleSignIn(consoleSite.url, settings.countySlug);
       consoleSite.deploy({
         apiUrl: this.api.url,
         identity: consoleIdentity(this.signIn, settings),

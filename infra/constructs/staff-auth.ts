@@ -4,9 +4,11 @@
  * is in their user record in the table, not in the pool: the groups and custom attributes are kept
  * only because a deployed pool cannot drop custom attributes.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { createHash } from "node:crypto";
+import { Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import {
   AccountRecovery,
+  CfnUserPoolClient,
   ClientAttributes,
   FeaturePlan,
   Mfa,
@@ -14,6 +16,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import { claimNames, type Role, roles } from "../../functions/kernel/http/claims";
@@ -87,6 +90,28 @@ export class StaffAuth extends Construct {
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
   }
 
+  /**
+   * The hosted console's sign-in (decision 0023): a Cognito domain for the hosted UI, and the client's
+   * authorization-code flow (PKCE, no secret) back to the console. Called once the console's address
+   * is known; the OAuth settings are written on the client's resource, which keeps its logical id.
+   */
+  enableConsoleSignIn(consoleUrl: string, countySlug: string): UserPoolDomain {
+    const domain = this.userPool.addDomain("ConsoleDomain", {
+      cognitoDomain: { domainPrefix: cognitoDomainPrefix(Stack.of(this), countySlug) },
+    });
+    const client = this.client.node.defaultChild;
+    if (!(client instanceof CfnUserPoolClient))
+      throw new Error("the staff app client has no CfnUserPoolClient");
+    const url = `${consoleUrl}/`;
+    client.allowedOAuthFlowsUserPoolClient = true;
+    client.allowedOAuthFlows = ["code"];
+    client.allowedOAuthScopes = ["openid", "profile", "email"];
+    client.callbackUrLs = [url];
+    client.logoutUrLs = [url];
+    client.supportedIdentityProviders = ["COGNITO"];
+    return domain;
+  }
+
   private createUserPool(props: StaffAuthProps): UserPool {
     return new UserPool(this, "UserPool", {
       selfSignUpEnabled: false,
@@ -136,7 +161,7 @@ export class StaffAuth extends Construct {
     return this.userPool.addClient("StaffAppClient", {
       generateSecret: false,
       authFlows: { userSrp: true },
-      // No hosted UI yet: add a domain, callback URLs and OAuth flows when a web front end exists.
+      // OAuth only for the hosted console, which turns it on once its address is known (enableConsoleSignIn).
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -151,4 +176,23 @@ export class StaffAuth extends Construct {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
   }
+}
+
+/**
+ * The hosted UI's domain prefix, `hsl-<countySlug>-<8 hex>`: unique per account, region and stack,
+ * lowercase, at most 63 characters, and without the words Cognito refuses (aws, amazon, cognito).
+ */
+export function cognitoDomainPrefix(stack: Stack, countySlug: string): string {
+  const where = [stack.account, stack.region].filter((part) => !Token.isUnresolved(part));
+  const hash = createHash("sha256")
+    .update([stack.stackName, ...where].join("/"))
+    .digest("hex")
+    .slice(0, 8);
+  const slug = countySlug
+    .toLowerCase()
+    .replace(/aws|amazon|cognito/g, "x")
+    .replace(/[^a-z0-9-]/g, "-")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return `hsl-${slug}-${hash}`;
 }

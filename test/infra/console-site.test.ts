@@ -11,6 +11,7 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleSite, consoleDistContextKey } from "../../infra/constructs/console-site";
+import { cognitoDomainPrefix } from "../../infra/constructs/staff-auth";
 import { resolveSettings, SettingsError } from "../../infra/settings";
 import { onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
@@ -123,6 +124,68 @@ describe("the console's hosting, with the county's OIDC provider", () => {
   it("passes cdk-nag with no error or warning", () => {
     const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(synthesized.stack);
     expect(report.violations.filter((violation) => violation.severity !== "informational")).toEqual([]);
+  });
+});
+
+describe("the console's hosting, with the stack's Cognito user pool", () => {
+  let synthesized: Synthesized;
+  let template: Template;
+
+  beforeAll(() => {
+    synthesized = synthesize({ bundle: false, nag: true, settings: { countySlug: "mouxian" } });
+    template = synthesized.template;
+  }, SYNTH_TIMEOUT);
+
+  const consoleUrl = () => {
+    const distributionId = onlyLogicalId(template, "AWS::CloudFront::Distribution");
+    return { "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }, "/"]] };
+  };
+
+  it("gives the pool a hosted sign-in domain named after the county", () => {
+    const poolId = onlyLogicalId(template, "AWS::Cognito::UserPool");
+    template.hasResourceProperties("AWS::Cognito::UserPoolDomain", {
+      UserPoolId: { Ref: poolId },
+      Domain: Match.stringLikeRegexp("^hsl-mouxian-[0-9a-f]{8}$"),
+    });
+  });
+
+  it("lets the client sign in only by the code flow, back to the console, with no secret", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthScopes: ["openid", "profile", "email"],
+      CallbackURLs: [consoleUrl()],
+      LogoutURLs: [consoleUrl()],
+      SupportedIdentityProviders: ["COGNITO"],
+    });
+  });
+
+  it("writes config.json with the pool's issuer and the client's id", () => {
+    const poolId = onlyLogicalId(template, "AWS::Cognito::UserPool");
+    const clientId = onlyLogicalId(template, "AWS::Cognito::UserPoolClient");
+    const config = deployedConfig(synthesized);
+    expect(config.identity).toEqual({
+      kind: "oidc",
+      authority: `https://cognito-idp.{'Ref':'AWS::Region'}.{'Ref':'AWS::URLSuffix'}/{'Ref':'${poolId}'}`,
+      clientId: `{'Ref':'${clientId}'}`,
+      tokenUse: expect.any(String),
+    });
+  });
+
+  it("passes cdk-nag with no error or warning", () => {
+    const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(synthesized.stack);
+    expect(report.violations.filter((violation) => violation.severity !== "informational")).toEqual([]);
+  });
+});
+
+describe("the hosted UI's domain prefix", () => {
+  it("leaves out the words Cognito refuses and stays within 63 characters", () => {
+    const stack = new Stack(new App(), "Haoshangliang-x");
+    const prefix = cognitoDomainPrefix(stack, "amazon-awsville-cognito-county-with-a-very-long-name-x");
+    expect(prefix).toMatch(/^hsl-[a-z0-9-]+-[0-9a-f]{8}$/);
+    expect(prefix).not.toMatch(/aws|amazon|cognito/);
+    expect(prefix.length).toBeLessThanOrEqual(63);
   });
 });
 
