@@ -188,6 +188,14 @@ export function emitCheckMetric(name: "QuotaCheckDue" | "QuotaCheckCompleted"): 
   emitMetric(name);
 }
 
+/** The check's record as a run claims it: which quarter's, how it was started, as of when. */
+export const checkRecordOf = (period: CheckPeriod, trigger: CheckTrigger, asOf: Date) => ({
+  id: period.checkId,
+  trigger,
+  asOf: asOf.toISOString(),
+  date: period.date,
+});
+
 /** Runs the check of `asOf`'s quarter (default now): POST /quota-checks and the scheduled job both. */
 export async function runQuotaCheck(
   services: QuotaCheckServices,
@@ -195,13 +203,7 @@ export async function runQuotaCheck(
 ): Promise<QuotaCheckOutcome> {
   const asOf = options.asOf ?? services.now();
   const period = checkPeriod(asOf, config().timeZone);
-  const record = {
-    id: period.checkId,
-    trigger: options.trigger,
-    asOf: asOf.toISOString(),
-    date: period.date,
-  };
-  const claim = await claimCheck(record, services.now(), checkLeaseMs);
+  const claim = await claimCheck(checkRecordOf(period, options.trigger, asOf), services.now(), checkLeaseMs);
   if (!claim.claimed) return { check: claim.check, ran: false };
   return runClaimedQuotaCheck(services, period);
 }

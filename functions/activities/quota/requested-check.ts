@@ -8,7 +8,13 @@ import { checkPeriod } from "../../domain/quota/check";
 import { config } from "../../kernel/config";
 import { logInfo } from "../../kernel/log";
 import { claimCheck, type QuotaCheck, releaseCheck, takeOverCheck } from "../store/quota-checks";
-import { checkLeaseMs, type QuotaCheckOutcome, type QuotaCheckServices, runClaimedQuotaCheck } from "./check";
+import {
+  checkLeaseMs,
+  checkRecordOf,
+  type QuotaCheckOutcome,
+  type QuotaCheckServices,
+  runClaimedQuotaCheck,
+} from "./check";
 import type { CheckLauncher, RequestedCheck } from "./check-launcher";
 
 /** Long enough for an asynchronous invocation to start even when Lambda queues it for a while. */
@@ -26,12 +32,7 @@ export async function requestQuotaCheck(
   asOf: Date,
 ): Promise<CheckRequestOutcome> {
   const period = checkPeriod(asOf, config().timeZone);
-  const record = {
-    id: period.checkId,
-    trigger: "request" as const,
-    asOf: asOf.toISOString(),
-    date: period.date,
-  };
+  const record = checkRecordOf(period, "request", asOf);
   const claim = await claimCheck(record, services.now(), handOverLeaseMs);
   if (!claim.claimed) {
     // Not claimed: someone holds it, or it is done (claimCheck read it back after the refusal).
