@@ -12,11 +12,12 @@ import { can } from "../auth/session";
 import { dateTime } from "../format";
 import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
 import { useLoad } from "../patterns/use-load";
-import { byUrgency, DeadlineText, StepTag, useStations } from "../topics/parts";
+import { byUrgency, topicColumns, useStations } from "../topics/parts";
 import { MyStationsPace, NextDutyShift } from "./home-cards";
 
 function MyTopics({ title }: { title: string }) {
   const { api, t } = useSession();
+  const columnOf = topicColumns(t);
   const { nameOf } = useStations();
   const topics = useLoad(
     async () =>
@@ -44,13 +45,9 @@ function MyTopics({ title }: { title: string }) {
         scroll={{ x: "max-content" }}
         locale={{ emptyText: t.nothing }}
         columns={[
-          {
-            title: t.title,
-            key: "title",
-            render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link>,
-          },
-          { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
-          { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
+          columnOf.title,
+          columnOf.step,
+          columnOf.deadline,
           { title: t.station, key: "station", render: (_, row) => nameOf(row.stationId) },
         ]}
       />

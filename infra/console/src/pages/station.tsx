@@ -13,7 +13,7 @@ import {
 } from "../i18n/vocabulary";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
-import { DeadlineText, StepTag } from "../topics/parts";
+import { topicColumns } from "../topics/parts";
 
 const standardNames = {
   "zh-CN": {
@@ -42,6 +42,7 @@ const heading = (text: string) => (
 
 function StationLists({ stationId }: { stationId: string }) {
   const { api, t, language, session } = useSession();
+  const columnOf = topicColumns(t);
   const params = { params: { path: { stationId }, query: { limit: 100 } } };
   const members = useLoad(() => unwrap(api.GET("/stations/{stationId}/members", params)), [api, stationId]);
   const topics = useLoad(
@@ -82,15 +83,7 @@ function StationLists({ stationId }: { stationId: string }) {
           rowKey={(row) => row.id}
           pagination={false}
           scroll={{ x: "max-content" }}
-          columns={[
-            {
-              title: t.title,
-              key: "title",
-              render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link>,
-            },
-            { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
-            { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
-          ]}
+          columns={[columnOf.title, columnOf.step, columnOf.deadline]}
         />
       </Card>
       {session.role !== "member" && (

@@ -11,7 +11,7 @@ import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
 import { ListPage } from "../patterns/list-page";
-import { DeadlineText, StatusTag, StepTag, useStations } from "../topics/parts";
+import { StatusTag, topicColumns, useStations } from "../topics/parts";
 import { type Step, stepName, steps } from "../topics/steps";
 
 interface Filters {
@@ -82,16 +82,17 @@ function TopicFilters({
 
 export function TopicsPage() {
   const { api, t, language, session, config, client } = useSession();
+  const columnOf = topicColumns(t);
   const { stations, nameOf } = useStations();
   const [filters, setFilters] = useState<Filters>({ status: "open" });
   const set = (patch: Filters) => setFilters((previous) => ({ ...previous, ...patch }));
 
   const columns: ColumnsType<Topic> = [
-    { title: t.title, key: "title", render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link> },
+    columnOf.title,
     { title: t.station, key: "station", render: (_, row) => nameOf(row.stationId) },
-    { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
+    columnOf.step,
     { title: t.status, key: "status", render: (_, row) => <StatusTag topic={row} /> },
-    { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
+    columnOf.deadline,
     { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },
   ];
 

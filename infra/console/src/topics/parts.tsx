@@ -1,5 +1,7 @@
-/** Small pieces the topic pages share: step, status and deadline tags, and the stations' names. */
+/** Small pieces the topic pages share: step, status and deadline tags, their columns, and the stations' names. */
 import { Tag } from "antd";
+import type { ColumnType } from "antd/es/table";
+import { Link } from "react-router-dom";
 import type { Api } from "../api/client";
 import { unwrap } from "../api/errors";
 import type { Station, Topic } from "../api/types";
@@ -90,4 +92,17 @@ export function byUrgency(a: Topic, b: Topic): number {
     (a.deadline ?? "9").localeCompare(b.deadline ?? "9") ||
     steps.indexOf(a.step) - steps.indexOf(b.step)
   );
+}
+
+/** The columns every list of topics shows (home, 议题, a station's page), to be placed in each page's order. */
+export function topicColumns(t: Messages): Record<"title" | "step" | "deadline", ColumnType<Topic>> {
+  return {
+    title: {
+      title: t.title,
+      key: "title",
+      render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link>,
+    },
+    step: { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
+    deadline: { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
+  };
 }
