@@ -56,6 +56,12 @@ export async function signInAs(page: Page, consoleUrl: string, name: string | Re
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
+/** Signs out with the header's button, back to the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+}
+
 /** No serious or critical accessibility violations on the page as it is now. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

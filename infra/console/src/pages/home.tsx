@@ -3,14 +3,14 @@
  * notices that did not arrive, and a station staff's 4+X pace; for a member, the topics at my stations,
  * my next duty shifts and my invitations.
  */
-import { Alert, Card, Col, Flex, List, Row, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Flex, List, Row, Table, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { unwrap } from "../api/errors";
-import type { Invitation, Notification, Topic } from "../api/types";
+import type { Notification, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
-import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
+import { MyInvitations } from "../invitations/my-invitations";
 import { useLoad } from "../patterns/use-load";
 import { byUrgency, topicColumns, useStations } from "../topics/parts";
 import { MyStationsPace, NextDutyShift } from "./home-cards";
@@ -81,44 +81,6 @@ function FailedNotices() {
             <List.Item.Meta
               title={`${n.recipient.name} · ${n.subject}`}
               description={`${dateTime(n.createdAt, language)} ${n.lastError ?? ""}`}
-            />
-          </List.Item>
-        )}
-      />
-    </Card>
-  );
-}
-
-function MyInvitations({ memberId }: { memberId: string }) {
-  const { api, t, language } = useSession();
-  const invitations = useLoad(
-    () =>
-      unwrap(
-        api.GET("/members/{memberId}/invitations", { params: { path: { memberId }, query: { limit: 20 } } }),
-      ),
-    [api, memberId],
-  );
-  return (
-    <Card
-      title={
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>
-          {t.invitations}
-        </Typography.Title>
-      }
-    >
-      <List<Invitation>
-        loading={invitations.loading}
-        dataSource={invitations.data?.items ?? []}
-        locale={{ emptyText: t.nothing }}
-        renderItem={(i) => (
-          <List.Item>
-            <List.Item.Meta
-              title={
-                <span>
-                  {i.stationName} <Tag>{labelOf(invitationStatusLabels, i.status, language)}</Tag>
-                </span>
-              }
-              description={`${dateTime(i.createdAt, language)} ${i.note ?? ""}`}
             />
           </List.Item>
         )}

@@ -1,16 +1,16 @@
 /** A station: its details and 六有 checklist, the members serving there, invitations, suggested members, its topics. */
 import { Alert, Card, Descriptions, Flex, List, Spin, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { unwrap } from "../api/errors";
-import type { Assignment, Invitation, Topic } from "../api/types";
+import type { Assignment, Topic } from "../api/types";
 import { useSession } from "../app-context";
-import { dateTime } from "../format";
-import {
-  assignmentBasisLabels,
-  invitationStatusLabels,
-  labelOf,
-  stationStatusLabels,
-} from "../i18n/vocabulary";
+import { can } from "../auth/session";
+import { assignmentBasisLabels, labelOf, stationStatusLabels } from "../i18n/vocabulary";
+import { InviteModal, type InviteTarget } from "../invitations/invite-form";
+import { MemberSuggestions } from "../invitations/member-suggestions";
+import { StationInvitations } from "../invitations/station-invitations";
+import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { topicColumns } from "../topics/parts";
@@ -34,48 +34,78 @@ const standardNames = {
   },
 } as const;
 
-const heading = (text: string) => (
-  <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
-    {text}
-  </Typography.Title>
-);
-
-function StationLists({ stationId }: { stationId: string }) {
+function StationMembers({ stationId }: { stationId: string }) {
   const { api, t, language, session } = useSession();
-  const columnOf = topicColumns(t);
-  const params = { params: { path: { stationId }, query: { limit: 100 } } };
-  const members = useLoad(() => unwrap(api.GET("/stations/{stationId}/members", params)), [api, stationId]);
-  const topics = useLoad(
-    () => unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } })),
+  const members = useLoad(
+    () =>
+      unwrap(
+        api.GET("/stations/{stationId}/members", { params: { path: { stationId }, query: { limit: 100 } } }),
+      ),
     [api, stationId],
   );
+  return (
+    <Section title={t.stationMembers}>
+      <List<Assignment>
+        loading={members.loading}
+        dataSource={members.data?.items ?? []}
+        locale={{ emptyText: t.nothing }}
+        renderItem={(a) => (
+          <List.Item>
+            {session.role === "member" ? (
+              (a.member?.name ?? a.memberId)
+            ) : (
+              <Link to={`/members/${a.memberId}`}>{a.member?.name ?? a.memberId}</Link>
+            )}{" "}
+            {a.basis && <Tag>{labelOf(assignmentBasisLabels, a.basis, language)}</Tag>}
+          </List.Item>
+        )}
+      />
+    </Section>
+  );
+}
+
+/** What the station's own staff (and the county office) do here: see whom to invite, invite, withdraw. */
+function StationInviting({ stationId, topics }: { stationId: string; topics: readonly Topic[] }) {
+  const { api } = useSession();
+  const [target, setTarget] = useState<InviteTarget | undefined>();
   const invitations = useLoad(
     () =>
-      session.role === "member"
-        ? Promise.resolve({ items: [] as Invitation[], cursor: null })
-        : unwrap(api.GET("/stations/{stationId}/invitations", params)),
+      unwrap(
+        api.GET("/stations/{stationId}/invitations", {
+          params: { path: { stationId }, query: { limit: 100 } },
+        }),
+      ),
     [api, stationId],
   );
   return (
     <>
-      <Card title={heading(t.stationMembers)}>
-        <List<Assignment>
-          loading={members.loading}
-          dataSource={members.data?.items ?? []}
-          locale={{ emptyText: t.nothing }}
-          renderItem={(a) => (
-            <List.Item>
-              {session.role === "member" ? (
-                (a.member?.name ?? a.memberId)
-              ) : (
-                <Link to={`/members/${a.memberId}`}>{a.member?.name ?? a.memberId}</Link>
-              )}{" "}
-              {a.basis && <Tag>{labelOf(assignmentBasisLabels, a.basis, language)}</Tag>}
-            </List.Item>
-          )}
-        />
-      </Card>
-      <Card title={heading(t.topics)}>
+      <MemberSuggestions stationId={stationId} topics={topics} onInvite={setTarget} />
+      <StationInvitations invitations={invitations} topics={topics} onInvite={() => setTarget({})} />
+      <InviteModal
+        stationId={stationId}
+        target={target}
+        topics={topics}
+        onClose={() => setTarget(undefined)}
+        onInvited={() => {
+          setTarget(undefined);
+          invitations.reload();
+        }}
+      />
+    </>
+  );
+}
+
+function StationLists({ stationId }: { stationId: string }) {
+  const { api, t, session } = useSession();
+  const columnOf = topicColumns(t);
+  const topics = useLoad(
+    () => unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } })),
+    [api, stationId],
+  );
+  return (
+    <>
+      <StationMembers stationId={stationId} />
+      <Section title={t.topics}>
         <Table<Topic>
           size="small"
           loading={topics.loading}
@@ -85,21 +115,9 @@ function StationLists({ stationId }: { stationId: string }) {
           scroll={{ x: "max-content" }}
           columns={[columnOf.title, columnOf.step, columnOf.deadline]}
         />
-      </Card>
-      {session.role !== "member" && (
-        <Card title={heading(t.invitations)}>
-          <List<Invitation>
-            loading={invitations.loading}
-            dataSource={invitations.data?.items ?? []}
-            locale={{ emptyText: t.nothing }}
-            renderItem={(i) => (
-              <List.Item>
-                {i.memberName} <Tag>{labelOf(invitationStatusLabels, i.status, language)}</Tag>{" "}
-                {dateTime(i.createdAt, language)}
-              </List.Item>
-            )}
-          />
-        </Card>
+      </Section>
+      {can.workOnTopic(session, stationId) && (
+        <StationInviting stationId={stationId} topics={topics.data?.items ?? []} />
       )}
     </>
   );

@@ -1,12 +1,19 @@
-/** A titled part of a detail page (a card with a level-3 heading). */
+/** A titled part of a page: a card with a heading. */
 import { Card, Typography } from "antd";
 import type { ReactNode } from "react";
 
-export function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+interface Props {
+  readonly title: string;
+  readonly children: ReactNode;
+  /** 2 on a page whose cards stand directly under its title (工作台); 3 under a detail's heading. */
+  readonly level?: 2 | 3;
+}
+
+export function Section({ title, children, level = 3 }: Props) {
   return (
     <Card
       title={
-        <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+        <Typography.Title level={level} style={{ margin: 0, fontSize: 16 }}>
           {title}
         </Typography.Title>
       }
