@@ -54,6 +54,7 @@ export class NotFoundError extends DomainError {
 export type ConflictReason =
   | "version_mismatch"
   | "already_exists"
+  | "user_exists"
   | "lead_member"
   | "wrong_step"
   | "step_in_transition"

@@ -73,7 +73,7 @@ export const userOperations = [
     path: userPath,
     operationId: "putUser",
     summary: "开通或重设登录用户 · Create or replace a user (county office)",
-    description: `${subjectNote} A staff user needs \`stationIds\` (at least one); a member user its \`memberId\`; other roles have no stations. Answers 201 when the user is new. A change takes effect within a minute, without a new token.`,
+    description: `${subjectNote} A staff user needs \`stationIds\` (at least one); a member user its \`memberId\`; other roles have no stations. Answers 201 when the user is new. A change takes effect within a minute, without a new token. With \`If-None-Match: *\` it only creates: 409 \`user_exists\` when the subject can sign in already.`,
     tag,
     body: userPut,
     responses: [
@@ -82,7 +82,10 @@ export const userOperations = [
       ...commonErrors(400, 403, 409),
     ],
     async handle({ path, request, body }) {
-      const outcome = await replaceUser(path.subject, body, expectedVersion(request, body.version));
+      const onlyIfNew = request.headers["if-none-match"]?.trim() === "*";
+      const outcome = await replaceUser(path.subject, body, expectedVersion(request, body.version), {
+        onlyIfNew,
+      });
       const headers = versionTag(outcome.user.version);
       if (!outcome.created) return ok(outcome.user, headers);
       return created(outcome.user, { ...headers, location: `/users/${encodeURIComponent(path.subject)}` });

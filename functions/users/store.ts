@@ -118,15 +118,19 @@ function assertVersion(current: User | undefined, expected: number | undefined):
   if (!current || current.version !== expected) throw new ConflictError("version_mismatch", current?.version);
 }
 
-/** Creates the user, or replaces the whole record; `created` says which. */
+/**
+ * Creates the user, or replaces the whole record; `created` says which. `onlyIfNew` (If-None-Match: *)
+ * refuses to replace: the console's "add a user" must not overwrite someone who can sign in already.
+ */
 export async function replaceUser(
   subject: string,
   input: UserPut,
   expectedVersion: number | undefined,
-  now = clock().now(),
+  { onlyIfNew = false, now = clock().now() }: { onlyIfNew?: boolean; now?: Date } = {},
 ): Promise<{ user: User; created: boolean }> {
   return retryStaleWrites(async () => {
     const current = await findUser(subject);
+    if (onlyIfNew && current) throw new ConflictError("user_exists");
     assertVersion(current, expectedVersion);
     const timestamp = now.toISOString();
     const next: User = {

@@ -110,6 +110,26 @@ describe("the county office keeps users", () => {
     expectApiError(stale, 409, "version_mismatch");
   });
 
+  it("only creates with If-None-Match: *, leaving someone who can sign in already as they were", async () => {
+    const onlyNew = { headers: { "if-none-match": "*" } };
+    const first = await api.put(
+      "/users/only-new-1",
+      { name: "王五", role: "staff", stationIds: [west.id] },
+      onlyNew,
+    );
+    expect(first.status, first.text).toBe(201);
+    const again = await api.put("/users/only-new-1", { name: "别人", role: "admin" }, onlyNew);
+    expectApiError(again, 409, "user_exists");
+    expect(again.json<{ error: { message: string } }>().error.message).toContain("已开通");
+    const kept = await api.get("/users/only-new-1");
+    expect(kept.json<User>()).toMatchObject({
+      name: "王五",
+      role: "staff",
+      stationIds: [west.id],
+      version: 1,
+    });
+  });
+
   it("names the field of each problem", async () => {
     const cases: [string, unknown, string[]][] = [
       ["/users/v-1", { name: "无站", role: "staff" }, ["stationIds"]],

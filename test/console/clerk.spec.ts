@@ -1,5 +1,5 @@
 /** The county office's clerk registers a station and a member; the API's messages show beside the fields. */
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { choose, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 // Names are unique in the county: a suffix per run lets the tests run again on a kept stack.
 const run = Date.now().toString(36).slice(-4);
@@ -48,4 +48,51 @@ test("a clerk registers a station and a member", async ({ page, consoleUrl, cons
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByRole("heading", { name: memberName })).toBeVisible();
   await expectAccessible(page, "member");
+});
+
+test("the county office lets a township official sign in, then stops them", async ({
+  page,
+  consoleUrl,
+  consoleWatch,
+}) => {
+  const subject = `wecom|zhangsan-${run}`;
+  await signInAs(page, consoleUrl, "演示·县政协办公室");
+  await page.getByRole("menuitem", { name: "登录用户" }).click();
+  await expect(page.getByTestId("users").locator("tr.ant-table-row").first()).toBeVisible();
+  await expectAccessible(page, "users");
+
+  await page.getByRole("button", { name: "开通用户" }).click();
+  await page.getByLabel("登录标识（sub）", { exact: true }).fill("zhang san");
+  await page.getByLabel("姓名", { exact: true }).fill("演示·青石村联络员");
+  await choose(page, "负责的工作站（室）", "青石村委员工作室（演示）");
+  await page.keyboard.press("Escape");
+  await expectAccessible(page, "add a user");
+  consoleWatch.expectApiError(400);
+  await page.getByRole("button", { name: "提交" }).click();
+  // A subject with a space is not one an identity provider gives: the API says so, beside the field.
+  await expect(page.locator("#user_subject_help")).not.toBeEmpty();
+  await page.getByLabel("登录标识（sub）", { exact: true }).fill(subject);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("heading", { name: "演示·青石村联络员" })).toBeVisible();
+  await expect(page.getByText(subject)).toBeVisible();
+
+  // The same subject again is not overwritten.
+  await page.getByRole("menuitem", { name: "登录用户" }).click();
+  await page.getByRole("button", { name: "开通用户" }).click();
+  await page.getByLabel("登录标识（sub）", { exact: true }).fill(subject);
+  await page.getByLabel("姓名", { exact: true }).fill("别人");
+  await choose(page, "负责的工作站（室）", "青石村委员工作室（演示）");
+  await page.keyboard.press("Escape");
+  consoleWatch.expectApiError(409);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("alert")).toContainText("该登录标识已开通");
+
+  // Deactivated: the list says so.
+  await page.getByRole("menuitem", { name: "登录用户" }).click();
+  await page.getByTestId("users").getByRole("link", { name: "演示·青石村联络员" }).click();
+  await page.getByRole("switch", { name: "启用" }).click();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("switch", { name: "启用" })).not.toBeChecked();
+  await page.getByRole("menuitem", { name: "登录用户" }).click();
+  await expect(page.getByTestId("users").locator("tr", { hasText: subject })).toContainText("否");
 });

@@ -83,6 +83,10 @@ const catalog = {
     "zh-CN": "牵头委员不能直接移出，请先更换牵头委员",
     en: "The lead member cannot leave; choose another lead member first",
   },
+  user_exists: {
+    "zh-CN": "该登录标识已开通，请在用户列表中修改",
+    en: "This subject can sign in already: change it on its page in the user list",
+  },
   already_serving: {
     "zh-CN": "该委员已在此工作站（室）",
     en: "This member already serves at this station",

@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   LineChartOutlined,
   TeamOutlined,
+  UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { can, type Session } from "./auth/session";
@@ -29,4 +30,5 @@ export const sections: readonly Section[] = [
   { path: "/members", label: "members", icon: <TeamOutlined />, visible: (s) => s.role !== "member" },
   { path: "/notifications", label: "notifications", icon: <BellOutlined />, visible: can.seeNotifications },
   { path: "/quota", label: "quota", icon: <LineChartOutlined />, visible: can.seeQuota },
+  { path: "/users", label: "users", icon: <UserOutlined />, visible: can.manageUsers },
 ];

@@ -16,6 +16,9 @@ import { TopicPage } from "./pages/topic";
 import { TopicBoardPage } from "./pages/topic-board";
 import { TopicNewPage } from "./pages/topic-new";
 import { TopicsPage } from "./pages/topics";
+import { UserPage } from "./pages/user";
+import { UserNewPage } from "./pages/user-new";
+import { UsersPage } from "./pages/users";
 
 export const routes: RouteObject[] = [
   { path: "/sign-in", element: <SignInPage /> },
@@ -35,6 +38,9 @@ export const routes: RouteObject[] = [
       { path: "/members/:memberId", element: <MemberPage /> },
       { path: "/notifications", element: <NotificationsPage /> },
       { path: "/quota", element: <QuotaPage /> },
+      { path: "/users", element: <UsersPage /> },
+      { path: "/users/new", element: <UserNewPage /> },
+      { path: "/users/:subject", element: <UserPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

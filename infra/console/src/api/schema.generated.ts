@@ -418,7 +418,7 @@ export interface paths {
         get: operations["getUser"];
         /**
          * 开通或重设登录用户 · Create or replace a user (county office)
-         * @description `subject` is the token's `sub` as the identity provider (Cognito or the county's OIDC provider) writes it. A staff user needs `stationIds` (at least one); a member user its `memberId`; other roles have no stations. Answers 201 when the user is new. A change takes effect within a minute, without a new token.
+         * @description `subject` is the token's `sub` as the identity provider (Cognito or the county's OIDC provider) writes it. A staff user needs `stationIds` (at least one); a member user its `memberId`; other roles have no stations. Answers 201 when the user is new. A change takes effect within a minute, without a new token. With `If-None-Match: *` it only creates: 409 `user_exists` when the subject can sign in already.
          */
         put: operations["putUser"];
         post?: never;

@@ -15,3 +15,4 @@ export type Assignment = Schemas["Assignment"];
 export type Invitation = Schemas["Invitation"];
 export type TopicStep = Topic["step"];
 export type QuotaRow = Schemas["QuotaPage"]["items"][number];
+export type User = Schemas["User"];

@@ -7,8 +7,8 @@ import { Form, Input, Modal, Radio, Select } from "antd";
 import { unwrap } from "../api/errors";
 import type { Topic } from "../api/types";
 import { useSession } from "../app-context";
+import { useMemberChoices } from "../members/member-choices";
 import { ApiForm } from "../patterns/api-form";
-import { useLoad } from "../patterns/use-load";
 
 interface InviteValues {
   memberId: string;
@@ -29,18 +29,6 @@ interface Props {
   readonly topics: readonly Topic[];
   readonly onClose: () => void;
   readonly onInvited: () => void;
-}
-
-function useMemberChoices(enabled: boolean) {
-  const { api } = useSession();
-  const loaded = useLoad(
-    () =>
-      enabled
-        ? unwrap(api.GET("/members", { params: { query: { limit: 100 } } }))
-        : Promise.resolve({ items: [], cursor: null }),
-    [api, enabled],
-  );
-  return (loaded.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} · ${m.sector}` }));
 }
 
 export function InviteModal({ stationId, target, topics, onClose, onInvited }: Props) {

@@ -8,6 +8,7 @@ import type { Station, Topic } from "../api/types";
 import { useApp } from "../app-context";
 import { dateTime, daysLeft, todayInShanghai } from "../format";
 import { format, type Messages } from "../i18n/messages";
+import { allPages } from "../patterns/all-pages";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
 import { holidayCalendars } from "./holiday-calendars";
@@ -64,15 +65,8 @@ export function DeadlineText({ topic }: { topic: Pick<Topic, "deadline" | "overd
 }
 
 /** Every station the user may see (the API filters by role), page after page. */
-export async function allStations(api: Api): Promise<Station[]> {
-  const stations: Station[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await unwrap(api.GET("/stations", { params: { query: { limit: 100, cursor } } }));
-    stations.push(...page.items);
-    cursor = page.cursor ?? undefined;
-  } while (cursor);
-  return stations;
+export function allStations(api: Api): Promise<Station[]> {
+  return allPages((cursor) => unwrap(api.GET("/stations", { params: { query: { limit: 100, cursor } } })));
 }
 
 export function useStations() {
