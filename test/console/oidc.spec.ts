@@ -88,4 +88,8 @@ test("someone the county office has not added reads why on the sign-in page", as
   await expect(page.getByRole("alert")).toContainText("您的账号尚未在本系统登记，请联系县政协办公室开通");
   await expect(signInButton(page)).toBeVisible();
   await expectAccessible(page, "sign-in refused (provider)");
+
+  // Signing in again lets someone else sign in: the provider asks who, though it still has a session.
+  await signInButton(page).click();
+  await expect(page.locator('input[name="login"]')).toBeVisible();
 });

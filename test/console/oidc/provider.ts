@@ -54,6 +54,10 @@ async function providerFor(issuer: string, consoleUrl: string): Promise<Provider
     claims: { openid: ["sub"], profile: ["name"] },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, name: sub }) }),
     loadExistingGrant: firstPartyGrant,
+    // Set, so that the provider does not warn about its defaults on every run.
+    ttl: { AccessToken: 600, IdToken: 3600, Interaction: 600, Grant: 3600, Session: 3600 },
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   });
 }

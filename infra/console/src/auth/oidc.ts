@@ -19,8 +19,12 @@ async function userManager(identity: OidcIdentity) {
   });
 }
 
-export async function oidcSignIn(identity: OidcIdentity): Promise<void> {
-  await (await userManager(identity)).signinRedirect();
+/** To the provider's sign-in; `prompt: "login"` asks for the credentials again even when it has a session. */
+export async function oidcSignIn(
+  identity: OidcIdentity,
+  options: { readonly prompt?: "login" } = {},
+): Promise<void> {
+  await (await userManager(identity)).signinRedirect(options.prompt ? { prompt: options.prompt } : {});
 }
 
 /**
