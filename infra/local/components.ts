@@ -320,10 +320,6 @@ export const gatewayComponent: Component<StackState> = {
   },
 };
 
-/**
- * The local admins (decision 0024): the subjects of the admin token the stack prints and of the
- * seeding have user records from the first start, as a county's first admin has on AWS.
- */
 /** The console's config.json names the provider; the demo sign-in, which signs local tokens, is off. */
 function externalConsoleRoutes(identity: ExternalIdentity): LocalRoutes {
   return async (request, path) => {
@@ -333,6 +329,10 @@ function externalConsoleRoutes(identity: ExternalIdentity): LocalRoutes {
   };
 }
 
+/**
+ * The local admins (decision 0024): the subjects of the admin token the stack prints and of the
+ * seeding have user records from the first start, as a county's first admin has on AWS.
+ */
 export const localUsersComponent: Component<StackState> = {
   name: "local admins",
   async start(state) {
