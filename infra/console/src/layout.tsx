@@ -18,7 +18,8 @@ export function Shell() {
   // With a provider, its session ends too (the page leaves for it and comes back to sign-in).
   const signOutEverywhere = () => {
     signOut();
-    if (config.identity.kind === "oidc") void oidcSignOut(config.identity);
+    // The console's session is over either way; a provider that cannot be reached keeps only its own.
+    if (config.identity.kind === "oidc") oidcSignOut(config.identity).catch(() => undefined);
   };
 
   const visible = sections.filter((section) => section.visible(session));
