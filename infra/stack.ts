@@ -175,10 +175,10 @@ export class HaoshangliangStack extends Stack {
     new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the staff API" });
     if (consoleSite) {
       // The client's callback is the distribution's address; the distribution needs nothing of the pool.
-      this.signIn.userPool?.enableConsoleSignIn(consoleSite.url, settings.countySlug);
+      const hostedUi = this.signIn.userPool?.enableConsoleSignIn(consoleSite.url, settings.countySlug);
       consoleSite.deploy({
         apiUrl: this.api.url,
-        identity: consoleIdentity(this.signIn, settings),
+        identity: consoleIdentity(this.signIn, settings, hostedUi?.signOutUrl),
         logRetention: settings.logRetention,
       });
       new CfnOutput(this, "ConsoleUrl", { value: consoleSite.url, description: "The 工作台 console" });
@@ -288,11 +288,16 @@ export class HaoshangliangStack extends Stack {
 }
 
 /** The console's sign-in: the API's issuer, the first audience as the client id, the token the API checks. */
-function consoleIdentity(signIn: SignIn, settings: CountySettings): ConsoleIdentity {
+function consoleIdentity(
+  signIn: SignIn,
+  settings: CountySettings,
+  signOutUrl: string | undefined,
+): ConsoleIdentity {
   return {
     issuer: signIn.issuer,
     clientId: signIn.audiences[0] ?? "",
     tokenUse: settings.identity.tokenUse,
+    ...(signOutUrl ? { signOutUrl } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export interface ConsoleIdentity {
   /** The client id the console signs in as (the API's audience). */
   readonly clientId: string;
   readonly tokenUse: TokenUse;
+  /** Where sign-out ends the provider's session when its discovery names no end_session_endpoint (Cognito). */
+  readonly signOutUrl?: string;
 }
 
 export interface ConsoleSiteProps {
@@ -140,6 +142,7 @@ function configJson(props: ConsoleConfig): ISource {
       authority: props.identity.issuer,
       clientId: props.identity.clientId,
       tokenUse: props.identity.tokenUse,
+      ...(props.identity.signOutUrl ? { signOutUrl: props.identity.signOutUrl } : {}),
     },
   });
 }

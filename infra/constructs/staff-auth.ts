@@ -57,6 +57,13 @@ const emails = {
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
+/** The hosted console's sign-in at the pool: its hosted UI domain and sign-out address. */
+export interface ConsoleSignIn {
+  readonly domain: UserPoolDomain;
+  /** `https://<domain>.auth.<region>.amazoncognito.com/logout?client_id=…&logout_uri=<console>/`. */
+  readonly signOutUrl: string;
+}
+
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
@@ -94,8 +101,10 @@ export class StaffAuth extends Construct {
    * The hosted console's sign-in (decision 0023): a Cognito domain for the hosted UI, and the client's
    * authorization-code flow (PKCE, no secret) back to the console. Called once the console's address
    * is known; the OAuth settings are written on the client's resource, which keeps its logical id.
+   * Answers the domain and the hosted UI's sign-out address, which ends the Cognito session and comes
+   * back to the console (Cognito's discovery names no end_session_endpoint).
    */
-  enableConsoleSignIn(consoleUrl: string, countySlug: string): UserPoolDomain {
+  enableConsoleSignIn(consoleUrl: string, countySlug: string): ConsoleSignIn {
     const domain = this.userPool.addDomain("ConsoleDomain", {
       cognitoDomain: { domainPrefix: cognitoDomainPrefix(Stack.of(this), countySlug) },
     });
@@ -109,7 +118,9 @@ export class StaffAuth extends Construct {
     client.callbackUrLs = [url];
     client.logoutUrLs = [url];
     client.supportedIdentityProviders = ["COGNITO"];
-    return domain;
+    // logout_uri must be one of the client's logout URLs, exactly.
+    const signOutUrl = `${domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${url}`;
+    return { domain, signOutUrl };
   }
 
   private createUserPool(props: StaffAuthProps): UserPool {

@@ -17,7 +17,10 @@ import {
   localRegion,
   startDynamoDbLocal,
 } from "./dynamodb-local";
+import { type ExternalIdentity, externalConsoleConfig } from "./external-identity";
 import { type ApiFunction, type Gateway, startGateway } from "./gateway";
+import { drain } from "./gateway/request";
+import type { LocalRoutes } from "./gateway/respond";
 import { type LocalKeys, loadOrCreateKeys, localAudience, withIssuer } from "./keys";
 import { startLambdaEndpoint } from "./lambda-endpoint";
 import type { Component } from "./lifecycle";
@@ -56,6 +59,8 @@ export interface ResolvedStackOptions {
   readonly workflowLog: ((line: string) => void) | undefined;
   /** The console's built files, served at / beside the API; undefined: none. */
   readonly consoleDir: string | undefined;
+  /** Sign-in through this OpenID provider instead of the stack's own issuer; undefined: the stack's own. */
+  readonly identity?: ExternalIdentity | undefined;
 }
 
 /** The notification outbox file (one JSON line per notification) in a data directory. */
@@ -124,6 +129,7 @@ const environmentKeys = [
   "TOPIC_LOOP_ARN",
   "IDENTITY_AUDIENCE",
   "IDENTITY_TOKEN_USE",
+  "BOOTSTRAP_ADMINS",
   ...clockEnvironmentKeys,
 ] as const;
 let configuredFor: string | undefined;
@@ -149,8 +155,11 @@ export const environmentComponent: Component<StackState> = {
     delete process.env.AWS_SESSION_TOKEN;
     process.env.OUTBOX_FILE = outboxPath(state.options.dataDir);
     // The functions check the token's audience and use again, as they do on AWS (decision 0024).
-    process.env.IDENTITY_AUDIENCE = localAudience;
+    const external = state.options.identity;
+    process.env.IDENTITY_AUDIENCE = external?.audience ?? localAudience;
     process.env.IDENTITY_TOKEN_USE = "id";
+    if (external?.bootstrapAdmins.length) process.env.BOOTSTRAP_ADMINS = external.bootstrapAdmins.join(",");
+    else delete process.env.BOOTSTRAP_ADMINS;
     configuredFor = target;
     return async () => {
       for (const [key, value] of Object.entries(previous)) {
@@ -271,6 +280,7 @@ export const gatewayComponent: Component<StackState> = {
   async start(state) {
     const { host, port, accessLog, consoleDir } = state.options;
     const keys = need(state.keys, "the signing keys");
+    const external = state.options.identity;
     let apiUrl = "";
     try {
       state.gateway = await startGateway({
@@ -278,10 +288,14 @@ export const gatewayComponent: Component<StackState> = {
         keys,
         // The local OIDC issuer, at the gateway's own URL: tokens are verified through its discovery document.
         oidc: {},
+        // …or the provider the stack was told to trust, whose login the console then uses.
+        ...(external ? { trust: { issuer: external.issuer, audiences: [external.audience] } } : {}),
         host,
         port,
         ...(accessLog ? { accessLog } : {}),
-        localRoutes: demoSignIn({ keys: () => need(state.keys, "the signing keys"), apiUrl: () => apiUrl }),
+        localRoutes: external
+          ? externalConsoleRoutes(external)
+          : demoSignIn({ keys: () => need(state.keys, "the signing keys"), apiUrl: () => apiUrl }),
         ...(consoleDir ? { staticRoot: consoleDir } : {}),
       });
       apiUrl = state.gateway.url;
@@ -297,7 +311,7 @@ export const gatewayComponent: Component<StackState> = {
     state.keys = withIssuer(need(state.keys, "the signing keys"), gateway.url);
     const removeStackFile = await writeStackFile(state.options.dataDir, {
       apiUrl: gateway.url,
-      issuer: gateway.url,
+      issuer: external?.issuer ?? gateway.url,
     });
     return async () => {
       await removeStackFile();
@@ -305,6 +319,15 @@ export const gatewayComponent: Component<StackState> = {
     };
   },
 };
+
+/** The console's config.json names the provider; the demo sign-in, which signs local tokens, is off. */
+function externalConsoleRoutes(identity: ExternalIdentity): LocalRoutes {
+  return async (request, path) => {
+    if (path !== "/config.json" || request.method !== "GET") return undefined;
+    await drain(request, 0);
+    return externalConsoleConfig(identity);
+  };
+}
 
 /**
  * The local admins (decision 0024): the subjects of the admin token the stack prints and of the
@@ -314,6 +337,8 @@ export const localUsersComponent: Component<StackState> = {
   name: "local admins",
   async start(state) {
     need(state.functions, "the API functions");
+    // With a provider, its subjects are its own: a login named "local-admin" there is nobody here.
+    if (state.options.identity) return undefined;
     for (const subject of localAdminSubjects) {
       await putLocalUser({ role: "admin", subject }, { ifAbsent: true });
     }
@@ -324,7 +349,8 @@ export const localUsersComponent: Component<StackState> = {
 export const seedComponent: Component<StackState> = {
   name: "demo data",
   async start(state) {
-    if (!state.options.seed) {
+    // The demo data is written through the API as `local-seed`, a token only the stack's own issuer signs.
+    if (!state.options.seed || state.options.identity) {
       state.seed = { kind: "disabled" };
       return undefined;
     }

@@ -38,6 +38,11 @@ export interface GatewayOptions {
    * issuer. Without it, tokens are checked against `keys` directly (the keys' own issuer).
    */
   readonly oidc?: { readonly audiences?: readonly string[] };
+  /**
+   * Trust another OpenID provider instead (a county's Keycloak, the browser tests' oidc-provider):
+   * tokens are verified through its discovery document and JWKS; `keys` and `oidc` are then unused.
+   */
+  readonly trust?: { readonly issuer: string; readonly audiences: readonly string[] };
   /** Default: the API's route table (functions/api/routes.ts). */
   readonly routes?: readonly RouteDefinition[];
   /** Default 127.0.0.1. */
@@ -75,7 +80,7 @@ function respondConfig(options: GatewayOptions): RespondConfig {
   return {
     matcher: createRouteMatcher(routeTable),
     functionFor: functionLookup(options, routeTable),
-    verifier: (token) => verifyToken(token, options.keys),
+    verifier: options.trust ? oidcVerifier(options.trust) : (token) => verifyToken(token, options.keys),
     issuer: undefined,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     integrationTimeoutMs: options.integrationTimeoutMs ?? 30_000,
@@ -131,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const port = (listener.address() as AddressInfo).port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
-  if (options.oidc) {
+  if (options.oidc && !options.trust) {
     const url = `http://${urlHost}:${port}`;
     config.issuer = { url, keys: options.keys };
     config.verifier = oidcVerifier({

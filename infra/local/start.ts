@@ -19,6 +19,7 @@ import { localComponents, outboxPath, type ResolvedStackOptions, type StackState
 import { consoleDist, ensureConsoleBuilt } from "./console-build";
 import type { LocalDelivery } from "./delivery";
 import { describe as describeSeed, type SeedOutcome } from "./demo/seed";
+import { type ExternalIdentity, externalIdentityOf } from "./external-identity";
 import type { LocalKeys } from "./keys";
 import { type Component, startComponents } from "./lifecycle";
 import type { LocalScheduler } from "./scheduler";
@@ -56,6 +57,11 @@ export interface LocalStackOptions {
   readonly consoleDir?: string | false;
   /** Replace the component list (tests). */
   readonly components?: readonly Component<StackState>[];
+  /**
+   * Sign in through this OpenID provider instead of the stack's own issuer (`--identity oidc`): no
+   * demo data and no demo sign-in then, since both need tokens the stack signs itself.
+   */
+  readonly identity?: ExternalIdentity;
 }
 
 export interface LocalStack {
@@ -85,7 +91,9 @@ export interface LocalStack {
   /** "Now" for the functions: real, or simulated (`speed`). */
   readonly clock: Clock;
   readonly clockSimulated: boolean;
-  /** A fresh admin token for this stack. */
+  /** The provider the stack trusts instead of its own issuer, if any. */
+  readonly identity: ExternalIdentity | undefined;
+  /** A fresh admin token for this stack (refused when it trusts another provider: it cannot sign that provider's tokens). */
   adminToken(): Promise<string>;
   /** Stops everything, in reverse start order. Idempotent. */
   stop(): Promise<void>;
@@ -113,6 +121,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     workflowLog: options.workflowLog,
     jobLog: options.jobLog,
     consoleDir: consoleDirOf(options),
+    identity: options.identity,
   };
   if (!(resolved.speed > 0) || !Number.isFinite(resolved.speed)) {
     throw new Error(`speed must be a positive number, not ${resolved.speed}`);
@@ -147,7 +156,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     delivery,
     clock: clock.clock,
     clockSimulated: clock.simulated,
-    adminToken: () => signToken({ role: "admin" }, keys),
+    identity: options.identity,
+    adminToken: () =>
+      options.identity
+        ? Promise.reject(new Error(`this stack trusts ${options.identity.issuer}: sign in there`))
+        : signToken({ role: "admin" }, keys),
     stop,
   };
 }
@@ -168,7 +181,15 @@ const usage = `usage: npm start -- [options]
   --workflow-log        one line per state a topic's execution enters
   --smtp <host:port>    send e-mail notices to this SMTP server (e.g. a local MailHog or Mailpit)
                         instead of the outbox; SMTP_FROM sets the sender. SMS still goes to the outbox.
-                        Quiet hours (NOTICE_QUIET_HOURS, default 21:00-08:00) hold SMS overnight`;
+                        Quiet hours (NOTICE_QUIET_HOURS, default 21:00-08:00) hold SMS overnight
+  --identity <kind>     local (default): the stack is its own OIDC issuer and the console offers the
+                        demo users; oidc: trust the provider below instead (Keycloak, Authing, …) and
+                        the console signs in there (code + PKCE). No demo data is loaded then: load it
+                        first with a kept --data-dir and the default identity
+  --oidc-issuer <url>   the provider's issuer, exactly its tokens' iss (https, or http on 127.0.0.1,
+                        localhost or [::1])
+  --oidc-audience <id>  the console's client id at the provider (its tokens' aud)
+  --bootstrap-admin <sub>  a subject that acts as admin until it has a user record (repeatable)`;
 
 function port(value: string | undefined, flag: string): number | undefined {
   if (value === undefined || value === "") return undefined;
@@ -190,6 +211,10 @@ const startOptions = {
   speed: { type: "string" },
   "workflow-log": { type: "boolean", default: false },
   smtp: { type: "string" },
+  identity: { type: "string" },
+  "oidc-issuer": { type: "string" },
+  "oidc-audience": { type: "string" },
+  "bootstrap-admin": { type: "string", multiple: true },
 } as const;
 
 /** `--smtp host:port`: e-mail through that SMTP server (the sender reads these settings at start). */
@@ -230,8 +255,9 @@ function schedulerLine(stack: LocalStack): string {
   return runs.length === 0 ? "no jobs" : `${runs.join(", ")} (on the clock above)`;
 }
 
-function seedLine(seed: LocalStack["seed"]): string {
-  return seed.kind === "disabled" ? "demo data: not loaded (--no-seed)" : describeSeed(seed).trim();
+function seedLine(stack: LocalStack): string {
+  if (stack.seed.kind !== "disabled") return describeSeed(stack.seed).trim();
+  return `demo data: not loaded (${stack.identity ? "--identity oidc" : "--no-seed"})`;
 }
 
 function banner(stack: LocalStack, options: { dataDirArg: string | undefined; startedMs: number }): string {
@@ -252,8 +278,17 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     `  e-mail     ${process.env.EMAIL_DELIVERY === "smtp" ? `SMTP ${process.env.SMTP_URL ?? ""}` : "to the outbox (--smtp host:port for a real server)"}`,
     `  scheduler  ${schedulerLine(stack)}`,
     `  topics     ${stack.redriven} open topic${stack.redriven === 1 ? "" : "s"} resumed in the local topic loop`,
-    `  ${seedLine(stack.seed)}`,
+    `  ${seedLine(stack)}`,
     "",
+    ...(stack.identity ? providerLines(stack.identity) : tokenLines(stack, tokenCommand)),
+    "",
+    "Ctrl-C stops everything.",
+    "",
+  ].join("\n");
+}
+
+function tokenLines(stack: LocalStack, tokenCommand: string): string[] {
+  return [
     "Try it (this admin token is valid for 12 hours):",
     "",
     `  curl -H "Authorization: Bearer __TOKEN__" ${stack.apiUrl}/stations`,
@@ -263,10 +298,15 @@ function banner(stack: LocalStack, options: { dataDirArg: string | undefined; st
     `  ${tokenCommand} --role staff --station <stationId>`,
     `  ${tokenCommand} --role member --member <memberId>`,
     `  ${tokenCommand} --as demo-staff-ds          (a demo user: demo-office, demo-staff-gy, demo-member-m01)`,
-    "",
-    "Ctrl-C stops everything.",
-    "",
-  ].join("\n");
+  ];
+}
+
+function providerLines(identity: ExternalIdentity): string[] {
+  const admins = identity.bootstrapAdmins.join(", ") || "none (--bootstrap-admin <sub>)";
+  return [
+    `Sign-in: ${identity.issuer}, as client ${identity.audience} (code + PKCE); its tokens only.`,
+    `  bootstrap admins  ${admins}: they write the other users (PUT /users/{subject})`,
+  ];
 }
 
 /**
@@ -305,7 +345,9 @@ function stopOnSignals(abort: AbortController, stack: () => LocalStack | undefin
 /** The stack's options from the command line. */
 function stackOptions(values: CliValues<typeof startOptions>): LocalStackOptions {
   const dataDirArg = dataDirArgument(values);
+  const identity = externalIdentityOf(values);
   return {
+    ...(identity ? { identity } : {}),
     port: port(values.port, "--port") ?? port(process.env.PORT, "PORT") ?? 3000,
     dynamodbPort: port(values["dynamodb-port"], "--dynamodb-port") ?? 0,
     ...(dataDirArg ? { dataDir: dataDirArg } : {}),
@@ -350,7 +392,7 @@ async function main(values: CliValues<typeof startOptions>): Promise<void> {
     }
     throw error;
   }
-  const token = await stack.adminToken();
+  const token = stack.identity ? "" : await stack.adminToken();
   process.stdout.write(
     banner(stack, { dataDirArg: dataDirArgument(values), startedMs: performance.now() - started }).replace(
       "__TOKEN__",

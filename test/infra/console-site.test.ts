@@ -161,15 +161,21 @@ describe("the console's hosting, with the stack's Cognito user pool", () => {
     });
   });
 
-  it("writes config.json with the pool's issuer and the client's id", () => {
+  it("writes config.json with the pool's issuer, the client's id and the hosted UI's sign-out", () => {
     const poolId = onlyLogicalId(template, "AWS::Cognito::UserPool");
     const clientId = onlyLogicalId(template, "AWS::Cognito::UserPoolClient");
+    const domainId = onlyLogicalId(template, "AWS::Cognito::UserPoolDomain");
+    const distributionId = onlyLogicalId(template, "AWS::CloudFront::Distribution");
     const config = deployedConfig(synthesized);
+    const hostedUi = `https://{'Ref':'${domainId}'}.auth.{'Ref':'AWS::Region'}.amazoncognito.com`;
+    const console = `https://{'Fn::GetAtt':['${distributionId}','DomainName']}/`;
     expect(config.identity).toEqual({
       kind: "oidc",
       authority: `https://cognito-idp.{'Ref':'AWS::Region'}.{'Ref':'AWS::URLSuffix'}/{'Ref':'${poolId}'}`,
       clientId: `{'Ref':'${clientId}'}`,
       tokenUse: expect.any(String),
+      // Cognito's discovery names no end_session_endpoint: its /logout, back to a logout URL of the client.
+      signOutUrl: `${hostedUi}/logout?client_id={'Ref':'${clientId}'}&logout_uri=${console}`,
     });
   });
 

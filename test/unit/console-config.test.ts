@@ -32,4 +32,19 @@ describe("the hosted console's config.json", () => {
     const idOnly = parseConfig({ ...deployed, identity: { ...deployed.identity, tokenUse: "refresh" } });
     expect(idOnly.identity).not.toHaveProperty("tokenUse");
   });
+
+  it("keeps Cognito's sign-out address, and only an https one", () => {
+    const signOutUrl =
+      "https://hsl-x.auth.ap-east-1.amazoncognito.com/logout?client_id=c&logout_uri=https://d.cloudfront.net/";
+    expect(
+      parseConfig({ ...deployed, identity: { ...deployed.identity, signOutUrl } }).identity,
+    ).toMatchObject({
+      signOutUrl,
+    });
+    const plain = parseConfig({
+      ...deployed,
+      identity: { ...deployed.identity, signOutUrl: "javascript:alert(1)" },
+    });
+    expect(plain.identity).not.toHaveProperty("signOutUrl");
+  });
 });

@@ -19,6 +19,12 @@ export interface OidcIdentity {
   readonly scope?: string;
   /** The token the API checks (its `tokenUse` setting): the ID token (default) or the access token. */
   readonly tokenUse?: "id" | "access";
+  /**
+   * Where sign-out ends the provider's session when its discovery names no end_session_endpoint
+   * (Cognito: `https://<domain>/logout?client_id=…&logout_uri=…`). Without either, sign-out ends
+   * only the console's session.
+   */
+  readonly signOutUrl?: string;
 }
 
 export interface ConsoleConfig {
@@ -39,7 +45,7 @@ export function parseConfig(value: unknown): ConsoleConfig {
   if (!isRecord(identity)) throw new Error("config.json: identity must be an object");
   if (identity.kind === "local") return { apiBase: apiBase.replace(/\/$/, ""), identity: { kind: "local" } };
   if (identity.kind === "oidc") {
-    const { authority, clientId, redirectUri, scope, tokenUse } = identity;
+    const { authority, clientId, redirectUri, scope, tokenUse, signOutUrl } = identity;
     if (typeof authority !== "string" || typeof clientId !== "string") {
       throw new Error("config.json: identity.authority and identity.clientId are required for oidc");
     }
@@ -52,6 +58,7 @@ export function parseConfig(value: unknown): ConsoleConfig {
         ...(typeof redirectUri === "string" ? { redirectUri } : {}),
         ...(typeof scope === "string" ? { scope } : {}),
         ...(tokenUse === "id" || tokenUse === "access" ? { tokenUse } : {}),
+        ...(typeof signOutUrl === "string" && /^https:\/\//.test(signOutUrl) ? { signOutUrl } : {}),
       },
     };
   }

@@ -4,16 +4,23 @@ import { Button, Layout, Menu, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useApp } from "./app-context";
+import { oidcSignOut } from "./auth/oidc";
 import { sections } from "./navigation";
 
 const roleLabel = { admin: "roleAdmin", staff: "roleStaff", member: "roleMember" } as const;
 
 export function Shell() {
-  const { session, t, language, setLanguage, signOut } = useApp();
+  const { session, config, t, language, setLanguage, signOut } = useApp();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   if (!session) return <Navigate to="/sign-in" replace />;
+  // With a provider, its session ends too (the page leaves for it and comes back to sign-in).
+  const signOutEverywhere = () => {
+    signOut();
+    // The console's session is over either way; a provider that cannot be reached keeps only its own.
+    if (config.identity.kind === "oidc") oidcSignOut(config.identity).catch(() => undefined);
+  };
 
   const visible = sections.filter((section) => section.visible(session));
   const selected =
@@ -65,7 +72,7 @@ export function Shell() {
             >
               {t.language}
             </Button>
-            <Button size="small" icon={<LogoutOutlined />} onClick={signOut}>
+            <Button size="small" icon={<LogoutOutlined />} onClick={signOutEverywhere}>
               {t.signOut}
             </Button>
           </Space>

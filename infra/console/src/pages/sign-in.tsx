@@ -59,14 +59,20 @@ function OidcSignIn() {
     if (config.identity.kind !== "oidc") return;
     oidcCallback(config.identity)
       .then((token) => (token ? signIn(token) : undefined))
-      .catch((e: unknown) => setError(String(e)));
+      // The API's own words (e.g. 403: not registered here yet), not the error's class name.
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [config.identity, signIn]);
   if (config.identity.kind !== "oidc") return null;
   const identity = config.identity;
   return (
     <>
       {error && <Alert type="error" title={error} showIcon />}
-      <Button type="primary" size="large" onClick={() => oidcSignIn(identity)}>
+      {/* After a refusal the provider is asked to let someone else sign in, not to reuse its session. */}
+      <Button
+        type="primary"
+        size="large"
+        onClick={() => oidcSignIn(identity, error ? { prompt: "login" } : {})}
+      >
         {t.signInOidc}
       </Button>
     </>
