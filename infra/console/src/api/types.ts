@@ -16,3 +16,4 @@ export type Invitation = Schemas["Invitation"];
 export type TopicStep = Topic["step"];
 export type QuotaRow = Schemas["QuotaPage"]["items"][number];
 export type User = Schemas["User"];
+export type DutyShift = Schemas["DutyShift"];

@@ -69,6 +69,13 @@ export const invitationStatusLabels: Labels<Schemas["Invitation"]["status"]> = {
   expired: { "zh-CN": "已过期", en: "Expired" },
 };
 
+export const dutyShiftStatusLabels: Labels<Schemas["DutyShift"]["status"]> = {
+  planned: { "zh-CN": "已排班", en: "Planned" },
+  recorded: { "zh-CN": "已值班", en: "Recorded" },
+  no_show: { "zh-CN": "未到岗", en: "No-show" },
+  cancelled: { "zh-CN": "已取消", en: "Cancelled" },
+};
+
 /** How a member came to serve at a station: 就近、自主, or for one topic. */
 export const assignmentBasisLabels: Labels<Schemas["Assignment"]["basis"]> = {
   nearby: { "zh-CN": "就近", en: "Nearby" },

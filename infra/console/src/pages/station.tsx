@@ -6,13 +6,15 @@ import { unwrap } from "../api/errors";
 import type { Assignment, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
+import { DutyRoster } from "../duty/duty-roster";
 import { assignmentBasisLabels, labelOf, stationStatusLabels } from "../i18n/vocabulary";
 import { InviteModal, type InviteTarget } from "../invitations/invite-form";
 import { MemberSuggestions } from "../invitations/member-suggestions";
 import { StationInvitations } from "../invitations/station-invitations";
+import { useStationMembers } from "../members/station-members";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
-import { useLoad } from "../patterns/use-load";
+import { type Loaded, useLoad } from "../patterns/use-load";
 import { topicColumns } from "../topics/parts";
 
 const standardNames = {
@@ -34,15 +36,8 @@ const standardNames = {
   },
 } as const;
 
-function StationMembers({ stationId }: { stationId: string }) {
-  const { api, t, language, session } = useSession();
-  const members = useLoad(
-    () =>
-      unwrap(
-        api.GET("/stations/{stationId}/members", { params: { path: { stationId }, query: { limit: 100 } } }),
-      ),
-    [api, stationId],
-  );
+function StationMembers({ members }: { members: Loaded<{ items: Assignment[] }> }) {
+  const { t, language, session } = useSession();
   return (
     <Section title={t.stationMembers}>
       <List<Assignment>
@@ -102,9 +97,11 @@ function StationLists({ stationId }: { stationId: string }) {
     () => unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } })),
     [api, stationId],
   );
+  const { members, choices: memberChoices } = useStationMembers(stationId);
   return (
     <>
-      <StationMembers stationId={stationId} />
+      <StationMembers members={members} />
+      <DutyRoster stationId={stationId} members={memberChoices} />
       <Section title={t.topics}>
         <Table<Topic>
           size="small"

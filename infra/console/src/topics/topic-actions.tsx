@@ -4,8 +4,8 @@ import { unwrap } from "../api/errors";
 import type { TopicDetail } from "../api/types";
 import { useSession } from "../app-context";
 import { todayInShanghai } from "../format";
+import { useStationMembers } from "../members/station-members";
 import { ApiForm } from "../patterns/api-form";
-import { useLoad } from "../patterns/use-load";
 import { EvidenceFields, type EvidenceValues, evidenceBody, evidenceFieldMap } from "./step-forms";
 import { stepName, steps } from "./steps";
 
@@ -14,21 +14,9 @@ interface Props {
   readonly onChanged: () => void;
 }
 
-function useStationMembers(stationId: string) {
-  const { api } = useSession();
-  const loaded = useLoad(
-    () =>
-      unwrap(
-        api.GET("/stations/{stationId}/members", { params: { path: { stationId }, query: { limit: 100 } } }),
-      ),
-    [api, stationId],
-  );
-  return (loaded.data?.items ?? []).map((a) => ({ value: a.memberId, label: a.member?.name ?? a.memberId }));
-}
-
 function CompleteForm({ topic, onChanged }: Props) {
   const { api, t, language } = useSession();
-  const members = useStationMembers(topic.stationId);
+  const { choices: members } = useStationMembers(topic.stationId);
   const today = todayInShanghai();
   return (
     <ApiForm<EvidenceValues>
