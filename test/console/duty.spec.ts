@@ -31,7 +31,9 @@ test("a station plans, cancels and records duty shifts", async ({ page, consoleU
   await expectAccessible(page, "plan a shift");
   await page.getByRole("dialog", { name: "排班" }).getByLabel("值班日期").fill(isoDate(1));
   await page.getByRole("dialog", { name: "排班" }).getByRole("button", { name: "排班" }).click();
-  const tomorrow = roster(page).getByTestId("duty-shift").filter({ hasText: isoDate(1).replaceAll("-", "/") });
+  const tomorrow = roster(page)
+    .getByTestId("duty-shift")
+    .filter({ hasText: isoDate(1).replaceAll("-", "/") });
   await expect(tomorrow).toContainText("已排班");
 
   await tomorrow.getByRole("button", { name: "取消排班" }).click();
@@ -42,7 +44,9 @@ test("a station plans, cancels and records duty shifts", async ({ page, consoleU
   await expect(tomorrow).toContainText("委员外出学习");
 
   await planShift(page, isoDate(0));
-  const today = roster(page).getByTestId("duty-shift").filter({ hasText: isoDate(0).replaceAll("-", "/") });
+  const today = roster(page)
+    .getByTestId("duty-shift")
+    .filter({ hasText: isoDate(0).replaceAll("-", "/") });
   await today.getByRole("button", { name: "值班登记" }).click();
   const checkIn = page.getByRole("dialog", { name: "值班登记" });
   await checkIn.getByLabel("接待来访（人次）").fill("5");
