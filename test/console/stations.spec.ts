@@ -37,6 +37,12 @@ test("the county office reads the delivery log and every station's pace", async 
   await expectAccessible(page, "delivery log");
   await page.getByRole("menuitem", { name: "4+X 进度" }).click();
   await expect(page.getByTestId("quota").locator("tbody tr.ant-table-row").nth(1)).toBeVisible();
+  // The quarter's check, asked for now: it runs in the background and the page follows it to the end.
+  await page.getByRole("button", { name: "立即检查本季度" }).click();
+  const asked = page.getByTestId("quota-check").filter({ hasText: "手动" }).first();
+  await expect(asked).toContainText("已通知", { timeout: 60_000 });
+  await expect(asked).not.toContainText("检查中");
+  await expect(asked).toContainText("进度正常");
   await expectAccessible(page, "quota (admin)");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("menuitem", { name: "Delivery log" })).toBeVisible();

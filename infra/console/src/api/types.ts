@@ -17,3 +17,4 @@ export type TopicStep = Topic["step"];
 export type QuotaRow = Schemas["QuotaPage"]["items"][number];
 export type User = Schemas["User"];
 export type DutyShift = Schemas["DutyShift"];
+export type QuotaCheck = Schemas["QuotaCheck"];

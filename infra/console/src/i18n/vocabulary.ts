@@ -76,6 +76,19 @@ export const dutyShiftStatusLabels: Labels<Schemas["DutyShift"]["status"]> = {
   cancelled: { "zh-CN": "已取消", en: "Cancelled" },
 };
 
+export const paceStatusLabels: Labels<keyof NonNullable<Schemas["QuotaCheck"]["years"]>[number]["byStatus"]> =
+  {
+    met: { "zh-CN": "已完成", en: "Met" },
+    on_pace: { "zh-CN": "进度正常", en: "On pace" },
+    behind: { "zh-CN": "进度滞后", en: "Behind" },
+    at_risk: { "zh-CN": "难以完成", en: "At risk" },
+  };
+
+export const quotaCheckTriggerLabels: Labels<Schemas["QuotaCheck"]["trigger"]> = {
+  schedule: { "zh-CN": "定时", en: "Scheduled" },
+  request: { "zh-CN": "手动", en: "Asked for" },
+};
+
 /** How a member came to serve at a station: 就近、自主, or for one topic. */
 export const assignmentBasisLabels: Labels<Schemas["Assignment"]["basis"]> = {
   nearby: { "zh-CN": "就近", en: "Nearby" },

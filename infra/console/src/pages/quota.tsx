@@ -1,5 +1,5 @@
-/** 4+X: each station's pace toward the year's consultations and public-opinion items (GET /quota). */
-import { Progress, Tag } from "antd";
+/** 4+X: each station's pace toward the year's consultations and public-opinion items (GET /quota), and the quarterly checks. */
+import { Flex, Progress, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
 import { fetchCsv } from "../api/client";
@@ -8,6 +8,7 @@ import type { QuotaRow as StationQuota } from "../api/types";
 import { useSession } from "../app-context";
 import { ListPage } from "../patterns/list-page";
 import { tone } from "../patterns/tone";
+import { QuotaChecks } from "../quota/quota-checks";
 
 const statusColor = { met: "success", on_pace: "processing", behind: "warning", at_risk: "error" } as const;
 
@@ -44,15 +45,18 @@ export function QuotaPage() {
     { title: t.missing, dataIndex: "missing", key: "missing" },
   ];
   return (
-    <ListPage<StationQuota>
-      title={t.quota}
-      testId="quota"
-      columns={columns}
-      rowKey={(row) => row.stationId}
-      load={(cursor) => unwrap(api.GET("/quota", { params: { query: { limit: 100, cursor } } }))}
-      exportCsv={() => fetchCsv(config.apiBase, client, "/quota", {})}
-      exportColumns={[]}
-      exportName="quota"
-    />
+    <Flex vertical gap="middle">
+      <ListPage<StationQuota>
+        title={t.quota}
+        testId="quota"
+        columns={columns}
+        rowKey={(row) => row.stationId}
+        load={(cursor) => unwrap(api.GET("/quota", { params: { query: { limit: 100, cursor } } }))}
+        exportCsv={() => fetchCsv(config.apiBase, client, "/quota", {})}
+        exportColumns={[]}
+        exportName="quota"
+      />
+      <QuotaChecks />
+    </Flex>
   );
 }

@@ -1,0 +1,96 @@
+/**
+ * 季度检查: the quarterly checks, scheduled and asked for, newest first — how many stations had met,
+ * were on pace, behind or at risk, and how many were told. The county office may run the current
+ * quarter's check now; it runs in the background (202), so the list is read again until it is done.
+ */
+import { Alert, Button, List, Tag } from "antd";
+import { useEffect, useState } from "react";
+import { unwrap } from "../api/errors";
+import type { QuotaCheck } from "../api/types";
+import { useSession } from "../app-context";
+import { dateTime } from "../format";
+import { labelOf, paceStatusLabels, quotaCheckTriggerLabels } from "../i18n/vocabulary";
+import { Section } from "../patterns/section";
+import { tone } from "../patterns/tone";
+import { useLoad } from "../patterns/use-load";
+
+const paceTone = { met: "success", on_pace: "processing", behind: "warning", at_risk: "error" } as const;
+const paces = ["met", "on_pace", "behind", "at_risk"] as const;
+
+function CheckLine({ check }: { readonly check: QuotaCheck }) {
+  const { t, language } = useSession();
+  return (
+    <List.Item.Meta
+      title={
+        <span>
+          {check.id} <Tag>{labelOf(quotaCheckTriggerLabels, check.trigger, language)}</Tag>
+          {check.status === "running" && <Tag color={tone("processing")}>{t.checkRunning}</Tag>}
+        </span>
+      }
+      description={
+        <>
+          {(check.years ?? []).map((year) => (
+            <div key={year.year}>
+              {year.year}
+              {year.closing ? ` ${t.yearClosed}` : ""}：
+              {paces.map((pace) => (
+                <Tag key={pace} color={tone(paceTone[pace])}>
+                  {labelOf(paceStatusLabels, pace, language)} {year.byStatus[pace]}
+                </Tag>
+              ))}
+            </div>
+          ))}
+          <div>
+            {check.finishedAt ? dateTime(check.finishedAt, language) : dateTime(check.startedAt, language)}
+            {check.notices !== undefined && ` · ${t.noticesSent} ${check.notices}`}
+          </div>
+        </>
+      }
+    />
+  );
+}
+
+export function QuotaChecks() {
+  const { api, t, session } = useSession();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const checks = useLoad(() => unwrap(api.GET("/quota-checks", { params: { query: { limit: 8 } } })), [api]);
+  const running = (checks.data?.items ?? []).some((check) => check.status === "running");
+  // A check in the background: read again every few seconds until it is done.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(checks.reload, 3_000);
+    return () => clearTimeout(timer);
+  }, [running, checks]);
+  const runNow = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await unwrap(api.POST("/quota-checks", { body: {} }));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+    setBusy(false);
+    checks.reload();
+  };
+  return (
+    <Section title={t.quotaChecks}>
+      {session.role === "admin" && (
+        <Button onClick={runNow} loading={busy || running} style={{ marginBottom: 8 }}>
+          {t.runQuotaCheck}
+        </Button>
+      )}
+      {problem && <Alert type="error" title={problem} showIcon role="alert" />}
+      <List<QuotaCheck>
+        loading={checks.loading && !checks.data}
+        dataSource={checks.data?.items ?? []}
+        locale={{ emptyText: checks.error?.message ?? t.nothing }}
+        renderItem={(check) => (
+          <List.Item data-testid="quota-check">
+            <CheckLine check={check} />
+          </List.Item>
+        )}
+      />
+    </Section>
+  );
+}
