@@ -3,6 +3,7 @@
  * suggested with a note, is told when the same member is invited twice, withdraws another invitation;
  * the member answers on their home page, and then serves at the station.
  */
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { choose, expect, expectAccessible, signInAs, signOut, test } from "./fixtures";
 
@@ -80,4 +81,14 @@ test("a station invites a suggested member, who accepts", async ({ page, console
   await openMyStation(page);
   await expect(card(page, "在站委员")).toContainText(zhang);
   await expect(invited).toContainText("已接受");
+
+  // The station's invitations as a spreadsheet, in Chinese, for Excel.
+  const downloading = page.waitForEvent("download");
+  await card(page, "邀请").getByRole("button", { name: "导出 CSV 邀请" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("station-invitations.csv");
+  const text = await readFile(await download.path(), "utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  expect(text).toContain(zhang);
+  expect(text).toContain("已接受");
 });

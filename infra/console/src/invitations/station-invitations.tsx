@@ -6,6 +6,7 @@ import type { Invitation, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
 import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
+import { ExportButton } from "../patterns/export-button";
 import { Section } from "../patterns/section";
 import type { Loaded } from "../patterns/use-load";
 
@@ -13,6 +14,7 @@ interface Props {
   readonly invitations: Loaded<{ items: Invitation[] }>;
   readonly topics: readonly Topic[];
   readonly onInvite: () => void;
+  readonly stationId: string;
 }
 
 function InvitationLine({
@@ -50,7 +52,7 @@ function InvitationLine({
   );
 }
 
-export function StationInvitations({ invitations, topics, onInvite }: Props) {
+export function StationInvitations({ stationId, invitations, topics, onInvite }: Props) {
   const { api, t } = useSession();
   const [problem, setProblem] = useState<string | undefined>();
   const withdraw = async (invitation: Invitation) => {
@@ -68,7 +70,16 @@ export function StationInvitations({ invitations, topics, onInvite }: Props) {
     invitations.reload();
   };
   return (
-    <Section title={t.invitations}>
+    <Section
+      title={t.invitations}
+      extra={
+        <ExportButton
+          path={`/stations/${stationId}/invitations`}
+          fileName="station-invitations"
+          label={t.invitations}
+        />
+      }
+    >
       <Button onClick={onInvite} style={{ marginBottom: 8 }}>
         {t.inviteMember}
       </Button>

@@ -12,6 +12,7 @@ import { InviteModal, type InviteTarget } from "../invitations/invite-form";
 import { MemberSuggestions } from "../invitations/member-suggestions";
 import { StationInvitations } from "../invitations/station-invitations";
 import { useStationMembers } from "../members/station-members";
+import { ExportButton } from "../patterns/export-button";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
 import { type Loaded, useLoad } from "../patterns/use-load";
@@ -36,10 +37,27 @@ const standardNames = {
   },
 } as const;
 
-function StationMembers({ members }: { members: Loaded<{ items: Assignment[] }> }) {
+function StationMembers({
+  stationId,
+  members,
+}: {
+  stationId: string;
+  members: Loaded<{ items: Assignment[] }>;
+}) {
   const { t, language, session } = useSession();
   return (
-    <Section title={t.stationMembers}>
+    <Section
+      title={t.stationMembers}
+      extra={
+        session.role !== "member" && (
+          <ExportButton
+            path={`/stations/${stationId}/members`}
+            fileName="station-members"
+            label={t.stationMembers}
+          />
+        )
+      }
+    >
       <List<Assignment>
         loading={members.loading}
         dataSource={members.data?.items ?? []}
@@ -75,7 +93,12 @@ function StationInviting({ stationId, topics }: { stationId: string; topics: rea
   return (
     <>
       <MemberSuggestions stationId={stationId} topics={topics} onInvite={setTarget} />
-      <StationInvitations invitations={invitations} topics={topics} onInvite={() => setTarget({})} />
+      <StationInvitations
+        stationId={stationId}
+        invitations={invitations}
+        topics={topics}
+        onInvite={() => setTarget({})}
+      />
       <InviteModal
         stationId={stationId}
         target={target}
@@ -100,9 +123,12 @@ function StationLists({ stationId }: { stationId: string }) {
   const { members, choices: memberChoices } = useStationMembers(stationId);
   return (
     <>
-      <StationMembers members={members} />
+      <StationMembers stationId={stationId} members={members} />
       <DutyRoster stationId={stationId} members={memberChoices} />
-      <Section title={t.topics}>
+      <Section
+        title={t.topics}
+        extra={<ExportButton path="/topics" query={{ stationId }} fileName="topics" label={t.topics} />}
+      >
         <Table<Topic>
           size="small"
           loading={topics.loading}

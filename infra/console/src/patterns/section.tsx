@@ -7,9 +7,11 @@ interface Props {
   readonly children: ReactNode;
   /** 2 on a page whose cards stand directly under its title (工作台); 3 under a detail's heading. */
   readonly level?: 2 | 3;
+  /** Beside the heading: an export, a button. */
+  readonly extra?: ReactNode;
 }
 
-export function Section({ title, children, level = 3 }: Props) {
+export function Section({ title, children, level = 3, extra }: Props) {
   return (
     <Card
       title={
@@ -17,6 +19,7 @@ export function Section({ title, children, level = 3 }: Props) {
           {title}
         </Typography.Title>
       }
+      extra={extra}
     >
       {children}
     </Card>
