@@ -14,6 +14,17 @@ test("a clerk registers a station and a member", async ({ page, consoleUrl, cons
   await page.getByRole("menuitem", { name: "工作站（室）" }).click();
   await expect(page.getByTestId("stations").locator("tr.ant-table-row").first()).toBeVisible();
   await expectAccessible(page, "stations");
+  // Grouped by zone: one click shows a zone's stations only.
+  await page
+    .getByTestId("stations")
+    .getByText(/^社溪 \d+$/)
+    .click();
+  const zoneCells = page.getByTestId("stations").locator("tbody tr.ant-table-row td:nth-child(3)");
+  await expect.poll(async () => [...new Set(await zoneCells.allTextContents())]).toEqual(["社溪"]);
+  await page
+    .getByTestId("stations")
+    .getByText(/^全部片区 \d+$/)
+    .click();
   await page.getByRole("button", { name: "登记工作站（室）" }).click();
   await page.getByLabel("名称", { exact: true }).fill(stationName);
   await page.getByLabel("片区", { exact: true }).click();

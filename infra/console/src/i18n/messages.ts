@@ -132,6 +132,7 @@ const zh = {
   checkRunning: "检查中",
   yearClosed: "（年度收官）",
   noticesSent: "已通知",
+  allZones: "全部片区",
   suggestions: "推荐委员",
   suggestionsHint: "按专长、界别、就近和当前任务量为议题推荐委员，可直接邀请。",
   suggestForTopic: "选择本站议题",
@@ -312,6 +313,7 @@ const en: Messages = {
   checkRunning: "Running",
   yearClosed: "(year closed)",
   noticesSent: "notices sent:",
+  allZones: "All zones",
   suggestions: "Suggested members",
   suggestionsHint:
     "Members ranked for a topic by expertise, sector, nearness and current load; invite them from here.",
