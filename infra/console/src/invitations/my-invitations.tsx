@@ -10,17 +10,17 @@ import { useSession } from "../app-context";
 import { dateTime } from "../format";
 import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
 import { Section } from "../patterns/section";
+import { useAction } from "../patterns/use-action";
 import { useLoad } from "../patterns/use-load";
 
 type Reply = "accept" | "decline";
 
 function useAnswer(onAnswered: () => void) {
   const { api } = useSession();
-  const [problem, setProblem] = useState<string | undefined>();
-  const answer = async (invitation: Invitation, reply: Reply, note?: string) => {
-    setProblem(undefined);
-    try {
-      await unwrap(
+  const { run, problem } = useAction(onAnswered);
+  const answer = (invitation: Invitation, reply: Reply, note?: string) =>
+    run(() =>
+      unwrap(
         api.POST(
           reply === "accept" ? "/invitations/{invitationId}/accept" : "/invitations/{invitationId}/decline",
           {
@@ -28,12 +28,8 @@ function useAnswer(onAnswered: () => void) {
             body: note?.trim() ? { note: note.trim() } : {},
           },
         ),
-      );
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-    onAnswered();
-  };
+      ),
+    );
   return { answer, problem };
 }
 

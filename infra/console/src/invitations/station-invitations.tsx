@@ -1,6 +1,5 @@
 /** A station's invitations, newest first: who was invited to what, the answer, and withdrawing a pending one. */
 import { Alert, Button, List, Popconfirm, Tag, Typography } from "antd";
-import { useState } from "react";
 import { unwrap } from "../api/errors";
 import type { Invitation, Topic } from "../api/types";
 import { useSession } from "../app-context";
@@ -8,6 +7,7 @@ import { dateTime } from "../format";
 import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
 import { ExportButton } from "../patterns/export-button";
 import { Section } from "../patterns/section";
+import { useAction } from "../patterns/use-action";
 import type { Loaded } from "../patterns/use-load";
 
 interface Props {
@@ -54,21 +54,16 @@ function InvitationLine({
 
 export function StationInvitations({ stationId, invitations, topics, onInvite }: Props) {
   const { api, t } = useSession();
-  const [problem, setProblem] = useState<string | undefined>();
-  const withdraw = async (invitation: Invitation) => {
-    setProblem(undefined);
-    try {
-      await unwrap(
+  const { run, problem } = useAction(invitations.reload);
+  const withdraw = (invitation: Invitation) =>
+    run(() =>
+      unwrap(
         api.POST("/invitations/{invitationId}/withdraw", {
           params: { path: { invitationId: invitation.id } },
           body: {},
         }),
-      );
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-    invitations.reload();
-  };
+      ),
+    );
   return (
     <Section
       title={t.invitations}

@@ -4,7 +4,7 @@
  * quarter's check now; it runs in the background (202), so the list is read again until it is done.
  */
 import { Alert, Button, List, Tag } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { unwrap } from "../api/errors";
 import type { QuotaCheck } from "../api/types";
 import { useSession } from "../app-context";
@@ -12,6 +12,7 @@ import { dateTime } from "../format";
 import { labelOf, paceStatusLabels, quotaCheckTriggerLabels } from "../i18n/vocabulary";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
+import { useAction } from "../patterns/use-action";
 import { useLoad } from "../patterns/use-load";
 
 const paceTone = { met: "success", on_pace: "processing", behind: "warning", at_risk: "error" } as const;
@@ -52,8 +53,6 @@ function CheckLine({ check }: { readonly check: QuotaCheck }) {
 
 export function QuotaChecks() {
   const { api, t, session } = useSession();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const checks = useLoad(() => unwrap(api.GET("/quota-checks", { params: { query: { limit: 8 } } })), [api]);
   const running = (checks.data?.items ?? []).some((check) => check.status === "running");
   // A check in the background: read again every few seconds until it is done.
@@ -62,17 +61,8 @@ export function QuotaChecks() {
     const timer = setTimeout(checks.reload, 3_000);
     return () => clearTimeout(timer);
   }, [running, checks]);
-  const runNow = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await unwrap(api.POST("/quota-checks", { body: {} }));
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-    setBusy(false);
-    checks.reload();
-  };
+  const { run, busy, problem } = useAction(checks.reload);
+  const runNow = () => run(() => unwrap(api.POST("/quota-checks", { body: {} })));
   return (
     <Section title={t.quotaChecks}>
       {session.role === "admin" && (
