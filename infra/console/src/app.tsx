@@ -6,7 +6,7 @@ import { theme as antTheme, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { type ReactNode, useMemo, useState } from "react";
-import { createHashRouter, RouterProvider } from "react-router-dom";
+import { HashRouter, useRoutes } from "react-router-dom";
 import { type ClientContext, createApi } from "./api/client";
 import { type AppContext, AppContextValue } from "./app-context";
 import { type Session, sessionOf, storedSession, storeSession } from "./auth/session";
@@ -20,7 +20,10 @@ function initialLanguage(): Language {
   return localStorage.getItem(languageKey) === "en" ? "en" : "zh-CN";
 }
 
-const router = createHashRouter(routes);
+/** The page the hash names. */
+function Pages() {
+  return useRoutes(routes);
+}
 
 /**
  * Ant Design's palette with text and link colours dark enough for WCAG AA contrast (4.5:1) on
@@ -115,7 +118,9 @@ export function App({ config }: { config: ConsoleConfig }) {
     >
       <Typeface>
         <AppContextValue.Provider value={context}>
-          <RouterProvider router={router} />
+          <HashRouter>
+            <Pages />
+          </HashRouter>
         </AppContextValue.Provider>
       </Typeface>
     </ConfigProvider>

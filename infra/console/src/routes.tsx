@@ -3,21 +3,10 @@
  * shown (decision 0023's addendum on chunking): the first load carries React, the router, the frame
  * and the few Ant Design parts every page shares, not every page's forms and tables.
  */
-import { Flex, Spin } from "antd";
-import { type ComponentType, lazy, type ReactElement, Suspense } from "react";
+import { type ComponentType, lazy, type ReactElement } from "react";
 import { matchRoutes, type RouteObject } from "react-router-dom";
-import { useApp } from "./app-context";
 import { Shell } from "./layout";
-
-/** Where a page's chunk is still on its way: the frame stays, the content area says it is loading. */
-function PageLoading() {
-  const { t } = useApp();
-  return (
-    <Flex role="status" justify="center" align="center" style={{ minHeight: 240 }}>
-      <Spin description={t.loading} />
-    </Flex>
-  );
-}
+import { PageFrame } from "./patterns/page-frame";
 
 interface LazyPage {
   readonly element: ReactElement;
@@ -39,9 +28,9 @@ function page(load: () => Promise<ComponentType>): LazyPage {
   const Page = lazy(() => preload().then((component) => ({ default: component })));
   return {
     element: (
-      <Suspense fallback={<PageLoading />}>
+      <PageFrame>
         <Page />
-      </Suspense>
+      </PageFrame>
     ),
     preload,
   };
