@@ -3,8 +3,8 @@
  * build the browser fetches before the page is interactive, gzipped: index.html, config.json, the
  * entry and vendor chunks, the first page's chunk and what it imports) and its time to interactive on
  * the local stack, for the sign-in page and for a signed-in clerk's home, beside a blank Vite page
- * built and served the same way in the same run. Cold cache each time; median of BENCH_CONSOLE_RUNS
- * (default 5) in Debian's chromium.
+ * built and served the same way in the same run; on loopback, then again on an emulated phone network.
+ * Cold cache each time; median of BENCH_CONSOLE_RUNS (default 5) in Debian's chromium.
  */
 import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -81,11 +81,27 @@ interface Measured {
 }
 
 /** Milliseconds from navigation to `ready` being visible, cold cache each run, and what was fetched. */
+/**
+ * A phone on a mediocre mobile network (Chrome's "Fast 3G"-like: 1.6 Mbit/s down, 150 ms latency),
+ * where the first load's bytes show in the time; the other runs are unthrottled on loopback.
+ */
+const phoneNetwork = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+interface Visit {
+  readonly storage?: Storage;
+  readonly throttled?: boolean;
+}
+
 async function timeToInteractive(
   browser: Browser,
   url: string,
   ready: string,
-  storage?: Storage,
+  { storage, throttled = false }: Visit = {},
 ): Promise<Measured> {
   const times: number[] = [];
   const fetched = new Set<string>();
@@ -93,6 +109,10 @@ async function timeToInteractive(
     const context = await browser.newContext();
     if (storage) await context.addInitScript(restoreStorage, storage);
     const page = await context.newPage();
+    if (throttled) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.emulateNetworkConditions", phoneNetwork);
+    }
     let counting = run === 0;
     page.on("request", (request) => {
       if (counting) fetched.add(new URL(request.url()).pathname);
@@ -152,9 +172,23 @@ interface Row {
   readonly times: readonly number[];
 }
 
-function table(rows: readonly Row[]): string {
-  const p50 = (times: readonly number[]) => percentile([...times], 50);
-  const blank = rows.at(-1);
+const p50 = (times: readonly number[]) => percentile([...times], 50);
+
+/** Each console page against the blank page measured the same way (a group's last row). */
+function ratios(group: readonly Row[]): string[] {
+  const blank = group.at(-1);
+  if (!blank) return [];
+  return group
+    .slice(0, -1)
+    .map(
+      (row) =>
+        `${row.page} vs blank: ${formatRatio(ratio(row.size.gzip, blank.size.gzip))} the bytes, ` +
+        `${formatRatio(ratio(p50(row.times), p50(blank.times)))} the time to interactive.`,
+    );
+}
+
+function table(groups: readonly (readonly Row[])[]): string {
+  const rows = groups.flat();
   const lines = rows.map(({ page, size, times }) => [
     page,
     kb(size.gzip),
@@ -163,28 +197,20 @@ function table(rows: readonly Row[]): string {
     ms(p50(times)),
     ms(Math.max(...times)),
   ]);
-  const ratios = blank
-    ? rows
-        .slice(0, -1)
-        .map(
-          (row) =>
-            `${row.page} vs blank: ${formatRatio(ratio(row.size.gzip, blank.size.gzip))} the bytes, ` +
-            `${formatRatio(ratio(p50(row.times), p50(blank.times)))} the time to interactive.`,
-        )
-    : [];
   return [
     markdownTable(
       ["page", "first load (gzip)", "raw", "files", `time to interactive, p50 of ${runs}`, "max"],
       lines,
     ),
     "",
-    ...ratios,
-    "(Cold cache, local stack, no network throttling; first load: the build's files fetched before interactive.)",
+    ...groups.flatMap(ratios),
+    "(Cold cache, local stack; phone network: 1.6 Mbit/s down, 150 ms latency through Chrome's network emulation;",
+    "first load: the build's files fetched before interactive, gzipped at level 9.)",
   ].join("\n");
 }
 
 /** Measures each page while the local stack and the blank page's server run. */
-async function measure(consoleDir: string, blankDir: string, work: string): Promise<Row[]> {
+async function measure(consoleDir: string, blankDir: string, work: string): Promise<Row[][]> {
   const stack = await startLocalStack({ port: 0, inMemory: true, dataDir: join(work, "data"), consoleDir });
   const blank = await serve(blankDir);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
@@ -196,12 +222,26 @@ async function measure(consoleDir: string, blankDir: string, work: string): Prom
     });
     const signInPage = await timeToInteractive(browser, `${stack.apiUrl}/#/sign-in`, signInReady);
     const storage = await signedInStorage(browser, stack.apiUrl, homeReady);
-    const home = await timeToInteractive(browser, `${stack.apiUrl}/#/`, homeReady, storage);
+    const home = await timeToInteractive(browser, `${stack.apiUrl}/#/`, homeReady, { storage });
     const blankPage = await timeToInteractive(browser, blank.url, "#app button");
+    const phone = { throttled: true };
+    const signInPhone = await timeToInteractive(browser, `${stack.apiUrl}/#/sign-in`, signInReady, phone);
+    const homePhone = await timeToInteractive(browser, `${stack.apiUrl}/#/`, homeReady, {
+      ...phone,
+      storage,
+    });
+    const blankPhone = await timeToInteractive(browser, blank.url, "#app button", phone);
     return [
-      await row("console: sign-in page, demo users listed", consoleDir, signInPage),
-      await row("console: a clerk's home (signed in), topics listed", consoleDir, home),
-      await row("blank Vite page", blankDir, blankPage),
+      [
+        await row("console: sign-in page, demo users listed", consoleDir, signInPage),
+        await row("console: a clerk's home (signed in), topics listed", consoleDir, home),
+        await row("blank Vite page", blankDir, blankPage),
+      ],
+      [
+        await row("console: sign-in page, phone network", consoleDir, signInPhone),
+        await row("console: a clerk's home, phone network", consoleDir, homePhone),
+        await row("blank Vite page, phone network", blankDir, blankPhone),
+      ],
     ];
   } finally {
     await browser.close();
