@@ -59,10 +59,10 @@ export const routes: RouteObject[] = [
   { path: "/sign-in", element: signIn.element, handle: signIn },
   {
     element: <Shell />,
-    children: Object.entries(shellPages).map(([path, { element }]) => ({
+    children: Object.entries(shellPages).map(([path, lazyPage]) => ({
       path,
-      element,
-      handle: shellPages[path],
+      element: lazyPage.element,
+      handle: lazyPage,
     })),
   },
 ];
