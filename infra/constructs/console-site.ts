@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Stack, Validations } from "aws-cdk-lib";
+import { Duration, Stack, Validations } from "aws-cdk-lib";
 import {
   Distribution,
   HttpVersion,
@@ -19,7 +19,7 @@ import { Policy } from "aws-cdk-lib/aws-iam";
 import { CfnFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
-import { BucketDeployment, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { BucketDeployment, CacheControl, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct, type IConstruct } from "constructs";
 import type { TokenUse } from "../identity-settings";
 import { nagResource } from "../nag";
@@ -93,18 +93,30 @@ export class ConsoleSite extends Construct {
   /**
    * Uploads the build and its `config.json`. Separate from the constructor: the API's CORS names the
    * distribution, and the config names the API.
+   *
+   * Two uploads, as the local gateway serves them (infra/local/gateway/static-files.ts): the hashed
+   * chunks in `assets/` cached for good and never pruned, so that a tab opened before a deploy still
+   * finds the page chunks of the build it started with; then index.html and config.json, revalidated
+   * on every load, so that a deploy shows at once.
    */
   deploy(config: ConsoleConfig): BucketDeployment {
+    const logGroup = new LogGroup(this, "DeployLogs", {
+      retention: config.logRetention ?? RetentionDays.ONE_MONTH,
+    });
+    const assets = this.#deployAssets(logGroup);
     const deployment = new BucketDeployment(this, "Deploy", {
       destinationBucket: this.bucket,
       // Invalidates the distribution (all paths), so a redeploy's index.html and config.json are served at once.
       distribution: this.distribution,
       sources: [consoleFiles(this, this.#distDirectory), configJson(config)],
+      cacheControl: [CacheControl.noCache()],
+      // The assets upload's files: neither uploaded again nor pruned by this one.
+      exclude: ["assets/*"],
       memoryLimit: 256,
-      logGroup: new LogGroup(this, "DeployLogs", {
-        retention: config.logRetention ?? RetentionDays.ONE_MONTH,
-      }),
+      logGroup,
     });
+    // index.html names the chunks: it goes up only once they are there.
+    if (assets) deployment.node.addDependency(assets);
     // The copying function (a stack-wide singleton, AWS CLI in Python) runs on the stack's architecture too.
     for (const handler of bucketDeploymentHandlers(Stack.of(this))) {
       const resource = handler.node.defaultChild;
@@ -115,6 +127,25 @@ export class ConsoleSite extends Construct {
     }
     return deployment;
   }
+
+  /** The build's content-hashed `assets/`, when there is a build (the placeholder page has none). */
+  #deployAssets(logGroup: LogGroup): BucketDeployment | undefined {
+    const directory = join(this.#distDirectory, "assets");
+    if (!existsSync(directory)) return undefined;
+    return new BucketDeployment(this, "DeployAssets", {
+      destinationBucket: this.bucket,
+      destinationKeyPrefix: "assets/",
+      sources: [Source.asset(directory)],
+      cacheControl: [
+        CacheControl.setPublic(),
+        CacheControl.maxAge(Duration.days(365)),
+        CacheControl.immutable(),
+      ],
+      prune: false,
+      memoryLimit: 256,
+      logGroup,
+    });
+  }
 }
 
 /**
@@ -123,7 +154,9 @@ export class ConsoleSite extends Construct {
  */
 function consoleFiles(scope: Construct, directory: string): ISource {
   // The build's own config.json is the local one (`{"kind": "local"}`); the deployed one is generated.
-  if (existsSync(join(directory, "index.html"))) return Source.asset(directory, { exclude: ["config.json"] });
+  if (existsSync(join(directory, "index.html"))) {
+    return Source.asset(directory, { exclude: ["config.json", "assets"] });
+  }
   if (!Stack.of(scope).bundlingRequired) {
     return Source.data("index.html", "<!doctype html><title>好商量</title><p>console placeholder</p>");
   }

@@ -1,16 +1,19 @@
 /**
- * The console section of `npm run bench` (issue #13): the console's first load (index.html and the
- * scripts and styles it loads at once, gzipped) and its time to interactive on the local stack (the
- * sign-in page's first button ready), beside a blank Vite page built and served the same way in the
- * same run. Cold cache each time; median of BENCH_CONSOLE_RUNS (default 5) in Debian's chromium.
+ * The console section of `npm run bench` (issue #13): the console's first load (every file of its
+ * build the browser fetches before the page is interactive, gzipped: index.html, config.json, the
+ * entry and vendor chunks, the first page's chunk and what it imports) and its time to interactive on
+ * the local stack, for the sign-in page and for a signed-in clerk's home, beside a blank Vite page
+ * built and served the same way in the same run; on loopback, then again on an emulated phone network.
+ * Cold cache each time; median of BENCH_CONSOLE_RUNS (default 5) in Debian's chromium.
  */
+import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 import { build } from "vite";
 import { consoleSource } from "../../infra/local/console-build";
 import { staticFile } from "../../infra/local/gateway/static-files";
@@ -19,13 +22,18 @@ import { formatRatio, markdownTable, percentile, ratio } from "./stats";
 
 const runs = Number(process.env.BENCH_CONSOLE_RUNS ?? 5);
 
-/** index.html plus what it loads at once (module scripts, preloads, styles), gzipped. */
-async function firstLoadBytes(dir: string): Promise<{ raw: number; gzip: number; files: number }> {
-  const html = await readFile(join(dir, "index.html"));
-  const referenced = [...html.toString().matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map(
-    (m) => m[1] ?? "",
-  );
-  const bodies = [html, ...(await Promise.all(referenced.map((file) => readFile(join(dir, file)))))];
+interface FirstLoad {
+  readonly raw: number;
+  readonly gzip: number;
+  readonly files: number;
+}
+
+/** The build's files among the fetched paths (API answers are not the build's), gzipped at level 9. */
+async function firstLoadBytes(dir: string, paths: ReadonlySet<string>): Promise<FirstLoad> {
+  const files = [...paths]
+    .map((path) => join(dir, path === "/" ? "index.html" : decodeURIComponent(path)))
+    .filter((file) => existsSync(file) && statSync(file).isFile());
+  const bodies = await Promise.all(files.map((file) => readFile(file)));
   return {
     raw: bodies.reduce((sum, body) => sum + body.length, 0),
     gzip: bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
@@ -63,28 +71,184 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
   };
 }
 
-/** Milliseconds from navigation to the first button being visible and enabled, cold cache each run. */
-async function timeToInteractive(url: string, ready: string): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
-  const times: number[] = [];
-  try {
-    for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const started = performance.now();
-      await page.goto(url);
-      await page.locator(ready).first().waitFor({ state: "visible", timeout: 60_000 });
-      times.push(performance.now() - started);
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-  }
-  return times;
+/** Session and local storage to set before the page's scripts run (a signed-in visitor). */
+type Storage = Readonly<Record<"session" | "local", Readonly<Record<string, string>>>>;
+
+interface Measured {
+  readonly times: number[];
+  /** The paths the browser fetched before the page was interactive (first run). */
+  readonly fetched: Set<string>;
 }
+
+/** Milliseconds from navigation to `ready` being visible, cold cache each run, and what was fetched. */
+/**
+ * A phone on a mediocre mobile network (Chrome's "Fast 3G"-like: 1.6 Mbit/s down, 150 ms latency),
+ * where the first load's bytes show in the time; the other runs are unthrottled on loopback.
+ */
+const phoneNetwork = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+interface Visit {
+  readonly storage?: Storage;
+  readonly throttled?: boolean;
+}
+
+async function timeToInteractive(
+  browser: Browser,
+  url: string,
+  ready: string,
+  { storage, throttled = false }: Visit = {},
+): Promise<Measured> {
+  const times: number[] = [];
+  const fetched = new Set<string>();
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    if (storage) await context.addInitScript(restoreStorage, storage);
+    const page = await context.newPage();
+    if (throttled) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.emulateNetworkConditions", phoneNetwork);
+    }
+    let counting = run === 0;
+    page.on("request", (request) => {
+      if (counting) fetched.add(new URL(request.url()).pathname);
+    });
+    const started = performance.now();
+    await page.goto(url);
+    await page.locator(ready).first().waitFor({ state: "visible", timeout: 60_000 });
+    times.push(performance.now() - started);
+    counting = false;
+    await context.close();
+  }
+  return { times, fetched };
+}
+
+/** The page's Web Storage (runs in the browser; the bench's Node types have no DOM). */
+interface PageStorage {
+  readonly sessionStorage: { setItem(key: string, value: string): void };
+  readonly localStorage: { setItem(key: string, value: string): void };
+}
+
+function restoreStorage(storage: Storage): void {
+  const page = globalThis as unknown as PageStorage;
+  for (const [key, value] of Object.entries(storage.session)) page.sessionStorage.setItem(key, value);
+  for (const [key, value] of Object.entries(storage.local)) page.localStorage.setItem(key, value);
+}
+
+/** Signs in as the first demo user (the county office's clerk) and keeps what the console stored. */
+async function signedInStorage(browser: Browser, consoleUrl: string, home: string): Promise<Storage> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${consoleUrl}/#/sign-in`);
+    await page.locator(signInReady).first().click();
+    await page.locator(home).first().waitFor({ state: "visible", timeout: 60_000 });
+    return await page.evaluate(() => {
+      const stored = globalThis as unknown as PageStorage;
+      return {
+        session: Object.fromEntries(Object.entries(stored.sessionStorage) as unknown as [string, string][]),
+        local: Object.fromEntries(Object.entries(stored.localStorage) as unknown as [string, string][]),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+const signInReady = "main button.ant-btn-primary";
+/** Home is interactive once its list of the clerk's topics is there. */
+const homeReady = "main .ant-table";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+interface Row {
+  readonly page: string;
+  readonly size: FirstLoad;
+  readonly times: readonly number[];
+}
+
+const p50 = (times: readonly number[]) => percentile([...times], 50);
+
+/** Each console page against the blank page measured the same way (a group's last row). */
+function ratios(group: readonly Row[]): string[] {
+  const blank = group.at(-1);
+  if (!blank) return [];
+  return group
+    .slice(0, -1)
+    .map(
+      (row) =>
+        `${row.page} vs blank: ${formatRatio(ratio(row.size.gzip, blank.size.gzip))} the bytes, ` +
+        `${formatRatio(ratio(p50(row.times), p50(blank.times)))} the time to interactive.`,
+    );
+}
+
+function table(groups: readonly (readonly Row[])[]): string {
+  const rows = groups.flat();
+  const lines = rows.map(({ page, size, times }) => [
+    page,
+    kb(size.gzip),
+    kb(size.raw),
+    String(size.files),
+    ms(p50(times)),
+    ms(Math.max(...times)),
+  ]);
+  return [
+    markdownTable(
+      ["page", "first load (gzip)", "raw", "files", `time to interactive, p50 of ${runs}`, "max"],
+      lines,
+    ),
+    "",
+    ...groups.flatMap(ratios),
+    "(Cold cache, local stack; phone network: 1.6 Mbit/s down, 150 ms latency through Chrome's network emulation;",
+    "first load: the build's files fetched before interactive, gzipped at level 9.)",
+  ].join("\n");
+}
+
+/** Measures each page while the local stack and the blank page's server run. */
+async function measure(consoleDir: string, blankDir: string, work: string): Promise<Row[][]> {
+  const stack = await startLocalStack({ port: 0, inMemory: true, dataDir: join(work, "data"), consoleDir });
+  const blank = await serve(blankDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const row = async (page: string, dir: string, { times, fetched }: Measured): Promise<Row> => ({
+      page,
+      size: await firstLoadBytes(dir, fetched),
+      times,
+    });
+    const signInPage = await timeToInteractive(browser, `${stack.apiUrl}/#/sign-in`, signInReady);
+    const storage = await signedInStorage(browser, stack.apiUrl, homeReady);
+    const home = await timeToInteractive(browser, `${stack.apiUrl}/#/`, homeReady, { storage });
+    const blankPage = await timeToInteractive(browser, blank.url, "#app button");
+    const phone = { throttled: true };
+    const signInPhone = await timeToInteractive(browser, `${stack.apiUrl}/#/sign-in`, signInReady, phone);
+    const homePhone = await timeToInteractive(browser, `${stack.apiUrl}/#/`, homeReady, {
+      ...phone,
+      storage,
+    });
+    const blankPhone = await timeToInteractive(browser, blank.url, "#app button", phone);
+    return [
+      [
+        await row("console: sign-in page, demo users listed", consoleDir, signInPage),
+        await row("console: a clerk's home (signed in), topics listed", consoleDir, home),
+        await row("blank Vite page", blankDir, blankPage),
+      ],
+      [
+        await row("console: sign-in page, phone network", consoleDir, signInPhone),
+        await row("console: a clerk's home, phone network", consoleDir, homePhone),
+        await row("blank Vite page, phone network", blankDir, blankPhone),
+      ],
+    ];
+  } finally {
+    await browser.close();
+    await blank.close();
+    await stack.stop();
+  }
+}
 
 export async function consoleReport(): Promise<string> {
   // The functions' per-request lines would bury the report.
@@ -98,45 +262,7 @@ export async function consoleReport(): Promise<string> {
       build: { outDir: consoleDir },
     });
     const blankDir = await buildBlankPage(join(work, "blank"));
-    const [consoleSize, blankSize] = [await firstLoadBytes(consoleDir), await firstLoadBytes(blankDir)];
-
-    const stack = await startLocalStack({ port: 0, inMemory: true, dataDir: join(work, "data"), consoleDir });
-    const blank = await serve(blankDir);
-    let consoleTimes: number[];
-    let blankTimes: number[];
-    try {
-      consoleTimes = await timeToInteractive(`${stack.apiUrl}/#/sign-in`, "main button.ant-btn-primary");
-      blankTimes = await timeToInteractive(blank.url, "#app button");
-    } finally {
-      await blank.close();
-      await stack.stop();
-    }
-    const p50 = (times: number[]) => percentile(times, 50);
-    return [
-      markdownTable(
-        ["page", "first load (gzip)", "raw", "files", `time to interactive, p50 of ${runs}`, "max"],
-        [
-          [
-            "console (sign-in page, demo users listed)",
-            kb(consoleSize.gzip),
-            kb(consoleSize.raw),
-            String(consoleSize.files),
-            ms(p50(consoleTimes)),
-            ms(Math.max(...consoleTimes)),
-          ],
-          [
-            "blank Vite page",
-            kb(blankSize.gzip),
-            kb(blankSize.raw),
-            String(blankSize.files),
-            ms(p50(blankTimes)),
-            ms(Math.max(...blankTimes)),
-          ],
-        ],
-      ),
-      "",
-      `Console vs blank: ${formatRatio(ratio(consoleSize.gzip, blankSize.gzip))} the bytes, ${formatRatio(ratio(p50(consoleTimes), p50(blankTimes)))} the time to interactive (cold cache, local stack, no network throttling).`,
-    ].join("\n");
+    return table(await measure(consoleDir, blankDir, work));
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -86,10 +86,22 @@ export async function demoUsers(
   return ((await response.json()) as { users: { id: string; role: string; name: string }[] }).users;
 }
 
-/** Picks the first option of an antd Select found by its label. */
+/** Picks the first option of an antd Select found by its label (tried again if the click is lost, as in `choose`). */
 export async function chooseFirst(page: Page, label: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  const select = page.getByLabel(label, { exact: true });
+  await select.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const field = page.locator(".ant-form-item").filter({ has: select });
+  const before = await field.textContent();
+  await expect(async () => {
+    // A multiple Select toggles: once the field shows a choice, clicking again would take it back.
+    if ((await field.textContent()) !== before) return;
+    if (!(await page.locator(".ant-select-dropdown:visible").count())) await select.click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .first()
+      .click({ timeout: 2_000 });
+    await expect(field).not.toHaveText(before, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press("Escape");
 }
 

@@ -26,7 +26,9 @@ afterAll(removeAssemblies);
  */
 function deployedConfig(synthesized: Synthesized): Record<string, unknown> {
   const { template, assembly } = synthesized;
-  const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
+  const deployment = Object.values(template.findResources("Custom::CDKBucketDeployment")).find(
+    (resource) => resource.Properties.DistributionId !== undefined,
+  );
   const entries = (deployment?.Properties.SourceMarkers ?? []) as Record<string, unknown>[];
   const markers: Record<string, unknown> = Object.assign({}, ...entries);
   const files = readdirSync(assembly.directory, { recursive: true, encoding: "utf8" });
@@ -107,6 +109,28 @@ describe("the console's hosting, with the county's OIDC provider", () => {
       apiBase: `https://{'Ref':'${apiId}'}.execute-api.{'Ref':'AWS::Region'}.{'Ref':'AWS::URLSuffix'}/`,
       identity: { kind: "oidc", authority: oidcIssuer, clientId: "hsl-console", tokenUse: "id" },
     });
+  });
+
+  it("uploads the hashed chunks cached for good and kept across deploys, then index.html revalidated", () => {
+    const deployments = template.findResources("Custom::CDKBucketDeployment");
+    const [assetsId, assets] =
+      Object.entries(deployments).find(([, d]) => d.Properties.DestinationBucketKeyPrefix === "assets/") ??
+      [];
+    expect(assets?.Properties).toMatchObject({
+      SystemMetadata: { "cache-control": "public, max-age=31536000, immutable" },
+      // A tab opened before a deploy still fetches the page chunks of its own build.
+      Prune: false,
+    });
+    expect(assets?.Properties.DistributionId).toBeUndefined();
+    const [, pages] = Object.entries(deployments).find(([id]) => id !== assetsId) ?? [];
+    expect(pages?.Properties).toMatchObject({
+      SystemMetadata: { "cache-control": "no-cache" },
+      Exclude: ["assets/*"],
+      DistributionId: expect.anything(),
+    });
+    expect(pages?.Properties.Prune).not.toBe(false);
+    // index.html names the chunks: it goes up after them.
+    expect(pages?.DependsOn).toEqual(expect.arrayContaining([assetsId]));
   });
 
   it("lets the console's origin call the API, and prints its address", () => {

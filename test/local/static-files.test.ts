@@ -14,6 +14,8 @@ beforeAll(async () => {
   await mkdir(join(root, "assets"), { recursive: true });
   await writeFile(join(root, "index.html"), "<!doctype html><title>工作台</title>");
   await writeFile(join(root, "assets", "index-abc.js"), "console.log(1)");
+  await writeFile(join(root, "assets", "topic-D4x9.js"), "export const TopicPage = 1");
+  await writeFile(join(root, "config.json"), '{"kind":"local"}');
   await writeFile(join(outside, "secret.txt"), "not for the browser");
 });
 
@@ -32,6 +34,14 @@ describe("static files", () => {
     const reply = await staticFile(root, "/assets/index-abc.js");
     expect(reply?.headers["content-type"]).toBe("text/javascript; charset=utf-8");
     expect(reply?.headers["cache-control"]).toContain("immutable");
+  });
+
+  it("caches a page's lazy chunk as the entry, and revalidates config.json", async () => {
+    const chunk = await staticFile(root, "/assets/topic-D4x9.js");
+    expect(chunk?.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(chunk?.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const config = await staticFile(root, "/config.json");
+    expect(config?.headers["cache-control"]).toBe("no-cache");
   });
 
   it("answers nothing for a missing file, a folder or a path that climbs out", async () => {

@@ -1,11 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { storedSession } from "./auth/session";
 import { loadConfig } from "./config";
+import { preloadPageOf } from "./routes";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("no #root element");
 
+preloadPageOf(window.location.hash, storedSession() !== undefined);
 loadConfig().then(
   (config) =>
     createRoot(root).render(
