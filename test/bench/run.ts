@@ -306,3 +306,6 @@ try {
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }
+// Every section has printed: a handle one left open (a browser's pipe, a keep-alive socket) must not
+// keep the run waiting. The exit status stays what the sections set (1 when a budget was exceeded).
+process.exit(process.exitCode ?? 0);

@@ -77,6 +77,8 @@ test("the county office lets a township official sign in, then stops them", asyn
   await page.getByLabel("姓名", { exact: true }).fill("演示·青石村联络员");
   await choose(page, "负责的工作站（室）", "青石村委员工作室（演示）");
   await page.keyboard.press("Escape");
+  // Scanned once the list has closed: antd's open option list is a listbox with no name (its own).
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
   await expectAccessible(page, "add a user");
   consoleWatch.expectApiError(400);
   await page.getByRole("button", { name: "提交" }).click();
