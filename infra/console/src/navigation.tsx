@@ -3,9 +3,11 @@ import {
   AppstoreOutlined,
   BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileTextOutlined,
   LineChartOutlined,
+  MessageOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -31,4 +33,6 @@ export const sections: readonly Section[] = [
   { path: "/notifications", label: "notifications", icon: <BellOutlined />, visible: can.seeNotifications },
   { path: "/quota", label: "quota", icon: <LineChartOutlined />, visible: can.seeQuota },
   { path: "/users", label: "users", icon: <UserOutlined />, visible: can.manageUsers },
+  { path: "/activities", label: "activitiesMenu", icon: <CalendarOutlined />, visible: always },
+  { path: "/opinions", label: "opinionsMenu", icon: <MessageOutlined />, visible: always },
 ];

@@ -1,12 +1,19 @@
 /** The console's pages by hash path. */
 import type { RouteObject } from "react-router-dom";
 import { Shell } from "./layout";
+import { ActivitiesPage } from "./pages/activities";
+import { ActivityPage } from "./pages/activity";
+import { ActivityEditPage } from "./pages/activity-edit";
+import { ActivityNewPage } from "./pages/activity-new";
 import { HomePage } from "./pages/home";
 import { MemberPage } from "./pages/member";
 import { MemberNewPage } from "./pages/member-new";
 import { MembersPage } from "./pages/members";
 import { NotFoundPage } from "./pages/not-found";
 import { NotificationsPage } from "./pages/notifications";
+import { OpinionPage } from "./pages/opinion";
+import { OpinionNewPage } from "./pages/opinion-new";
+import { OpinionsPage } from "./pages/opinions";
 import { QuotaPage } from "./pages/quota";
 import { SignInPage } from "./pages/sign-in";
 import { StationPage } from "./pages/station";
@@ -42,6 +49,13 @@ export const routes: RouteObject[] = [
       { path: "/users/new", element: <UserNewPage /> },
       { path: "/users/:subject", element: <UserPage /> },
       { path: "*", element: <NotFoundPage /> },
+      { path: "/activities", element: <ActivitiesPage /> },
+      { path: "/activities/new", element: <ActivityNewPage /> },
+      { path: "/activities/:activityId", element: <ActivityPage /> },
+      { path: "/activities/:activityId/edit", element: <ActivityEditPage /> },
+      { path: "/opinions", element: <OpinionsPage /> },
+      { path: "/opinions/new", element: <OpinionNewPage /> },
+      { path: "/opinions/:opinionId", element: <OpinionPage /> },
     ],
   },
 ];
