@@ -5,7 +5,17 @@
  * adopts it and makes it a topic.
  */
 import type { Page } from "@playwright/test";
-import { choose, expect, expectAccessible, isoDate, signInAs, signOut, test } from "./fixtures";
+import {
+  choose,
+  chooseFirst,
+  demoUsers,
+  expect,
+  expectAccessible,
+  isoDate,
+  signInAs,
+  signOut,
+  test,
+} from "./fixtures";
 
 const station = "果蔬产业委员工作室（演示）";
 const staff = `演示·${station}工作人员`;
@@ -38,6 +48,7 @@ test("staff log and correct an activity", async ({ page, consoleUrl, consoleWatc
   await choose(page, "活动类型", "自选动作");
   await page.getByLabel("活动日期", { exact: true }).fill(isoDate(-1));
   await page.getByLabel("地点", { exact: true }).fill(place);
+  await chooseFirst(page, "参加委员");
   await page.getByLabel("联系群众（人次）", { exact: true }).fill("12");
   await page.getByLabel("活动内容", { exact: true }).fill("演示：委员走进社区，听取居民意见。");
   await expectAccessible(page, "record an activity");
@@ -49,6 +60,7 @@ test("staff log and correct an activity", async ({ page, consoleUrl, consoleWatc
 
   await expect(page.getByTestId("activity")).toContainText("自选动作 · 演示·读书会");
   await expect(page.getByTestId("activity-history")).toContainText("登记");
+  await expect(page.getByTestId("activity-members")).not.toHaveText("无");
   await expectAccessible(page, "an activity");
 
   await page.getByRole("link", { name: "返回" }).click();
@@ -67,7 +79,28 @@ test("staff log and correct an activity", async ({ page, consoleUrl, consoleWatc
 
   await page.getByRole("link", { name: "返回" }).click();
   await filter(page, "按类型筛选", "走访调研");
-  await expect(page.getByTestId("activities").locator("tr.ant-table-row", { hasText: place })).toBeVisible();
+  const corrected = page.getByTestId("activities").locator("tr.ant-table-row", { hasText: place });
+  await expect(corrected).toBeVisible();
+
+  // Deleted with a reason: gone from the list, its page says why.
+  await corrected.getByRole("link").click();
+  await page.getByLabel("删除理由", { exact: true }).fill("演示：重复登记");
+  await page.getByRole("button", { name: "删除活动" }).click();
+  await expect(page.getByTestId("activities").getByRole("table")).toBeVisible();
+  await expect(page.getByTestId("activities").locator("tr.ant-table-row", { hasText: place })).toHaveCount(0);
+});
+
+test("a member reads activities and items without changing them", async ({ page, consoleUrl }) => {
+  const member = (await demoUsers(page, consoleUrl)).find((user) => user.role === "member");
+  if (!member) throw new Error("the demo data needs a member");
+  await signInAs(page, consoleUrl, member.name);
+  await page.getByRole("menuitem", { name: "4+X 活动" }).click();
+  await expect(page.getByTestId("activities").getByRole("table")).toBeVisible();
+  await expect(page.getByRole("button", { name: "登记活动" })).toHaveCount(0);
+  await expectAccessible(page, "activities (member)");
+  await page.getByRole("menuitem", { name: "社情民意" }).click();
+  await expect(page.getByTestId("opinions").getByRole("table")).toBeVisible();
+  await expectAccessible(page, "opinions (member)");
 });
 
 test("staff record a 社情民意 item; the county office reports, adopts and promotes it", async ({
