@@ -9,8 +9,9 @@ import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { date, todayInShanghai } from "../format";
-import { format } from "../i18n/messages";
+import { format, type Language, type Messages } from "../i18n/messages";
 import { activityTypeLabels, choicesOf, labelOf } from "../i18n/vocabulary";
+import type { ExportColumn } from "../patterns/export";
 import { ListPage } from "../patterns/list-page";
 import { type Activity, type ActivityType, activityName, quarterOf } from "./activity";
 import { StationPicker, useStationChoice } from "./station-choice";
@@ -28,6 +29,19 @@ function useColumns(): ColumnsType<Activity> {
     { title: t.activityMemberCount, key: "members", render: (_, row) => row.memberIds.length },
     { title: t.activityResidents, dataIndex: "residentsReached", key: "residentsReached" },
     { title: t.activityRecordedBy, key: "recordedBy", render: (_, row) => row.recordedBy?.name ?? "" },
+  ];
+}
+
+/** The rows as shown, for a quarter's export (the API's CSV is by year). */
+function exportColumns(t: Messages, language: Language): ExportColumn<Activity>[] {
+  return [
+    { title: t.activityDate, value: (row) => row.date },
+    { title: t.activityType, value: (row) => labelOf(activityTypeLabels, row.type, language) },
+    { title: t.activityLabel, value: (row) => row.label },
+    { title: t.activityPlace, value: (row) => row.place },
+    { title: t.activityMemberCount, value: (row) => row.memberIds.length },
+    { title: t.activityResidents, value: (row) => row.residentsReached },
+    { title: t.activitySummary, value: (row) => row.summary },
   ];
 }
 
@@ -105,15 +119,7 @@ export function ActivityList() {
                 type,
               })
       }
-      exportColumns={[
-        { title: t.activityDate, value: (row) => row.date },
-        { title: t.activityType, value: (row) => labelOf(activityTypeLabels, row.type, language) },
-        { title: t.activityLabel, value: (row) => row.label },
-        { title: t.activityPlace, value: (row) => row.place },
-        { title: t.activityMemberCount, value: (row) => row.memberIds.length },
-        { title: t.activityResidents, value: (row) => row.residentsReached },
-        { title: t.activitySummary, value: (row) => row.summary },
-      ]}
+      exportColumns={exportColumns(t, language)}
       exportName="activities"
     />
   );
