@@ -55,6 +55,13 @@ const shellPages: Readonly<Record<string, LazyPage>> = {
   "/users": page(() => import("./pages/users").then((m) => m.UsersPage)),
   "/users/new": page(() => import("./pages/user-new").then((m) => m.UserNewPage)),
   "/users/:subject": page(() => import("./pages/user").then((m) => m.UserPage)),
+  "/activities": page(() => import("./pages/activities").then((m) => m.ActivitiesPage)),
+  "/activities/new": page(() => import("./pages/activity-new").then((m) => m.ActivityNewPage)),
+  "/activities/:activityId": page(() => import("./pages/activity").then((m) => m.ActivityPage)),
+  "/activities/:activityId/edit": page(() => import("./pages/activity-edit").then((m) => m.ActivityEditPage)),
+  "/opinions": page(() => import("./pages/opinions").then((m) => m.OpinionsPage)),
+  "/opinions/new": page(() => import("./pages/opinion-new").then((m) => m.OpinionNewPage)),
+  "/opinions/:opinionId": page(() => import("./pages/opinion").then((m) => m.OpinionPage)),
   "*": page(() => import("./pages/not-found").then((m) => m.NotFoundPage)),
 };
 

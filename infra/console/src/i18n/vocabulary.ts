@@ -105,3 +105,33 @@ export function labelOf<V extends string>(labels: Labels<V>, value: string, lang
 export function choicesOf<V extends string>(labels: Labels<V>, language: Language) {
   return (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value][language] }));
 }
+
+/** 4+X activities by kind: the four 规定动作 and the rest, as the API's activity CSV says them. */
+export const activityTypeLabels: Labels<Schemas["Activity"]["type"]> = {
+  consultation: { "zh-CN": "协商议事", en: "Consultation" },
+  duty: { "zh-CN": "委员值班", en: "Duty shift" },
+  reception: { "zh-CN": "来访接待", en: "Visitor reception" },
+  visit: { "zh-CN": "走访调研", en: "Visits and research" },
+  study: { "zh-CN": "学习", en: "Study" },
+  service: { "zh-CN": "为民服务", en: "Service to residents" },
+  fellowship: { "zh-CN": "团结联谊", en: "Fellowship" },
+  other: { "zh-CN": "自选动作", en: "Other (X)" },
+};
+
+export const activityEventLabels: Labels<Schemas["ActivityHistory"]["items"][number]["kind"]> = {
+  recorded: { "zh-CN": "登记", en: "Recorded" },
+  corrected: { "zh-CN": "更正", en: "Corrected" },
+  deleted: { "zh-CN": "删除", en: "Deleted" },
+};
+
+export const opinionStatusLabels: Labels<Schemas["Opinion"]["status"]> = {
+  received: { "zh-CN": "已收集", en: "Received" },
+  reported: { "zh-CN": "已报送", en: "Reported upward" },
+  adopted: { "zh-CN": "已采用", en: "Adopted" },
+  not_adopted: { "zh-CN": "未采用", en: "Not adopted" },
+};
+
+export const opinionSourceLabels: Labels<Schemas["Opinion"]["source"]> = {
+  resident: { "zh-CN": "群众反映", en: "A resident" },
+  member: { "zh-CN": "委员提交", en: "A member" },
+};

@@ -1,0 +1,2 @@
+/** An activity's page (activities/activity-view.tsx). */
+export { ActivityView as ActivityPage } from "../activities/activity-view";
