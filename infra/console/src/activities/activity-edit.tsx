@@ -1,12 +1,12 @@
 /** 更正活动: any field, with the reason the API keeps in the history; the version read guards against a lost update. */
 import { Alert, Card, Form, Input, Spin, Typography } from "antd";
-import { useNavigate, useParams } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
 import { ApiForm } from "../patterns/api-form";
-import { useLoad } from "../patterns/use-load";
 import type { Activity } from "./activity";
 import { ActivityFields, type ActivityValues } from "./activity-fields";
+import { useActivity } from "./use-activity";
 
 type CorrectionValues = ActivityValues & { reason: string };
 
@@ -24,13 +24,9 @@ function correction(activity: Activity, values: CorrectionValues) {
 }
 
 export function ActivityEdit() {
-  const { activityId = "" } = useParams();
   const { api, t } = useSession();
   const navigate = useNavigate();
-  const loaded = useLoad(
-    () => unwrap(api.GET("/activities/{activityId}", { params: { path: { activityId } } })),
-    [api, activityId],
-  );
+  const loaded = useActivity();
   if (loaded.error) return <Alert type="error" title={loaded.error.message} showIcon />;
   const activity = loaded.data;
   if (!activity) return <Spin />;
@@ -51,12 +47,12 @@ export function ActivityEdit() {
         submit={(values) =>
           unwrap(
             api.PATCH("/activities/{activityId}", {
-              params: { path: { activityId } },
+              params: { path: { activityId: activity.id } },
               body: correction(activity, values),
             }),
           )
         }
-        onDone={() => navigate(`/activities/${activityId}`)}
+        onDone={() => navigate(`/activities/${activity.id}`)}
       >
         <ActivityFields stationId={activity.stationId} />
         <Form.Item name="reason" label={t.activityReason} rules={[{ required: true }]}>

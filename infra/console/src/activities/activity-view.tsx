@@ -1,6 +1,6 @@
 /** An activity: its details, the members present, who changed it and why; correction and deletion for those who may. */
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Spin, Tag, Typography } from "antd";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
@@ -8,10 +8,10 @@ import { date, dateTime } from "../format";
 import { ApiForm } from "../patterns/api-form";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
-import { useLoad } from "../patterns/use-load";
 import { type Activity, activityName } from "./activity";
 import { useRoster } from "./activity-fields";
 import { ActivityHistory } from "./activity-history";
+import { useActivity } from "./use-activity";
 
 function Details({ activity }: { readonly activity: Activity }) {
   const { t, language } = useSession();
@@ -68,13 +68,9 @@ function DeleteForm({ activity, onDone }: { readonly activity: Activity; readonl
 }
 
 export function ActivityView() {
-  const { activityId = "" } = useParams();
-  const { api, t, session } = useSession();
+  const { t, session } = useSession();
   const navigate = useNavigate();
-  const loaded = useLoad(
-    () => unwrap(api.GET("/activities/{activityId}", { params: { path: { activityId } } })),
-    [api, activityId],
-  );
+  const loaded = useActivity();
   if (loaded.error) return <Alert type="error" title={loaded.error.message} showIcon />;
   const activity = loaded.data;
   if (!activity) return <Spin />;
