@@ -10,8 +10,11 @@ import type { DutyShift } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { todayInShanghai } from "../format";
+import type { Language, Messages } from "../i18n/messages";
 import { dutyShiftStatusLabels, labelOf } from "../i18n/vocabulary";
 import { ApiForm } from "../patterns/api-form";
+import { type ExportColumn, toCsv } from "../patterns/export";
+import { ExportButton } from "../patterns/export-button";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
 import { useLoad } from "../patterns/use-load";
@@ -24,8 +27,19 @@ const statusTone = {
   cancelled: "default",
 } as const;
 
-function weekAgo(): string {
-  return todayInShanghai(new Date(Date.now() - 7 * 86_400_000));
+/** The station's shifts from a week ago on: the missed ones still to record, and what is planned. */
+function useShiftsFromLastWeek(stationId: string) {
+  const { api } = useSession();
+  const weekAgo = todayInShanghai(new Date(Date.now() - 7 * 86_400_000));
+  return useLoad(
+    () =>
+      unwrap(
+        api.GET("/stations/{stationId}/duty-shifts", {
+          params: { path: { stationId }, query: { from: weekAgo, limit: 100 } },
+        }),
+      ),
+    [api, stationId, weekAgo],
+  );
 }
 
 function CancelShiftModal({
@@ -63,6 +77,44 @@ function CancelShiftModal({
   );
 }
 
+/** The roster as a spreadsheet: the rows as shown (the API has no CSV of shifts). */
+function shiftColumns(
+  t: Messages,
+  language: Language,
+  nameOf: (memberId: string) => string,
+): ExportColumn<DutyShift>[] {
+  return [
+    { title: t.shiftDate, value: (shift) => shift.date },
+    { title: t.memberOnDuty, value: (shift) => nameOf(shift.memberId) },
+    { title: t.status, value: (shift) => labelOf(dutyShiftStatusLabels, shift.status, language) },
+    { title: t.visitorsReceived, value: (shift) => shift.visitorsReceived },
+    { title: t.note, value: (shift) => shift.note ?? shift.cancelReason },
+  ];
+}
+
+function ShiftMeta({ shift, memberName }: { readonly shift: DutyShift; readonly memberName: string }) {
+  const { t, language } = useSession();
+  return (
+    <List.Item.Meta
+      title={
+        <span>
+          {shift.date.replaceAll("-", "/")} · {memberName}{" "}
+          <Tag color={tone(statusTone[shift.status])}>
+            {labelOf(dutyShiftStatusLabels, shift.status, language)}
+          </Tag>
+        </span>
+      }
+      description={[
+        shift.note,
+        shift.visitorsReceived !== undefined && `${t.visitorsReceived}：${shift.visitorsReceived}`,
+        shift.cancelReason && `${t.cancelReason}：${shift.cancelReason}`,
+      ]
+        .filter(Boolean)
+        .join(" · ")}
+    />
+  );
+}
+
 interface Props {
   readonly stationId: string;
   /** The members serving at the station, as options (value: member id). */
@@ -70,19 +122,11 @@ interface Props {
 }
 
 export function DutyRoster({ stationId, members }: Props) {
-  const { api, t, language, session } = useSession();
+  const { t, language, session } = useSession();
   const [planning, setPlanning] = useState(false);
   const [recording, setRecording] = useState<DutyShift>();
   const [cancelling, setCancelling] = useState<DutyShift>();
-  const shifts = useLoad(
-    () =>
-      unwrap(
-        api.GET("/stations/{stationId}/duty-shifts", {
-          params: { path: { stationId }, query: { from: weekAgo(), limit: 100 } },
-        }),
-      ),
-    [api, stationId],
-  );
+  const shifts = useShiftsFromLastWeek(stationId);
   const staff = can.workOnTopic(session, stationId);
   const today = todayInShanghai();
   const nameOf = (memberId: string) => members.find((m) => m.value === memberId)?.label ?? memberId;
@@ -107,7 +151,16 @@ export function DutyRoster({ stationId, members }: Props) {
     ].filter(Boolean);
   };
   return (
-    <Section title={t.dutyRoster}>
+    <Section
+      title={t.dutyRoster}
+      extra={
+        <ExportButton
+          rows={() => toCsv(shifts.data?.items ?? [], shiftColumns(t, language, nameOf))}
+          fileName="duty-shifts"
+          label={t.dutyRoster}
+        />
+      }
+    >
       {staff && (
         <Button onClick={() => setPlanning(true)} style={{ marginBottom: 8 }}>
           {t.planShift}
@@ -119,23 +172,7 @@ export function DutyRoster({ stationId, members }: Props) {
         locale={{ emptyText: shifts.error?.message ?? t.noDutyShift }}
         renderItem={(shift) => (
           <List.Item actions={actionsOf(shift)} data-testid="duty-shift">
-            <List.Item.Meta
-              title={
-                <span>
-                  {shift.date.replaceAll("-", "/")} · {nameOf(shift.memberId)}{" "}
-                  <Tag color={tone(statusTone[shift.status])}>
-                    {labelOf(dutyShiftStatusLabels, shift.status, language)}
-                  </Tag>
-                </span>
-              }
-              description={[
-                shift.note,
-                shift.visitorsReceived !== undefined && `${t.visitorsReceived}：${shift.visitorsReceived}`,
-                shift.cancelReason && `${t.cancelReason}：${shift.cancelReason}`,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-            />
+            <ShiftMeta shift={shift} memberName={nameOf(shift.memberId)} />
           </List.Item>
         )}
       />
