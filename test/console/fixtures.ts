@@ -91,7 +91,7 @@ export async function chooseFirst(page: Page, label: string): Promise<void> {
   const select = page.getByLabel(label, { exact: true });
   await select.evaluate((element) => element.scrollIntoView({ block: "center" }));
   const field = page.locator(".ant-form-item").filter({ has: select });
-  const before = await field.textContent();
+  const before = (await field.textContent()) ?? "";
   await expect(async () => {
     // A multiple Select toggles: once the field shows a choice, clicking again would take it back.
     if ((await field.textContent()) !== before) return;
