@@ -37,6 +37,15 @@ test("the county office reads the delivery log and every station's pace", async 
   await expectAccessible(page, "delivery log");
   await page.getByRole("menuitem", { name: "4+X 进度" }).click();
   await expect(page.getByTestId("quota").locator("tbody tr.ant-table-row").nth(1)).toBeVisible();
+  // Each station's activities this year by kind (the demo data logs some), beside the quota.
+  await expect(page.getByTestId("quota").getByRole("columnheader", { name: "4+X 活动" })).toBeVisible();
+  await expect(
+    page
+      .getByTestId("quota")
+      .locator("tbody td")
+      .filter({ hasText: /(协商议事|委员值班|来访接待|走访调研|学习|为民服务|团结联谊|自选动作) \d+/ })
+      .first(),
+  ).toBeVisible();
   // The quarter's check, asked for now: it runs in the background and the page follows it to the end.
   await page.getByRole("button", { name: "立即检查本季度" }).click();
   const asked = page.getByTestId("quota-check").filter({ hasText: "手动" }).first();

@@ -14,6 +14,13 @@ const statusColor = { met: "success", on_pace: "processing", behind: "warning", 
 
 const tally = (value: { count: number; target: number }) => `${value.count} / ${value.target}`;
 
+/** The "X" activities this year: each kind done, against the station's plan where it has one. */
+const activitiesDone = (row: StationQuota) =>
+  row.activities
+    .filter((kind) => kind.done > 0 || kind.planned > 0)
+    .map((kind) => `${kind.label} ${kind.done}${kind.planned > 0 ? ` / ${kind.planned}` : ""}`)
+    .join(" · ");
+
 export function QuotaPage() {
   const { api, t, config, client } = useSession();
   const columns: ColumnsType<StationQuota> = [
@@ -41,6 +48,11 @@ export function QuotaPage() {
           style={{ width: 100 }}
         />
       ),
+    },
+    {
+      title: t.activitiesMenu,
+      key: "activities",
+      render: (_, row) => activitiesDone(row),
     },
     { title: t.missing, dataIndex: "missing", key: "missing" },
   ];
