@@ -27,10 +27,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
       current = false;
     };
   }, [run, round]);
-  return {
-    data: state.data,
-    error: state.error,
-    loading: state.loading,
-    reload: () => setRound((n) => n + 1),
-  };
+  // The same function on every render, so that an effect may depend on it (a poll, say).
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }

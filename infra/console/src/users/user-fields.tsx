@@ -30,7 +30,8 @@ export function UserFields() {
   const { t } = useSession();
   const role = Form.useWatch<UserValues["role"] | undefined>("role");
   const { stations } = useStations();
-  const members = useMemberChoices();
+  // The whole roster only once the form is for a member user.
+  const members = useMemberChoices(role === "member");
   return (
     <>
       <Form.Item name="name" label={t.userName} rules={[{ required: true }]}>
