@@ -10,6 +10,7 @@
  *   ≤ 1.25× in module init.
  */
 import { aboveFloor, type Bundle, bundle, type ModuleInit, moduleInit } from "./bundles";
+import { judge } from "./scoreboard";
 import { formatKb, formatMs, formatRatio, markdownTable, median, ratio } from "./stats";
 
 export const bundleTargets = { stock: 1, floor: 1.2, init: 1.25 } as const;
@@ -156,7 +157,16 @@ export async function bundleReport(
       over.length === 0
         ? `all ${verdicts.length} functions (largest: ${worst?.fn.name} ${formatRatio(worst ? pick(worst) : Number.NaN)})`
         : over.map((v) => `${v.fn.name} ${formatRatio(pick(v))}`).join(", ");
-    return `- ${label} ≤ ${formatRatio(limit)}: ${over.length === 0 ? "met" : "not met"} — ${detail}`;
+    const verdict = judge({
+      section: "bundles",
+      target: `${label} ≤ ${formatRatio(limit)}`,
+      figure:
+        over.length === 0
+          ? `largest: ${worst?.fn.name} ${formatRatio(worst ? pick(worst) : Number.NaN)}`
+          : detail,
+      met: over.length === 0,
+    });
+    return `- ${label} ≤ ${formatRatio(limit)}: ${verdict} — ${detail}`;
   };
   const dynamodbStock = floors[0]?.stock;
   const againstDynamodbStock = dynamodbStock

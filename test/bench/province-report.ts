@@ -7,6 +7,7 @@
 import { fromRoot } from "../../infra/paths";
 import { runBenchChild } from "./child-args";
 import { type ProvinceResult, provincePrefix, provinceTargets } from "./province";
+import { judge } from "./scoreboard";
 import { formatKb, formatRatio, markdownTable } from "./stats";
 
 /** BENCH_PROVINCE_SIZES, default 100, 1,000 and 5,000 topics. */
@@ -34,7 +35,6 @@ async function measure(size: number): Promise<ProvinceResult> {
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const perSecond = (count: number, ms: number) => (count / (ms / 1000)).toFixed(1);
-const met = (ok: boolean) => (ok ? "met" : "not met");
 
 /** DynamoDB Local alone, the same commands raw at the same concurrency: the topics/s it would allow. */
 const ceiling = (result: ProvinceResult) => result.size / (result.raw.sameMixMs / 1000);
@@ -141,13 +141,23 @@ export async function provinceReport(sizes: readonly number[] = provinceSizes())
     "",
     target
       ? `Throughput ≥ ${provinceTargets.topicsPerSecond} topics/s at 1,000 topics: ${target.topicsPerSecond.toFixed(1)} — ` +
-        `${met(target.topicsPerSecond >= provinceTargets.topicsPerSecond)} (DynamoDB Local alone, the same requests raw: ` +
+        `${judge({
+          section: "province",
+          target: `≥ ${provinceTargets.topicsPerSecond} topics/s through the six steps at 1,000 topics`,
+          figure: `${target.topicsPerSecond.toFixed(1)} topics/s (DynamoDB Local alone, the same requests raw: ${ceiling(target).toFixed(1)})`,
+          met: target.topicsPerSecond >= provinceTargets.topicsPerSecond,
+        })} (DynamoDB Local alone, the same requests raw: ` +
         `${ceiling(target).toFixed(1)} topics/s; ours ${formatRatio(target.topicsPerSecond / ceiling(target))} of it)`
       : "Throughput at 1,000 topics: not measured (BENCH_PROVINCE_SIZES has no 1000)",
     target
       ? `Flat memory, ≤ ${formatKb(provinceTargets.retainedBytesPerTopic)} of data heap retained per finished topic at 1,000 ` +
         `topics (after GC, against before): ${formatKb(target.retainedDataBytesPerTopic)} — ` +
-        `${met(target.retainedDataBytesPerTopic <= provinceTargets.retainedBytesPerTopic)}`
+        `${judge({
+          section: "province",
+          target: `flat memory: ≤ ${formatKb(provinceTargets.retainedBytesPerTopic)} of data heap kept per finished topic at 1,000 topics`,
+          figure: formatKb(target.retainedDataBytesPerTopic),
+          met: target.retainedDataBytesPerTopic <= provinceTargets.retainedBytesPerTopic,
+        })}`
       : "Memory at 1,000 topics: not measured",
     ...(broken.length > 0
       ? [

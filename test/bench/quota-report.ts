@@ -7,6 +7,7 @@
 import { fromRoot } from "../../infra/paths";
 import { runBenchChild } from "./child-args";
 import { type QuotaBenchResult, quotaPrefix } from "./quota";
+import { judge } from "./scoreboard";
 import { formatRatio, markdownTable, ratio } from "./stats";
 
 const target = 1;
@@ -18,7 +19,12 @@ function row(result: QuotaBenchResult): string[] {
     String(result.stations),
     seconds(result.wallMs),
     `${result.checkRequests} (${perStation.toFixed(3)})`,
-    perStation <= target ? "met" : "NOT met",
+    judge({
+      section: "quota",
+      target: `the quarterly check at ${result.stations} stations in ≤ ${target} DynamoDB request per station`,
+      figure: `${perStation.toFixed(3)} (${result.checkRequests} requests)`,
+      met: perStation <= target,
+    }),
     `${result.notices} (${result.noticeRequests} TransactWriteItems)`,
     `${seconds(result.silent.wallMs)} / ${result.silent.requests}`,
     `${seconds(result.baseline.wallMs)} / ${result.baseline.requests}`,

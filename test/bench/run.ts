@@ -22,6 +22,7 @@ import { noticesReport } from "./notices-report";
 import { provinceReport } from "./province-report";
 // The quarterly quota check (decision 0022).
 import { quotaReport } from "./quota-report";
+import { judge, machineLoad, scoreboard } from "./scoreboard";
 import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
 import { resultPrefix, type TopicLoopResult } from "./topic-loop";
 import { writePathReport } from "./write-path-report";
@@ -34,8 +35,6 @@ const loops = Number(process.env.BENCH_LOOPS ?? 10);
 const loopSpeeds = [1, 2880];
 const ladderSpeed = 200_000;
 const targets = { p50: 3, transitions: 60 };
-
-const verdict = (value: number, target: number) => (value <= target ? "ok" : `over target ${target}×`);
 
 /** The API functions (one per name the routes use, as infra/stack.ts deploys them), the loop's task function, the scheduled jobs' function and the notice senders. */
 const functionEntries: readonly FunctionEntry[] = [
@@ -79,7 +78,12 @@ async function stationReads(): Promise<string> {
       [row("GET /stations/{id} (gateway + handler)", api), row("raw GetItem (baseline)", getItem)],
     ),
     "",
-    `p50 ratio ${formatRatio(p50Ratio)} (${verdict(p50Ratio, targets.p50)}), p99 ratio ${formatRatio(p99Ratio)}, ${requests} requests each`,
+    `p50 ratio ${formatRatio(p50Ratio)} (${judge({
+      section: "reads",
+      target: `GET /stations/{id} p50 ≤ ${targets.p50}× a raw GetItem`,
+      figure: formatRatio(p50Ratio),
+      met: p50Ratio <= targets.p50,
+    })}), p99 ratio ${formatRatio(p99Ratio)}, ${requests} requests each`,
   ].join("\n");
 }
 
@@ -122,7 +126,12 @@ function transitionsReport(byspeed: readonly TopicLoopResult[], ladderRun: Topic
       String(transitions),
       String(reminds),
       `≤ ${targets.transitions}`,
-      transitions <= targets.transitions ? "ok" : "over target",
+      judge({
+        section: "loop",
+        target: `a full loop without reminders (speed ${result.speed}) in ≤ ${targets.transitions} state transitions`,
+        figure: `${transitions} at most`,
+        met: transitions <= targets.transitions,
+      }),
     ];
   });
   const ladder = ladderRun.ladder;
@@ -292,9 +301,12 @@ async function consoleSection() {
   console.log(await consoleReport());
 }
 
+const startedLoad = machineLoad();
 const outDir = await mkdtemp(join(tmpdir(), "hsl-bundles-"));
 try {
-  console.log(`haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(
+    `haoshangliang benchmark — node ${process.version}, ${new Date().toISOString()}, ${startedLoad}\n`,
+  );
   if (chosen.has("bundles")) await bundleSection(outDir);
   if (chosen.has("reads")) await readSection();
   if (chosen.has("writes")) await writeSection();
@@ -303,6 +315,8 @@ try {
   if (chosen.has("province")) await provinceSection();
   if (chosen.has("quota")) await quotaSection();
   if (chosen.has("console")) await consoleSection();
+  console.log(`\n## Targets judged in this run (${new Date().toISOString()})\n`);
+  console.log(scoreboard(startedLoad));
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }

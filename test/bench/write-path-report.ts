@@ -6,6 +6,7 @@
  */
 import { fromRoot } from "../../infra/paths";
 import { runBenchChild } from "./child-args";
+import { judge } from "./scoreboard";
 import { formatMs, formatRatio, markdownTable, percentile, ratio } from "./stats";
 import { type OperationRun, type WritePathResult, writePathPrefix } from "./write-path";
 
@@ -26,17 +27,35 @@ async function measure(requests: number, connections: number): Promise<WritePath
   });
 }
 
-const met = (value: number, target: number) => (value <= target ? "met" : "not met");
+/** Judges one percentile of an operation against its same-run baseline's (the scoreboard keeps it). */
+function judgeRatio(operation: OperationRun, percentileOf: 50 | 99, target: number): string {
+  const api = percentile(operation.apiMs, percentileOf);
+  const baseline = percentile(operation.baselineMs, percentileOf);
+  const value = ratio(api, baseline);
+  const verdict = judge({
+    section: "writes",
+    target: `${operation.operation} p${percentileOf} ≤ ${target}× ${operation.baseline} (10 connections)`,
+    figure: `${formatRatio(value)} (${formatMs(api)} / ${formatMs(baseline)})`,
+    met: value <= target,
+  });
+  return `p${percentileOf} ≤ ${target}×: ${verdict}`;
+}
 
 function row(operation: OperationRun): string[] {
   const p = (samples: number[], q: number) => percentile(samples, q);
-  const p50 = ratio(p(operation.apiMs, 50), p(operation.baselineMs, 50));
-  const p99 = ratio(p(operation.apiMs, 99), p(operation.baselineMs, 99));
   const maxRequests = Math.max(...operation.dynamodbRequests);
   const targets =
     operation.kind === "write"
-      ? `p50 ≤ ${writePathTargets.writeP50}×: ${met(p50, writePathTargets.writeP50)}; p99 ≤ ${writePathTargets.writeP99}×: ${met(p99, writePathTargets.writeP99)}`
-      : `p50 ≤ ${writePathTargets.listP50}×: ${met(p50, writePathTargets.listP50)}`;
+      ? `${judgeRatio(operation, 50, writePathTargets.writeP50)}; ${judgeRatio(operation, 99, writePathTargets.writeP99)}`
+      : judgeRatio(operation, 50, writePathTargets.listP50);
+  judge({
+    section: "writes",
+    target: `${operation.operation}: ≤ ${operation.budget} table requests before answering`,
+    figure: `${maxRequests} at most`,
+    met: maxRequests <= operation.budget,
+  });
+  const p50 = ratio(p(operation.apiMs, 50), p(operation.baselineMs, 50));
+  const p99 = ratio(p(operation.apiMs, 99), p(operation.baselineMs, 99));
   return [
     operation.operation,
     `${formatMs(p(operation.apiMs, 50))} / ${formatMs(p(operation.apiMs, 99))}`,
