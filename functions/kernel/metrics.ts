@@ -14,6 +14,7 @@ export type MetricName =
   | "OpenTopics"
   | "OverdueTopics"
   | "TopicsRestarted"
+  | "TopicsGivenUp"
   | "NoticesSent"
   | "NoticesFailed";
 

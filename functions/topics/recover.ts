@@ -9,6 +9,7 @@ import {
   loopHealth,
   type Recovery,
   type RecoveryReason,
+  type RestartStreak,
   recoveryExecutionName,
   topicOfExecution,
 } from "../domain/topics/recovery";
@@ -39,14 +40,18 @@ export async function knownExecutions(
   return { running: false, lastStatus };
 }
 
-/** Starts the recovery's execution and records its name on the topic. */
+/**
+ * Starts the recovery's execution and records its name on the topic, with the sweeper's streak of
+ * restarts (`restarts`; none when a person re-drives the topic: the back-off starts afresh).
+ */
 export async function restart(
   services: RecoveryServices,
   recovery: Recovery,
   stepSeq: number,
+  restarts?: RestartStreak,
 ): Promise<Restarted> {
   const executionName = recoveryExecutionName(recovery.topicId, stepSeq, services.now());
-  await recordExecutionName(recovery.topicId, executionName);
+  await recordExecutionName(recovery.topicId, executionName, restarts);
   await services.loop.start(
     { topicId: recovery.topicId, step: recovery.step, resume: recovery.resume },
     executionName,

@@ -3,9 +3,15 @@
  * stopped, or never started — is started again from its stored step. Hourly on AWS (a scheduled
  * job), and once when the local stack starts (no execution survives a local restart).
  */
-import { loopHealth, type RecoveryReason } from "../domain/topics/recovery";
+import {
+  loopHealth,
+  type RecoveryReason,
+  restartBackOff,
+  restartDue,
+  streakAfterRestart,
+} from "../domain/topics/recovery";
 import { topicSteps } from "../domain/topics/steps";
-import { logError } from "../kernel/log";
+import { logError, logInfo } from "../kernel/log";
 import { emitMetric } from "../kernel/metrics";
 import { knownExecutions, type RecoveryServices, type Restarted, restart, topicsRunning } from "./recover";
 import { openTopics, type StoredTopic } from "./store/topics";
@@ -23,6 +29,10 @@ export interface SweepOutcome {
   readonly running: number;
   readonly settling: number;
   readonly restarted: readonly Restarted[];
+  /** Stranded after failed restarts, left for a later sweep (the back-off). */
+  readonly backingOff: number;
+  /** Stranded after as many failed restarts as the back-off allows: a person must re-drive them. */
+  readonly givenUp: readonly string[];
   /** Topics whose restart failed this time (logged); the next sweep tries again. */
   readonly failed: number;
   readonly byReason: Partial<Record<RecoveryReason, number>>;
@@ -40,33 +50,44 @@ export async function sweepTopicLoops(
   const running = await topicsRunning(services.executions);
   const topics = await openTopics();
   const restarted: Restarted[] = [];
+  const givenUp: string[] = [];
   const byReason: Partial<Record<RecoveryReason, number>> = {};
-  let settling = 0;
-  let alive = 0;
-  let failed = 0;
+  let [settling, alive, failed, backingOff] = [0, 0, 0, 0];
   for (const topic of topics) {
     const known = await knownExecutions(services.executions, topic, running);
-    const health = loopHealth(topic, known, services.now(), options.graceSeconds);
+    const now = services.now();
+    const health = loopHealth(topic, known, now, options.graceSeconds);
     if (health.kind === "running") alive++;
     if (health.kind === "settling") settling++;
     if (health.kind !== "stranded") continue;
+    const { reason } = health.recovery;
+    const due = restartDue(topic, reason, now);
+    if (due.kind === "later") backingOff++;
+    if (due.kind === "givenUp") givenUp.push(topic.id);
+    if (due.kind !== "now") continue;
     try {
-      restarted.push(await restart(services, health.recovery, topic.stepSeq));
-      byReason[health.recovery.reason] = (byReason[health.recovery.reason] ?? 0) + 1;
+      const streak = streakAfterRestart(topic, reason, now);
+      restarted.push(await restart(services, health.recovery, topic.stepSeq, streak));
+      byReason[reason] = (byReason[reason] ?? 0) + 1;
     } catch (error) {
       failed++;
       logError("a stranded topic could not be restarted", { topicId: topic.id }, error);
     }
   }
-  reportOpenTopics(topics, services.now(), restarted.length);
-  return { open: topics.length, running: alive, settling, restarted, failed, byReason };
+  reportOpenTopics(topics, services.now(), restarted.length, givenUp);
+  return { open: topics.length, running: alive, settling, restarted, backingOff, givenUp, failed, byReason };
 }
 
 /**
  * The dashboard's gauges, from the list the sweep read anyway: open topics per step (0 too, so a
  * step with none shows a line), those past their deadline, and the topics restarted this time.
  */
-function reportOpenTopics(topics: readonly StoredTopic[], now: Date, restarted: number): void {
+function reportOpenTopics(
+  topics: readonly StoredTopic[],
+  now: Date,
+  restarted: number,
+  givenUp: readonly string[],
+): void {
   for (const step of topicSteps) {
     emitMetric("OpenTopics", topics.filter((topic) => topic.step === step).length, { Step: step });
   }
@@ -75,4 +96,10 @@ function reportOpenTopics(topics: readonly StoredTopic[], now: Date, restarted: 
   );
   emitMetric("OverdueTopics", overdue.length);
   emitMetric("TopicsRestarted", restarted);
+  emitMetric("TopicsGivenUp", givenUp.length);
+  if (givenUp.length > 0)
+    logInfo("topics whose loop keeps failing wait for a person to re-drive them", {
+      topicIds: givenUp.join(","),
+      restarts: restartBackOff.maxRestarts,
+    });
 }

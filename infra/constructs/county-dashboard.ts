@@ -64,8 +64,12 @@ export class CountyDashboard extends Construct {
       ),
       graph("超期 · Overdue topics", [custom("OverdueTopics", Stats.MAXIMUM, hour)]),
       new SingleValueWidget({
-        title: "Now: overdue · restarted by the sweeper (24 h)",
-        metrics: [custom("OverdueTopics", Stats.MAXIMUM, hour), custom("TopicsRestarted", Stats.SUM, day)],
+        title: "Now: overdue · restarted by the sweeper (24 h) · given up",
+        metrics: [
+          custom("OverdueTopics", Stats.MAXIMUM, hour),
+          custom("TopicsRestarted", Stats.SUM, day),
+          custom("TopicsGivenUp", Stats.MAXIMUM, hour),
+        ],
         width: 6,
       }),
     );

@@ -74,6 +74,7 @@ export class CountySchedules extends Construct {
     });
     this.#alarms();
     this.#quotaCheckAlarm();
+    this.#topicsGivenUpAlarm();
   }
 
   #schedule(schedule: CountySchedule, timeZone: string): Schedule {
@@ -134,6 +135,28 @@ export class CountySchedules extends Construct {
         usingMetrics: { due: metric("QuotaCheckDue"), done: metric("QuotaCheckCompleted") },
         period: Duration.days(1),
         label: "quarterly checks due and not completed",
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /**
+   * The sweeper gave up on a topic (decision 0026, back-off): its loop failed after every restart,
+   * so it stands still until a person re-drives it. The sweep's log line names the topics.
+   */
+  #topicsGivenUpAlarm(): void {
+    new Alarm(this, "TopicsGivenUp", {
+      alarmDescription:
+        "A topic's loop failed after every restart the sweeper made: the topic stands still. Find it in the " +
+        "sweep's log line, fix the cause, then POST /topics/{id}/redrive.",
+      metric: new Metric({
+        namespace: "Haoshangliang",
+        metricName: "TopicsGivenUp",
+        statistic: "Maximum",
+        period: Duration.hours(1),
       }),
       threshold: 1,
       evaluationPeriods: 1,

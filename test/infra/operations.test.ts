@@ -91,6 +91,18 @@ describe("alarms", () => {
     }
   });
 
+  it("alarms when the sweeper gives up on a topic whose loop keeps failing", () => {
+    const givenUp = alarms(template).find(([, alarm]) => alarm.Properties.MetricName === "TopicsGivenUp");
+    expect(givenUp?.[1].Properties).toMatchObject({
+      Namespace: "Haoshangliang",
+      Statistic: "Maximum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      TreatMissingData: "notBreaching",
+    });
+    expect(String(givenUp?.[1].Properties.AlarmDescription)).toContain("/redrive");
+  });
+
   it("subscribes the county's alert address when it gives one, and none otherwise", () => {
     expect(template.findResources("AWS::SNS::Subscription")).toEqual({});
     withEmail.hasResourceProperties("AWS::SNS::Subscription", {
@@ -114,6 +126,7 @@ describe("the county's dashboard", () => {
       "QuotaCheckDue",
       "QuotaCheckCompleted",
       "TopicsRestarted",
+      "TopicsGivenUp",
     ])
       expect(body).toContain(metric);
     expect(body).toContain("ExecutionsFailed");

@@ -17,6 +17,7 @@ import { type Api, expectApiError, startApi } from "../api/harness";
 import {
   completeWhenReady,
   createTopic,
+  eventually,
   executionsOf,
   kinds,
   notificationsOf,
@@ -207,5 +208,48 @@ describe("POST /topics/{topicId}/redrive", () => {
     expectApiError(await api.post(`/topics/${newId()}/redrive`, {}), 404, "not_found");
     const reply = await api.post(`/topics/${stopped.id}/redrive`, {}, { token: home.staffToken });
     expect(reply.status).toBe(403);
+  });
+});
+
+describe("a topic whose loop fails after every restart", () => {
+  const failures = (topicId: string, count: number) =>
+    eventually(
+      () =>
+        executionsOf(api, topicId).filter((execution) => execution.status === "FAILED").length >= count
+          ? true
+          : undefined,
+      `${count} failed executions of ${topicId}`,
+    );
+
+  it("is restarted after 1, 2, 4, 8 and 16 hours, then left for a person, who can re-drive it", async () => {
+    faults.enterStep = Array.from({ length: 7 }, () => "TopicNotFound");
+    const doomed = await createTopic(api, home.station.id, { title: "每次都失败的议题" });
+    await failures(doomed.id, 1);
+    const start = Date.now();
+    const sweepAt = (hours: number) =>
+      sweepTopicLoops(
+        { ...defaultRecoveryServices(), now: () => new Date(start + hours * 3_600_000) },
+        { graceSeconds: 0 },
+      );
+    const restartedAt: number[] = [];
+    let outcome: SweepOutcome | undefined;
+    for (let hour = 0; hour <= 32; hour++) {
+      outcome = await sweepAt(hour);
+      if (outcome.restarted.some((restart) => restart.topicId === doomed.id)) {
+        restartedAt.push(hour);
+        await failures(doomed.id, restartedAt.length + 1);
+      } else if (!outcome.givenUp.includes(doomed.id)) expect(outcome.backingOff).toBe(1);
+    }
+    expect(restartedAt).toEqual([0, 1, 3, 7, 15, 31]);
+    expect(outcome?.givenUp).toEqual([doomed.id]);
+    expect(executionsOf(api, doomed.id)).toHaveLength(7);
+
+    // Someone fixed the cause (no more faults) and re-drives it: the loop carries on.
+    expect(faults.enterStep).toEqual([]);
+    const reply = await api.post(`/topics/${doomed.id}/redrive`, {});
+    expect(reply.status, reply.text).toBe(200);
+    await parkedAt(api, doomed.id, "collect");
+    expect((await getTopic(doomed.id)).restarts).toBeUndefined();
+    expect((await sweepAt(33)).givenUp).toEqual([]);
   });
 });

@@ -97,6 +97,82 @@ export function restartAt(topic: Pick<LoopedTopic, "step" | "stepSeq" | "entered
 }
 
 /**
+ * The sweeper's restarts of one step entry after its executions failed or timed out: a topic whose
+ * loop fails for a reason a restart does not cure (bad data, a bug) would otherwise be restarted at
+ * every hourly sweep, failing each time and firing the alarm every hour, for ever.
+ */
+export interface RestartStreak {
+  /** The entry (stepSeq) the restarts were for. */
+  readonly stepSeq: number;
+  readonly count: number;
+  /** When the last of them was made (ISO 8601). */
+  readonly lastAt: string;
+}
+
+/**
+ * After n restarts in a row, the next waits 2^(n−1) hours (1, 2, 4, 8, 16); after `maxRestarts` the
+ * sweeper stops and the topic waits for a person (`POST /topics/{id}/redrive`). A restart more than
+ * `forgetAfterHours` ago, or one for an earlier entry, no longer counts: the topic moved since.
+ */
+export const restartBackOff = {
+  maxRestarts: 6,
+  forgetAfterHours: 48,
+  /** A restart falls due this much early, so that the sweep of its hour makes it, not the next one. */
+  slackMinutes: 10,
+} as const;
+
+const hour = 3_600_000;
+
+/** The restarts in a row that count for the topic's current entry at `now`. */
+export function streakOf(
+  topic: { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined },
+  now: Date,
+): number {
+  const streak = topic.restarts;
+  if (!streak || streak.stepSeq !== topic.stepSeq) return 0;
+  const age = now.getTime() - Date.parse(streak.lastAt);
+  return age < restartBackOff.forgetAfterHours * hour ? streak.count : 0;
+}
+
+export type RestartDue =
+  | { readonly kind: "now" }
+  | { readonly kind: "later"; readonly at: Date }
+  /** The sweeper has given up: a person must look at the topic and re-drive it. */
+  | { readonly kind: "givenUp"; readonly restarts: number };
+
+/**
+ * Whether the sweeper restarts a stranded topic now. Only a loop that failed or timed out backs off:
+ * one that was stopped, ended or never started (a local restart keeps no execution) starts at once.
+ */
+export function restartDue(
+  topic: { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined },
+  reason: RecoveryReason,
+  now: Date,
+): RestartDue {
+  const count = streakOf(topic, now);
+  if (count === 0 || !backsOff(reason)) return { kind: "now" };
+  if (count >= restartBackOff.maxRestarts) return { kind: "givenUp", restarts: count };
+  const at = new Date(Date.parse(topic.restarts?.lastAt ?? "") + 2 ** (count - 1) * hour);
+  const slack = restartBackOff.slackMinutes * 60_000;
+  return at.getTime() - slack <= now.getTime() ? { kind: "now" } : { kind: "later", at };
+}
+
+const backsOff = (reason: RecoveryReason) => reason === "failed" || reason === "timedOut";
+
+/**
+ * The streak to record with a restart the sweeper makes now; undefined (none) when the loop was
+ * stopped, ended or never started — nothing to back off from.
+ */
+export function streakAfterRestart(
+  topic: { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined },
+  reason: RecoveryReason,
+  now: Date,
+): RestartStreak | undefined {
+  if (!backsOff(reason)) return undefined;
+  return { stepSeq: topic.stepSeq, count: streakOf(topic, now) + 1, lastAt: now.toISOString() };
+}
+
+/**
  * Every execution of a topic is named `<topic id>-…` (ids are ULIDs, without dashes): the topic an
  * execution carries, from its name alone.
  */

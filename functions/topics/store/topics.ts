@@ -6,6 +6,7 @@
 import { type TransactWriteItem, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ConflictError, NotFoundError, StaleWriteError } from "../../domain/errors";
+import type { RestartStreak } from "../../domain/topics/recovery";
 import type { TopicStep } from "../../domain/topics/steps";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { getItem, type Page, queryAll, queryPage, toItem } from "../../kernel/table/items";
@@ -71,6 +72,8 @@ export interface StoredTopic {
   readonly plannedSeq?: number;
   /** Alarms already sent during the current entry of the step, with the deadline each was for. */
   readonly alarmsSent: readonly { readonly key: string; readonly deadline: string }[];
+  /** The sweeper's restarts of this entry after failed executions, for its back-off (decision 0026). */
+  readonly restarts?: RestartStreak;
   /** Wake-ups of the current execution, to hand over before the history grows long. */
   readonly wakeUps: number;
   readonly evidence: Partial<Record<TopicStep, unknown>>;
@@ -391,13 +394,19 @@ export async function listTopics(
  * Records the execution now carrying the topic (a recovery started one): what the next sweep asks
  * about. Only while the topic is open; bumps the revision like every write. False when it is not open.
  */
-export async function recordExecutionName(topicId: string, executionName: string): Promise<boolean> {
+export async function recordExecutionName(
+  topicId: string,
+  executionName: string,
+  restarts?: RestartStreak,
+): Promise<boolean> {
+  const set = "SET executionName = :name, revision = if_not_exists(revision, :zero) + :one";
   try {
     await dynamodb().send(
       new UpdateItemCommand({
         TableName: tableName(),
         Key: marshall(topicKey(topicId)),
-        UpdateExpression: "SET executionName = :name, revision = if_not_exists(revision, :zero) + :one",
+        // The sweeper's restarts in a row, for its back-off; any other start ends the streak.
+        UpdateExpression: restarts ? `${set}, restarts = :restarts` : `${set} REMOVE restarts`,
         ConditionExpression: "#status = :open",
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: marshall({
@@ -405,6 +414,7 @@ export async function recordExecutionName(topicId: string, executionName: string
           ":zero": 0,
           ":one": 1,
           ":open": "open",
+          ...(restarts ? { ":restarts": restarts } : {}),
         }),
       }),
     );

@@ -3,6 +3,9 @@ import {
   type LoopedTopic,
   loopHealth,
   recoveryExecutionName,
+  restartBackOff,
+  restartDue,
+  streakAfterRestart,
   topicOfExecution,
 } from "../../../functions/domain/topics/recovery";
 
@@ -71,6 +74,60 @@ describe("which topic needs its loop started again", () => {
     expect(loopHealth(young, { running: false }, new Date("2026-12-03T06:08:01Z"), 600).kind).toBe(
       "stranded",
     );
+  });
+});
+
+describe("the sweeper's back-off from a loop that keeps failing", () => {
+  const hours = (n: number) => new Date(now.getTime() + n * 3_600_000);
+  /** The restarts the sweeper makes when it sweeps every hour for `until` hours from `now`. */
+  function hourlySweeps(until: number) {
+    let entry: { stepSeq: number; restarts?: ReturnType<typeof streakAfterRestart> } = { stepSeq: 3 };
+    const made: number[] = [];
+    for (let hour = 0; hour <= until; hour++) {
+      const due = restartDue(entry, "failed", hours(hour));
+      if (due.kind === "givenUp") return { made, givenUpAt: hour, restarts: due.restarts };
+      if (due.kind !== "now") continue;
+      made.push(hour);
+      entry = { ...entry, restarts: streakAfterRestart(entry, "failed", hours(hour)) };
+    }
+    return { made, givenUpAt: undefined, restarts: entry.restarts?.count };
+  }
+
+  it("restarts a failed loop at once, then waits 1, 2, 4, 8 and 16 hours, then gives up after 6", () => {
+    const sweeps = hourlySweeps(60);
+    expect(sweeps.made).toEqual([0, 1, 3, 7, 15, 31]);
+    expect(sweeps.givenUpAt).toBe(32);
+    expect(sweeps.restarts).toBe(restartBackOff.maxRestarts);
+  });
+
+  it("makes a restart in the sweep of its hour even when that sweep runs a few minutes early", () => {
+    const restarts = { stepSeq: 3, count: 2, lastAt: "2026-12-03T06:00:05.000Z" };
+    expect(restartDue({ stepSeq: 3, restarts }, "failed", new Date("2026-12-03T07:59:58Z"))).toEqual({
+      kind: "now",
+    });
+    expect(restartDue({ stepSeq: 3, restarts }, "timedOut", new Date("2026-12-03T07:00:00Z"))).toEqual({
+      kind: "later",
+      at: new Date("2026-12-03T08:00:05.000Z"),
+    });
+  });
+
+  it("starts afresh once the topic moved to another entry, or two days after the last restart", () => {
+    const restarts = { stepSeq: 3, count: 6, lastAt: now.toISOString() };
+    expect(restartDue({ stepSeq: 3, restarts }, "failed", hours(1)).kind).toBe("givenUp");
+    expect(restartDue({ stepSeq: 4, restarts }, "failed", hours(1))).toEqual({ kind: "now" });
+    expect(restartDue({ stepSeq: 3, restarts }, "failed", hours(49))).toEqual({ kind: "now" });
+    expect(streakAfterRestart({ stepSeq: 4, restarts }, "failed", hours(1))).toMatchObject({
+      stepSeq: 4,
+      count: 1,
+    });
+  });
+
+  it("never holds back a loop that was stopped, ended or never started (a local restart keeps none)", () => {
+    const restarts = { stepSeq: 3, count: 6, lastAt: now.toISOString() };
+    for (const reason of ["aborted", "ended", "neverStarted"] as const) {
+      expect(restartDue({ stepSeq: 3, restarts }, reason, hours(1))).toEqual({ kind: "now" });
+      expect(streakAfterRestart({ stepSeq: 3, restarts }, reason, hours(1))).toBeUndefined();
+    }
   });
 });
 
