@@ -85,11 +85,15 @@ export async function takeMinuteSlot(minute: string, limit: number, now: Date): 
   }
 }
 
-const foldInto = (claimed: NotificationRecord, digestId: string) =>
+/**
+ * Marks the claimed notice folded into the digest. Its text goes out in the digest, so it leaves the
+ * table after the retention counted from now, as a delivered notice does (decision 0026).
+ */
+const foldInto = (claimed: NotificationRecord, digestId: string, expiresAt: number) =>
   claimedUpdate(
     claimed,
-    "SET #status = :folded, foldedInto = :digest, foldReason = :reason REMOVE leaseUntil, nextAttemptAt",
-    { ":folded": "folded", ":digest": digestId, ":reason": claimed.foldReason },
+    "SET #status = :folded, foldedInto = :digest, foldReason = :reason, expiresAt = :expires REMOVE leaseUntil, nextAttemptAt",
+    { ":folded": "folded", ":digest": digestId, ":reason": claimed.foldReason, ":expires": expiresAt },
   );
 
 /** Adds the claimed notice's subject to a digest that has not gone out yet. */
@@ -106,21 +110,26 @@ const appendTo = (digestId: string, subject: string): TransactWriteItem => ({
 
 /**
  * Folds the claimed notice (its `foldReason` set) into its recipient's digest of the day: the digest
- * `fresh` when it is the first, else the one recorded under the same key. Answers `folded`, `lost`
+ * `fresh` when it is the first, else the one recorded under the same key; the notice expires at
+ * `expiresAt` (epoch seconds). Answers `folded`, `lost`
  * (the claim was lost meanwhile), or `gone` (that digest went out already: the notice is sent itself).
  */
 export async function foldIntoDigest(
   claimed: NotificationRecord,
   fresh: NotificationRecord,
+  expiresAt: number,
 ): Promise<"folded" | "lost" | "gone"> {
-  const first = await writeTransaction([...notificationWrites(fresh), foldInto(claimed, fresh.id)]);
+  const first = await writeTransaction([
+    ...notificationWrites(fresh),
+    foldInto(claimed, fresh.id, expiresAt),
+  ]);
   if (first.committed) return "folded";
   if (first.failed[2]) return "lost";
   const guard = await getItem<{ notificationId?: string }>(notificationGuardKey(fresh.idempotencyKey));
   if (!guard?.notificationId) return "lost";
   const next = await writeTransaction([
     appendTo(guard.notificationId, claimed.subject),
-    foldInto(claimed, guard.notificationId),
+    foldInto(claimed, guard.notificationId, expiresAt),
   ]);
   if (next.committed) return "folded";
   return next.failed[1] ? "lost" : "gone";

@@ -99,6 +99,8 @@ describe("a recipient's daily SMS cap", () => {
     const fourth = await stored(notices[3]?.id ?? "");
     expect(third).toMatchObject({ status: "folded", foldReason: "daily_cap" });
     expect(fourth.foldedInto).toBe(third.foldedInto);
+    // Its text goes out in the digest: it leaves the table after the retention, as a sent one does.
+    expect(third.expiresAt).toBe(Date.parse(morning) / 1000 + 400 * 86_400);
     const digest = await stored(third.foldedInto ?? "");
     expect(digest).toMatchObject({
       templateId: "notice_digest",
