@@ -12,6 +12,7 @@ import {
   TreatMissingData,
 } from "aws-cdk-lib/aws-cloudwatch";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
@@ -59,6 +60,14 @@ export class CountySchedules extends Construct {
       id: "AwsSolutions-SQS3",
       reason:
         "This queue is itself the dead-letter queue of the schedules; the JobNotDelivered alarm watches it.",
+    });
+    // A job invoked asynchronously (a schedule, or a quarterly check the county office asked for,
+    // decision 0022) that still fails after Lambda's two retries lands here with its payload, where
+    // JobNotDelivered sees it and it can be run again: without this, Lambda would drop it.
+    this.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(2),
+      onFailure: new SqsDestination(this.deadLetters),
     });
     this.schedulerRole = new Role(this, "SchedulerRole", {
       assumedBy: new ServicePrincipal("scheduler.amazonaws.com"),

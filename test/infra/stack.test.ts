@@ -496,6 +496,17 @@ describe("the quarterly quota check", () => {
     });
   });
 
+  it("keeps a job that failed after Lambda's retries in the jobs' dead-letter queue, not dropped", () => {
+    const configs = Object.values(template.findResources("AWS::Lambda::EventInvokeConfig")).map((config) =>
+      record(record(config).Properties),
+    );
+    const jobs = configs.find((config) => JSON.stringify(config.FunctionName).includes("SchedulesFunction"));
+    expect(jobs).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 });
+    expect(JSON.stringify(jobs?.DestinationConfig)).toMatch(
+      /"OnFailure":\{"Destination":\{"Fn::GetAtt":\["SchedulesDeadLetters\w*","Arn"\]/,
+    );
+  });
+
   it("lets the activities function hand a check asked for to the jobs' function, and no other function", () => {
     const activities = functionLogicalId("activities");
     const fn = record(template.toJSON().Resources[activities]);
