@@ -22,6 +22,7 @@ const staff = `演示·${station}工作人员`;
 const suffix = Date.now().toString(36).slice(-4);
 const place = `演示·社区活动室 ${suffix}`;
 const opinionTitle = `演示·社情民意 ${suffix}`;
+const topicTitle = `演示·农产品冷链 ${suffix}`;
 
 /** Picks `option` of a filter's Select (filters stand outside a form, so `choose` does not find them). */
 async function filter(page: Page, label: string, option: string): Promise<void> {
@@ -40,6 +41,19 @@ async function opinionTally(page: Page): Promise<number> {
 
 test("staff log and correct an activity", async ({ page, consoleUrl, consoleWatch }) => {
   await signInAs(page, consoleUrl, staff);
+  // A topic of the station's, for the activity to belong to.
+  await page.getByRole("menuitem", { name: "议题" }).click();
+  await page.getByRole("button", { name: "登记议题" }).click();
+  await page.getByLabel("标题", { exact: true }).fill(topicTitle);
+  await page.getByLabel("负责人", { exact: true }).fill("演示·负责人");
+  // Not a member and no way to reach them: the API's message is about the whole 负责人, shown above the button.
+  consoleWatch.expectApiError(400);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("alert")).toContainText("责任人须为委员，或留有手机号、电子邮箱");
+  await page.getByLabel("负责人手机", { exact: true }).fill("13900009902");
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("heading", { name: topicTitle })).toBeVisible();
+
   await page.getByRole("menuitem", { name: "4+X 活动" }).click();
   await expect(page.getByTestId("activities").getByRole("table")).toBeVisible();
   await expectAccessible(page, "activities");
@@ -51,6 +65,7 @@ test("staff log and correct an activity", async ({ page, consoleUrl, consoleWatc
   await chooseFirst(page, "参加委员");
   await page.getByLabel("联系群众（人次）", { exact: true }).fill("12");
   await page.getByLabel("活动内容", { exact: true }).fill("演示：委员走进社区，听取居民意见。");
+  await choose(page, "关联议题", topicTitle);
   await expectAccessible(page, "record an activity");
   consoleWatch.expectApiError(400);
   await page.getByRole("button", { name: "提交" }).click();
@@ -61,6 +76,8 @@ test("staff log and correct an activity", async ({ page, consoleUrl, consoleWatc
   await expect(page.getByTestId("activity")).toContainText("自选动作 · 演示·读书会");
   await expect(page.getByTestId("activity-history")).toContainText("登记");
   await expect(page.getByTestId("activity-members")).not.toHaveText("无");
+  // The topic it belongs to is one click away.
+  await expect(page.getByTestId("activity-topic")).toHaveText(topicTitle);
   await expectAccessible(page, "an activity");
 
   await page.getByRole("link", { name: "返回" }).click();
@@ -116,9 +133,11 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await page.getByLabel("标题", { exact: true }).fill(opinionTitle);
   await page.getByLabel("内容", { exact: true }).fill("演示：居民反映小区路灯夜间不亮。");
   await page.getByLabel("反映人", { exact: true }).fill("演示·居民丙");
+  await choose(page, "类别", "民生实事");
   await expectAccessible(page, "record an item");
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByTestId("opinion")).toContainText("已收集");
+  await expect(page.getByTestId("opinion-category")).toHaveText("民生实事");
   expect(await opinionTally(page)).toBe(before + 1);
 
   await signOut(page);
@@ -127,8 +146,11 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await filter(page, "选择工作站（室）", station);
   await page.getByTestId("opinions").getByRole("link", { name: opinionTitle }).click();
   await expectAccessible(page, "an item (county office)");
+  // Reported yesterday, recorded today: the date given is the one kept.
+  await page.getByLabel("报送日期", { exact: true }).fill(isoDate(-1));
   await page.getByRole("button", { name: "报送" }).click();
   await expect(page.getByTestId("opinion")).toContainText("已报送");
+  await expect(page.getByTestId("opinion-history")).toContainText(isoDate(-1));
   await page.getByLabel("采用单位", { exact: true }).fill("县住建局");
   await page.getByRole("button", { name: "登记采用" }).click();
   await expect(page.getByTestId("opinion")).toContainText("已采用");

@@ -28,6 +28,7 @@ test("staff carry a topic through the six steps", async ({ page, consoleUrl, con
   await page.getByLabel("说明", { exact: true }).fill("演示：居民反映小区门口早晚高峰拥堵。");
   await page.getByLabel("负责人", { exact: true }).fill("演示·负责人");
   await page.getByLabel("负责人手机", { exact: true }).fill("123");
+  await choose(page, "类别", "民生实事");
   await expectAccessible(page, "register a topic");
   consoleWatch.expectApiError(400);
   await page.getByRole("button", { name: "提交" }).click();
@@ -35,6 +36,12 @@ test("staff carry a topic through the six steps", async ({ page, consoleUrl, con
   await page.getByLabel("负责人手机", { exact: true }).fill("13900009901");
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByTestId("category")).toHaveText("民生实事");
+  // Filed under the wrong category: changed on its page.
+  await page.getByRole("tab", { name: "修改类别" }).click();
+  await choose(page, "类别", "社会治理难事");
+  await page.getByRole("button", { name: "修改类别" }).click();
+  await expect(page.getByTestId("category")).toHaveText("社会治理难事");
   // It is on my home page now, in its first step.
   await page.getByRole("menuitem", { name: "工作台" }).click();
   const mine = page.getByTestId("my-topics").locator("tr.ant-table-row", { hasText: title });

@@ -12,11 +12,12 @@ type CorrectionValues = ActivityValues & { reason: string };
 
 /** The correction's body: every field as the form has it, cleared ones as null, with the version read. */
 function correction(activity: Activity, values: CorrectionValues) {
-  const { label, summary, memberIds, residentsReached, ...rest } = values;
+  const { label, summary, memberIds, residentsReached, topicId, ...rest } = values;
   return {
     ...rest,
     label: label || (activity.label ? null : undefined),
     summary: summary || (activity.summary ? null : undefined),
+    topicId: topicId || (activity.topicId ? null : undefined),
     memberIds: memberIds ?? [],
     ...(residentsReached !== undefined && residentsReached !== null ? { residentsReached } : {}),
     version: activity.version,
@@ -30,7 +31,7 @@ export function ActivityEdit() {
   if (loaded.error) return <Alert type="error" title={loaded.error.message} showIcon />;
   const activity = loaded.data;
   if (!activity) return <Spin />;
-  const { type, label, date, place, memberIds, residentsReached, summary } = activity;
+  const { type, label, date, place, memberIds, residentsReached, summary, topicId } = activity;
   return (
     <Card
       title={
@@ -43,7 +44,7 @@ export function ActivityEdit() {
       <ApiForm<CorrectionValues>
         name="activity-correction"
         submitLabel={t.activityCorrect}
-        initialValues={{ type, label, date, place, memberIds, residentsReached, summary }}
+        initialValues={{ type, label, date, place, memberIds, residentsReached, summary, topicId }}
         submit={(values) =>
           unwrap(
             api.PATCH("/activities/{activityId}", {

@@ -16,6 +16,7 @@ export interface ActivityValues {
   memberIds?: string[];
   residentsReached?: number;
   summary?: string;
+  topicId?: string;
 }
 
 /** The station's members as picker options. */
@@ -37,9 +38,25 @@ export function useRoster(stationId: string | undefined) {
   return (roster.data ?? []).map((a) => ({ value: a.memberId, label: a.member?.name ?? a.memberId }));
 }
 
+/** The station's topics (the newest 100) as picker options: an activity may belong to one. */
+function useStationTopics(stationId: string | undefined) {
+  const { api } = useSession();
+  const topics = useLoad(
+    () =>
+      stationId
+        ? unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } })).then(
+            (page) => page.items,
+          )
+        : Promise.resolve([]),
+    [api, stationId],
+  );
+  return (topics.data ?? []).map((topic) => ({ value: topic.id, label: topic.title }));
+}
+
 export function ActivityFields({ stationId }: { readonly stationId: string | undefined }) {
   const { t, language } = useSession();
   const roster = useRoster(stationId);
+  const topics = useStationTopics(stationId);
   return (
     <>
       <Form.Item name="type" label={t.activityType} rules={[{ required: true }]}>
@@ -63,17 +80,21 @@ export function ActivityFields({ stationId }: { readonly stationId: string | und
       <Form.Item name="summary" label={t.activitySummary}>
         <Input.TextArea rows={4} maxLength={2000} />
       </Form.Item>
+      <Form.Item name="topicId" label={t.activityTopic}>
+        <Select allowClear placeholder={t.none} options={topics} showSearch={{ optionFilterProp: "label" }} />
+      </Form.Item>
     </>
   );
 }
 
 /** The body's optional parts: empty inputs are left out, not sent as empty strings. */
 export function activityBody(values: ActivityValues) {
-  const { label, summary, memberIds, residentsReached, ...rest } = values;
+  const { label, summary, memberIds, residentsReached, topicId, ...rest } = values;
   return {
     ...rest,
     ...(label ? { label } : {}),
     ...(summary ? { summary } : {}),
+    ...(topicId ? { topicId } : {}),
     ...(memberIds?.length ? { memberIds } : {}),
     ...(residentsReached !== undefined && residentsReached !== null ? { residentsReached } : {}),
   };

@@ -8,15 +8,29 @@ import { date, dateTime } from "../format";
 import { ApiForm } from "../patterns/api-form";
 import { Section } from "../patterns/section";
 import { tone } from "../patterns/tone";
+import { useLoad } from "../patterns/use-load";
 import { type Activity, activityName } from "./activity";
 import { useRoster } from "./activity-fields";
 import { ActivityHistory } from "./activity-history";
 import { useActivity } from "./use-activity";
 
+/** The title of the topic an activity belongs to (read only when it has one). */
+function useTopicTitle(topicId: string | undefined) {
+  const { api } = useSession();
+  return useLoad(
+    () =>
+      topicId
+        ? unwrap(api.GET("/topics/{topicId}", { params: { path: { topicId } } })).then((topic) => topic.title)
+        : Promise.resolve(undefined),
+    [api, topicId],
+  );
+}
+
 function Details({ activity }: { readonly activity: Activity }) {
   const { t, language } = useSession();
   const roster = useRoster(activity.stationId);
   const nameOf = (id: string) => roster.find((m) => m.value === id)?.label ?? id;
+  const topicTitle = useTopicTitle(activity.topicId);
   return (
     <Descriptions column={{ xs: 1, md: 2 }} size="small">
       <Descriptions.Item label={t.activityType}>{activityName(activity, language)}</Descriptions.Item>
@@ -31,6 +45,15 @@ function Details({ activity }: { readonly activity: Activity }) {
       </Descriptions.Item>
       <Descriptions.Item label={t.activityRecordedBy}>
         {activity.recordedBy?.name ?? t.none}
+      </Descriptions.Item>
+      <Descriptions.Item label={t.activityTopic}>
+        {activity.topicId ? (
+          <Link to={`/topics/${activity.topicId}`} data-testid="activity-topic">
+            {topicTitle.data ?? t.activityTopic}
+          </Link>
+        ) : (
+          t.none
+        )}
       </Descriptions.Item>
       {activity.status === "deleted" && (
         <Descriptions.Item label={t.activityDeleteReason}>

@@ -222,6 +222,14 @@ const zh = {
   opinionPromote: "转为议题",
   opinionPromoteHint: "以本条信息登记议题（收集议题），责任人默认为工作站牵头委员。",
   opinionTopic: "所转议题",
+  category: "类别",
+  uncategorized: "未分类",
+  changeCategory: "修改类别",
+  categoryFilter: "按类别筛选",
+  activityTopic: "关联议题",
+  opinionReportedOn: "报送日期",
+  opinionAdoptedOn: "采用日期",
+  opinionDeclinedOn: "登记日期",
 };
 
 export type Messages = typeof zh;
@@ -452,6 +460,14 @@ const en: Messages = {
   opinionPromoteHint:
     "Registers a topic (at 收集议题) from this item; the station's lead member is responsible by default.",
   opinionTopic: "Its topic",
+  category: "Category",
+  uncategorized: "No category",
+  changeCategory: "Change category",
+  categoryFilter: "Filter by category",
+  activityTopic: "Topic",
+  opinionReportedOn: "Reported on",
+  opinionAdoptedOn: "Adopted on",
+  opinionDeclinedOn: "Recorded on",
 };
 
 export type Language = "zh-CN" | "en";

@@ -6,6 +6,7 @@ import { Flex, Form, Input, Typography } from "antd";
 import { useNavigate } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
+import { todayInShanghai } from "../format";
 import { ApiForm } from "../patterns/api-form";
 import { Section } from "../patterns/section";
 import type { Opinion } from "./opinion";
@@ -15,18 +16,27 @@ interface Props {
   readonly onDone: () => void;
 }
 
+/** A county date, today by default, none after today. */
+function DayField({ name, label }: { readonly name: string; readonly label: string }) {
+  return (
+    <Form.Item name={name} label={label}>
+      <Input type="date" max={todayInShanghai()} />
+    </Form.Item>
+  );
+}
+
 function ReportForm({ opinion, onDone }: Props) {
   const { api, t } = useSession();
   return (
-    <ApiForm<{ to: string }>
+    <ApiForm<{ to: string; reportedOn?: string }>
       name="opinion-report"
       submitLabel={t.opinionReport}
-      initialValues={{ to: "县政协" }}
-      submit={({ to }) =>
+      initialValues={{ to: "县政协", reportedOn: todayInShanghai() }}
+      submit={({ to, reportedOn }) =>
         unwrap(
           api.POST("/opinions/{opinionId}/report", {
             params: { path: { opinionId: opinion.id } },
-            body: { to, version: opinion.version },
+            body: { to, ...(reportedOn ? { reportedOn } : {}), version: opinion.version },
           }),
         )
       }
@@ -35,6 +45,7 @@ function ReportForm({ opinion, onDone }: Props) {
       <Form.Item name="to" label={t.opinionReportTo} rules={[{ required: true }]}>
         <Input maxLength={100} />
       </Form.Item>
+      <DayField name="reportedOn" label={t.opinionReportedOn} />
     </ApiForm>
   );
 }
@@ -42,14 +53,20 @@ function ReportForm({ opinion, onDone }: Props) {
 function AdoptForm({ opinion, onDone }: Props) {
   const { api, t } = useSession();
   return (
-    <ApiForm<{ adoptedBy: string; note?: string }>
+    <ApiForm<{ adoptedBy: string; note?: string; adoptedOn?: string }>
       name="opinion-adopt"
       submitLabel={t.opinionAdopt}
-      submit={({ adoptedBy, note }) =>
+      initialValues={{ adoptedOn: todayInShanghai() }}
+      submit={({ adoptedBy, note, adoptedOn }) =>
         unwrap(
           api.POST("/opinions/{opinionId}/adopt", {
             params: { path: { opinionId: opinion.id } },
-            body: { adoptedBy, ...(note ? { note } : {}), version: opinion.version },
+            body: {
+              adoptedBy,
+              ...(note ? { note } : {}),
+              ...(adoptedOn ? { adoptedOn } : {}),
+              version: opinion.version,
+            },
           }),
         )
       }
@@ -61,6 +78,7 @@ function AdoptForm({ opinion, onDone }: Props) {
       <Form.Item name="note" label={t.opinionAdoptionNote}>
         <Input maxLength={1000} />
       </Form.Item>
+      <DayField name="adoptedOn" label={t.opinionAdoptedOn} />
     </ApiForm>
   );
 }
@@ -68,14 +86,15 @@ function AdoptForm({ opinion, onDone }: Props) {
 function DeclineForm({ opinion, onDone }: Props) {
   const { api, t } = useSession();
   return (
-    <ApiForm<{ reason: string }>
+    <ApiForm<{ reason: string; declinedOn?: string }>
       name="opinion-decline"
       submitLabel={t.opinionDecline}
-      submit={({ reason }) =>
+      initialValues={{ declinedOn: todayInShanghai() }}
+      submit={({ reason, declinedOn }) =>
         unwrap(
           api.POST("/opinions/{opinionId}/decline", {
             params: { path: { opinionId: opinion.id } },
-            body: { reason, version: opinion.version },
+            body: { reason, ...(declinedOn ? { declinedOn } : {}), version: opinion.version },
           }),
         )
       }
@@ -84,6 +103,7 @@ function DeclineForm({ opinion, onDone }: Props) {
       <Form.Item name="reason" label={t.opinionDeclineReason} rules={[{ required: true }]}>
         <Input maxLength={1000} />
       </Form.Item>
+      <DayField name="declinedOn" label={t.opinionDeclinedOn} />
     </ApiForm>
   );
 }

@@ -8,6 +8,7 @@ import { useSession } from "../app-context";
 import { todayInShanghai } from "../format";
 import { choicesOf, opinionSourceLabels } from "../i18n/vocabulary";
 import { ApiForm } from "../patterns/api-form";
+import { useTopicCategories } from "../topics/categories";
 import type { Opinion } from "./opinion";
 
 interface OpinionValues {
@@ -17,9 +18,10 @@ interface OpinionValues {
   submitter?: { name?: string; phone?: string };
   memberId?: string;
   receivedOn?: string;
+  category?: string;
 }
 
-function body({ submitter, memberId, receivedOn, ...values }: OpinionValues) {
+function body({ submitter, memberId, receivedOn, category, ...values }: OpinionValues) {
   const resident = values.source === "resident";
   return {
     ...values,
@@ -28,6 +30,7 @@ function body({ submitter, memberId, receivedOn, ...values }: OpinionValues) {
       : {}),
     ...(!resident && memberId ? { memberId } : {}),
     ...(receivedOn ? { receivedOn } : {}),
+    ...(category ? { category } : {}),
   };
 }
 
@@ -37,6 +40,7 @@ export function OpinionNew() {
   const choice = useStationChoice();
   const stationId = choice.stationId;
   const roster = useRoster(session.role === "member" ? undefined : stationId);
+  const categories = useTopicCategories();
   const [form] = Form.useForm<OpinionValues>();
   const source = Form.useWatch("source", form);
   return (
@@ -92,6 +96,9 @@ export function OpinionNew() {
         )}
         <Form.Item name="receivedOn" label={t.opinionReceivedOn}>
           <Input type="date" max={todayInShanghai()} />
+        </Form.Item>
+        <Form.Item name="category" label={t.category}>
+          <Select allowClear placeholder={t.uncategorized} options={categories.options} />
         </Form.Item>
       </ApiForm>
     </Card>

@@ -8,12 +8,15 @@ import { date, dateTime } from "../format";
 import { labelOf, opinionSourceLabels } from "../i18n/vocabulary";
 import { Section } from "../patterns/section";
 import { useLoad } from "../patterns/use-load";
+import { useTopicCategories } from "../topics/categories";
 import { type Opinion, statusTone } from "./opinion";
 import { OpinionActions } from "./opinion-actions";
 
 function Details({ opinion }: { readonly opinion: Opinion }) {
   const { t, language } = useSession();
+  const categories = useTopicCategories();
   const outcome = opinion.adoptedBy ?? opinion.declineReason;
+  const outcomeOn = opinion.adoptedBy ? opinion.adoptedOn : opinion.declinedOn;
   return (
     <Descriptions column={{ xs: 1, md: 2 }} size="small">
       <Descriptions.Item label={t.opinionSource}>
@@ -23,10 +26,21 @@ function Details({ opinion }: { readonly opinion: Opinion }) {
         {[opinion.submitter?.name, opinion.submitter?.phone].filter(Boolean).join(" · ") || t.none}
       </Descriptions.Item>
       <Descriptions.Item label={t.opinionReceivedOn}>{date(opinion.receivedOn, language)}</Descriptions.Item>
-      <Descriptions.Item label={t.opinionReportTo}>{opinion.reportedTo ?? t.none}</Descriptions.Item>
+      <Descriptions.Item label={t.category}>
+        <span data-testid="opinion-category">
+          {opinion.category ? categories.nameOf(opinion.category) : t.uncategorized}
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t.opinionReportTo}>
+        {opinion.reportedTo
+          ? [opinion.reportedTo, opinion.reportedOn && date(opinion.reportedOn, language)]
+              .filter(Boolean)
+              .join(" · ")
+          : t.none}
+      </Descriptions.Item>
       {outcome && (
         <Descriptions.Item label={opinion.adoptedBy ? t.opinionAdoptedBy : t.opinionDeclineReason}>
-          {outcome}
+          {[outcome, outcomeOn && date(outcomeOn, language)].filter(Boolean).join(" · ")}
         </Descriptions.Item>
       )}
       {opinion.topicId && (

@@ -6,6 +6,7 @@ import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
 import { choicesOf, topicSourceLabels } from "../i18n/vocabulary";
 import { ApiForm } from "../patterns/api-form";
+import { useTopicCategories } from "../topics/categories";
 import { useStations } from "../topics/parts";
 
 interface TopicForm {
@@ -14,11 +15,13 @@ interface TopicForm {
   description?: string;
   source: "resident" | "member" | "publicOpinion" | "partyGovernment";
   responsible: { name: string; phone?: string };
+  category?: string;
 }
 
 export function TopicNewPage() {
   const { api, t, language, session } = useSession();
   const { stations } = useStations();
+  const categories = useTopicCategories();
   const navigate = useNavigate();
   const mine = stations.filter((s) => session.role === "admin" || session.stationIds.includes(s.id));
   const [form] = Form.useForm<TopicForm>();
@@ -61,6 +64,9 @@ export function TopicNewPage() {
         </Form.Item>
         <Form.Item name="source" label={t.source}>
           <Select options={choicesOf(topicSourceLabels, language)} />
+        </Form.Item>
+        <Form.Item name="category" label={t.category}>
+          <Select allowClear placeholder={t.uncategorized} options={categories.options} />
         </Form.Item>
         <Form.Item name={["responsible", "name"]} label={t.responsible} rules={[{ required: true }]}>
           <Input maxLength={50} />

@@ -128,6 +128,9 @@ function TopicSummary({ topic }: { topic: TopicDetail }) {
         <Descriptions.Item label={t.source}>
           {labelOf(topicSourceLabels, topic.source, language)}
         </Descriptions.Item>
+        <Descriptions.Item label={t.category}>
+          <span data-testid="category">{topic.categoryName ?? t.uncategorized}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t.responsible}>{topic.responsible.name}</Descriptions.Item>
         <Descriptions.Item label={t.createdAt}>{dateTime(topic.createdAt, language)}</Descriptions.Item>
         <Descriptions.Item label={t.description} span={2}>

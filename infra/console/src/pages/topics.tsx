@@ -1,4 +1,4 @@
-/** 议题: the list with filters (station, step, status, overdue) and the API's CSV export. */
+/** 议题: the list with filters (station, step, status, overdue, category) and the API's CSV export. */
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Select, Space } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -11,6 +11,7 @@ import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
 import { ListPage } from "../patterns/list-page";
+import { useTopicCategories } from "../topics/categories";
 import { StatusTag, topicColumns, useStations } from "../topics/parts";
 import { type Step, stepName, steps } from "../topics/steps";
 
@@ -19,9 +20,10 @@ interface Filters {
   step?: Step;
   status?: "open" | "closed";
   overdue?: "true" | "false";
+  category?: string;
 }
 
-/** The list's filters: station, step, status, overdue. */
+/** The list's filters: station, step, status, overdue, category. */
 function TopicFilters({
   filters,
   onChange,
@@ -32,6 +34,7 @@ function TopicFilters({
   readonly stations: readonly Station[];
 }) {
   const { t, language } = useSession();
+  const { options: categories } = useTopicCategories();
   return (
     <Space wrap>
       <Select<string>
@@ -76,6 +79,15 @@ function TopicFilters({
           { value: "false", label: t.no + t.overdue },
         ]}
       />
+      <Select<string>
+        aria-label={t.categoryFilter}
+        placeholder={t.category}
+        allowClear
+        style={{ minWidth: 140 }}
+        value={filters.category}
+        onChange={(category) => onChange({ category })}
+        options={categories}
+      />
     </Space>
   );
 }
@@ -93,6 +105,7 @@ export function TopicsPage() {
     columnOf.step,
     { title: t.status, key: "status", render: (_, row) => <StatusTag topic={row} /> },
     columnOf.deadline,
+    { title: t.category, key: "category", render: (_, row) => row.categoryName ?? "" },
     { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },
   ];
 

@@ -7,6 +7,7 @@ import { Alert, Button, Form, type FormInstance, Space } from "antd";
 import { type ReactNode, useState } from "react";
 import { ApiProblem } from "../api/errors";
 import { useApp } from "../app-context";
+import { fieldPaths, formFieldOf } from "./field-placement";
 
 export interface ApiFormProps<V> {
   readonly form?: FormInstance<V>;
@@ -17,27 +18,6 @@ export interface ApiFormProps<V> {
   readonly initialValues?: Partial<V>;
   readonly children: ReactNode;
   readonly name: string;
-}
-
-/** The form field an API problem belongs to: the mapped name, else the longest known prefix. */
-function formFieldOf(field: string, known: readonly string[], fieldMap: Readonly<Record<string, string>>) {
-  if (fieldMap[field]) return fieldMap[field];
-  const parts = field.split(/[.[\]]+/).filter(Boolean);
-  for (let n = parts.length; n > 0; n--) {
-    const candidate = parts.slice(0, n).join(".");
-    if (fieldMap[candidate]) return fieldMap[candidate];
-    if (known.includes(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** Every dotted path in the form's values ("responsible.name"), the names a problem can land on. */
-function fieldPaths(values: unknown, prefix = ""): string[] {
-  if (typeof values !== "object" || values === null || Array.isArray(values)) return prefix ? [prefix] : [];
-  const nested = Object.entries(values).flatMap(([key, value]) =>
-    fieldPaths(value, prefix ? `${prefix}.${key}` : key),
-  );
-  return prefix ? [prefix, ...nested] : nested;
 }
 
 export function ApiForm<V extends object>(props: ApiFormProps<V>) {

@@ -6,6 +6,7 @@ import { useSession } from "../app-context";
 import { todayInShanghai } from "../format";
 import { useStationMembers } from "../members/station-members";
 import { ApiForm } from "../patterns/api-form";
+import { useTopicCategories } from "./categories";
 import { EvidenceFields, type EvidenceValues, evidenceBody, evidenceFieldMap } from "./step-forms";
 import { stepName, steps } from "./steps";
 
@@ -116,6 +117,32 @@ function ExtendForm({ topic, onChanged }: Props) {
   );
 }
 
+function CategoryForm({ topic, onChanged }: Props) {
+  const { api, t } = useSession();
+  const categories = useTopicCategories();
+  return (
+    <ApiForm<{ category?: string }>
+      key={`category-${topic.version}`}
+      name="category"
+      initialValues={{ category: topic.category }}
+      submitLabel={t.changeCategory}
+      submit={({ category }) =>
+        unwrap(
+          api.PATCH("/topics/{topicId}", {
+            params: { path: { topicId: topic.id } },
+            body: { category: category ?? null, version: topic.version },
+          }),
+        )
+      }
+      onDone={onChanged}
+    >
+      <Form.Item name="category" label={t.category}>
+        <Select allowClear placeholder={t.uncategorized} options={categories.options} />
+      </Form.Item>
+    </ApiForm>
+  );
+}
+
 export function TopicActions(props: Props) {
   const { t } = useSession();
   const { topic } = props;
@@ -130,6 +157,7 @@ export function TopicActions(props: Props) {
     ...(topic.deadline
       ? [{ key: "extend", label: t.extendDeadline, children: <ExtendForm {...props} /> }]
       : []),
+    { key: "category", label: t.changeCategory, children: <CategoryForm {...props} /> },
   ];
   // A new version (a step done, returned, extended) opens the step's form again.
   return <Tabs key={topic.version} items={items} destroyOnHidden />;
