@@ -186,6 +186,51 @@ describe("the way upward", () => {
     expect(await counters(home.station.id)).toEqual(before);
   });
 
+  it("takes the date each step happened, never after today nor before the step it follows", async () => {
+    const item = await collect(); // received on ${year}-03-02
+    const before = await counters(home.station.id);
+    const dated = async (action: string, body: Record<string, unknown>, field: string, text: string) => {
+      const error = expectApiError(
+        await api.post(`/opinions/${item.id}/${action}`, body),
+        400,
+        "validation_failed",
+      );
+      expect(error.details).toEqual([
+        expect.objectContaining({ field, message: expect.stringContaining(text) }),
+      ]);
+    };
+    await dated("report", { to: "县政协", reportedOn: "2999-01-01" }, "reportedOn", "不能晚于今天");
+    await dated(
+      "report",
+      { to: "县政协", reportedOn: `${year}-03-01` },
+      "reportedOn",
+      `收集日期（${year}-03-02）`,
+    );
+    expect((await api.get(`/opinions/${item.id}`)).json<Opinion>()).toMatchObject({
+      status: "received",
+      version: 1,
+    });
+    expect(await counters(home.station.id)).toEqual(before);
+
+    const reported = await api.post(`/opinions/${item.id}/report`, {
+      to: "县政协",
+      reportedOn: `${year}-03-04`,
+    });
+    expect(reported.json<Opinion>()).toMatchObject({ status: "reported", reportedOn: `${year}-03-04` });
+    await dated(
+      "adopt",
+      { adoptedBy: "县委", adoptedOn: `${year}-03-03` },
+      "adoptedOn",
+      `报送日期（${year}-03-04）`,
+    );
+    await dated("decline", { reason: "重复", declinedOn: "2999-01-01" }, "declinedOn", "不能晚于今天");
+    const adopted = await api.post(`/opinions/${item.id}/adopt`, {
+      adoptedBy: "县委",
+      adoptedOn: `${year}-03-04`,
+    });
+    expect(adopted.json<Opinion>()).toMatchObject({ status: "adopted", adoptedOn: `${year}-03-04` });
+  });
+
   it("honours If-Match, and lets one of two racing reports land", async () => {
     const item = await collect();
     const stale = await api.post(

@@ -4,8 +4,13 @@
  * with its tally delta in the same transaction; a wrong status is 409 `opinion_wrong_status`.
  */
 import { assertCanChangeStation, type Principal } from "../../domain/access";
-import { ConflictError } from "../../domain/errors";
-import { nextOpinionStatus, type OpinionAction, opinionTransitionDelta } from "../../domain/quota/opinions";
+import { ConflictError, ValidationError } from "../../domain/errors";
+import {
+  nextOpinionStatus,
+  type OpinionAction,
+  opinionTransitionDelta,
+  transitionDateProblems,
+} from "../../domain/quota/opinions";
 import { localDate } from "../../domain/topics/calendar";
 import { config } from "../../kernel/config";
 import { retryStaleWrites } from "../../kernel/retry";
@@ -56,6 +61,12 @@ function recorded(
   };
 }
 
+/** The body's field that dates each action. */
+const dateField = { report: "reportedOn", adopt: "adoptedOn", decline: "declinedOn" } as const;
+
+const dateOf = (action: OpinionAction, body: OpinionReport | OpinionAdopt | OpinionDecline) =>
+  (body as Partial<Record<(typeof dateField)[OpinionAction], string>>)[dateField[action]];
+
 export function moveOpinion(
   call: OpinionChange,
   action: OpinionAction,
@@ -75,7 +86,10 @@ export function moveOpinion(
         },
       ]);
     }
-    const { fields, kind, details } = recorded(action, body, localDate(now, config().timeZone));
+    const today = localDate(now, config().timeZone);
+    const problems = transitionDateProblems(dateField[action], dateOf(action, body), opinion, today);
+    if (problems.length > 0) throw new ValidationError(problems);
+    const { fields, kind, details } = recorded(action, body, today);
     const event: OpinionEvent = {
       at: now.toISOString(),
       kind,

@@ -104,3 +104,24 @@ export function submissionProblems(
     problems.push({ ...problem("receivedOn", "date_in_future"), params: { today } });
   return problems;
 }
+
+/**
+ * The date a report, an adoption or a decline is recorded for (`field`, when given): not after today
+ * (the county's date), and not before what it follows — a report not before the item was received,
+ * an adoption or a decline not before the report.
+ */
+export function transitionDateProblems(
+  field: string,
+  date: string | undefined,
+  item: { readonly receivedOn: string; readonly reportedOn?: string | undefined },
+  today: string,
+): Problem[] {
+  if (date === undefined) return [];
+  if (date > today) return [{ ...problem(field, "date_in_future"), params: { today } }];
+  const reported = field !== "reportedOn" ? item.reportedOn : undefined;
+  if (reported && date < reported)
+    return [{ ...problem(field, "date_before_report"), params: { date: reported } }];
+  if (date < item.receivedOn)
+    return [{ ...problem(field, "date_before_received"), params: { date: item.receivedOn } }];
+  return [];
+}

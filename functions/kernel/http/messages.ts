@@ -362,6 +362,14 @@ const catalog = {
     "zh-CN": "日期不能晚于今天（{today}）",
     en: "The date cannot be after today ({today})",
   },
+  date_before_received: {
+    "zh-CN": "日期不能早于收集日期（{date}）",
+    en: "The date cannot be before the item was received ({date})",
+  },
+  date_before_report: {
+    "zh-CN": "日期不能早于报送日期（{date}）",
+    en: "The date cannot be before the item was reported ({date})",
+  },
   date_in_past: {
     "zh-CN": "值班日期不能早于今天（{today}）",
     en: "A shift cannot be planned before today ({today})",
