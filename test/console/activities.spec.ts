@@ -123,6 +123,7 @@ test("a member reads activities and items without changing them", async ({ page,
 test("staff record a 社情民意 item; the county office reports, adopts and promotes it", async ({
   page,
   consoleUrl,
+  consoleWatch,
 }) => {
   await signInAs(page, consoleUrl, staff);
   const before = await opinionTally(page);
@@ -133,6 +134,7 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await page.getByLabel("标题", { exact: true }).fill(opinionTitle);
   await page.getByLabel("内容", { exact: true }).fill("演示：居民反映小区路灯夜间不亮。");
   await page.getByLabel("反映人", { exact: true }).fill("演示·居民丙");
+  await page.getByLabel("收集日期", { exact: true }).fill(isoDate(-2));
   await choose(page, "类别", "民生实事");
   await expectAccessible(page, "record an item");
   await page.getByRole("button", { name: "提交" }).click();
@@ -146,7 +148,12 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await filter(page, "选择工作站（室）", station);
   await page.getByTestId("opinions").getByRole("link", { name: opinionTitle }).click();
   await expectAccessible(page, "an item (county office)");
-  // Reported yesterday, recorded today: the date given is the one kept.
+  // Received the day before yesterday, reported yesterday, recorded today: the dates given are kept;
+  // a report dated before the item was received is refused with the API's message beside the date.
+  consoleWatch.expectApiError(400);
+  await page.getByLabel("报送日期", { exact: true }).fill(isoDate(-3));
+  await page.getByRole("button", { name: "报送" }).click();
+  await expect(page.locator("#opinion-report_reportedOn_help")).toContainText("不能早于收集日期");
   await page.getByLabel("报送日期", { exact: true }).fill(isoDate(-1));
   await page.getByRole("button", { name: "报送" }).click();
   await expect(page.getByTestId("opinion")).toContainText("已报送");

@@ -1,6 +1,6 @@
 /** 4+X 活动: a station's activities by kind, year and quarter, with the API's CSV export. */
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Flex, Select, Tag } from "antd";
+import { Button, Flex, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -12,6 +12,7 @@ import { date, todayInShanghai } from "../format";
 import { format, type Language, type Messages } from "../i18n/messages";
 import { activityTypeLabels, choicesOf, labelOf } from "../i18n/vocabulary";
 import type { ExportColumn } from "../patterns/export";
+import { FilterSelect } from "../patterns/filter-select";
 import { ListPage } from "../patterns/list-page";
 import { type Activity, type ActivityType, activityName, quarterOf } from "./activity";
 import { StationPicker, useStationChoice } from "./station-choice";
@@ -56,27 +57,25 @@ export function ActivityList() {
   const filters = (
     <Flex wrap gap="small">
       <StationPicker choice={choice} />
-      <Select
-        aria-label={t.activityKindFilter}
+      <FilterSelect<ActivityType>
+        label={t.activityKindFilter}
         placeholder={t.activityAllKinds}
-        allowClear
-        style={{ minWidth: 160 }}
+        width={160}
         value={type}
         onChange={setType}
         options={choicesOf(activityTypeLabels, language)}
       />
-      <Select
-        aria-label={t.activityYearFilter}
-        style={{ minWidth: 100 }}
+      <FilterSelect<number>
+        label={t.activityYearFilter}
+        width={100}
+        clearable={false}
         value={year}
-        onChange={setYear}
+        onChange={(chosen) => setYear(chosen ?? thisYear)}
         options={[0, 1, 2].map((n) => ({ value: thisYear - n, label: String(thisYear - n) }))}
       />
-      <Select
-        aria-label={t.activityQuarterFilter}
-        placeholder={t.activityQuarterFilter}
-        allowClear
-        style={{ minWidth: 120 }}
+      <FilterSelect<number>
+        label={t.activityQuarterFilter}
+        width={120}
         value={quarter}
         onChange={setQuarter}
         options={[1, 2, 3, 4].map((n) => ({ value: n, label: format(t.activityQuarter, { n }) }))}

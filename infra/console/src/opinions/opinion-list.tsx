@@ -1,6 +1,6 @@
 /** 社情民意: a station's items by status, with the API's CSV export. */
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Flex, Select, Tag } from "antd";
+import { Button, Flex, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -10,6 +10,7 @@ import { unwrap } from "../api/errors";
 import { useSession } from "../app-context";
 import { date } from "../format";
 import { choicesOf, labelOf, opinionSourceLabels, opinionStatusLabels } from "../i18n/vocabulary";
+import { FilterSelect } from "../patterns/filter-select";
 import { ListPage } from "../patterns/list-page";
 import { type Opinion, type OpinionStatus, statusTone } from "./opinion";
 
@@ -57,11 +58,10 @@ export function OpinionList() {
       filters={
         <Flex wrap gap="small">
           <StationPicker choice={choice} />
-          <Select
-            aria-label={t.opinionStatusFilter}
+          <FilterSelect<OpinionStatus>
+            label={t.opinionStatusFilter}
             placeholder={t.opinionAllStatuses}
-            allowClear
-            style={{ minWidth: 160 }}
+            width={160}
             value={status}
             onChange={setStatus}
             options={choicesOf(opinionStatusLabels, language)}

@@ -1,5 +1,5 @@
 /** 通知记录: every notice and what became of it, filtered by status and channel, with the API's CSV. */
-import { Select, Space, Tag } from "antd";
+import { Space, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -9,6 +9,7 @@ import type { Notification } from "../api/types";
 import { useSession } from "../app-context";
 import { dateTime } from "../format";
 import { channelLabels, choicesOf, deliveryStatusLabels, labelOf } from "../i18n/vocabulary";
+import { FilterSelect } from "../patterns/filter-select";
 import { ListPage } from "../patterns/list-page";
 import { type Tone, tone } from "../patterns/tone";
 
@@ -54,22 +55,20 @@ export function NotificationsPage() {
       testId="notifications"
       filters={
         <Space wrap>
-          <Select<Status>
-            aria-label={t.status}
-            placeholder={t.status}
-            style={{ minWidth: 140 }}
+          <FilterSelect<Status>
+            label={t.status}
+            width={140}
+            clearable={false}
             value={filters.status}
-            onChange={(status) => setFilters((f) => ({ ...f, status }))}
+            onChange={(status) => setFilters((f) => ({ ...f, status: status ?? f.status }))}
             options={statuses.map((value) => ({
               value,
               label: labelOf(deliveryStatusLabels, value, language),
             }))}
           />
-          <Select<Channel>
-            aria-label={t.channel}
-            placeholder={t.channel}
-            allowClear
-            style={{ minWidth: 140 }}
+          <FilterSelect<Channel>
+            label={t.channel}
+            width={140}
             value={filters.channel}
             onChange={(channel) => setFilters((f) => ({ ...f, channel }))}
             options={choicesOf(channelLabels, language)}

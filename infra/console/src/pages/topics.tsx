@@ -1,6 +1,6 @@
 /** 议题: the list with filters (station, step, status, overdue, category) and the API's CSV export. */
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Select, Space } from "antd";
+import { Button, Space } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -10,6 +10,7 @@ import type { Station, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
+import { FilterSelect } from "../patterns/filter-select";
 import { ListPage } from "../patterns/list-page";
 import { useTopicCategories } from "../topics/categories";
 import { StatusTag, topicColumns, useStations } from "../topics/parts";
@@ -37,29 +38,23 @@ function TopicFilters({
   const { options: categories } = useTopicCategories();
   return (
     <Space wrap>
-      <Select<string>
-        aria-label={t.station}
-        placeholder={t.station}
-        allowClear
-        style={{ minWidth: 200 }}
+      <FilterSelect<string>
+        label={t.station}
+        width={200}
         value={filters.stationId}
         onChange={(stationId) => onChange({ stationId })}
         options={stations.map((s) => ({ value: s.id, label: s.name }))}
       />
-      <Select<Step>
-        aria-label={t.step}
-        placeholder={t.step}
-        allowClear
-        style={{ minWidth: 140 }}
+      <FilterSelect<Step>
+        label={t.step}
+        width={140}
         value={filters.step}
         onChange={(step) => onChange({ step })}
         options={steps.map((s) => ({ value: s, label: stepName(s, language) }))}
       />
-      <Select<"open" | "closed">
-        aria-label={t.status}
-        placeholder={t.status}
-        allowClear
-        style={{ minWidth: 120 }}
+      <FilterSelect<"open" | "closed">
+        label={t.status}
+        width={120}
         value={filters.status}
         onChange={(status) => onChange({ status })}
         options={[
@@ -67,11 +62,9 @@ function TopicFilters({
           { value: "closed", label: t.closed },
         ]}
       />
-      <Select<"true" | "false">
-        aria-label={t.overdue}
-        placeholder={t.overdue}
-        allowClear
-        style={{ minWidth: 120 }}
+      <FilterSelect<"true" | "false">
+        label={t.overdue}
+        width={120}
         value={filters.overdue}
         onChange={(overdue) => onChange({ overdue })}
         options={[
@@ -79,11 +72,10 @@ function TopicFilters({
           { value: "false", label: t.no + t.overdue },
         ]}
       />
-      <Select<string>
-        aria-label={t.categoryFilter}
+      <FilterSelect<string>
+        label={t.categoryFilter}
         placeholder={t.category}
-        allowClear
-        style={{ minWidth: 140 }}
+        width={140}
         value={filters.category}
         onChange={(category) => onChange({ category })}
         options={categories}

@@ -1,6 +1,6 @@
 /** 登录用户: who may sign in, with which role and stations (the county office's; decision 0024). */
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Select, Tag } from "antd";
+import { Button, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -10,6 +10,7 @@ import { useSession } from "../app-context";
 import { dateTime } from "../format";
 import type { Messages } from "../i18n/messages";
 import type { ExportColumn } from "../patterns/export";
+import { FilterSelect } from "../patterns/filter-select";
 import { ListPage } from "../patterns/list-page";
 import { useStations } from "../topics/parts";
 import { roleLabel } from "../users/user-fields";
@@ -59,11 +60,9 @@ export function UsersPage() {
         </Link>
       }
       filters={
-        <Select<Role>
-          aria-label={t.userRole}
-          placeholder={t.userRole}
-          allowClear
-          style={{ minWidth: 180 }}
+        <FilterSelect<Role>
+          label={t.userRole}
+          width={180}
           value={role}
           onChange={setRole}
           options={(["admin", "staff", "member"] as const).map((r) => ({ value: r, label: t[roleLabel[r]] }))}
