@@ -216,6 +216,11 @@ describe("the county office's first sign-in", () => {
     resetIdentityRules();
     try {
       expect((await api.get("/users", { token })).status).toBe(200);
+      // What it does before it has a record is signed 初始管理员 in the history.
+      await api.request("DELETE", `/stations/${east.id}/members/${member.id}`, { token });
+      const assigned = await api.put(`/stations/${east.id}/members/${member.id}`, undefined, { token });
+      expect([200, 201]).toContain(assigned.status);
+      expect((await api.get(`/members/${member.id}/history`)).text).toContain("初始管理员");
       const own = await api.put(
         "/users/first-office-admin",
         { name: "办公室", role: "staff", stationIds: [east.id] },

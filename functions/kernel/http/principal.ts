@@ -38,7 +38,7 @@ export async function resolvePrincipal(claims: Claims): Promise<Principal> {
   const user = await cachedUser(subject);
   if (!user) {
     if (identityRules().bootstrapAdmins.includes(subject)) {
-      return { subject, role: "admin", stationIds: [], memberId: undefined, name: "bootstrap admin" };
+      return { subject, role: "admin", stationIds: [], memberId: undefined, name: "初始管理员" };
     }
     throw new ForbiddenError("unknown_user");
   }
