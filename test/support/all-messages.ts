@@ -6,6 +6,7 @@
 import { activityMessages } from "../../functions/activities/messages/activities";
 import { activityRecordMessages } from "../../functions/activities/messages/records";
 import { kernelMessages } from "../../functions/kernel/http/messages";
+import { requestMessages } from "../../functions/kernel/http/request-messages";
 import { registryFieldMessages } from "../../functions/registry/messages/fields";
 import { suggestionReasonMessages } from "../../functions/registry/messages/reasons";
 import { registryMessages } from "../../functions/registry/messages/registry";
@@ -15,6 +16,7 @@ import { topicMessages } from "../../functions/topics/messages/topics";
 /** The modules that hold them, beside what they hold: one source per message. */
 export const messageModules = {
   "functions/kernel/http/messages.ts": kernelMessages,
+  "functions/kernel/http/request-messages.ts": requestMessages,
   "functions/registry/messages/fields.ts": registryFieldMessages,
   "functions/registry/messages/registry.ts": registryMessages,
   "functions/registry/messages/reasons.ts": suggestionReasonMessages,
