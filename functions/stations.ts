@@ -1,5 +1,5 @@
 /** Lambda entry: stations and rooms, who serves at them, member suggestions, and invitations sent. */
-import { stationInvitationOperations } from "./invitations/operations";
+import { stationInvitationOperations } from "./invitations/station-operations";
 import { createApiHandler } from "./kernel/http/api-handler";
 // The messages its operations can answer with, beyond the kernel's (kernel/http/messages.ts).
 import "./registry/messages/fields";
