@@ -51,15 +51,20 @@ async function built(name: string) {
 }
 
 describe("the messages each API function carries", () => {
-  it.each(apiFunctions)("%s carries every message its code can name", async (name) => {
-    const { code, inputs } = await built(name);
-    const left: string[] = [];
-    for (const [module, messages] of Object.entries(messageModules)) {
-      if (inputs.has(module)) continue;
-      left.push(...Object.keys(messages).filter((key) => names(code, key)));
-    }
-    expect(left, `${name} can produce these keys but leaves out their messages`).toEqual([]);
-  });
+  it.each(apiFunctions)(
+    "%s carries every message its code can name",
+    async (name) => {
+      const { code, inputs } = await built(name);
+      const left: string[] = [];
+      for (const [module, messages] of Object.entries(messageModules)) {
+        if (inputs.has(module)) continue;
+        left.push(...Object.keys(messages).filter((key) => names(code, key)));
+      }
+      expect(left, `${name} can produce these keys but leaves out their messages`).toEqual([]);
+      // A bundle takes a second or so to build, longer on a busy machine.
+    },
+    60_000,
+  );
 
   it("holds each key in one module only", () => {
     const seen = new Map<string, string>();
