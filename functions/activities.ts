@@ -7,6 +7,11 @@ import { dutyOperations } from "./activities/operations/duty-operations";
 import { opinionOperations } from "./activities/operations/opinion-operations";
 import { quotaOperations } from "./activities/operations/quota-operations";
 import { createApiHandler } from "./kernel/http/api-handler";
+// The messages its operations can answer with, beyond the kernel's (kernel/http/messages.ts).
+import "./activities/messages/activities";
+import "./activities/messages/records";
+import "./registry/messages/fields";
+import "./topics/messages/intake";
 
 export const handler = createApiHandler([
   ...activityOperations,

@@ -1,5 +1,5 @@
-/** Lambda entry: health and the OpenAPI document. */
-import { createApiHandler } from "./kernel/http/api-handler";
+/** Lambda entry: health and the OpenAPI document, both public. */
+import { createPublicApiHandler } from "./kernel/http/public-api-handler";
 import { metaOperations } from "./meta/operations";
 
-export const handler = createApiHandler(metaOperations);
+export const handler = createPublicApiHandler(metaOperations);

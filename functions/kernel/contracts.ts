@@ -24,18 +24,19 @@ function typeCheck<T>(check: (input: unknown) => boolean, expected: CheckedType)
 const isJsonObject = (input: unknown) => typeof input === "object" && input !== null && !Array.isArray(input);
 
 /** A finite number: JSON's 1e400 reads as Infinity, which is not one. */
-export const finiteNumber = typeCheck<number>(Number.isFinite, "number");
+export const finiteNumber = /* @__PURE__ */ (() => typeCheck<number>(Number.isFinite, "number"))();
 
 /**
  * An integer within ±(2^53 − 1). A fraction is refused as not an integer, and nothing more is said
  * about it (the failed type check ends the pipe); a value out of range is too small or too big.
  */
-export const int = v.pipe(
-  finiteNumber,
-  typeCheck<number>(Number.isInteger, "int"),
-  v.minValue(Number.MIN_SAFE_INTEGER),
-  v.maxValue(Number.MAX_SAFE_INTEGER),
-);
+export const int = /* @__PURE__ */ (() =>
+  v.pipe(
+    finiteNumber,
+    typeCheck<number>(Number.isInteger, "int"),
+    v.minValue(Number.MIN_SAFE_INTEGER),
+    v.maxValue(Number.MAX_SAFE_INTEGER),
+  ))();
 
 /** An integer from a query string (`Number(text)`, so `""` is 0 and `"1e2"` is 100), from `min` to `max`. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -44,7 +45,8 @@ export function queryInt(min: number, max: number) {
 }
 
 /** Any JSON object, its fields checked elsewhere (a body whose shape depends on the path). */
-export const jsonRecord = typeCheck<Record<string, unknown>>(isJsonObject, "record");
+export const jsonRecord = /* @__PURE__ */ (() =>
+  typeCheck<Record<string, unknown>>(isJsonObject, "record"))();
 
 type ObjectInput<E extends v.ObjectEntries> = v.InferInput<v.ObjectSchema<E, undefined>>;
 type ObjectOutput<E extends v.ObjectEntries> = v.InferOutput<v.ObjectSchema<E, undefined>>;
@@ -109,33 +111,34 @@ export function longText(max = 2000) {
 }
 
 /** Server-generated, time-sortable ids (ULID). */
-export const id = v.pipe(v.string(), v.regex(idPattern, "invalid_id"));
+export const id = /* @__PURE__ */ (() => v.pipe(v.string(), v.regex(idPattern, "invalid_id")))();
 
-export const version = v.pipe(int, v.gtValue(0));
+export const version = /* @__PURE__ */ (() => v.pipe(int, v.gtValue(0)))();
 
-export const isoTimestamp = v.pipe(v.string(), v.regex(isoDateTimePattern));
+export const isoTimestamp = /* @__PURE__ */ (() => v.pipe(v.string(), v.regex(isoDateTimePattern)))();
 /** A calendar date, YYYY-MM-DD. */
-export const isoDate = v.pipe(v.string(), v.regex(isoDatePattern));
+export const isoDate = /* @__PURE__ */ (() => v.pipe(v.string(), v.regex(isoDatePattern)))();
 
-export const listQueryEntries = {
+export const listQueryEntries = /* @__PURE__ */ (() => ({
   limit: v.optional(queryInt(1, 100)),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-};
+}))();
 
-export const listQuery = strictObject(listQueryEntries);
+export const listQuery = /* @__PURE__ */ (() => strictObject(listQueryEntries))();
 
 /* @__NO_SIDE_EFFECTS__ */
 export function pageOf<T extends v.GenericSchema>(item: T) {
   return v.object({ items: v.array(item), cursor: v.nullable(v.string()) });
 }
 
-export const errorBody = v.object({
-  error: v.object({
-    code: v.string(),
-    message: v.string(),
-    requestId: v.string(),
-    /** On 409 version_mismatch: the version to reload (also sent as the ETag). */
-    currentVersion: v.optional(v.number()),
-    details: v.optional(v.array(v.object({ field: v.string(), code: v.string(), message: v.string() }))),
-  }),
-});
+export const errorBody = /* @__PURE__ */ (() =>
+  v.object({
+    error: v.object({
+      code: v.string(),
+      message: v.string(),
+      requestId: v.string(),
+      /** On 409 version_mismatch: the version to reload (also sent as the ETag). */
+      currentVersion: v.optional(v.number()),
+      details: v.optional(v.array(v.object({ field: v.string(), code: v.string(), message: v.string() }))),
+    }),
+  }))();

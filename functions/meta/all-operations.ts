@@ -8,7 +8,8 @@ import { dutyOperations } from "../activities/operations/duty-operations";
 import { opinionOperations } from "../activities/operations/opinion-operations";
 // The year's plan, the quota and the quarterly check (decision 0022).
 import { quotaOperations } from "../activities/operations/quota-operations";
-import { memberInvitationOperations, stationInvitationOperations } from "../invitations/operations";
+import { memberInvitationOperations } from "../invitations/member-operations";
+import { stationInvitationOperations } from "../invitations/station-operations";
 import { notificationOperations } from "../notices/operations";
 import { assignmentOperations } from "../registry/operations/assignments";
 import { contactOperations } from "../registry/operations/contacts";

@@ -35,7 +35,7 @@ import type { SmtpSettings } from "./channels/smtp";
 import type { SnsSmsSettings } from "./channels/sns-sms";
 import type { TencentSmsSettings } from "./channels/tencent-sms";
 import { smsSignature } from "./sms-text";
-import { allTemplates, templateIds } from "./templates/all";
+import { smsPatterns, templateIds } from "./templates/sms";
 
 export interface DeliverySettings {
   readonly email:
@@ -131,16 +131,16 @@ export function providerTemplates(
     );
   }
   const given = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  const needed = allTemplates.filter((template) => dailyCapOn || template.id !== digestTemplateId);
-  const problems = needed.flatMap((template): string[] => {
-    const entry = given[template.id] as { id?: unknown; params?: unknown } | undefined;
-    if (!entry || typeof entry.id !== "string" || entry.id === "") return [`${template.id}: no template id`];
-    const known = smsVariables(template.sms);
+  const needed = templateIds.filter((id) => dailyCapOn || id !== digestTemplateId);
+  const problems = needed.flatMap((id): string[] => {
+    const entry = given[id] as { id?: unknown; params?: unknown } | undefined;
+    if (!entry || typeof entry.id !== "string" || entry.id === "") return [`${id}: no template id`];
+    const known = smsVariables(smsPatterns[id]);
     if (
       !Array.isArray(entry.params) ||
       entry.params.some((name) => typeof name !== "string" || !known.has(name))
     )
-      return [`${template.id}: params must be some of ${[...known].join(", ")}`];
+      return [`${id}: params must be some of ${[...known].join(", ")}`];
     return [];
   });
   if (problems.length > 0) throw new ConfigurationError(`SMS_TEMPLATES: ${problems.join("; ")}`);

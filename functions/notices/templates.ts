@@ -24,12 +24,15 @@ export type TemplateId =
   | "quota_at_risk"
   | "quota_summary";
 
+/** A template's SMS in each language: one segment with the signature. */
+export type SmsPattern = Readonly<Record<Language, string>>;
+
 export interface NoticeTemplate {
   readonly id: TemplateId;
   readonly subject: Readonly<Record<Language, string>>;
   readonly text: Readonly<Record<Language, string>>;
   /** The SMS: one segment with the signature (sms-text.ts shortens the variables to fit). */
-  readonly sms: Readonly<Record<Language, string>>;
+  readonly sms: SmsPattern;
 }
 
 /** `pattern` with each `{name}` replaced by its variable (left as it is when there is none). */

@@ -12,10 +12,13 @@ export interface TopicCategory {
   readonly labels: Readonly<Record<Language, string>>;
 }
 
-export const defaultCategories: readonly TopicCategory[] = defaultTopicCategories.map((id) => ({
-  id,
-  labels: defaultTopicCategoryLabels[id] ?? { "zh-CN": id, en: id },
-}));
+// Pure: a bundle that never reads the default categories drops them.
+export const defaultCategories: readonly TopicCategory[] = /* @__PURE__ */ defaultTopicCategories.map(
+  (id) => ({
+    id,
+    labels: defaultTopicCategoryLabels[id] ?? { "zh-CN": id, en: id },
+  }),
+);
 
 const categoryId = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 

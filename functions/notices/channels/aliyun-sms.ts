@@ -29,7 +29,8 @@ export interface AliyunSmsSettings {
  * problem, missing parameters, a refused AccessKey or signature, an exhausted balance — retrying the
  * same request cannot change those. A 5xx, a timeout or a network failure is transient whatever it says.
  */
-const outcomeOf = codeOutcome(
+// Pure: a bundle that never sends through this provider (the SNS sender) drops it.
+const outcomeOf = /* @__PURE__ */ codeOutcome(
   /^(isv\.BUSINESS_LIMIT_CONTROL$|Throttling|isp\.SYSTEM_ERROR$|ServiceUnavailable|InternalError)/,
 );
 

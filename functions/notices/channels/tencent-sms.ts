@@ -24,7 +24,8 @@ export interface TencentSmsSettings {
 }
 
 /** Error codes a later attempt may get past (throttling, an outage); anything else is final. */
-const outcomeOf = codeOutcome(
+// Pure: a bundle that never sends through this provider (the SNS sender) drops it.
+const outcomeOf = /* @__PURE__ */ codeOutcome(
   /^(InternalError|RequestLimitExceeded|LimitExceeded|ResourceUnavailable|FailedOperation\.FailResolvePacket)/,
 );
 

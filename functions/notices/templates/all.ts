@@ -1,5 +1,5 @@
-/** Every notice template: for checking settings that name them (NOTICE_URGENT_TEMPLATES), and tests. */
-import type { NoticeTemplate, TemplateId } from "../templates";
+/** Every notice template, for tests (the senders check their settings against templates/sms.ts). */
+import type { NoticeTemplate } from "../templates";
 import { holidayCalendarMissing } from "./calendar-notices";
 import { deadlineExtended, deadlineReplanned } from "./deadline-notices";
 import { noticeDigest } from "./digest-notices";
@@ -30,5 +30,3 @@ export const allTemplates: readonly NoticeTemplate[] = [
   quotaAtRisk,
   quotaSummary,
 ];
-
-export const templateIds: readonly TemplateId[] = allTemplates.map((template) => template.id);

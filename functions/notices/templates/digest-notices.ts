@@ -1,5 +1,11 @@
 /** The morning digest: what was folded into one notice the day before (a daily cap, or a recipient's choice). */
-import type { NoticeTemplate } from "../templates";
+import type { NoticeTemplate, SmsPattern } from "../templates";
+
+/** The SMS of `noticeDigest` (templates/sms.ts lists every template's for the senders). */
+export const noticeDigestSms = {
+  "zh-CN": "{recipientName}：您{date}另有{count}条通知{why}，请登录平台查看。",
+  en: "{recipientName}: {count} more notices of {date} {why}; see the console.",
+} as const satisfies SmsPattern;
 
 export const noticeDigest = {
   id: "notice_digest",
@@ -8,10 +14,7 @@ export const noticeDigest = {
     "zh-CN": "{recipientName}：{date} 的 {count} 条通知{why}，汇总如下：\n{items}\n详情请登录平台查看。",
     en: "{recipientName}: {count} notices of {date} {why}:\n{items}\nSee the console for details.",
   },
-  sms: {
-    "zh-CN": "{recipientName}：您{date}另有{count}条通知{why}，请登录平台查看。",
-    en: "{recipientName}: {count} more notices of {date} {why}; see the console.",
-  },
+  sms: noticeDigestSms,
 } as const satisfies NoticeTemplate;
 
 /** Why the notices were folded, as the digest says it. */

@@ -4,6 +4,8 @@ import { requireWriter } from "../../domain/access";
 import { type SuggestionReason, suggestMembers } from "../../domain/registry/suggestions";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { message } from "../../kernel/http/messages";
+// The reasons' texts (`reason_…`), added to the messages of the function that serves suggestions.
+import "../messages/reasons";
 import { defineOperation, ok } from "../../kernel/http/operation";
 import { stationPath, suggestionQuery } from "../contracts";
 import { allStationAssignments } from "../store/assignments";

@@ -5,6 +5,8 @@ import {
   message,
   negotiateLanguage,
 } from "../../../functions/kernel/http/messages";
+// The parts' messages, as the entries that serve their operations add them.
+import { messageModules } from "../../support/all-messages";
 
 describe("message", () => {
   it("speaks Simplified Chinese and English", () => {
@@ -109,5 +111,17 @@ describe("negotiateLanguage", () => {
   it("survives a malformed header", () => {
     expect(negotiateLanguage(";;;,,,q=", "zh-CN")).toBe("zh-CN");
     expect(negotiateLanguage("en;q=abc, zh", "en")).toBe("zh-CN");
+  });
+});
+
+describe("every part's messages", () => {
+  it("have both languages, with the same placeholders", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const messages of Object.values(messageModules)) {
+      for (const [key, texts] of Object.entries(messages)) {
+        expect(texts["zh-CN"], key).toMatch(/\p{Script=Han}/u);
+        expect(placeholders(texts["zh-CN"]), key).toEqual(placeholders(texts.en));
+      }
+    }
   });
 });

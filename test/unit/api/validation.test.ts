@@ -1,5 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+// The parts' messages, as the entries that serve their operations add them.
+import "../../support/all-messages";
 import { type FieldProblem, ValidationError } from "../../../functions/domain/errors";
 import { jsonRecord, listQuery, strictObject } from "../../../functions/kernel/contracts";
 import { type MessageKey, message } from "../../../functions/kernel/http/messages";

@@ -3,6 +3,7 @@ import { fitSms, renderSms, segmentCapacity, smsSignature } from "../../../funct
 import { render } from "../../../functions/notices/templates";
 import { allTemplates } from "../../../functions/notices/templates/all";
 import { topicClosed, topicRejected } from "../../../functions/notices/templates/outcome-notices";
+import { smsPatterns, templateIds } from "../../../functions/notices/templates/sms";
 import { reminderBefore, stepStarted } from "../../../functions/notices/templates/step-notices";
 
 const signature = "【某某县政协】";
@@ -97,5 +98,12 @@ describe("the signature", () => {
   it("is shown in 【】 whether or not the setting has them", () => {
     expect(smsSignature({ SMS_SIGNATURE: "某县政协" })).toBe("【某县政协】");
     expect(smsSignature({ SMS_SIGNATURE: "【某县政协】" })).toBe("【某县政协】");
+  });
+});
+
+describe("the senders' list of SMS patterns (templates/sms.ts)", () => {
+  it("is every template's own SMS, in the templates' order", () => {
+    expect(templateIds).toEqual(allTemplates.map((template) => template.id));
+    for (const template of allTemplates) expect(smsPatterns[template.id]).toBe(template.sms);
   });
 });

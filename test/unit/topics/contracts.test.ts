@@ -1,5 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+// The parts' messages, as the entries that serve their operations add them.
+import "../../support/all-messages";
 import { ValidationError } from "../../../functions/domain/errors";
 import type { TopicStep } from "../../../functions/domain/topics/steps";
 import { parseInput } from "../../../functions/kernel/http/validation";

@@ -6,22 +6,14 @@
 import { ValidationError } from "../../../domain/errors";
 import type { ApiMiddleware } from "../api-call";
 import { parseInput, parsePath } from "../validation";
+import { setPublicInput } from "./public-input";
 
 export function validateInput(): ApiMiddleware {
   return {
     before(request) {
       const call = request.context.api;
       const { operation, request: api, principal } = call;
-      if (!operation || operation.auth === "public" || !principal) {
-        call.input = {
-          request: api,
-          principal: undefined as never,
-          path: undefined,
-          query: undefined,
-          body: undefined,
-        };
-        return;
-      }
+      if (!operation || operation.auth === "public" || !principal) return setPublicInput(request);
       const path = operation.path ? parsePath(operation.path, api.pathParameters) : undefined;
       const { format, ...query } = api.query;
       if (format !== undefined && (!operation.csv || (format !== "csv" && format !== "json"))) {
