@@ -67,7 +67,7 @@ export interface PagedQuery {
 const maxPagesPerRequest = 5;
 
 /** The query's key condition with its names and values: the partition, and a sort-key prefix or bound. */
-function keyCondition(query: PagedQuery) {
+function keyCondition(query: Omit<PagedQuery, "cursor">) {
   const names: Record<string, string> = { "#pk": query.partition.name };
   const plainValues: Record<string, unknown> = { ":pk": query.partition.value, ...query.filter?.values };
   const sortKey = query.sortKeyPrefix ?? query.sortKeyBefore;
@@ -78,17 +78,19 @@ function keyCondition(query: PagedQuery) {
   return { condition, names, plainValues };
 }
 
-export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
-  const keyNames = query.index ? ["PK", "SK", `${query.index}PK`, `${query.index}SK`] : ["PK", "SK"];
-  let startKey = decodeCursor(query.cursor, {
-    partitionName: query.partition.name,
-    partitionValue: query.partition.value,
-    keyNames,
-    ...(query.sortKeyPrefix ? { sortKeyPrefix: query.sortKeyPrefix } : {}),
-    ...(query.sortKeyBefore ? { sortKeyBefore: query.sortKeyBefore } : {}),
-  });
+type Key = Record<string, AttributeValue>;
+
+/**
+ * Up to `limit` items from `startKey` on — reading at most `maxPagesPerRequest` pages to fill them
+ * when a filter drops some — and the key to go on from (undefined: none left).
+ */
+async function readPages<T>(
+  query: Omit<PagedQuery, "cursor">,
+  from: Key | undefined,
+): Promise<{ items: T[]; next: Key | undefined }> {
   const { condition, names, plainValues } = keyCondition(query);
   const items: T[] = [];
+  let startKey = from;
   for (let page = 0; page < maxPagesPerRequest; page++) {
     const input: QueryCommandInput = {
       TableName: tableName(),
@@ -106,7 +108,21 @@ export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
     startKey = result.LastEvaluatedKey;
     if (!startKey || items.length >= query.limit) break;
   }
-  return { items, cursor: encodeCursor(startKey) };
+  return { items, next: startKey };
+}
+
+/** One page of a list, continued from the caller's opaque cursor and giving the next one. */
+export async function queryPage<T>(query: PagedQuery): Promise<Page<T>> {
+  const keyNames = query.index ? ["PK", "SK", `${query.index}PK`, `${query.index}SK`] : ["PK", "SK"];
+  const startKey = decodeCursor(query.cursor, {
+    partitionName: query.partition.name,
+    partitionValue: query.partition.value,
+    keyNames,
+    ...(query.sortKeyPrefix ? { sortKeyPrefix: query.sortKeyPrefix } : {}),
+    ...(query.sortKeyBefore ? { sortKeyBefore: query.sortKeyBefore } : {}),
+  });
+  const { items, next } = await readPages<T>(query, startKey);
+  return { items, cursor: encodeCursor(next) };
 }
 
 /**
@@ -138,12 +154,12 @@ export async function scanAll<T>(filter: {
 /** Every item of a partition (for bounded collections such as one station's members). */
 export async function queryAll<T>(query: Omit<PagedQuery, "limit" | "cursor">): Promise<T[]> {
   const all: T[] = [];
-  let cursor: string | undefined;
+  let startKey: Key | undefined;
   do {
-    const page = await queryPage<T>({ ...query, limit: 1000, cursor });
+    const page = await readPages<T>({ ...query, limit: 1000 }, startKey);
     all.push(...page.items);
-    cursor = page.cursor ?? undefined;
-  } while (cursor);
+    startKey = page.next;
+  } while (startKey);
   return all;
 }
 
