@@ -107,6 +107,11 @@ let categories: readonly TopicCategory[] | undefined;
  * 党政要事 / 民生实事 / 社会治理难事). Read on first use, apart from `config()`; the topics and
  * activities entries read it at start-up, so a bad setting fails the cold start, not a request.
  */
+/** Reads TOPIC_CATEGORIES again (tests that change it). */
+export function resetTopicCategories(): void {
+  categories = undefined;
+}
+
 export function topicCategories(): readonly TopicCategory[] {
   try {
     categories ??= parseTopicCategories(process.env.TOPIC_CATEGORIES);

@@ -15,6 +15,7 @@ export type MetricName =
   | "OverdueTopics"
   | "TopicsRestarted"
   | "TopicsGivenUp"
+  | "TopicRestartsFailed"
   | "NoticesSent"
   | "NoticesFailed";
 

@@ -20,11 +20,12 @@ export async function changeTopic(
   patch: TopicPatch,
 ): Promise<StoredTopic> {
   requireWriter(call.principal);
-  assertTopicCategory(patch.category);
   const next = patch.category ?? undefined;
   return retryStaleWrites(async () => {
     const topic = await readTopicToChange(call);
+    // Unchanged is fine even when the county has since retired that category.
     if (topic.category === next) return topic;
+    assertTopicCategory(patch.category);
     const now = services.now();
     // Topics registered before tallies existed were never counted: nothing to move.
     const moved =

@@ -9,14 +9,13 @@ import {
   loopHealth,
   type Recovery,
   type RecoveryReason,
-  type RestartStreak,
   recoveryExecutionName,
   topicOfExecution,
 } from "../domain/topics/recovery";
 import { logInfo } from "../kernel/log";
 import type { LoopExecutions } from "./loop/topic-loop";
 import type { RecoveryServices } from "./services";
-import { findTopic, recordExecutionName, type StoredTopic } from "./store/topics";
+import { findTopic, recordExecutionName, type StoredTopic, type StreakChange } from "./store/topics";
 
 export interface Restarted extends Recovery {
   readonly executionName: string;
@@ -41,17 +40,21 @@ export async function knownExecutions(
 }
 
 /**
- * Starts the recovery's execution and records its name on the topic, with the sweeper's streak of
- * restarts (`restarts`; none when a person re-drives the topic: the back-off starts afresh).
+ * Records the recovery's execution on the topic, then starts it, with what it does to the sweeper's
+ * streak (`streak`; a re-drive clears it). Undefined, starting nothing, when the topic changed since
+ * it was judged: another recovery restarted it first, or it closed.
  */
 export async function restart(
   services: RecoveryServices,
   recovery: Recovery,
-  stepSeq: number,
-  restarts?: RestartStreak,
-): Promise<Restarted> {
-  const executionName = recoveryExecutionName(recovery.topicId, stepSeq, services.now());
-  await recordExecutionName(recovery.topicId, executionName, restarts);
+  topic: Pick<StoredTopic, "stepSeq" | "executionName">,
+  streak: StreakChange,
+): Promise<Restarted | undefined> {
+  const executionName = recoveryExecutionName(recovery.topicId, topic.stepSeq, services.now());
+  if (!(await recordExecutionName(recovery.topicId, executionName, topic.executionName, streak))) {
+    logInfo("topic loop restarted by another recovery meanwhile", { topicId: recovery.topicId });
+    return undefined;
+  }
   await services.loop.start(
     { topicId: recovery.topicId, step: recovery.step, resume: recovery.resume },
     executionName,
@@ -79,7 +82,10 @@ export async function redriveTopic(services: RecoveryServices, topicId: string):
     throw new ConflictError("wrong_step", topic.version, [problem]);
   }
   if (health.kind !== "stranded") throw new ConflictError("loop_running", topic.version);
-  return restart(services, health.recovery, topic.stepSeq);
+  // Someone looked at it: the sweeper's back-off starts afresh.
+  const restarted = await restart(services, health.recovery, topic, "clear");
+  if (!restarted) throw new ConflictError("loop_running", topic.version);
+  return restarted;
 }
 
 export type { RecoveryReason, RecoveryServices };

@@ -22,6 +22,11 @@ export interface SweepOptions {
    * writes the topic, then starts its execution. 0 when nothing can be starting (local start-up).
    */
   readonly graceSeconds: number;
+  /**
+   * Default true: hold back topics whose loop keeps failing (decision 0026). False at the local
+   * stack's start-up, where no execution survives and every open topic must start again.
+   */
+  readonly backOff?: boolean;
 }
 
 export interface SweepOutcome {
@@ -61,20 +66,21 @@ export async function sweepTopicLoops(
     if (health.kind === "settling") settling++;
     if (health.kind !== "stranded") continue;
     const { reason } = health.recovery;
-    const due = restartDue(topic, reason, now);
+    const due = options.backOff === false ? { kind: "now" as const } : restartDue(topic, reason, now);
     if (due.kind === "later") backingOff++;
     if (due.kind === "givenUp") givenUp.push(topic.id);
     if (due.kind !== "now") continue;
     try {
-      const streak = streakAfterRestart(topic, reason, now);
-      restarted.push(await restart(services, health.recovery, topic.stepSeq, streak));
-      byReason[reason] = (byReason[reason] ?? 0) + 1;
+      const streak = streakAfterRestart(topic, reason, now) ?? "keep";
+      const made = await restart(services, health.recovery, topic, streak);
+      if (made) restarted.push(made);
+      if (made) byReason[reason] = (byReason[reason] ?? 0) + 1;
     } catch (error) {
       failed++;
       logError("a stranded topic could not be restarted", { topicId: topic.id }, error);
     }
   }
-  reportOpenTopics(topics, services.now(), restarted.length, givenUp);
+  reportOpenTopics(topics, services.now(), { restarted: restarted.length, failed, givenUp });
   return { open: topics.length, running: alive, settling, restarted, backingOff, givenUp, failed, byReason };
 }
 
@@ -85,9 +91,9 @@ export async function sweepTopicLoops(
 function reportOpenTopics(
   topics: readonly StoredTopic[],
   now: Date,
-  restarted: number,
-  givenUp: readonly string[],
+  restarts: { readonly restarted: number; readonly failed: number; readonly givenUp: readonly string[] },
 ): void {
+  const { restarted, failed, givenUp } = restarts;
   for (const step of topicSteps) {
     emitMetric("OpenTopics", topics.filter((topic) => topic.step === step).length, { Step: step });
   }
@@ -96,6 +102,7 @@ function reportOpenTopics(
   );
   emitMetric("OverdueTopics", overdue.length);
   emitMetric("TopicsRestarted", restarted);
+  emitMetric("TopicRestartsFailed", failed);
   emitMetric("TopicsGivenUp", givenUp.length);
   if (givenUp.length > 0)
     logInfo("topics whose loop keeps failing wait for a person to re-drive them", {

@@ -97,6 +97,7 @@ export class CountyDashboard extends Construct {
         machine.metricTimedOut({ period: hour }),
         machine.metricAborted({ period: hour }),
         custom("TopicsRestarted", Stats.SUM, hour),
+        custom("TopicRestartsFailed", Stats.SUM, hour),
       ]),
       graph("API requests and errors", [
         props.httpApi.metricCount({ period: hour }),

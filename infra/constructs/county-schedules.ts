@@ -165,7 +165,8 @@ export class CountySchedules extends Construct {
         namespace: "Haoshangliang",
         metricName: "TopicsGivenUp",
         statistic: "Maximum",
-        period: Duration.hours(1),
+        // Two hourly sweeps: one that failed to report does not clear the alarm while topics wait.
+        period: Duration.hours(2),
       }),
       threshold: 1,
       evaluationPeriods: 1,

@@ -13,6 +13,6 @@ export async function redriveOpenTopics(): Promise<number> {
     import("../../functions/topics/sweep"),
     import("../../functions/topics/services"),
   ]);
-  const outcome = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 });
+  const outcome = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0, backOff: false });
   return outcome.restarted.length;
 }

@@ -253,3 +253,56 @@ describe("a topic whose loop fails after every restart", () => {
     expect((await sweepAt(33)).givenUp).toEqual([]);
   });
 });
+
+describe("recoveries that go wrong", () => {
+  const sweepAt = (start: number, hours: number, services = defaultRecoveryServices()) =>
+    sweepTopicLoops({ ...services, now: () => new Date(start + hours * 3_600_000) }, { graceSeconds: 0 });
+
+  it("counts a restart whose start failed toward the back-off, and says so", async () => {
+    faults.enterStep = ["TopicNotFound", "TopicNotFound", "TopicNotFound"];
+    const shaky = await createTopic(api, home.station.id, { title: "启动失败的议题" });
+    await eventually(
+      () => (executionsOf(api, shaky.id)[0]?.status === "FAILED" ? true : undefined),
+      "the first execution to fail",
+    );
+    const start = Date.now();
+    expect((await sweepAt(start, 0)).restarted.map((r) => r.topicId)).toContain(shaky.id);
+    await eventually(
+      () => (executionsOf(api, shaky.id).every((e) => e.status === "FAILED") ? true : undefined),
+      "the restart to fail too",
+    );
+    // At the next hour StartExecution itself fails (throttled, say): nothing runs, the sweep counts it.
+    const services = defaultRecoveryServices();
+    const refusing = {
+      ...services,
+      loop: { ...services.loop, start: async () => Promise.reject(new Error("ThrottlingException")) },
+    };
+    const broken = await sweepAt(start, 1, refusing);
+    expect(broken.failed).toBe(1);
+    expect(executionsOf(api, shaky.id)).toHaveLength(2);
+    expect((await getTopic(shaky.id)).restarts).toMatchObject({ count: 2 });
+    // Its name was recorded but it never started: the back-off holds (the next is due 2 hours on).
+    const held = await sweepAt(start, 2);
+    expect(held.restarted.map((r) => r.topicId)).not.toContain(shaky.id);
+    expect(held.backingOff).toBeGreaterThanOrEqual(1);
+    const again = await sweepAt(start, 3);
+    expect(again.restarted.find((r) => r.topicId === shaky.id)).toMatchObject({ reason: "neverStarted" });
+    expect((await getTopic(shaky.id)).restarts).toMatchObject({ count: 3 });
+  });
+
+  it("starts one execution when two sweeps find the same stranded topic at once", async () => {
+    const topic = await createTopic(api, home.station.id, { title: "两次清扫的议题" });
+    await parkedAt(api, topic.id, "collect");
+    const [execution] = executionsOf(api, topic.id);
+    if (!execution) throw new Error("no execution");
+    await api.stack.workflow.stopExecution(execution.executionArn);
+    const start = Date.now();
+    // Different moments, so different execution names: StartExecution alone would start both.
+    const [first, second] = await Promise.all([sweepAt(start, 0), sweepAt(start, 0.01)]);
+    const restarts = [...first.restarted, ...second.restarted].filter((r) => r.topicId === topic.id);
+    expect(restarts).toHaveLength(1);
+    expect(first.failed + second.failed).toBe(0);
+    expect(executionsOf(api, topic.id)).toHaveLength(2);
+    await parkedAt(api, topic.id, "collect");
+  });
+});

@@ -111,8 +111,8 @@ export interface RestartStreak {
 
 /**
  * After n restarts in a row, the next waits 2^(n−1) hours (1, 2, 4, 8, 16); after `maxRestarts` the
- * sweeper stops and the topic waits for a person (`POST /topics/{id}/redrive`). A restart more than
- * `forgetAfterHours` ago, or one for an earlier entry, no longer counts: the topic moved since.
+ * sweeper stops and the topic waits for a person (`POST /topics/{id}/redrive`). Short of that, a
+ * restart more than `forgetAfterHours` ago, or one for an earlier entry, no longer counts.
  */
 export const restartBackOff = {
   maxRestarts: 6,
@@ -123,13 +123,16 @@ export const restartBackOff = {
 
 const hour = 3_600_000;
 
-/** The restarts in a row that count for the topic's current entry at `now`. */
-export function streakOf(
-  topic: { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined },
-  now: Date,
-): number {
+type Restartable = { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined };
+
+/**
+ * The restarts in a row that count for the topic's current entry at `now`. A streak the sweeper gave
+ * up on counts until a person re-drives the topic or a decision moves it: it never lapses by itself.
+ */
+export function streakOf(topic: Restartable, now: Date): number {
   const streak = topic.restarts;
   if (!streak || streak.stepSeq !== topic.stepSeq) return 0;
+  if (streak.count >= restartBackOff.maxRestarts) return streak.count;
   const age = now.getTime() - Date.parse(streak.lastAt);
   return age < restartBackOff.forgetAfterHours * hour ? streak.count : 0;
 }
@@ -141,34 +144,35 @@ export type RestartDue =
   | { readonly kind: "givenUp"; readonly restarts: number };
 
 /**
- * Whether the sweeper restarts a stranded topic now. Only a loop that failed or timed out backs off:
- * one that was stopped, ended or never started (a local restart keeps no execution) starts at once.
+ * Whether a restart now counts toward the back-off: the loop failed or timed out, or the sweeper's own
+ * last restart of this entry never started (StartExecution failed). One that was stopped or ended, or
+ * that never started without a restart before it, starts at once.
  */
-export function restartDue(
-  topic: { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined },
-  reason: RecoveryReason,
-  now: Date,
-): RestartDue {
+function backsOff(topic: Restartable, reason: RecoveryReason, now: Date): boolean {
+  if (reason === "failed" || reason === "timedOut") return true;
+  return reason === "neverStarted" && streakOf(topic, now) > 0;
+}
+
+/** Whether the sweeper restarts a stranded topic now, later (backing off), or no more. */
+export function restartDue(topic: Restartable, reason: RecoveryReason, now: Date): RestartDue {
   const count = streakOf(topic, now);
-  if (count === 0 || !backsOff(reason)) return { kind: "now" };
+  if (count === 0 || !backsOff(topic, reason, now)) return { kind: "now" };
   if (count >= restartBackOff.maxRestarts) return { kind: "givenUp", restarts: count };
   const at = new Date(Date.parse(topic.restarts?.lastAt ?? "") + 2 ** (count - 1) * hour);
   const slack = restartBackOff.slackMinutes * 60_000;
   return at.getTime() - slack <= now.getTime() ? { kind: "now" } : { kind: "later", at };
 }
 
-const backsOff = (reason: RecoveryReason) => reason === "failed" || reason === "timedOut";
-
 /**
- * The streak to record with a restart the sweeper makes now; undefined (none) when the loop was
- * stopped, ended or never started — nothing to back off from.
+ * The streak to record with a restart the sweeper makes now; undefined when the restart does not
+ * count toward the back-off, and the stored streak stays as it is (only a re-drive clears it).
  */
 export function streakAfterRestart(
-  topic: { readonly stepSeq: number; readonly restarts?: RestartStreak | undefined },
+  topic: Restartable,
   reason: RecoveryReason,
   now: Date,
 ): RestartStreak | undefined {
-  if (!backsOff(reason)) return undefined;
+  if (!backsOff(topic, reason, now)) return undefined;
   return { stepSeq: topic.stepSeq, count: streakOf(topic, now) + 1, lastAt: now.toISOString() };
 }
 

@@ -390,31 +390,39 @@ export async function listTopics(
   });
 }
 
+/** What a restart does to the sweeper's streak: records the new one, clears it (a re-drive), or keeps it. */
+export type StreakChange = RestartStreak | "clear" | "keep";
+
 /**
  * Records the execution now carrying the topic (a recovery started one): what the next sweep asks
- * about. Only while the topic is open; bumps the revision like every write. False when it is not open.
+ * about. Only while the topic is open and still names the execution the recovery judged (`seen`;
+ * none: it named none), so that two recoveries racing start one execution; bumps the revision like
+ * every write. False when the topic changed meanwhile.
  */
 export async function recordExecutionName(
   topicId: string,
   executionName: string,
-  restarts?: RestartStreak,
+  seen: string | undefined,
+  streak: StreakChange,
 ): Promise<boolean> {
   const set = "SET executionName = :name, revision = if_not_exists(revision, :zero) + :one";
+  const update =
+    streak === "keep" ? set : streak === "clear" ? `${set} REMOVE restarts` : `${set}, restarts = :restarts`;
   try {
     await dynamodb().send(
       new UpdateItemCommand({
         TableName: tableName(),
         Key: marshall(topicKey(topicId)),
-        // The sweeper's restarts in a row, for its back-off; any other start ends the streak.
-        UpdateExpression: restarts ? `${set}, restarts = :restarts` : `${set} REMOVE restarts`,
-        ConditionExpression: "#status = :open",
+        UpdateExpression: update,
+        ConditionExpression: `#status = :open AND ${seen ? "executionName = :seen" : "attribute_not_exists(executionName)"}`,
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: marshall({
           ":name": executionName,
           ":zero": 0,
           ":one": 1,
           ":open": "open",
-          ...(restarts ? { ":restarts": restarts } : {}),
+          ...(seen ? { ":seen": seen } : {}),
+          ...(typeof streak === "object" ? { ":restarts": streak } : {}),
         }),
       }),
     );

@@ -111,9 +111,9 @@ describe("the sweeper's back-off from a loop that keeps failing", () => {
     });
   });
 
-  it("starts afresh once the topic moved to another entry, or two days after the last restart", () => {
-    const restarts = { stepSeq: 3, count: 6, lastAt: now.toISOString() };
-    expect(restartDue({ stepSeq: 3, restarts }, "failed", hours(1)).kind).toBe("givenUp");
+  it("starts afresh once the topic moved to another entry, or two days after a restart short of giving up", () => {
+    const restarts = { stepSeq: 3, count: 3, lastAt: now.toISOString() };
+    expect(restartDue({ stepSeq: 3, restarts }, "failed", hours(1)).kind).toBe("later");
     expect(restartDue({ stepSeq: 4, restarts }, "failed", hours(1))).toEqual({ kind: "now" });
     expect(restartDue({ stepSeq: 3, restarts }, "failed", hours(49))).toEqual({ kind: "now" });
     expect(streakAfterRestart({ stepSeq: 4, restarts }, "failed", hours(1))).toMatchObject({
@@ -122,12 +122,31 @@ describe("the sweeper's back-off from a loop that keeps failing", () => {
     });
   });
 
-  it("never holds back a loop that was stopped, ended or never started (a local restart keeps none)", () => {
-    const restarts = { stepSeq: 3, count: 6, lastAt: now.toISOString() };
-    for (const reason of ["aborted", "ended", "neverStarted"] as const) {
+  it("stays given up until someone re-drives the topic or a decision moves it, however long it waits", () => {
+    const restarts = { stepSeq: 3, count: restartBackOff.maxRestarts, lastAt: now.toISOString() };
+    for (const later of [1, 49, 24 * 30])
+      expect(restartDue({ stepSeq: 3, restarts }, "failed", hours(later)).kind).toBe("givenUp");
+    expect(restartDue({ stepSeq: 4, restarts }, "failed", hours(49))).toEqual({ kind: "now" });
+  });
+
+  it("counts a restart of its own that never started (StartExecution failed) toward the back-off", () => {
+    const restarts = { stepSeq: 3, count: 2, lastAt: now.toISOString() };
+    expect(restartDue({ stepSeq: 3, restarts }, "neverStarted", hours(1)).kind).toBe("later");
+    expect(restartDue({ stepSeq: 3, restarts }, "neverStarted", hours(2))).toEqual({ kind: "now" });
+    expect(streakAfterRestart({ stepSeq: 3, restarts }, "neverStarted", hours(2))).toMatchObject({
+      count: 3,
+    });
+  });
+
+  it("never holds back a loop that was stopped or ended, or that never started with no restart before", () => {
+    const restarts = { stepSeq: 3, count: 3, lastAt: now.toISOString() };
+    for (const reason of ["aborted", "ended"] as const) {
       expect(restartDue({ stepSeq: 3, restarts }, reason, hours(1))).toEqual({ kind: "now" });
+      // The streak stays as it was: only a re-drive clears it.
       expect(streakAfterRestart({ stepSeq: 3, restarts }, reason, hours(1))).toBeUndefined();
     }
+    expect(restartDue({ stepSeq: 3 }, "neverStarted", hours(1))).toEqual({ kind: "now" });
+    expect(streakAfterRestart({ stepSeq: 3 }, "neverStarted", hours(1))).toBeUndefined();
   });
 });
 

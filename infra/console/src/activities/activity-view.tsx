@@ -47,12 +47,13 @@ function Details({ activity }: { readonly activity: Activity }) {
         {activity.recordedBy?.name ?? t.none}
       </Descriptions.Item>
       <Descriptions.Item label={t.activityTopic}>
-        {activity.topicId ? (
+        {activity.topicId && topicTitle.data ? (
           <Link to={`/topics/${activity.topicId}`} data-testid="activity-topic">
-            {topicTitle.data ?? t.activityTopic}
+            {topicTitle.data}
           </Link>
         ) : (
-          t.none
+          // Not linked, still loading, or a topic this reader may not open: no dead link.
+          <span data-testid="activity-topic">{activity.topicId && !topicTitle.error ? "…" : t.none}</span>
         )}
       </Descriptions.Item>
       {activity.status === "deleted" && (

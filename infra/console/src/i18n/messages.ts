@@ -229,7 +229,7 @@ const zh = {
   activityTopic: "关联议题",
   opinionReportedOn: "报送日期",
   opinionAdoptedOn: "采用日期",
-  opinionDeclinedOn: "登记日期",
+  opinionDeclinedOn: "未采用日期",
 };
 
 export type Messages = typeof zh;
@@ -467,7 +467,7 @@ const en: Messages = {
   activityTopic: "Topic",
   opinionReportedOn: "Reported on",
   opinionAdoptedOn: "Adopted on",
-  opinionDeclinedOn: "Recorded on",
+  opinionDeclinedOn: "Declined on",
 };
 
 export type Language = "zh-CN" | "en";
