@@ -28,26 +28,31 @@ async function measure(requests: number, connections: number): Promise<WritePath
 }
 
 /** Judges one percentile of an operation against its same-run baseline's (the scoreboard keeps it). */
-function judgeRatio(operation: OperationRun, percentileOf: 50 | 99, target: number): string {
+function judgeRatio(
+  operation: OperationRun,
+  percentileOf: 50 | 99,
+  target: number,
+  connections: number,
+): string {
   const api = percentile(operation.apiMs, percentileOf);
   const baseline = percentile(operation.baselineMs, percentileOf);
   const value = ratio(api, baseline);
   const verdict = judge({
     section: "writes",
-    target: `${operation.operation} p${percentileOf} ≤ ${target}× ${operation.baseline} (10 connections)`,
+    target: `${operation.operation} p${percentileOf} ≤ ${target}× ${operation.baseline} (${connections} connections)`,
     figure: `${formatRatio(value)} (${formatMs(api)} / ${formatMs(baseline)})`,
     met: value <= target,
   });
   return `p${percentileOf} ≤ ${target}×: ${verdict}`;
 }
 
-function row(operation: OperationRun): string[] {
+function row(operation: OperationRun, connections: number): string[] {
   const p = (samples: number[], q: number) => percentile(samples, q);
   const maxRequests = Math.max(...operation.dynamodbRequests);
   const targets =
     operation.kind === "write"
-      ? `${judgeRatio(operation, 50, writePathTargets.writeP50)}; ${judgeRatio(operation, 99, writePathTargets.writeP99)}`
-      : judgeRatio(operation, 50, writePathTargets.listP50);
+      ? `${judgeRatio(operation, 50, writePathTargets.writeP50, connections)}; ${judgeRatio(operation, 99, writePathTargets.writeP99, connections)}`
+      : judgeRatio(operation, 50, writePathTargets.listP50, connections);
   judge({
     section: "writes",
     target: `${operation.operation}: ≤ ${operation.budget} table requests before answering`,
@@ -68,7 +73,7 @@ function row(operation: OperationRun): string[] {
 
 export async function writePathReport(requests: number, connections = 10): Promise<WritePathReport> {
   const result = await measure(requests, connections);
-  const rows = result.operations.map(row);
+  const rows = result.operations.map((operation) => row(operation, result.connections));
   const overBudget = result.operations
     .filter((operation) => Math.max(...operation.dynamodbRequests) > operation.budget)
     .map(

@@ -55,7 +55,7 @@ export function ActivityEdit() {
         }
         onDone={() => navigate(`/activities/${activity.id}`)}
       >
-        <ActivityFields stationId={activity.stationId} />
+        <ActivityFields stationId={activity.stationId} linkedTopicId={activity.topicId} />
         <Form.Item name="reason" label={t.activityReason} rules={[{ required: true }]}>
           <Input maxLength={500} />
         </Form.Item>

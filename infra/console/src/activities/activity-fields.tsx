@@ -38,25 +38,33 @@ export function useRoster(stationId: string | undefined) {
   return (roster.data ?? []).map((a) => ({ value: a.memberId, label: a.member?.name ?? a.memberId }));
 }
 
-/** The station's topics (the newest 100) as picker options: an activity may belong to one. */
-function useStationTopics(stationId: string | undefined) {
+/**
+ * The station's topics (the newest 100) as picker options: an activity may belong to one. The topic
+ * it already belongs to is among them even when older (read on its own), so that it shows by title.
+ */
+function useStationTopics(stationId: string | undefined, linked: string | undefined) {
   const { api } = useSession();
-  const topics = useLoad(
-    () =>
-      stationId
-        ? unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } })).then(
-            (page) => page.items,
-          )
-        : Promise.resolve([]),
-    [api, stationId],
-  );
+  const topics = useLoad(async () => {
+    if (!stationId) return [];
+    const newest = (await unwrap(api.GET("/topics", { params: { query: { stationId, limit: 100 } } }))).items;
+    if (!linked || newest.some((topic) => topic.id === linked)) return newest;
+    const older = await unwrap(api.GET("/topics/{topicId}", { params: { path: { topicId: linked } } }));
+    return [...newest, older];
+  }, [api, stationId, linked]);
   return (topics.data ?? []).map((topic) => ({ value: topic.id, label: topic.title }));
 }
 
-export function ActivityFields({ stationId }: { readonly stationId: string | undefined }) {
+export function ActivityFields({
+  stationId,
+  linkedTopicId,
+}: {
+  readonly stationId: string | undefined;
+  /** The topic the activity being corrected belongs to. */
+  readonly linkedTopicId?: string | undefined;
+}) {
   const { t, language } = useSession();
   const roster = useRoster(stationId);
-  const topics = useStationTopics(stationId);
+  const topics = useStationTopics(stationId, linkedTopicId);
   return (
     <>
       <Form.Item name="type" label={t.activityType} rules={[{ required: true }]}>
