@@ -62,8 +62,15 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
 }
 
+/** In the page: no animation running but endless ones. (A string: this project's types have no DOM.) */
+const settled =
+  "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)";
+
 /** No serious or critical accessibility violations on the page as it is now. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // A page mid-animation (a form fading in, a dropdown closing) would be judged on its in-between
+  // colours and on elements on their way out: scan it settled. Endless ones (spinners) never settle.
+  await page.waitForFunction(settled, undefined, { timeout: 10_000 });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
