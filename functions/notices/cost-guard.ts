@@ -14,7 +14,7 @@ import {
   smsMinuteCountKey,
 } from "../kernel/table/keys";
 import { asThrottle, isConditionFailure, writeTransaction } from "../kernel/table/transaction";
-import { byOurClaim } from "./delivery-store";
+import { byOurClaim, retainedUntil } from "./delivery-store";
 import type { NotificationRecord } from "./notifier";
 import { notificationWrites } from "./store";
 
@@ -87,7 +87,7 @@ export async function takeMinuteSlot(minute: string, limit: number, now: Date): 
 
 /**
  * Marks the claimed notice folded into the digest. Its text goes out in the digest, so it leaves the
- * table after the retention counted from now, as a delivered notice does (decision 0026).
+ * table after the retention counted from the fold, as a delivered notice does (decision 0026).
  */
 const foldInto = (claimed: NotificationRecord, digestId: string, expiresAt: number) =>
   claimedUpdate(
@@ -110,15 +110,16 @@ const appendTo = (digestId: string, subject: string): TransactWriteItem => ({
 
 /**
  * Folds the claimed notice (its `foldReason` set) into its recipient's digest of the day: the digest
- * `fresh` when it is the first, else the one recorded under the same key; the notice expires at
- * `expiresAt` (epoch seconds). Answers `folded`, `lost`
- * (the claim was lost meanwhile), or `gone` (that digest went out already: the notice is sent itself).
+ * `fresh` when it is the first, else the one recorded under the same key, at `now` (its retention
+ * counts from then). Answers `folded`, `lost` (the claim was lost meanwhile), or `gone` (that digest
+ * went out already: the notice is sent itself).
  */
 export async function foldIntoDigest(
   claimed: NotificationRecord,
   fresh: NotificationRecord,
-  expiresAt: number,
+  now: Date,
 ): Promise<"folded" | "lost" | "gone"> {
+  const expiresAt = retainedUntil(now.toISOString());
   const first = await writeTransaction([
     ...notificationWrites(fresh),
     foldInto(claimed, fresh.id, expiresAt),

@@ -14,7 +14,6 @@ import {
   rateWindow,
 } from "../domain/notices/cost-protection";
 import type { DeliveryStatus } from "../domain/notices/delivery";
-import { noticeExpiry, parseNoticeRetentionDays } from "../domain/notices/retention";
 import { countTowardCap, foldIntoDigest, takeMinuteSlot } from "./cost-guard";
 import { holdNotification } from "./delivery-store";
 import { newDigest } from "./digest";
@@ -42,9 +41,7 @@ async function fold(claimed: NotificationRecord, reason: FoldReason, deps: CostD
     digestDueAt(day, deps.settings.costLimits, deps.timeZone),
     now,
   );
-  const retentionDays = parseNoticeRetentionDays(process.env.NOTICE_RETENTION_DAYS);
-  const expiresAt = noticeExpiry(now.toISOString(), retentionDays);
-  const outcome = await foldIntoDigest({ ...claimed, foldReason: reason }, digest, expiresAt);
+  const outcome = await foldIntoDigest({ ...claimed, foldReason: reason }, digest, now);
   if (outcome === "folded") return "folded";
   // The day's digest went out already (a clock at the edge of the day): this one goes itself.
   return outcome === "gone" ? "go" : undefined;

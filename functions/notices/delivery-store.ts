@@ -97,6 +97,13 @@ export async function holdNotification(claimed: NotificationRecord, until: Date)
  * Records what attempt number `attempts` came to, with the content as sent when it was made at send
  * time (a digest); false when the claim was lost meanwhile.
  */
+/**
+ * When a notice done with at `at` (sent, or folded into a digest that carries its text) leaves the
+ * table: NOTICE_RETENTION_DAYS later (DynamoDB's TTL on `expiresAt`).
+ */
+export const retainedUntil = (at: string): number =>
+  noticeExpiry(at, parseNoticeRetentionDays(process.env.NOTICE_RETENTION_DAYS));
+
 export async function recordAttempt(
   claimed: NotificationRecord,
   attempts: number,
@@ -106,12 +113,7 @@ export async function recordAttempt(
   const { ConditionExpression, lease } = byOurClaim(claimed);
   const { status, ...outcome } = result;
   // A delivered notice leaves the table after its retention (DynamoDB's TTL on `expiresAt`).
-  const expiry =
-    result.status === "sent"
-      ? {
-          expiresAt: noticeExpiry(result.sentAt, parseNoticeRetentionDays(process.env.NOTICE_RETENTION_DAYS)),
-        }
-      : {};
+  const expiry = result.status === "sent" ? { expiresAt: retainedUntil(result.sentAt) } : {};
   const fields = Object.fromEntries(
     Object.entries({ ...outcome, ...expiry, ...content }).filter(([, value]) => value !== undefined),
   );

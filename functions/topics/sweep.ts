@@ -73,8 +73,10 @@ export async function sweepTopicLoops(
     try {
       const streak = streakAfterRestart(topic, reason, now) ?? "keep";
       const made = await restart(services, health.recovery, topic, streak);
-      if (made) restarted.push(made);
-      if (made) byReason[reason] = (byReason[reason] ?? 0) + 1;
+      if (made) {
+        restarted.push(made);
+        byReason[reason] = (byReason[reason] ?? 0) + 1;
+      }
     } catch (error) {
       failed++;
       logError("a stranded topic could not be restarted", { topicId: topic.id }, error);
