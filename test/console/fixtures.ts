@@ -110,15 +110,6 @@ export async function chooseFirst(page: Page, label: string): Promise<void> {
     await expect(field).not.toHaveText(before, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await page.keyboard.press("Escape");
-  await dropdownClosed(page);
-}
-
-/**
- * Waits until no Select's dropdown is open (its closing animation done): antd's open listbox has no
- * accessible name, so a scan must not catch one on its way out.
- */
-async function dropdownClosed(page: Page): Promise<void> {
-  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
 }
 
 /** Picks the option titled `option` of an antd Select found by its label. */
@@ -136,7 +127,4 @@ export async function choose(page: Page, label: string, option: string): Promise
       .click({ timeout: 2_000 });
     await expect(field).toContainText(option, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
-  // A single Select closes on the choice; a multiple one stays open until told.
-  if (await page.locator(".ant-select-dropdown:visible").count()) await page.keyboard.press("Escape");
-  await dropdownClosed(page);
 }
