@@ -55,6 +55,26 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** Headers (unfolded, encoded words decoded) and the base64 body of a single-part message. */
+function parseMail(raw: string) {
+  const [head = "", ...rest] = raw.split("\r\n\r\n");
+  const decodeWords = (value: string) =>
+    value
+      .replace(/\?=\s+=\?/g, "?==?")
+      .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_word, kind: string, text: string) =>
+        kind.toUpperCase() === "B"
+          ? Buffer.from(text, "base64").toString("utf8")
+          : decodeURIComponent(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, "%$1")),
+      );
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
+    const colon = line.indexOf(":");
+    headers.set(line.slice(0, colon).toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
+  }
+  const body = Buffer.from(rest.join("\r\n\r\n").replace(/\s+/g, ""), "base64").toString("utf8");
+  return { headers, body };
+}
+
 const notice = (email: string | undefined): NotificationRecord => ({
   id: "01J00000000000000000NOTICE",
   idempotencyKey: "k",
@@ -85,15 +105,67 @@ describe("smtpChannel", () => {
     const mail = received.at(-1);
     expect(mail?.from).toBe("noreply@example.gov.cn");
     expect(mail?.to).toEqual(["zhang@example.cn"]);
-    expect(mail?.raw).toContain("Message-ID: <01J00000000000000000NOTICE@haoshangliang>");
-    // The body as sent (UTF-8, base64 or quoted-printable, as nodemailer chooses); decoded, the notice's text.
-    const [head = "", ...rest] = (mail?.raw ?? "").split("\r\n\r\n");
-    const body = rest.join("\r\n\r\n");
-    const text = /Content-Transfer-Encoding: base64/i.test(head)
-      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-      : decodeURIComponent(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, "%$1"));
-    expect(text).toBe(notice("").text);
-    expect(head).toMatch(/Subject: =\?UTF-8\?/i);
+    const { headers, body } = parseMail(mail?.raw ?? "");
+    expect(headers.get("message-id")).toBe("<01J00000000000000000NOTICE@haoshangliang>");
+    expect(headers.get("from")).toBe("县政协办公室 <noreply@example.gov.cn>");
+    expect(headers.get("to")).toBe("张委员 <zhang@example.cn>");
+    expect(headers.get("subject")).toBe(notice("").subject);
+    expect(headers.get("x-haoshangliang-notice")).toBe("01J00000000000000000NOTICE");
+    // A UTF-8 body declared as such, in an encoding a 7-bit relay passes untouched.
+    expect(headers.get("mime-version")).toBe("1.0");
+    expect(headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(headers.get("content-transfer-encoding")).toBe("base64");
+    expect(body).toBe(notice("").text);
+    expect(Buffer.byteLength(mail?.raw ?? "")).toBe(mail?.raw.length);
+    expect(mail?.raw.split("\r\n").every((line) => line.length <= 78)).toBe(true);
+  });
+
+  it("a long subject and a long text arrive whole, in lines a relay accepts", async () => {
+    const long = {
+      ...notice("zhang@example.cn"),
+      subject: "议题「关于加快推进城区老旧小区加装电梯和无障碍设施改造的建议」进入「协商议事」环节",
+      text: `${"各位委员：请于规定期限内完成协商议事，并提交协商成果报告。".repeat(40)}\n第二行`,
+    };
+    expect(await channel().send(long)).toMatchObject({ kind: "sent" });
+    const { headers, body } = parseMail(received.at(-1)?.raw ?? "");
+    expect(headers.get("subject")).toBe(long.subject);
+    expect(body).toBe(long.text);
+    expect(
+      received
+        .at(-1)
+        ?.raw.split("\r\n")
+        .every((line) => line.length <= 78),
+    ).toBe(true);
+  });
+
+  it("logs in with the credentials of the URL, decoded", async () => {
+    const logins: Array<{ username: string | undefined; password: string | null | undefined }> = [];
+    const authenticating = new SMTPServer({
+      disabledCommands: ["STARTTLS"],
+      allowInsecureAuth: true,
+      authMethods: ["PLAIN", "LOGIN"],
+      onAuth(auth, _session, callback) {
+        logins.push({ username: auth.username, password: auth.password });
+        callback(null, { user: auth.username });
+      },
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on("end", () => callback());
+      },
+    });
+    await new Promise<void>((resolve) => authenticating.listen(0, "127.0.0.1", resolve));
+    const authPort = (authenticating.server.address() as AddressInfo).port;
+    try {
+      const outcome = await smtpChannel({
+        url: `smtp://office%40example.gov.cn:p%40ss%3Aw%2Frd@127.0.0.1:${authPort}`,
+        from: "noreply@example.gov.cn",
+        timeoutMs: 2_000,
+      }).send(notice("zhang@example.cn"));
+      expect(outcome).toMatchObject({ kind: "sent" });
+      expect(logins).toEqual([{ username: "office@example.gov.cn", password: "p@ss:w/rd" }]);
+    } finally {
+      await new Promise<void>((resolve) => authenticating.close(() => resolve()));
+    }
   });
 
   it("a mailbox the server refuses for good (5xx) is a permanent failure", async () => {

@@ -1,4 +1,4 @@
-/** The e-mail channel of the SMTP sender, as the delivery settings choose it (the only module that needs nodemailer). */
+/** The e-mail channel of the SMTP sender, as the delivery settings choose it (the only module that reaches nodemailer). */
 import { ConfigurationError } from "../../kernel/config";
 import type { DeliverySettings } from "../delivery-settings";
 import type { ChannelSender } from "./channel";

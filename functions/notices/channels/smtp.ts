@@ -1,13 +1,21 @@
 /**
  * E-mail through any SMTP relay (an enterprise mailbox, Alibaba Cloud DirectMail, a local server):
- * what a county in mainland China uses, where SES does not exist.
+ * what a county in mainland China uses, where SES does not exist. nodemailer's SMTP connection, one
+ * per notice, without its mailer and composer (smtp-message.ts; docs/decisions/0014-notice-delivery.md).
  */
-import { createTransport } from "nodemailer";
+
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import SMTPConnection from "nodemailer/lib/smtp-connection";
 import type { AttemptOutcome } from "../../domain/notices/delivery";
 import type { ChannelSender } from "./channel";
+import { composeTextMail, mailboxOf } from "./smtp-message";
 
 export interface SmtpSettings {
-  /** `smtp://user:pass@host:port` or `smtps://…` */
+  /**
+   * `smtp://user:pass@host:587` (STARTTLS when the server offers it; `?requireTLS=true` to insist)
+   * or `smtps://user:pass@host:465` (TLS from the first byte). Other query parameters are
+   * nodemailer's connection options, e.g. `tls.rejectUnauthorized=false`.
+   */
   readonly url: string;
   /** The From address, e.g. `县政协办公室 <noreply@example.gov.cn>`. */
   readonly from: string;
@@ -23,31 +31,67 @@ function outcomeOfError(error: unknown): AttemptOutcome {
   return { kind: "transient", error: text };
 }
 
+type ConnectionOptions = ConstructorParameters<typeof SMTPConnection>[0];
+type Auth = Parameters<SMTPConnection["login"]>[0];
+
+/** Connects, logs in when the URL carries credentials, sends one message and quits. */
+function sendOnce(
+  options: ConnectionOptions,
+  auth: Auth | undefined,
+  envelope: { from: string; to: string },
+  raw: string,
+) {
+  return new Promise<void>((resolve, reject) => {
+    const connection = new SMTPConnection(options);
+    const fail = (error: unknown) => {
+      connection.close();
+      reject(error);
+    };
+    connection.once("error", fail);
+    const send = () =>
+      connection.send(envelope, raw, (error) => {
+        if (error) return fail(error);
+        connection.quit();
+        resolve();
+      });
+    connection.connect(() => {
+      if (!auth) return send();
+      connection.login(auth, (error) => (error ? fail(error) : send()));
+    });
+  });
+}
+
 export function smtpChannel(settings: SmtpSettings): ChannelSender {
   const timeoutMs = settings.timeoutMs ?? 15_000;
-  const url = new URL(settings.url);
-  for (const [name, value] of [
-    ["connectionTimeout", timeoutMs],
-    ["greetingTimeout", timeoutMs],
-    ["socketTimeout", timeoutMs],
-  ] as const)
-    url.searchParams.set(name, String(value));
-  const transport = createTransport(url.toString());
+  const { auth, ...fromUrl } = parseConnectionUrl(settings.url);
+  const options: ConnectionOptions = {
+    ...fromUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  };
+  const login: Auth | undefined = auth?.user
+    ? { user: decodeURIComponent(auth.user), pass: decodeURIComponent(auth.pass ?? "") }
+    : undefined;
+  const sender = mailboxOf(settings.from).address;
   return {
     async send(record) {
       const to = record.recipient.email;
       if (!to) return { kind: "permanent", error: "the recipient has no e-mail address" };
+      // The notice's id as the Message-ID: a relay or mailbox that sees it twice can tell.
+      const messageId = `<${record.id}@haoshangliang>`;
+      const raw = composeTextMail({
+        from: settings.from,
+        to: { name: record.recipient.name, address: to },
+        subject: record.subject,
+        text: record.text,
+        messageId,
+        date: new Date(),
+        headers: { "X-Haoshangliang-Notice": record.id },
+      });
       try {
-        const info = await transport.sendMail({
-          from: settings.from,
-          to: { name: record.recipient.name, address: to },
-          subject: record.subject,
-          text: record.text,
-          // The notice's id as the Message-ID: a relay or mailbox that sees it twice can tell.
-          messageId: `<${record.id}@haoshangliang>`,
-          headers: { "X-Haoshangliang-Notice": record.id },
-        });
-        return { kind: "sent", providerMessageId: info.messageId };
+        await sendOnce(options, login, { from: sender, to }, raw);
+        return { kind: "sent", providerMessageId: messageId };
       } catch (error) {
         return outcomeOfError(error);
       }
