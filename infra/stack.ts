@@ -72,6 +72,10 @@ export const apiFunctions: Readonly<
     description: "好商量 API: activities, duty shifts, 社情民意, the year's plan and the 4+X quota",
     access: "readWrite",
   },
+  "quota-checks": {
+    description: "好商量 API: the quarterly check on demand, handed to the jobs' function, and its results",
+    access: "readWrite",
+  },
 };
 
 /** The API functions that drive the topic loop: start executions and deliver decisions. */
@@ -81,9 +85,10 @@ export const topicLoopClients: readonly ApiFunctionName[] = [
   "activities",
 ];
 
-/** `stations` → `StationsFunction`: the construct id of an API function. */
+/** `stations` → `StationsFunction`, `quota-checks` → `QuotaChecksFunction`: the construct id of an API function. */
 export function apiFunctionId(name: ApiFunctionName): string {
-  return `${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Function`;
+  const words = name.split("-").map((word) => `${word[0]?.toUpperCase() ?? ""}${word.slice(1)}`);
+  return `${words.join("")}Function`;
 }
 
 /** The stack's name for a county: `Haoshangliang-<slug>`. */
@@ -271,11 +276,11 @@ export class HaoshangliangStack extends Stack {
     grantStartExecution(schedules.function, this.topicLoop.stateMachineArn);
     grantLoopInspection(schedules.function, this.topicLoop);
     // A quarterly check the county office asks for is handed to the jobs' function (decision 0022).
-    const activities: TableFunction | undefined = this.apiFunctions.activities;
-    if (activities) {
-      activities.addEnvironment("SCHEDULED_JOBS_FUNCTION", schedules.function.functionName);
+    const checks: TableFunction | undefined = this.apiFunctions["quota-checks"];
+    if (checks) {
+      checks.addEnvironment("SCHEDULED_JOBS_FUNCTION", schedules.function.functionName);
       // The function itself, not `grantInvoke`'s `:*` too: no version or alias is ever invoked.
-      activities.addToRolePolicy(
+      checks.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.ALLOW,
           actions: ["lambda:InvokeFunction"],

@@ -7,6 +7,7 @@ import { activityOperations } from "../activities/operations/activity-operations
 import { dutyOperations } from "../activities/operations/duty-operations";
 import { opinionOperations } from "../activities/operations/opinion-operations";
 // The year's plan, the quota and the quarterly check (decision 0022).
+import { quotaCheckOperations } from "../activities/operations/quota-check-operations";
 import { quotaOperations } from "../activities/operations/quota-operations";
 import { memberInvitationOperations } from "../invitations/member-operations";
 import { stationInvitationOperations } from "../invitations/station-operations";
@@ -42,4 +43,5 @@ export const allOperations = [
   ...opinionOperations,
   // The year's plan, the quota and the quarterly check (decision 0022).
   ...quotaOperations,
+  ...quotaCheckOperations,
 ];

@@ -108,6 +108,7 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-APIG4 Api/Route GET |openapi.json/Resource",
         "AwsSolutions-L1 MetaFunction",
         "AwsSolutions-L1 ActivitiesFunction",
+        "AwsSolutions-L1 QuotaChecksFunction",
         "AwsSolutions-L1 MembersFunction",
         "AwsSolutions-L1 StationsFunction",
         "AwsSolutions-L1 TopicsFunction",

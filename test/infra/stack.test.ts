@@ -507,21 +507,21 @@ describe("the quarterly quota check", () => {
     );
   });
 
-  it("lets the activities function hand a check asked for to the jobs' function, and no other function", () => {
-    const activities = functionLogicalId("activities");
-    const fn = record(template.toJSON().Resources[activities]);
+  it("lets the quota-checks function hand a check asked for to the jobs' function, and no other function", () => {
+    const checks = functionLogicalId("quota-checks");
+    const fn = record(template.toJSON().Resources[checks]);
     const environment = record(record(record(fn.Properties).Environment).Variables);
     expect(JSON.stringify(environment.SCHEDULED_JOBS_FUNCTION)).toMatch(/"Ref":"SchedulesFunction/);
-    const activitiesRole = JSON.stringify(record(fn.Properties).Role).match(/"(\w+Role\w*)"/)?.[1];
+    const checksRole = JSON.stringify(record(fn.Properties).Role).match(/"(\w+Role\w*)"/)?.[1];
     const invokingRoles = Object.values(template.findResources("AWS::IAM::Policy"))
       .map((policy) => record(record(policy).Properties))
       .filter((policy) =>
         /"lambda:InvokeFunction".*"SchedulesFunction\w*","Arn"/.test(JSON.stringify(policy)),
       )
       .flatMap((policy) => asList(policy.Roles).map((role) => JSON.stringify(role)));
-    // The schedules' own role (the scheduler's), and the activities function's: no other.
+    // The schedules' own role (the scheduler's), and the quota-checks function's: no other.
     expect(invokingRoles).toHaveLength(2);
-    expect(invokingRoles.filter((role) => role.includes(`"${activitiesRole}"`))).toHaveLength(1);
+    expect(invokingRoles.filter((role) => role.includes(`"${checksRole}"`))).toHaveLength(1);
   });
 
   it("alarms when a check was due and did not complete that day", () => {

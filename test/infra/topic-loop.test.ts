@@ -678,7 +678,7 @@ describe("permissions around the topic loop", () => {
 
   it("no other API function gets the machine's ARN or any states: action", () => {
     const others = functionNames.filter((name) => !topicLoopClients.includes(name)).sort();
-    expect(others).toEqual(["members", "meta", "stations"]);
+    expect(others).toEqual(["members", "meta", "quota-checks", "stations"]);
     for (const name of others) {
       const id = functionLogicalId(apiFunctionId(name));
       expect(environmentOf(id).TOPIC_LOOP_ARN, name).toBeUndefined();

@@ -4,6 +4,7 @@
  * only some of them (kernel/http/messages.ts; test/unit/api/message-reach.test.ts).
  */
 import { activityMessages } from "../../functions/activities/messages/activities";
+import { quotaCheckMessages } from "../../functions/activities/messages/quota-checks";
 import { activityRecordMessages } from "../../functions/activities/messages/records";
 import { kernelMessages } from "../../functions/kernel/http/messages";
 import { requestMessages } from "../../functions/kernel/http/request-messages";
@@ -24,6 +25,7 @@ export const messageModules = {
   "functions/topics/messages/topics.ts": topicMessages,
   "functions/activities/messages/records.ts": activityRecordMessages,
   "functions/activities/messages/activities.ts": activityMessages,
+  "functions/activities/messages/quota-checks.ts": quotaCheckMessages,
 } as const;
 
 /** Every key any function can answer with. */

@@ -15,14 +15,6 @@ export const activityMessages = addMessages(
       "zh-CN": "全年计划的社情民意信息合计 {planned} 条，少于年度目标 {target} 条",
       en: "The year's plan has {planned} public-opinion items, fewer than the target of {target}",
     },
-    as_of_in_future: {
-      "zh-CN": "检查日期不能晚于现在：季度尚未开始的检查会按今天的数据评判",
-      en: "asOf cannot be in the future: a quarter not yet begun would be judged on today's counts",
-    },
-    check_running: {
-      "zh-CN": "该次季度检查正在进行，请稍后查看结果",
-      en: "This quarterly check is running; look at its results shortly",
-    },
     shift_closed: {
       "zh-CN": "该值班已登记或已取消，不能重复操作",
       en: "This shift was already recorded or cancelled",

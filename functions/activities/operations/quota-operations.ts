@@ -28,7 +28,6 @@ import {
   stationQuotaQuery,
 } from "../quota-contracts";
 import { quotaRowsOf, readQuotaRow, savePlan } from "../store/plans";
-import { quotaCheckOperations } from "./quota-check-operations";
 
 async function visibleStation(principal: Principal, stationId: string): Promise<Station> {
   assertCanSeeStation(principal, stationId, await visibleMemberStations(principal));
@@ -175,8 +174,5 @@ const viewOperations = [
   }),
 ];
 
-export const quotaOperations: readonly Operation[] = [
-  ...planOperations,
-  ...viewOperations,
-  ...quotaCheckOperations,
-];
+/** The quarterly check on demand has a function of its own (functions/quota-checks.ts). */
+export const quotaOperations: readonly Operation[] = [...planOperations, ...viewOperations];

@@ -6,7 +6,7 @@
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The Lambda function that serves a route: one per bounded part of the API (see docs/decisions). */
-export type ApiFunctionName = "meta" | "stations" | "members" | "topics" | "activities";
+export type ApiFunctionName = "meta" | "stations" | "members" | "topics" | "activities" | "quota-checks";
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -90,9 +90,9 @@ export const routes = [
   { method: "GET", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
   { method: "GET", path: "/stations/{stationId}/quota", auth: "jwt", function: "activities" },
   { method: "GET", path: "/quota", auth: "jwt", function: "activities" },
-  { method: "POST", path: "/quota-checks", auth: "jwt", function: "activities" },
-  { method: "GET", path: "/quota-checks", auth: "jwt", function: "activities" },
-  { method: "GET", path: "/quota-checks/{checkId}", auth: "jwt", function: "activities" },
+  { method: "POST", path: "/quota-checks", auth: "jwt", function: "quota-checks" },
+  { method: "GET", path: "/quota-checks", auth: "jwt", function: "quota-checks" },
+  { method: "GET", path: "/quota-checks/{checkId}", auth: "jwt", function: "quota-checks" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routes)[number]["method"]} ${(typeof routes)[number]["path"]}`;

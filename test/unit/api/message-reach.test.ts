@@ -18,7 +18,7 @@ import { bundleSettings } from "../../../infra/bundling";
 import { fromRoot } from "../../../infra/paths";
 import { type AnyMessageKey, messageModules } from "../../support/all-messages";
 
-const apiFunctions = ["meta", "stations", "members", "topics", "activities"] as const;
+const apiFunctions = ["meta", "stations", "members", "topics", "activities", "quota-checks"] as const;
 
 /** What the code of a bundle names: `"key"`, `'key'`, `` `key` `` or a prefix of it followed by `"` or `${`. */
 function names(code: string, key: string): boolean {
