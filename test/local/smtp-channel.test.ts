@@ -5,6 +5,7 @@
 
 import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:net";
+import parseAddresses from "nodemailer/lib/addressparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smtpChannel } from "../../functions/notices/channels/smtp";
@@ -95,6 +96,36 @@ const channel = () =>
     timeoutMs: 2_000,
   });
 
+/** Sends one notice through a server that asks for a login; answers the logins it saw. */
+async function sendThroughAuthenticatingServer(url: (port: number) => string) {
+  const logins: Array<{ username?: string; password?: string | null; method: string }> = [];
+  const authenticating = new SMTPServer({
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    authMethods: ["PLAIN", "LOGIN"],
+    onAuth(auth, _session, callback) {
+      logins.push({ username: auth.username, password: auth.password, method: auth.method });
+      callback(null, { user: auth.username });
+    },
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on("end", () => callback());
+    },
+  });
+  await new Promise<void>((resolve) => authenticating.listen(0, "127.0.0.1", resolve));
+  try {
+    const outcome = await smtpChannel({
+      url: url((authenticating.server.address() as AddressInfo).port),
+      from: "noreply@example.gov.cn",
+      timeoutMs: 2_000,
+    }).send(notice("zhang@example.cn"));
+    expect(outcome).toMatchObject({ kind: "sent" });
+    return logins;
+  } finally {
+    await new Promise<void>((resolve) => authenticating.close(() => resolve()));
+  }
+}
+
 describe("smtpChannel", () => {
   it("delivers the notice: from the county office, to the recipient, its subject and text, the notice id as Message-ID", async () => {
     const outcome = await channel().send(notice("zhang@example.cn"));
@@ -138,34 +169,41 @@ describe("smtpChannel", () => {
     ).toBe(true);
   });
 
-  it("logs in with the credentials of the URL, decoded", async () => {
-    const logins: Array<{ username: string | undefined; password: string | null | undefined }> = [];
-    const authenticating = new SMTPServer({
-      disabledCommands: ["STARTTLS"],
-      allowInsecureAuth: true,
-      authMethods: ["PLAIN", "LOGIN"],
-      onAuth(auth, _session, callback) {
-        logins.push({ username: auth.username, password: auth.password });
-        callback(null, { user: auth.username });
-      },
-      onData(stream, _session, callback) {
-        stream.resume();
-        stream.on("end", () => callback());
-      },
-    });
-    await new Promise<void>((resolve) => authenticating.listen(0, "127.0.0.1", resolve));
-    const authPort = (authenticating.server.address() as AddressInfo).port;
-    try {
-      const outcome = await smtpChannel({
-        url: `smtp://office%40example.gov.cn:p%40ss%3Aw%2Frd@127.0.0.1:${authPort}`,
-        from: "noreply@example.gov.cn",
-        timeoutMs: 2_000,
-      }).send(notice("zhang@example.cn"));
-      expect(outcome).toMatchObject({ kind: "sent" });
-      expect(logins).toEqual([{ username: "office@example.gov.cn", password: "p@ss:w/rd" }]);
-    } finally {
-      await new Promise<void>((resolve) => authenticating.close(() => resolve()));
-    }
+  it("logs in with the credentials of the URL, decoded once (a password may hold a %)", async () => {
+    const logins = await sendThroughAuthenticatingServer(
+      (authPort) => `smtp://office%40example.gov.cn:p%40ss%3Aw%2Frd%25%2541@127.0.0.1:${authPort}`,
+    );
+    expect(logins).toEqual([
+      { username: "office@example.gov.cn", password: "p@ss:w/rd%%41", method: "PLAIN" },
+    ]);
+  });
+
+  it("logs in with the method the URL names (authMethod), as nodemailer's transport does", async () => {
+    const logins = await sendThroughAuthenticatingServer(
+      (authPort) => `smtp://office:secret@127.0.0.1:${authPort}?authMethod=LOGIN`,
+    );
+    expect(logins).toEqual([{ username: "office", password: "secret", method: "LOGIN" }]);
+  });
+
+  it("sends without logging in where the server offers no AUTH, as nodemailer's transport does", async () => {
+    const outcome = await smtpChannel({
+      url: `smtp://office:secret@127.0.0.1:${port}`,
+      from: "noreply@example.gov.cn",
+      timeoutMs: 2_000,
+    }).send(notice("zhang@example.cn"));
+    expect(outcome).toMatchObject({ kind: "sent" });
+  });
+
+  it("a line break in the recipient's name cannot add an address to the To field", async () => {
+    const record = notice("zhang@example.cn");
+    const named = {
+      ...record,
+      recipient: { ...record.recipient, name: "Zhang <evil@example.com>,\r\nZhang" },
+    };
+    expect(await channel().send(named)).toMatchObject({ kind: "sent" });
+    const raw = received.at(-1)?.raw ?? "";
+    const to = /^To: (.*)$/m.exec(raw.split("\r\n\r\n")[0] ?? "")?.[1] ?? "";
+    expect(parseAddresses(to, { flatten: true }).map((entry) => entry.address)).toEqual(["zhang@example.cn"]);
   });
 
   it("a mailbox the server refuses for good (5xx) is a permanent failure", async () => {
@@ -198,6 +236,23 @@ describe("smtpChannel", () => {
       expect(outcome).toMatchObject({ kind: "transient" });
     } finally {
       silent.close();
+    }
+  });
+  it("a server that closes before its greeting is transient, with that reason", async () => {
+    const closing: Server = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    try {
+      const outcome = await smtpChannel({
+        url: `smtp://127.0.0.1:${(closing.address() as AddressInfo).port}`,
+        from: "noreply@example.gov.cn",
+        timeoutMs: 2_000,
+      }).send(notice("zhang@example.cn"));
+      expect(outcome).toMatchObject({
+        kind: "transient",
+        error: expect.stringMatching(/closed unexpectedly/),
+      });
+    } finally {
+      closing.close();
     }
   });
 });

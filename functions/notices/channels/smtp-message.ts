@@ -28,7 +28,16 @@ export function mailboxOf(field: string): MailboxAddress {
 }
 
 /** `"name" <address>`, the name in encoded words when it is not plain ASCII. */
-function addressHeader({ name, address }: { readonly name: string; readonly address: string }): string {
+function addressHeader({
+  name: rawName,
+  address,
+}: {
+  readonly name: string;
+  readonly address: string;
+}): string {
+  // Control characters (a line break in a member's name) would leave the name unencoded and
+  // unquoted, free to add addresses or a group to the field: as spaces it is quoted like any other.
+  const name = rawName.replace(/\p{Cc}+/gu, " ").trim();
   if (!name) return `<${address}>`;
   const plain = /^[\x20-\x7e]*$/.test(name);
   const shown = plain ? `"${name.replace(/["\\]/g, "\\$&")}"` : encodeWords(name, "B", 52, true);

@@ -33,11 +33,16 @@ function outcomeOfError(error: unknown): AttemptOutcome {
 
 type ConnectionOptions = ConstructorParameters<typeof SMTPConnection>[0];
 type Auth = Parameters<SMTPConnection["login"]>[0];
+/** The URL's credentials, and whether to log in even where the server does not offer AUTH. */
+interface Login {
+  readonly auth: Auth;
+  readonly force: boolean;
+}
 
 /** Connects, logs in when the URL carries credentials, sends one message and quits. */
 function sendOnce(
   options: ConnectionOptions,
-  auth: Auth | undefined,
+  login: Login | undefined,
   envelope: { from: string; to: string },
   raw: string,
 ) {
@@ -54,9 +59,12 @@ function sendOnce(
         connection.quit();
         resolve();
       });
-    connection.connect(() => {
-      if (!auth) return send();
-      connection.login(auth, (error) => (error ? fail(error) : send()));
+    connection.connect((error) => {
+      // A server that closed before its greeting answers here, not with an 'error' event.
+      if (error) return fail(error);
+      // As nodemailer's transport: log in only where the server offers AUTH (or forceAuth says to).
+      if (!login || !(connection.allowsAuth || login.force)) return send();
+      connection.login(login.auth, (failed) => (failed ? fail(failed) : send()));
     });
   });
 }
@@ -70,8 +78,13 @@ export function smtpChannel(settings: SmtpSettings): ChannelSender {
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   };
-  const login: Auth | undefined = auth?.user
-    ? { user: decodeURIComponent(auth.user), pass: decodeURIComponent(auth.pass ?? "") }
+  // parseConnectionUrl has decoded them already (a second decoding breaks a password with a "%").
+  const method = typeof fromUrl.authMethod === "string" ? fromUrl.authMethod : undefined;
+  const login: Login | undefined = auth?.user
+    ? {
+        auth: { user: auth.user, pass: auth.pass ?? "", ...(method ? { method } : {}) },
+        force: fromUrl.forceAuth === true,
+      }
     : undefined;
   const sender = mailboxOf(settings.from).address;
   return {
