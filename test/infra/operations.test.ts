@@ -6,6 +6,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routes } from "../../functions/kernel/http/routes";
 import type { HaoshangliangStack } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, synthesize } from "./synth";
 
@@ -70,8 +71,20 @@ describe("alarms", () => {
       (id) => !/LogRetention|CustomResource|AwsCustom|BucketNotifications|CDKBucketDeployment/.test(id),
     );
     expect(functionsWith("Throttles")).toBe(functions.length);
-    // 5 API functions and the task function; the scheduled jobs' and the senders' have their own.
-    expect(functionsWith("Errors")).toBe(6 + 3);
+    // Every API function (one per function the routes name) and the task function; the scheduled
+    // jobs' and the senders' have their own.
+    const apiFunctionCount = new Set(routes.map((route) => route.function)).size;
+    expect(apiFunctionCount).toBe(6);
+    expect(functionsWith("Errors")).toBe(apiFunctionCount + 1 + 3);
+    const watched = metrics
+      .filter((p) => p.MetricName === "Errors" && p.Namespace === "AWS/Lambda")
+      .map((p) => JSON.stringify(p.Dimensions));
+    for (const name of ["Activities", "QuotaChecks"]) {
+      expect(
+        watched.filter((dimensions) => dimensions.includes(`"${name}Function`)),
+        name,
+      ).toHaveLength(1);
+    }
   });
 
   it("watches the table's throttles, the API's 5xx and every dead-letter queue", () => {

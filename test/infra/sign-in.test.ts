@@ -22,7 +22,7 @@ const oidc = {
 function apiFunctionEnvironments(template: ReturnType<typeof synthesize>["template"]) {
   const functions = template.findResources("AWS::Lambda::Function");
   return Object.entries(functions)
-    .filter(([id]) => /^(Stations|Members|Topics|Activities|Meta)Function/.test(id))
+    .filter(([id]) => /^(Stations|Members|Topics|Activities|QuotaChecks|Meta)Function/.test(id))
     .map(
       ([, resource]) =>
         (resource as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties
