@@ -307,6 +307,7 @@ describe("functions behind routes", () => {
         members: recorder("C"),
         topics: recorder("D"),
         activities: recorder("E"),
+        "quota-checks": recorder("F"),
       },
     });
     try {
@@ -314,7 +315,8 @@ describe("functions behind routes", () => {
       expect(await (await fetch(`${split.url}/health`)).text()).toBe("A");
       expect(await (await fetch(`${split.url}/stations`, { headers: bearer(token) })).text()).toBe("B");
       expect(await (await fetch(`${split.url}/members`, { headers: bearer(token) })).text()).toBe("C");
-      expect(seen).toEqual(["A:meta", "B:stations", "C:members"]);
+      expect(await (await fetch(`${split.url}/quota-checks`, { headers: bearer(token) })).text()).toBe("F");
+      expect(seen).toEqual(["A:meta", "B:stations", "C:members", "F:quota-checks"]);
     } finally {
       await split.close();
     }
