@@ -3,7 +3,7 @@ import { NotFoundError } from "./domain/errors";
 import { isTopicStep, type TopicStep, topicSteps } from "./domain/topics/steps";
 import { logInfo, withLogScope } from "./kernel/log";
 import { awaitStep } from "./topics/loop/await-step";
-import { enterStep } from "./topics/loop/enter-step";
+import { enterStep, enterStepOnly } from "./topics/loop/enter-step";
 import { InvalidTaskInput, TopicNotFound } from "./topics/loop/errors";
 import { remind } from "./topics/loop/remind";
 import { resumeStep } from "./topics/loop/resume-step";
@@ -13,7 +13,14 @@ export { InvalidTaskInput } from "./topics/loop/errors";
 
 /** The payloads the state machine sends (workflows/topic-loop.ts builds them). */
 export type TaskEvent = (
-  | { readonly action: "enterStep" | "resumeStep"; readonly topicId: string; readonly step: TopicStep }
+  | { readonly action: "resumeStep"; readonly topicId: string; readonly step: TopicStep }
+  | {
+      readonly action: "enterStep";
+      readonly topicId: string;
+      readonly step: TopicStep;
+      /** The wait's token, parked with the entry; none from an execution of the older definition. */
+      readonly taskToken?: string | undefined;
+    }
   | {
       readonly action: "remind";
       readonly topicId: string;
@@ -64,6 +71,8 @@ export function taskEventProblems(event: unknown): string[] {
   )
     problems.push("executionStartedAt must be an ISO 8601 date-time with Z or an offset");
   if (action === "awaitStep" && !text(taskToken)) problems.push("taskToken must be a non-empty string");
+  if (action === "enterStep" && taskToken !== undefined && !text(taskToken))
+    problems.push("taskToken must be a non-empty string");
   return problems;
 }
 
@@ -80,13 +89,16 @@ function taskEvent(event: Record<string, unknown>): TaskEvent {
   };
   if (action === "remind") return { action, ...base, ...(executionStartedAt ? { executionStartedAt } : {}) };
   if (action === "awaitStep") return { action, ...base, taskToken: taskToken as string };
-  return { action: action as "enterStep" | "resumeStep", ...base };
+  if (action === "enterStep") return { action, ...base, ...(taskToken ? { taskToken } : {}) };
+  return { action: "resumeStep", ...base };
 }
 
 function run(services: TopicServices, input: TaskEvent) {
   switch (input.action) {
     case "enterStep":
-      return enterStep(services, input);
+      return input.taskToken
+        ? enterStep(services, { ...input, taskToken: input.taskToken })
+        : enterStepOnly(services, input);
     case "resumeStep":
       return resumeStep(services, input);
     case "remind":

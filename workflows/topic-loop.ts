@@ -74,8 +74,8 @@ export interface TopicLoopProps {
   /** Retention of the state machine's execution log. */
   readonly logRetention: RetentionDays;
   /**
-   * Upper bound, in seconds, for one run of Enter step, Resume step and Remind or escalate (Await
-   * step waits as long as `$.waitSeconds` says). Longer than the function's own timeout, so that a
+   * Upper bound, in seconds, for one run of Resume step and Remind or escalate (Enter step and Await
+   * step wait as long as `$.waitSeconds` says). Longer than the function's own timeout, so that a
    * hanging function fails with the function's timeout error first.
    * @default 60
    */
@@ -136,8 +136,8 @@ export class TopicLoop extends Construct {
       comment: "好商量: one execution per topic through the six steps (docs/decisions/0006-topic-loop.md)",
       definitionBody: DefinitionBody.fromChainable(start),
       // ALL, without execution data: every state entered and left, with no payloads — a full
-      // per-topic trace for the runbook, no personal data in logs, and a volume of about 40 events
-      // per topic (20 transitions). ERROR alone would hide the path that led to a failure.
+      // per-topic trace for the runbook, no personal data in logs, and a volume of about 30 events
+      // per topic (14 transitions). ERROR alone would hide the path that led to a failure.
       logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: props.tracing ?? false,
     });
@@ -182,15 +182,17 @@ export class TopicLoop extends Construct {
         }),
       );
 
-    const enterStep = task(topicLoopStates.enterStep, "enterStep");
+    const enterStep = this.#callback(fn, topicLoopStates.enterStep, "enterStep");
     const resumeStep = task(topicLoopStates.resumeStep, "resumeStep");
     const remind = task(topicLoopStates.remind, "remind", {
       // Standard executions end after a year: Remind hands over well before (tasks.remind).
       executionStartedAt: JsonPath.stringAt("$$.Execution.StartTime"),
     });
-    const awaitStep = this.#awaitStep(fn);
+    const awaitStep = this.#callback(fn, topicLoopStates.awaitStep, "awaitStep");
     const handOver = this.#handOver(self, taskTimeout);
 
+    // Not(IsPresent) rather than IsPresent: false, which the local runtime's package never matches.
+    const noEntryWait = Condition.not(Condition.isPresent("$.waitSeconds"));
     const closed = new Succeed(this, topicLoopStates.closed);
     const handedOver = new Succeed(this, topicLoopStates.handedOver);
 
@@ -198,14 +200,18 @@ export class TopicLoop extends Construct {
       .when(Condition.stringEquals("$.outcome", "close"), closed)
       // The deadline moved: plan the alarms afresh for the same step, without a new notice.
       .when(Condition.stringEquals("$.outcome", "rearm"), resumeStep)
+      // A decision without the entry's wait (from an older version): the step is resumed, and the
+      // Await step follows the topic to where it is.
+      .when(noEntryWait, resumeStep)
       // "advance" or "return": `$.step` is already the next (or an earlier) step.
       .otherwise(enterStep);
 
     // A timeout is the wake-up for the next alarm. The error is discarded so that the state input
     // (topicId, step, waitSeconds) is what Remind or escalate receives.
-    awaitStep.addCatch(remind, { errors: ["States.Timeout"], resultPath: JsonPath.DISCARD });
-    awaitStep.next(decided);
-    enterStep.next(awaitStep);
+    for (const wait of [enterStep, awaitStep]) {
+      wait.addCatch(remind, { errors: ["States.Timeout"], resultPath: JsonPath.DISCARD });
+      wait.next(decided);
+    }
     resumeStep.next(awaitStep);
     remind.next(
       new Choice(this, topicLoopStates.handOverChoice)
@@ -213,28 +219,33 @@ export class TopicLoop extends Construct {
         .otherwise(awaitStep),
     );
 
-    return new Choice(this, topicLoopStates.startOrResume)
-      .when(
-        Condition.and(Condition.isPresent("$.resume"), Condition.booleanEquals("$.resume", true)),
-        resumeStep,
-      )
-      .otherwise(enterStep);
+    return (
+      new Choice(this, topicLoopStates.startOrResume)
+        .when(
+          Condition.and(Condition.isPresent("$.resume"), Condition.booleanEquals("$.resume", true)),
+          resumeStep,
+        )
+        // Started without the entry's wait (by an older version): resumed, as above.
+        .when(noEntryWait, resumeStep)
+        .otherwise(enterStep)
+    );
   }
 
   /**
-   * The callback: the function parks the token; the API answers with SendTaskSuccess. The wait
-   * times out at the next alarm. `waitSeconds` is in the payload too, so that the local runtime
-   * (which cannot see the state input from inside a task) can time the wait from it.
+   * A callback: the function parks the token (Enter step: with the step's entry, in one write); the
+   * API answers with SendTaskSuccess. The wait times out at the next alarm. `waitSeconds` is in the
+   * payload too, so that the local runtime (which cannot see the state input from inside a task) can
+   * time the wait from it.
    */
-  #awaitStep(fn: IFunction): LambdaInvoke {
+  #callback(fn: IFunction, stateName: string, action: "enterStep" | "awaitStep"): LambdaInvoke {
     return withRetries(
-      new LambdaInvoke(this, topicLoopStates.awaitStep, {
-        stateName: topicLoopStates.awaitStep,
+      new LambdaInvoke(this, stateName, {
+        stateName,
         lambdaFunction: fn,
         integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
         retryOnServiceExceptions: false,
         payload: TaskInput.fromObject({
-          action: "awaitStep",
+          action,
           topicId: JsonPath.stringAt("$.topicId"),
           step: JsonPath.stringAt("$.step"),
           waitSeconds: JsonPath.numberAt("$.waitSeconds"),

@@ -5,15 +5,27 @@
  */
 import { addToLogScope, logError } from "../kernel/log";
 import { retryStaleWrites } from "../kernel/retry";
+import { entryWait } from "./loop/waiting";
 import type { TopicServices } from "./services";
+import { calendarsInForce } from "./store/calendars";
 import { type Decision, getTopic, type StoredTopic, saveTopic } from "./store/topics";
 
 /** The loop's own state (token, wake-ups, alarms sent): a client's ETag stays valid across it. */
 export const bookkeeping = { bookkeeping: true } as const;
 
-/** Hands `decision` to the wait on `token`; false when the token is stale (the decision waits on). */
-const deliver = (services: TopicServices, topicId: string, token: string, decision: Decision) =>
-  services.loop.deliver(token, { topicId, outcome: decision.outcome, step: decision.step });
+/**
+ * Hands `decision` to the wait on `token`; false when the token is stale (the decision waits on).
+ * `topic` is the topic as the decision left it: the wait of the step it enters is planned from it.
+ */
+async function deliver(services: TopicServices, topic: StoredTopic, token: string, decision: Decision) {
+  const waitSeconds = entryWait(topic, services.now(), await calendarsInForce());
+  return services.loop.deliver(token, {
+    topicId: topic.id,
+    outcome: decision.outcome,
+    step: decision.step,
+    waitSeconds,
+  });
+}
 
 /**
  * The loop's own delivery (a decision found waiting when a token is parked): delivered, it is
@@ -21,11 +33,11 @@ const deliver = (services: TopicServices, topicId: string, token: string, decisi
  */
 export async function deliverPending(
   services: TopicServices,
-  topicId: string,
+  topic: StoredTopic,
   token: string,
   decision: Decision,
 ): Promise<void> {
-  if (await deliver(services, topicId, token, decision)) await clearDelivered(services, topicId, decision);
+  if (await deliver(services, topic, token, decision)) await clearDelivered(services, topic.id, decision);
 }
 
 /** Forgets a delivered decision (and the token it used), unless a newer one replaced it meanwhile. */
@@ -59,7 +71,7 @@ export async function handOver(services: TopicServices, topic: StoredTopic): Pro
   // The execution the decision goes to: the request's lines meet that execution's.
   if (topic.executionName) addToLogScope({ executionName: topic.executionName });
   try {
-    await deliver(services, topic.id, topic.taskToken, decision);
+    await deliver(services, topic, topic.taskToken, decision);
   } catch (error) {
     logError(
       "decision recorded but not handed to the topic loop yet",

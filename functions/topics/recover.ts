@@ -14,7 +14,9 @@ import {
 } from "../domain/topics/recovery";
 import { logInfo } from "../kernel/log";
 import type { LoopExecutions } from "./loop/topic-loop";
+import { entryWait } from "./loop/waiting";
 import type { RecoveryServices } from "./services";
+import { calendarsInForce } from "./store/calendars";
 import { findTopic, recordExecutionName, type StoredTopic, type StreakChange } from "./store/topics";
 
 export interface Restarted extends Recovery {
@@ -47,7 +49,7 @@ export async function knownExecutions(
 export async function restart(
   services: RecoveryServices,
   recovery: Recovery,
-  topic: Pick<StoredTopic, "stepSeq" | "executionName">,
+  topic: StoredTopic,
   streak: StreakChange,
 ): Promise<Restarted | undefined> {
   const executionName = recoveryExecutionName(recovery.topicId, topic.stepSeq, services.now());
@@ -55,8 +57,12 @@ export async function restart(
     logInfo("topic loop restarted by another recovery meanwhile", { topicId: recovery.topicId });
     return undefined;
   }
+  // A step never entered is entered by the new execution, which needs the entry's wait up front.
+  const entry = recovery.resume
+    ? {}
+    : { waitSeconds: entryWait(topic, services.now(), await calendarsInForce()) };
   await services.loop.start(
-    { topicId: recovery.topicId, step: recovery.step, resume: recovery.resume },
+    { topicId: recovery.topicId, step: recovery.step, resume: recovery.resume, ...entry },
     executionName,
   );
   logInfo("topic loop restarted", { ...recovery, executionName });

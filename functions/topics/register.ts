@@ -12,6 +12,7 @@ import { logError } from "../kernel/log";
 import { memberKey, stationKey } from "../kernel/table/keys";
 import { assertTopicCategory } from "./categories";
 import type { TopicCreate } from "./contracts";
+import { entryWait } from "./loop/waiting";
 import { planStep } from "./plan-step";
 import { actorOf } from "./present";
 import type { TopicServices } from "./services";
@@ -125,7 +126,8 @@ export async function registerTopic(
   const now = services.now();
   // 收集议题 starts with the registration: its deadline is in the answer and in the timeline at once,
   // however soon the first decision follows.
-  const planned = planStep(newTopic(body, now, extras), "collect", now, await calendarsInForce(), 1);
+  const calendars = await calendarsInForce();
+  const planned = planStep(newTopic(body, now, extras), "collect", now, calendars, 1);
   const created = { at: now.toISOString(), kind: "created", step: "collect" } as const;
   const details = { source: body.source, ...(extras.opinionId ? { opinionId: extras.opinionId } : {}) };
   const references = referencesOf(body);
@@ -139,7 +141,7 @@ export async function registerTopic(
   });
   try {
     await services.loop.start(
-      { topicId: topic.id, step: "collect", resume: false },
+      { topicId: topic.id, step: "collect", resume: false, waitSeconds: entryWait(topic, now, calendars) },
       topic.executionName ?? topic.id,
     );
   } catch (error) {

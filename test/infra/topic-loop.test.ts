@@ -329,22 +329,24 @@ describe("the topic loop's state machine", () => {
 });
 
 describe("the definition", () => {
-  it("starts at the Choice Start or resume?: Resume step when $.resume is true, else Enter step", () => {
+  it("starts at the Choice Start or resume?: Resume step when $.resume is true or the entry's wait is missing, else Enter step", () => {
     expect(asl.StartAt).toBe(S.start);
     const start = stateOf(asl, S.start);
     expect(start.Type).toBe("Choice");
-    expect(asList(start.Choices).map((rule) => record(rule).Next)).toEqual([S.resume]);
+    expect(asList(start.Choices).map((rule) => record(rule).Next)).toEqual([S.resume, S.resume]);
     expect(start.Default).toBe(S.enter);
     expect(JSON.stringify(start.Choices)).toContain('"Variable":"$.resume"');
-    expect(choose(start, { topicId: "t", step: "collect", resume: true })).toBe(S.resume);
-    expect(choose(start, { topicId: "t", step: "collect", resume: false })).toBe(S.enter);
+    expect(choose(start, { topicId: "t", step: "collect", resume: true, waitSeconds: 60 })).toBe(S.resume);
+    expect(choose(start, { topicId: "t", step: "collect", resume: false, waitSeconds: 60 })).toBe(S.enter);
     // An input without `resume` starts the topic rather than failing on the absent path.
-    expect(choose(start, { topicId: "t", step: "collect" })).toBe(S.enter);
+    expect(choose(start, { topicId: "t", step: "collect", waitSeconds: 60 })).toBe(S.enter);
+    // Started by an older version, without the entry's wait: resumed (the Await step catches up),
+    // rather than failing on an absent TimeoutSecondsPath.
+    expect(choose(start, { topicId: "t", step: "collect", resume: false })).toBe(S.resume);
   });
 
-  it("Enter, Resume and Remind call the task function with their action, topicId, step and execution name", () => {
+  it("Resume and Remind call the task function with their action, topicId, step and execution name", () => {
     for (const [name, action] of [
-      [S.enter, "enterStep"],
       [S.resume, "resumeStep"],
       [S.remind, "remind"],
     ] as const) {
@@ -360,13 +362,15 @@ describe("the definition", () => {
         ...(action === "remind" ? { "executionStartedAt.$": "$$.Execution.StartTime" } : {}),
       });
     }
-    expect(stateOf(asl, S.enter).Next).toBe(S.await);
     expect(stateOf(asl, S.resume).Next).toBe(S.await);
     expect(stateOf(asl, S.remind).Next).toBe(S.handOverChoice);
   });
 
-  it("Await step parks a task token and waits $.waitSeconds for the decision", () => {
-    const state = stateOf(asl, S.await);
+  it.each([
+    [S.enter, "enterStep"],
+    [S.await, "awaitStep"],
+  ])("%s parks a task token and waits $.waitSeconds for the decision", (name, action) => {
+    const state = stateOf(asl, name);
     expect(state.Type).toBe("Task");
     expect(state.Resource).toBe(`arn:${ref("AWS::Partition")}:states:::lambda:invoke.waitForTaskToken`);
     expect(state.TimeoutSecondsPath).toBe("$.waitSeconds");
@@ -375,7 +379,7 @@ describe("the definition", () => {
     expect(state.Parameters).toEqual({
       FunctionName: taskFunctionArn,
       Payload: {
-        action: "awaitStep",
+        action,
         "topicId.$": "$.topicId",
         "step.$": "$.step",
         "waitSeconds.$": "$.waitSeconds",
@@ -383,18 +387,21 @@ describe("the definition", () => {
         "executionName.$": "$$.Execution.Name",
       },
     });
-    // The SendTaskSuccess output ({ topicId, outcome, step }) is what Decided? looks at.
+    // The SendTaskSuccess output ({ topicId, outcome, step, waitSeconds }) is what Decided? looks at.
     for (const key of ["ResultPath", "ResultSelector", "OutputPath", "InputPath"]) {
       expect(state[key], key).toBeUndefined();
     }
     expect(state.Next).toBe(S.decided);
   });
 
-  it("Await step catches only States.Timeout, into Remind or escalate, discarding the error", () => {
-    expect(catchersOf(stateOf(asl, S.await))).toEqual([
-      { ErrorEquals: ["States.Timeout"], ResultPath: null, Next: S.remind },
-    ]);
-  });
+  it.each([S.enter, S.await])(
+    "%s catches only States.Timeout, into Remind or escalate, discarding the error",
+    (name) => {
+      expect(catchersOf(stateOf(asl, name))).toEqual([
+        { ErrorEquals: ["States.Timeout"], ResultPath: null, Next: S.remind },
+      ]);
+    },
+  );
 
   it("every Lambda task retries the Lambda service errors and the task's transient errors, with capped, jittered backoff", () => {
     const tasks = lambdaTasks(asl, taskFunctionArn);
@@ -426,7 +433,7 @@ describe("the definition", () => {
       const firstErrors = [
         "TopicNotFound",
         "InvalidTaskInput",
-        ...(name === S.await ? ["States.Timeout"] : []),
+        ...(name === S.await || name === S.enter ? ["States.Timeout"] : []),
       ];
       expect(retriers[0], name).toMatchObject({ ErrorEquals: firstErrors, MaxAttempts: 0 });
       const named = retriers.slice(1).flatMap(errorsOf);
@@ -441,16 +448,19 @@ describe("the definition", () => {
     const catchers = Object.entries(asl.States).flatMap(([name, state]) =>
       catchersOf(state).map((catcher) => [name, errorsOf(catcher)]),
     );
-    expect(catchers).toEqual([[S.await, ["States.Timeout"]]]);
+    expect(catchers).toEqual([
+      [S.enter, ["States.Timeout"]],
+      [S.await, ["States.Timeout"]],
+    ]);
   });
 
-  it("bounds every task but Await step with a TimeoutSeconds longer than the task function's timeout", () => {
+  it("bounds every task but the two waits with a TimeoutSeconds longer than the task function's timeout", () => {
     const functionTimeout = Number(properties(taskFunctionId).Timeout);
     expect(functionTimeout).toBeGreaterThan(0);
     const bounded = Object.entries(asl.States).filter(
-      ([name, state]) => state.Type === "Task" && name !== S.await,
+      ([name, state]) => state.Type === "Task" && name !== S.await && name !== S.enter,
     );
-    expect(bounded.map(([name]) => name).sort()).toEqual([S.enter, S.handOver, S.remind, S.resume].sort());
+    expect(bounded.map(([name]) => name).sort()).toEqual([S.handOver, S.remind, S.resume].sort());
     for (const [name, state] of bounded) {
       expect(state.TimeoutSecondsPath, name).toBeUndefined();
       expect(state.TimeoutSeconds, name).toEqual(expect.any(Number));
@@ -489,11 +499,14 @@ describe("the definition", () => {
 
   it("Decided? closes the topic on close, re-arms on rearm, otherwise enters the step the decision names", () => {
     const decided = stateOf(asl, S.decided);
+    const wait = { waitSeconds: 3600 };
     expect(choose(decided, { topicId: "t", outcome: "close", step: "feedback" })).toBe(S.closed);
-    expect(choose(decided, { topicId: "t", outcome: "advance", step: "research" })).toBe(S.enter);
-    expect(choose(decided, { topicId: "t", outcome: "return", step: "collect" })).toBe(S.enter);
+    expect(choose(decided, { topicId: "t", outcome: "advance", step: "research", ...wait })).toBe(S.enter);
+    expect(choose(decided, { topicId: "t", outcome: "return", step: "collect", ...wait })).toBe(S.enter);
     // An extension re-plans the same step's alarms without entering it again.
     expect(choose(decided, { topicId: "t", outcome: "rearm", step: "research" })).toBe(S.resume);
+    // A decision without the entry's wait (sent by an older version) resumes rather than fails.
+    expect(choose(decided, { topicId: "t", outcome: "advance", step: "research" })).toBe(S.resume);
     expect(stateOf(asl, S.closed).Type).toBe("Succeed");
   });
 
@@ -523,69 +536,50 @@ describe("the definition", () => {
 describe("a topic's path through the loop (topicLoopDefinition(), followed transition by transition)", () => {
   const definition = (): AslDefinition => topicLoopDefinition({ context: cdkJsonContext() }).definition;
   const topicId = "01JTOPIC0000000000000000AA";
-  const entered = (data: Record<string, unknown>) => ({
+  const resumed = (data: Record<string, unknown>) => ({
     topicId: data.topicId,
     step: data.step,
     waitSeconds: 3600,
   });
+  const started = { topicId, step: topicSteps[0], resume: false, waitSeconds: 3600 };
 
-  it("without reminders is 1 + 6 × 3 + 1 = 20 states: each step entered, awaited and decided, then closed", () => {
+  it("without reminders is 1 + 6 × 2 + 1 = 14 states: each step entered (and awaited in the same task) and decided, then closed", () => {
     expect(topicSteps).toHaveLength(6);
     const enteredSteps: unknown[] = [];
-    let awaited = 0;
-    const path = walk(definition(), { topicId, step: topicSteps[0], resume: false }, (name, data) => {
-      if (name === S.enter) {
-        enteredSteps.push(data.step);
-        return entered(data);
-      }
-      if (name === S.await) {
-        awaited += 1;
-        const next = topicSteps[awaited];
-        return next
-          ? { topicId, outcome: "advance", step: next }
-          : { topicId, outcome: "close", step: data.step };
-      }
-      throw new Error(`unexpected task ${name}`);
+    const path = walk(definition(), started, (name, data) => {
+      if (name !== S.enter) throw new Error(`unexpected task ${name}`);
+      enteredSteps.push(data.step);
+      const next = topicSteps[enteredSteps.length];
+      return next
+        ? { topicId, outcome: "advance", step: next, waitSeconds: 3600 }
+        : { topicId, outcome: "close", step: data.step };
     });
-    expect(path).toEqual([S.start, ...topicSteps.flatMap(() => [S.enter, S.await, S.decided]), S.closed]);
-    expect(path).toHaveLength(1 + topicSteps.length * 3 + 1);
-    expect(path).toHaveLength(20);
+    expect(path).toEqual([S.start, ...topicSteps.flatMap(() => [S.enter, S.decided]), S.closed]);
+    expect(path).toHaveLength(1 + topicSteps.length * 2 + 1);
+    expect(path).toHaveLength(14);
     expect(enteredSteps).toEqual([...topicSteps]);
   });
 
   it("on a timeout reminds with the wait's own input and waits again", () => {
-    const timeouts = ["timeout", "close"];
     let remindedWith: unknown;
-    const path = walk(definition(), { topicId, step: "consult", resume: false }, (name, data) => {
-      if (name === S.enter) return entered(data);
-      if (name === S.await) {
-        return timeouts.shift() === "timeout" ? "timeout" : { topicId, outcome: "close", step: data.step };
-      }
+    const path = walk(definition(), { ...started, step: "consult" }, (name, data) => {
+      if (name === S.enter) return "timeout";
+      if (name === S.await) return { topicId, outcome: "close", step: data.step };
       if (name === S.remind) {
         remindedWith = data;
         return { topicId, step: data.step, waitSeconds: 1800, restart: false };
       }
       throw new Error(`unexpected task ${name}`);
     });
-    expect(path).toEqual([
-      S.start,
-      S.enter,
-      S.await,
-      S.remind,
-      S.handOverChoice,
-      S.await,
-      S.decided,
-      S.closed,
-    ]);
-    expect(remindedWith).toEqual({ topicId, step: "consult", waitSeconds: 3600 });
+    expect(path).toEqual([S.start, S.enter, S.remind, S.handOverChoice, S.await, S.decided, S.closed]);
+    expect(remindedWith).toEqual({ topicId, step: "consult", resume: false, waitSeconds: 3600 });
   });
 
   it("hands over to an execution that resumes the same step, without entering it anew", () => {
     const asl = definition();
     let handedOverInput: Record<string, unknown> = {};
-    const first = walk(asl, { topicId, step: "research", resume: false }, (name, data) => {
-      if (name === S.enter) return entered(data);
-      if (name === S.await) return "timeout";
+    const first = walk(asl, { ...started, step: "research" }, (name, data) => {
+      if (name === S.enter) return "timeout";
       if (name === S.remind) return { topicId, step: data.step, waitSeconds: 60, restart: true };
       if (name === S.handOver) {
         handedOverInput = parametersFor(record(stateOf(asl, S.handOver).Parameters).Input, data);
@@ -593,11 +587,11 @@ describe("a topic's path through the loop (topicLoopDefinition(), followed trans
       }
       throw new Error(`unexpected task ${name}`);
     });
-    expect(first).toEqual([S.start, S.enter, S.await, S.remind, S.handOverChoice, S.handOver, S.handedOver]);
+    expect(first).toEqual([S.start, S.enter, S.remind, S.handOverChoice, S.handOver, S.handedOver]);
     expect(handedOverInput).toMatchObject({ topicId, step: "research", resume: true });
 
     const second = walk(asl, handedOverInput, (name, data) => {
-      if (name === S.resume) return entered(data);
+      if (name === S.resume) return resumed(data);
       if (name === S.await) return { topicId, outcome: "close", step: data.step };
       throw new Error(`unexpected task ${name}`);
     });

@@ -5,6 +5,8 @@
  */
 import { expect } from "vitest";
 import type { TopicStep } from "../../functions/domain/topics/steps";
+import { newId } from "../../functions/kernel/ids";
+import { getTopic, createTopic as storeTopic } from "../../functions/topics/store/topics";
 import type { ExecutionDescription, PendingTask } from "../../infra/local/workflow-runtime";
 import { type Api, assign, createMember, createStation, type Member, type Station } from "../api/harness";
 
@@ -154,6 +156,31 @@ export function evidenceFor(step: TopicStep, memberIds: readonly string[]): Reco
         feedbackToSource: { method: "visit", summary: "上门告知居民办理结果", givenOn: "2026-12-21" },
       };
   }
+}
+
+/**
+ * A copy of `template` as registration writes it, whose StartExecution never happened (a crash
+ * between the write and the start): at 收集议题, planned, not entered, without an execution.
+ */
+export async function writeTopicWithoutExecution(template: { readonly id: string }): Promise<string> {
+  const { taskToken: _token, pendingDecision: _decision, ...stored } = await getTopic(template.id);
+  const id = newId();
+  const at = new Date().toISOString();
+  await storeTopic(
+    {
+      ...stored,
+      id,
+      title: "没有流程的议题",
+      step: "collect",
+      stepSeq: 1,
+      enteredSeq: 0,
+      executionName: `${id}-1`,
+      createdAt: at,
+      updatedAt: at,
+    },
+    [{ at, kind: "created", step: "collect" }],
+  );
+  return id;
 }
 
 export const executionsOf = (api: Api, topicId: string): ExecutionDescription[] =>

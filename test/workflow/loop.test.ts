@@ -23,6 +23,7 @@ import {
   sourcePhone,
   stationWithLead,
   topicInput,
+  writeTopicWithoutExecution,
 } from "./harness";
 
 let api: Api;
@@ -56,14 +57,15 @@ describe("the full loop", () => {
 
     const execution = await ended(topic.id);
     expect(execution.status).toBe("SUCCEEDED");
-    const { startOrResume, enterStep, awaitStep, decided, closed } = topicLoopStates;
+    const { startOrResume, enterStep, decided, closed } = topicLoopStates;
+    // Each step's entry parks its token in the same task: no Await step when no alarm falls due.
     expect(execution.statesEntered).toEqual([
       startOrResume,
-      ...topicSteps.flatMap(() => [enterStep, awaitStep, decided]),
+      ...topicSteps.flatMap(() => [enterStep, decided]),
       closed,
     ]);
-    // 1 + 6 × 3 + 1: the figure decision 0006 promises (target ≤ 60).
-    expect(execution.stateTransitions).toBe(20);
+    // 1 + 6 × 2 + 1: the figure decision 0006 promises since its addendum of 2026-12-03 (target ≤ 60).
+    expect(execution.stateTransitions).toBe(14);
 
     const detail = await readTopic(api, topic.id);
     expect(kinds(detail)).toEqual([
@@ -434,6 +436,60 @@ describe("a second execution for the same topic", () => {
       (note) => note.templateId === "step_started",
     );
     expect(started).toHaveLength(4);
+  });
+});
+
+describe("executions and tasks of the definition before the entry parked its token (an upgrade)", () => {
+  it("an execution started without the entry's wait resumes, enters the step, tells its responsible, and goes on", async () => {
+    const template = await createTopic(api, home.station.id);
+    await parkedAt(api, template.id, "collect");
+    const id = await writeTopicWithoutExecution(template);
+    // As the API of the version before started executions: no `waitSeconds`.
+    const { executionArn } = await api.stack.workflow.startExecution({
+      name: `${id}-1`,
+      input: { topicId: id, step: "collect", resume: false },
+    });
+    const waiting = await parkedAt(api, id, "collect");
+    expect(waiting.executionArn).toBe(executionArn);
+    const { getTopic } = await import("../../functions/topics/store/topics");
+    expect(await getTopic(id)).toMatchObject({ step: "collect", stepSeq: 1, enteredSeq: 1 });
+    const told = (await notificationsOf(api, id)).filter((note) => note.templateId === "step_started");
+    expect(told).toHaveLength(1);
+    const reply = await completeStep(api, id, "collect", members);
+    expect(reply.status, reply.text).toBe(200);
+    await parkedAt(api, id, "determine");
+    const [execution] = executionsOf(api, id);
+    // Resumed; the Await step finds the step not entered and follows the topic there; then as usual.
+    expect(execution?.statesEntered).toEqual([
+      topicLoopStates.startOrResume,
+      topicLoopStates.resumeStep,
+      topicLoopStates.awaitStep,
+      topicLoopStates.decided,
+      topicLoopStates.enterStep,
+      topicLoopStates.decided,
+      topicLoopStates.enterStep,
+    ]);
+  });
+
+  it("an Enter step without a token (the older definition) enters the step and answers the wait until its first alarm", async () => {
+    const template = await createTopic(api, home.station.id);
+    await parkedAt(api, template.id, "collect");
+    const id = await writeTopicWithoutExecution(template);
+    const { handler } = await import("../../functions/topic-loop");
+    const state = (await handler({ action: "enterStep", topicId: id, step: "collect" })) as {
+      topicId: string;
+      step: string;
+      waitSeconds: number;
+    };
+    expect(state).toMatchObject({ topicId: id, step: "collect" });
+    expect(state.waitSeconds).toBeGreaterThan(pickUpSeconds);
+    const { getTopic } = await import("../../functions/topics/store/topics");
+    expect(await getTopic(id)).toMatchObject({ step: "collect", stepSeq: 1, enteredSeq: 1 });
+    expect((await getTopic(id)).taskToken).toBeUndefined();
+    await eventually(async () => {
+      const notes = await notificationsOf(api, id);
+      return notes.some((note) => note.templateId === "step_started") ? true : undefined;
+    }, "the step_started notice");
   });
 });
 

@@ -62,7 +62,7 @@ describe("topics whose loops have ended", () => {
       for (const topic of topics) {
         const [execution] = executionsOf(api, topic.id);
         if (!execution) throw new Error(`no execution for ${topic.id}`);
-        expect(execution).toMatchObject({ status: "SUCCEEDED", stateTransitions: 20 });
+        expect(execution).toMatchObject({ status: "SUCCEEDED", stateTransitions: 14 });
         const described = await sfn.send(
           new DescribeExecutionCommand({ executionArn: execution.executionArn }),
         );

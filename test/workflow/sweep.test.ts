@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { newId } from "../../functions/kernel/ids";
 import { handler as scheduledJob } from "../../functions/scheduled";
 import { defaultRecoveryServices } from "../../functions/topics/services";
-import { getTopic, createTopic as storeTopic } from "../../functions/topics/store/topics";
+import { getTopic } from "../../functions/topics/store/topics";
 import { type SweepOutcome, sweepTopicLoops } from "../../functions/topics/sweep";
 import { localComponents, workflowComponent, workflowComponentWith } from "../../infra/local/components";
 import { loadTaskHandler, type TaskHandler } from "../../infra/local/workflow-runtime";
@@ -26,6 +26,7 @@ import {
   type StationWithLead,
   stationWithLead,
   type Topic,
+  writeTopicWithoutExecution,
 } from "./harness";
 
 /** Errors to throw before the real task function runs, by action, used up in order. */
@@ -49,27 +50,6 @@ let neverStarted: string;
 let running: Topic;
 let noticesOfStopped: number;
 let sweep: SweepOutcome;
-
-/** A topic as registration writes it, whose StartExecution never happened. */
-async function writeTopicWithoutExecution(template: Topic): Promise<string> {
-  const { taskToken: _token, ...stored } = await getTopic(template.id);
-  const id = newId();
-  const at = new Date().toISOString();
-  await storeTopic(
-    {
-      ...stored,
-      id,
-      title: "没有流程的议题",
-      stepSeq: 1,
-      enteredSeq: 0,
-      executionName: `${id}-1`,
-      createdAt: at,
-      updatedAt: at,
-    },
-    [{ at, kind: "created", step: "collect" }],
-  );
-  return id;
-}
 
 beforeAll(async () => {
   api = await startApi({

@@ -29,14 +29,16 @@ export async function awaitStep(
 ): Promise<void> {
   // Mostly the token just parks: one request. Otherwise read the topic to see what waits.
   if (await parkTaskToken(input.topicId, input.step, input.taskToken, input.executionName)) return;
-  const waiting = await retryStaleWrites(async (): Promise<Decision | undefined> => {
+  type Waiting = { readonly decision: Decision; readonly topic: StoredTopic };
+  const waiting = await retryStaleWrites(async (): Promise<Waiting | undefined> => {
     const current = await getTopic(input.topicId);
-    if (current.pendingDecision?.decidedAt === input.step) return current.pendingDecision;
-    if (current.status === "closed") return closingDecision(current);
+    const found = (decision: Decision) => ({ decision, topic: current });
+    if (current.pendingDecision?.decidedAt === input.step) return found(current.pendingDecision);
+    if (current.status === "closed") return found(closingDecision(current));
     // The topic is at another step than this execution (a second execution moved it, or a decision
     // was delivered elsewhere): follow it there rather than wait on a step that is over.
     if (current.step !== input.step || current.enteredSeq !== current.stepSeq)
-      return catchingUp(current, input.step);
+      return found(catchingUp(current, input.step));
     await saveTopic(
       current,
       (t) => ({
@@ -50,5 +52,5 @@ export async function awaitStep(
     );
     return undefined;
   });
-  if (waiting) await deliverPending(services, input.topicId, input.taskToken, waiting);
+  if (waiting) await deliverPending(services, waiting.topic, input.taskToken, waiting.decision);
 }

@@ -11,6 +11,8 @@ export interface LoopInput {
   readonly topicId: string;
   readonly step: TopicStep;
   readonly resume: boolean;
+  /** The wait of the step's entry (waiting.ts `entryWait`); without it, the step is resumed. */
+  readonly waitSeconds?: number;
 }
 
 /** What a waiting execution is handed: the decision taken on its step. */
@@ -18,6 +20,11 @@ export interface LoopDecision {
   readonly topicId: string;
   readonly outcome: "advance" | "return" | "close" | "rearm";
   readonly step: TopicStep;
+  /**
+   * The wait of the entry of `step` (waiting.ts `entryWait`), with an advance or a return. Without it
+   * the execution resumes the step instead of entering it (a re-arm; a decision from an older version).
+   */
+  readonly waitSeconds?: number;
 }
 
 export interface TopicLoop {

@@ -72,6 +72,22 @@ export const decisionWaiting = (topic: StoredTopic, step: TopicStep) =>
   topic.step !== step ||
   topic.enteredSeq !== topic.stepSeq;
 
+/**
+ * The least wait of a step's entry. Its timeout is set before its function runs (the Enter step
+ * records the entry and parks its token in one invocation), so it must outlast that invocation, a
+ * cold start included; an earlier alarm is sent that much late.
+ */
+export const minimumEntrySeconds = 60;
+
+/**
+ * The wait of the Enter step that follows a decision or a registration: until the first alarm of the
+ * step's planned deadline. Computed by whoever hands the step over, since the state machine needs it
+ * before the entry runs; a step not planned yet is planned by its entry, and the first wake-up (after
+ * the minimum) plans its alarms.
+ */
+export const entryWait = (topic: StoredTopic, now: Date, calendars: Calendars) =>
+  Math.max(minimumEntrySeconds, Math.ceil(planFor(topic, now, calendars).waitSeconds));
+
 /** The wait after a task: a pick-up when a decision waits, else until the next alarm. */
 export const nextWait = (topic: StoredTopic, step: TopicStep, now: Date, calendars: Calendars) =>
   decisionWaiting(topic, step) ? pickUpSeconds : planFor(topic, now, calendars).waitSeconds;
