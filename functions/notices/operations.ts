@@ -9,6 +9,7 @@ import { id, isoDate, listQueryEntries, longText, shortText, strictObject } from
 import { commonErrors } from "../kernel/http/error-responses";
 import { defineOperation, ok } from "../kernel/http/operation";
 import { pageInHand } from "../kernel/paging";
+import { queuedNoticeStates } from "../kernel/table/keys";
 import { notificationsInState, requeueFailedNotification } from "./delivery-store";
 import { notificationColumns } from "./notification-columns";
 import type { NotificationRecord } from "./notifier";
@@ -95,12 +96,13 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     async handle({ principal, query }) {
       const page = { limit: query.limit ?? 50, cursor: query.cursor };
       const within = createdWithin(query);
-      if (!query.topicId && !query.recipient && query.status && query.status !== "sent") {
+      const queued = queuedNoticeStates.find((state) => state === query.status);
+      if (!query.topicId && !query.recipient && queued) {
         // The county office's list across topics: what failed, is held or waits.
         requireAdmin(principal);
         const { status, channel } = query;
         const { createdFrom = "", createdTo = "\uffff" } = within;
-        const inState = (await notificationsInState(status)).filter(
+        const inState = (await notificationsInState(queued)).filter(
           (n) =>
             (!channel || n.channel === channel) && n.createdAt >= createdFrom && n.createdAt <= createdTo,
         );
@@ -112,8 +114,10 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       } else if (query.recipient) {
         requireAdmin(principal);
       } else {
+        // Sent and folded notices are many and kept for months: listed by topic or recipient only.
+        const message = query.status ? "filter_required_for_status" : "filter_required";
         throw new ValidationError([
-          { field: "topicId", code: "filter_required", message: "filter_required" },
+          { field: "topicId", code: "filter_required", message, params: { status: query.status ?? "" } },
         ]);
       }
       const found = await listNotifications(
