@@ -38,6 +38,7 @@ export const defaultBundling: BundlingOptions = {
   bundleAwsSDK: true,
   externalModules: [],
   banner: bundleSettings.banner,
+  define: { ...bundleSettings.define },
   // `alias` is not a BundlingOptions field of its own; CDK passes this on as `--alias:<from>=<to>`.
   esbuildArgs: {
     "--alias": Object.entries(bundleSettings.alias).map(([from, to]) => `${from}=${to}`),
