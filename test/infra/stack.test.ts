@@ -161,6 +161,12 @@ describe.each(functionNames)("the API function %s", (name) => {
     expect(code).toContain('("node:http")');
   });
 
+  it("keeps Chinese text in UTF-8, as the bench measures it, not in \\u escapes (aws/aws-cdk#32649)", () => {
+    const code = readFileSync(bundlePath(), "utf8");
+    expect(code).toContain("未登录或登录已过期"); // the kernel's `unauthorized` message
+    expect(code).not.toMatch(/\\u[4-9][0-9A-F]{3}/);
+  });
+
   it("carries no operation's documentation, which only the OpenAPI generator reads", () => {
     const code = readFileSync(bundlePath(), "utf8");
     // The longest ASCII run of each summary, found whether or not the bundle escapes the rest.
