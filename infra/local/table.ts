@@ -56,6 +56,16 @@ function indexInput(index: (typeof tableSchema.globalIndexes)[number]) {
   };
 }
 
+async function untilIndexActive(client: DynamoDBClient, tableName: string, indexName: string) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((found) => found.IndexName === indexName);
+    if (index?.IndexStatus === "ACTIVE") return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`index ${indexName} of ${tableName} did not become ACTIVE in 2 minutes`);
+}
+
 /**
  * Adds the schema's indexes a table made by an older version lacks (a local data directory kept
  * across upgrades), one at a time as DynamoDB requires; answers their names.
@@ -78,6 +88,8 @@ async function ensureIndexes(client: DynamoDBClient, tableName: string): Promise
         }),
       );
       added.push(index.indexName);
+      // DynamoDB builds one index at a time: the next may be asked for once this one is ACTIVE.
+      await untilIndexActive(client, tableName, index.indexName);
     } catch (error) {
       // Another start added it first: fine. Anything else is not.
       const again = await client.send(new DescribeTableCommand({ TableName: tableName }));
