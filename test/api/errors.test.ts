@@ -275,11 +275,13 @@ describe("other refusals", () => {
     }
   });
 
-  it("?format on a route without a CSV form: 400 naming format", async () => {
+  it("?format=csv on a route without a CSV form: 400 naming format and saying so; ?format=json is fine", async () => {
     const station = await createStation(api);
     const reply = await api.get(`/stations/${station.id}?format=csv`);
     expectApiError(reply, 400, "validation_failed");
     expect(reply.fields).toEqual(["format"]);
+    expect(reply.error.details?.[0]?.message).toBe("该接口不提供 CSV 导出，请去掉 format=csv");
+    expect((await api.get(`/stations/${station.id}?format=json`)).status).toBe(200);
   });
 });
 

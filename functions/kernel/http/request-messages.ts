@@ -31,6 +31,10 @@ export const requestMessages = addMessages({
     en: "Invalid cursor; start again from the first page",
   },
   invalid_format: { "zh-CN": "format 只能是 json 或 csv", en: "format must be json or csv" },
+  csv_not_offered: {
+    "zh-CN": "该接口不提供 CSV 导出，请去掉 format=csv",
+    en: "This endpoint has no CSV export: leave out format=csv",
+  },
   invalid_version: { "zh-CN": "If-Match 须为版本号（正整数）", en: "If-Match must be a version number" },
   invalid_idempotency_key: {
     "zh-CN": "Idempotency-Key 须为 1–128 个可见 ASCII 字符",

@@ -16,9 +16,10 @@ export function validateInput(): ApiMiddleware {
       if (!operation || operation.auth === "public" || !principal) return setPublicInput(request);
       const path = operation.path ? parsePath(operation.path, api.pathParameters) : undefined;
       const { format, ...query } = api.query;
-      if (format !== undefined && (!operation.csv || (format !== "csv" && format !== "json"))) {
+      if (format !== undefined && format !== "csv" && format !== "json")
         throw new ValidationError([{ field: "format", code: "invalid_value", message: "invalid_format" }]);
-      }
+      if (format === "csv" && !operation.csv)
+        throw new ValidationError([{ field: "format", code: "invalid_value", message: "csv_not_offered" }]);
       call.input = {
         request: api,
         principal,
