@@ -43,7 +43,10 @@ export const topicColumns: readonly CsvColumn[] = [
   },
   { header: { "zh-CN": "负责人", en: "Responsible" }, value: (t: Topic) => t.responsible.name },
   { header: { "zh-CN": "退回次数", en: "Returns" }, value: (t: Topic) => t.returns },
-  { header: { "zh-CN": "延期次数", en: "Extensions" }, value: (t: Topic) => t.extensions },
+  {
+    header: { "zh-CN": "本环节延期次数", en: "Extensions of the current step" },
+    value: (t: Topic) => t.extensions,
+  },
   { header: { "zh-CN": "登记时间", en: "Registered" }, value: (t: Topic) => when(t.createdAt) },
   { header: { "zh-CN": "办结时间", en: "Closed" }, value: (t: Topic) => when(t.closedAt) },
 ];
