@@ -77,10 +77,9 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
+        {/* Layout.Content is the page's one <main> landmark (antd renders it as <main>). */}
         <Layout.Content style={{ padding: 16 }}>
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>
