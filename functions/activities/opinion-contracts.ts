@@ -2,13 +2,13 @@
 import * as v from "valibot";
 import { opinionSources, opinionStatuses } from "../domain/quota/opinions";
 import { id, isoDate, listQueryEntries, shortText, strictObject, version } from "../kernel/contracts";
-import { email, mainlandMobile } from "../registry/contracts";
+import { email, mainlandMobile, personName } from "../registry/contracts";
 import { deadlineDurations, responsible, stepResponsibles, topicCategory } from "../topics/contracts";
 
 /** The resident who raised it: a name; a mobile number or e-mail if they left one (told the outcome). */
 export const opinionSubmitter = /* @__PURE__ */ (() =>
   strictObject({
-    name: shortText(50),
+    name: personName(50),
     phone: v.optional(mainlandMobile),
     email: v.optional(email),
   }))();

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
 import { deliveryStatuses } from "../domain/notices/delivery";
+import { maskContactsInText } from "../domain/registry/privacy";
 import { endOfLocalDay, localTime } from "../domain/topics/calendar";
 import { config } from "../kernel/config";
 import { id, isoDate, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
@@ -43,7 +44,11 @@ const masked = (recipientId: string) =>
 const maskedText = (text: string) =>
   text.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/([\w.+-]{1,2})[\w.+-]*@/g, "$1***@");
 
-/** A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an admin. */
+/**
+ * A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an
+ * admin — in the recipient's id, and wherever a number or address was written into a name and so
+ * into the notice's text (records from before names were refused with one, decision 0016 addendum).
+ */
 function present(record: NotificationRecord, principal: Principal) {
   const {
     idempotencyKey: _key,
@@ -54,11 +59,13 @@ function present(record: NotificationRecord, principal: Principal) {
     recipient,
     ...shown
   } = record;
-  const admin = principal.role === "admin";
+  if (principal.role === "admin") return { ...shown, recipient: { id: recipient.id, name: recipient.name } };
   return {
     ...shown,
-    ...(shown.lastError && !admin ? { lastError: maskedText(shown.lastError) } : {}),
-    recipient: { id: admin ? recipient.id : masked(recipient.id), name: recipient.name },
+    subject: maskContactsInText(shown.subject),
+    text: maskContactsInText(shown.text),
+    ...(shown.lastError ? { lastError: maskedText(shown.lastError) } : {}),
+    recipient: { id: masked(recipient.id), name: maskContactsInText(recipient.name) },
   };
 }
 

@@ -3,11 +3,11 @@ import * as v from "valibot";
 import { contactRoles } from "../domain/registry/contacts";
 import { channels, languages } from "../domain/registry/members";
 import { id, listQueryEntries, shortText, strictObject, version } from "../kernel/contracts";
-import { email, mainlandMobile } from "./contracts";
+import { email, mainlandMobile, personName } from "./contracts";
 
 export const contactCreate = /* @__PURE__ */ (() =>
   strictObject({
-    name: shortText(50),
+    name: personName(50),
     role: v.picklist(contactRoles),
     /** 单位或部门, e.g. 社会和法制委员会. */
     organisation: v.optional(shortText(100)),
@@ -27,7 +27,7 @@ export type ContactCreate = v.InferOutput<typeof contactCreate>;
 /** Every field optional; `null` clears an optional one. `version` may replace If-Match. */
 export const contactPatch = /* @__PURE__ */ (() =>
   strictObject({
-    name: v.optional(shortText(50)),
+    name: v.optional(personName(50)),
     role: v.optional(v.picklist(contactRoles)),
     organisation: v.optional(v.nullable(shortText(100))),
     phone: v.optional(v.nullable(mainlandMobile)),

@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import { chatPlatforms, chatRobotProblem, chatWebhookProblem } from "../domain/notices/chat-webhook";
 import { assignmentBases, channels, languages, normalizeMainlandMobile } from "../domain/registry/members";
+import { containsContact } from "../domain/registry/privacy";
 import { hostVenueTypes, standardItems, stationKinds, stationStatuses } from "../domain/registry/stations";
 import { chatWebhookHosts } from "../kernel/config";
 import {
@@ -30,6 +31,19 @@ export const email = /* @__PURE__ */ (() =>
     v.maxLength(254, "invalid_email"),
   ))();
 
+/**
+ * A person's name, and only the name: a phone number or e-mail address typed into it answers 400
+ * `name_contains_contact`. It belongs in the field beside it, which is masked for those who may not
+ * see it and which the notices reach; in a name it would be neither (decision 0016 addendum).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function personName(max = 50) {
+  return v.pipe(
+    shortText(max),
+    v.check((value) => !containsContact(value), "name_contains_contact"),
+  );
+}
+
 export const standardCheck = /* @__PURE__ */ (() =>
   strictObject({ met: v.boolean(), note: v.optional(longText(500)) }))();
 
@@ -53,8 +67,8 @@ export const hostVenue = /* @__PURE__ */ (() =>
 export const liaison = /* @__PURE__ */ (() =>
   v.pipe(
     strictObject({
-      leader: v.optional(shortText(50)),
-      committee: v.optional(shortText(50)),
+      leader: v.optional(personName(50)),
+      committee: v.optional(personName(50)),
       leaderContactId: v.optional(id),
       committeeContactId: v.optional(id),
       phone: v.optional(mainlandMobile),
@@ -101,7 +115,7 @@ export const chatRobotInput = /* @__PURE__ */ (() =>
   ))();
 export const contact = /* @__PURE__ */ (() =>
   strictObject({
-    name: shortText(50),
+    name: personName(50),
     phone: mainlandMobile,
     email: v.optional(email),
   }))();
@@ -156,7 +170,7 @@ const preferences = /* @__PURE__ */ (() =>
 
 export const memberCreate = /* @__PURE__ */ (() =>
   strictObject({
-    name: shortText(50),
+    name: personName(50),
     sector: shortText(50),
     profession: shortText(100),
     expertise: listOf(shortText(30), 20),
@@ -170,7 +184,7 @@ export type MemberCreate = v.InferOutput<typeof memberCreate>;
 
 export const memberPatch = /* @__PURE__ */ (() =>
   strictObject({
-    name: v.optional(shortText(50)),
+    name: v.optional(personName(50)),
     sector: v.optional(shortText(50)),
     profession: v.optional(shortText(100)),
     expertise: v.optional(listOf(shortText(30), 20)),

@@ -6,12 +6,17 @@ import type { Station, StationDetail } from "./responses";
 import { getContacts } from "./store/contacts";
 
 /**
- * The liaison leader's phone and e-mail are for the county office and the station's staff, who keep
- * them; a member serving there sees them masked.
+ * The phones and e-mails a station keeps (its liaison leader's, its own contact person's) are for the
+ * county office and the station's staff, who keep them; a member serving there sees them masked, as
+ * every other phone outside the need to know (个人信息保护法).
  */
 export const stationShownTo = (principal: Principal, station: Station): Station =>
-  principal.role === "member" && (station.liaison.phone || station.liaison.email)
-    ? { ...station, liaison: maskContactsIn(station.liaison) }
+  principal.role === "member"
+    ? {
+        ...station,
+        liaison: maskContactsIn(station.liaison),
+        ...(station.contact ? { contact: maskContactsIn(station.contact) } : {}),
+      }
     : station;
 
 /**

@@ -6,7 +6,7 @@ import { type TopicStep, topicSteps } from "../domain/topics/steps";
 import { consultationFormats, feedbackMethods, topicSources } from "../domain/topics/vocabulary";
 import { id, int, isoDate, listOf, longText, shortText, strictObject, version } from "../kernel/contracts";
 import { isoDateTimeWithOffsetPattern } from "../kernel/formats";
-import { email, mainlandMobile } from "../registry/contracts";
+import { email, mainlandMobile, personName } from "../registry/contracts";
 
 /** Free text that must say something (trimmed, not empty). */
 /* @__NO_SIDE_EFFECTS__ */
@@ -28,7 +28,8 @@ export const duration = /* @__PURE__ */ (() =>
 export const responsible = /* @__PURE__ */ (() =>
   v.pipe(
     strictObject({
-      name: shortText(50),
+      /** With `memberId`, the member's name as registered (400 `responsible_name_mismatch` otherwise). */
+      name: personName(50),
       memberId: v.optional(id),
       phone: v.optional(mainlandMobile),
       email: v.optional(email),
@@ -76,9 +77,12 @@ export const topicPatch = /* @__PURE__ */ (() =>
   }))();
 export type TopicPatch = v.InferOutput<typeof topicPatch>;
 
-/** Someone who raised the topic: told of the outcome at the end of the loop. */
+/**
+ * Someone who raised the topic: told of the outcome at the end of the loop, at `contact` (a mainland
+ * mobile number or an e-mail address). The name is the name alone: a number in it is refused.
+ */
 export const raisedBy = /* @__PURE__ */ (() =>
-  strictObject({ name: shortText(50), contact: v.optional(shortText(100)) }))();
+  strictObject({ name: personName(50), contact: v.optional(shortText(100)) }))();
 
 export const collectEvidence = /* @__PURE__ */ (() =>
   strictObject({
@@ -114,7 +118,7 @@ export const participants = /* @__PURE__ */ (() =>
     members: v.pipe(listOf(id, maxMembersPresent), v.minLength(1)),
     departments: listOf(shortText(100), 50),
     /** How many residents took part, or their names. */
-    residents: v.union([v.pipe(int, v.minValue(0), v.maxValue(100_000)), listOf(shortText(50), 500)]),
+    residents: v.union([v.pipe(int, v.minValue(0), v.maxValue(100_000)), listOf(personName(50), 500)]),
   }))();
 
 export const consultEvidence = /* @__PURE__ */ (() =>

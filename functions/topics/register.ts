@@ -2,14 +2,15 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { tallyWrite } from "../activities/store/tally";
 import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
-import { NotFoundError, UnavailableError, ValidationError } from "../domain/errors";
+import { type FieldProblem, NotFoundError, UnavailableError, ValidationError } from "../domain/errors";
 import { withdrawal } from "../domain/quota/tally";
 import { localDate, yearOf } from "../domain/topics/calendar";
 import { topicTallyDelta } from "../domain/topics/categories";
 import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
 import { logError } from "../kernel/log";
-import { memberKey, stationKey } from "../kernel/table/keys";
+import { membershipKey, stationKey } from "../kernel/table/keys";
+import { getMembers } from "../registry/store/members";
 import { assertTopicCategory } from "./categories";
 import type { TopicCreate } from "./contracts";
 import { entryWait } from "./loop/waiting";
@@ -25,34 +26,86 @@ import {
   withdrawNewTopic,
 } from "./store/topics";
 
-/** What a new topic refers to and must exist: its station first, then each member named responsible. */
-function referencesOf(body: TopicCreate) {
-  const people = [body.responsible, ...Object.values(body.responsibles ?? {})];
-  const members = people.flatMap((person, index) =>
-    person?.memberId
-      ? [{ memberId: person.memberId, field: index === 0 ? "responsible.memberId" : "responsibles" }]
-      : [],
-  );
-  return { keys: [stationKey(body.stationId), ...members.map((m) => memberKey(m.memberId))], members };
+/** A member named responsible, for the topic (`responsible`) or one step (`responsibles.<step>`). */
+interface NamedMember {
+  readonly field: string;
+  readonly memberId: string;
+  readonly name: string;
 }
 
-/** The error for the first missing reference: the station (404), else a member named (400). */
+function membersNamed(body: TopicCreate): NamedMember[] {
+  const people: [string, Person | undefined][] = [
+    ["responsible", body.responsible],
+    ...Object.entries(body.responsibles ?? {}).map(([step, person]): [string, Person | undefined] => [
+      `responsibles.${step}`,
+      person,
+    ]),
+  ];
+  return people.flatMap(([field, person]) =>
+    person?.memberId ? [{ field, memberId: person.memberId, name: person.name }] : [],
+  );
+}
+
+/**
+ * A member named responsible is the member the notices reach, so the topic must show them under
+ * their registered name: an unknown member, or another name beside the id, is a 400 naming the field.
+ * Their names by id, for the problems the transaction may still find.
+ */
+async function assertMembersNamed(named: readonly NamedMember[]): Promise<ReadonlyMap<string, string>> {
+  if (named.length === 0) return new Map();
+  const registered = new Map((await getMembers(named.map((m) => m.memberId))).map((m) => [m.id, m.name]));
+  const problems = named.flatMap((person): FieldProblem[] => {
+    const name = registered.get(person.memberId);
+    if (name === undefined) {
+      const params = { id: person.memberId };
+      return [
+        { field: `${person.field}.memberId`, code: "member_not_found", message: "member_not_found", params },
+      ];
+    }
+    if (name === person.name) return [];
+    const mismatch = "responsible_name_mismatch";
+    return [{ field: `${person.field}.name`, code: mismatch, message: mismatch, params: { name } }];
+  });
+  if (problems.length) throw new ValidationError(problems);
+  return registered;
+}
+
+/** Each member named responsible once, however many steps they answer for. */
+const distinctMembers = (named: readonly NamedMember[]) => [...new Set(named.map((m) => m.memberId))];
+
+/**
+ * What a new topic refers to and must exist: its station first, then, for each member named
+ * responsible, their serving there (委员下沉: a member from elsewhere is invited first, as a station's
+ * lead member and a duty shift's member must serve there).
+ */
+function referencesOf(body: TopicCreate, named: readonly NamedMember[]) {
+  return [
+    stationKey(body.stationId),
+    ...distinctMembers(named).map((id) => membershipKey(body.stationId, id)),
+  ];
+}
+
+/** The error for the first missing reference: the station (404), else each member not serving there (400). */
 function missingReferenceError(
   body: TopicCreate,
-  references: ReturnType<typeof referencesOf>,
+  named: readonly NamedMember[],
+  names: ReadonlyMap<string, string>,
   missing: MissingReferences,
 ): Error {
-  const [first] = missing.positions;
-  if (first === 0) return new NotFoundError("station", body.stationId);
-  const member = references.members[(first ?? 1) - 1];
-  return new ValidationError([
-    {
-      field: member?.field ?? "responsibles",
-      code: "member_not_found",
-      message: "member_not_found",
-      params: { id: member?.memberId ?? "" },
-    },
-  ]);
+  if (missing.positions[0] === 0) return new NotFoundError("station", body.stationId);
+  const members = distinctMembers(named);
+  const absent = new Set(missing.positions.map((position) => members[position - 1]));
+  const code = "responsible_not_serving";
+  return new ValidationError(
+    named
+      .filter((m) => absent.has(m.memberId))
+      .map((m) => ({
+        field: `${m.field}.memberId`,
+        code,
+        message: code,
+        params: { id: m.memberId, name: names.get(m.memberId) ?? m.name },
+      })),
+  );
 }
 
 /**
@@ -130,14 +183,15 @@ export async function registerTopic(
   const planned = planStep(newTopic(body, now, extras), "collect", now, calendars, 1);
   const created = { at: now.toISOString(), kind: "created", step: "collect" } as const;
   const details = { source: body.source, ...(extras.opinionId ? { opinionId: extras.opinionId } : {}) };
-  const references = referencesOf(body);
+  const named = membersNamed(body);
+  const names = await assertMembersNamed(named);
   const topic = await createTopic(
     planned.topic,
     [{ ...created, actor: actorOf(principal), details }, planned.event],
-    references.keys,
+    referencesOf(body, named),
     [...tallyOf(planned.topic, 1), ...(extras.alsoWrite?.(planned.topic) ?? [])],
   ).catch((error: unknown) => {
-    throw error instanceof MissingReferences ? missingReferenceError(body, references, error) : error;
+    throw error instanceof MissingReferences ? missingReferenceError(body, named, names, error) : error;
   });
   try {
     await services.loop.start(

@@ -172,6 +172,38 @@ describe("by topic", () => {
     expect(shown(await api.get(`/notifications?topicId=${other.id}`))).toBe(failed.lastError);
   });
 
+  it("masks a number written into a recipient's name, and so into the notice, for everyone but an admin", async () => {
+    // Recorded before names with a number in them were refused (the console's 提出人 took both in one line).
+    const other = await createTopic(api, home.station.id, { title: "旧记录议题" });
+    const legacy: NotificationRecord = {
+      id: newId(),
+      idempotencyKey: `test:legacy-name:${newId()}`,
+      topicId: other.id,
+      recipient: { id: "person:居民甲 13900000002", name: "居民甲 13900000002" },
+      channel: "inbox",
+      templateId: "topic_rejected",
+      language: "zh-CN",
+      subject: "议题未予采纳",
+      text: "居民甲 13900000002：您提出的议题「旧记录议题」未予采纳。",
+      status: "failed",
+      lastError: "无可用联系方式",
+      createdAt: new Date().toISOString(),
+    };
+    await recordNotification(legacy);
+    for (const token of [home.staffToken, memberToken]) {
+      const reply = await api.get(`/notifications?topicId=${other.id}`, { token });
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.text).not.toContain("13900000002");
+      const item = itemsOf(reply).find((notice) => notice.id === legacy.id);
+      expect(item?.recipient.name).toBe("居民甲 139****0002");
+      expect(item?.text).toBe("居民甲 139****0002：您提出的议题「旧记录议题」未予采纳。");
+    }
+    const asAdmin = await api.get(`/notifications?topicId=${other.id}`);
+    expect(itemsOf(asAdmin).find((notice) => notice.id === legacy.id)?.recipient.name).toBe(
+      legacy.recipient.name,
+    );
+  });
+
   it("answers whoever may read the topic: its station's staff and members", async () => {
     const all = ids(await notificationsOf(api, topic.id));
     for (const token of [home.staffToken, memberToken]) {

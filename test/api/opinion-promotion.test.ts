@@ -17,7 +17,16 @@ import {
   stationWithLead,
   topicInput,
 } from "../workflow/harness";
-import { type Api, createStation, expectApiError, type Page, startApi, unique } from "./harness";
+import {
+  type Api,
+  assign,
+  createMember,
+  createStation,
+  expectApiError,
+  type Page,
+  startApi,
+  unique,
+} from "./harness";
 
 interface Opinion {
   id: string;
@@ -163,6 +172,32 @@ describe("promoting an item", () => {
     expectApiError(await api.post(`/opinions/${item.id}/promote`, {}, { token: member }), 403, "forbidden");
     expect((await api.get(`/opinions/${item.id}`)).json<Opinion>().topicId).toBeUndefined();
     expect((await counters(station.id)).topics).toBeUndefined();
+  });
+
+  it("takes a responsible member only under their own name and only from the station, as POST /topics does", async () => {
+    const elsewhere = await createStation(api);
+    const member = await createMember(api, { name: "委员外站丁" });
+    await assign(api, elsewhere.id, member.id);
+    const item = await collect();
+    const promote = (responsible: Record<string, string>) =>
+      api.post(`/opinions/${item.id}/promote`, { responsible }, { token: home.staffToken });
+    const renamed = await promote({ name: "x", memberId: member.id });
+    expectApiError(renamed, 400, "validation_failed");
+    expect(renamed.fields).toEqual(["responsible.name"]);
+    expect(renamed.text).toContain("委员外站丁");
+    const notServing = await promote({ name: "委员外站丁", memberId: member.id });
+    expectApiError(notServing, 400, "validation_failed");
+    expect(notServing.fields).toEqual(["responsible.memberId"]);
+    expect(notServing.text).toContain("responsible_not_serving");
+    expect((await api.get(`/opinions/${item.id}`)).json<Opinion>().topicId).toBeUndefined();
+    // Once they serve here (invited, or assigned by the county office), they may answer for it.
+    await assign(api, home.station.id, member.id);
+    const promoted = await promote({ name: "委员外站丁", memberId: member.id });
+    expect(promoted.status, promoted.text).toBe(201);
+    expect(promoted.json<{ topic: Topic }>().topic.responsible).toEqual({
+      name: "委员外站丁",
+      memberId: member.id,
+    });
   });
 });
 

@@ -22,6 +22,7 @@ const contacts = {
   resident: "13844448000",
   responsible: "13655556666",
   directory: { phone: "13977770007", email: "directory.leader@example.org" },
+  station: { phone: "13988880008", email: "station.a@example.org" },
 };
 
 const robot = {
@@ -40,6 +41,7 @@ beforeAll(async () => {
   expect(leader.status, leader.text).toBe(201);
   const stationA = await createStation(api, {
     liaison: { leaderContactId: leader.json<{ id: string }>().id, committee: "提案委员会" },
+    contact: { name: "站联系人庚", ...contacts.station },
     chatRobot: robot,
   });
   const stationB = await createStation(api);
@@ -175,6 +177,7 @@ describe("who sees whose contacts, on every read route", () => {
       ...allOf(contacts.servingAtB),
       contacts.resident,
       ...allOf(contacts.directory),
+      ...allOf(contacts.station),
     ])
       expect(seen).toContain(value);
     for (const credential of ["ROBOTKEY", robot.secret, robot.webhook])
@@ -188,6 +191,7 @@ describe("who sees whose contacts, on every read route", () => {
       contacts.resident,
       contacts.responsible,
       ...allOf(contacts.directory),
+      ...allOf(contacts.station),
     ])
       expect(seen).toContain(value);
     for (const value of [...allOf(contacts.servingAtB), ...allOf(contacts.servingNowhere)])
@@ -204,6 +208,7 @@ describe("who sees whose contacts, on every read route", () => {
       contacts.resident,
       contacts.responsible,
       ...allOf(contacts.directory),
+      ...allOf(contacts.station),
       "ROBOTKEY",
       robot.secret,
     ])
@@ -212,6 +217,10 @@ describe("who sees whose contacts, on every read route", () => {
     // The directory's contacts: who they are, their phone and e-mail masked.
     expect(seen).toContain("联系领导己");
     expect(seen).toContain("139****0007");
+    // The station's own contact person: who it is, the phone and e-mail masked like the liaison's.
+    expect(seen).toContain("站联系人庚");
+    expect(seen).toContain("139****0008");
+    expect(seen).toContain("s***@example.org");
   });
 
   it("staff see who other members are (name, sector, expertise) without their contacts", async () => {

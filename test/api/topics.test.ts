@@ -726,8 +726,9 @@ describe("PATCH /topics/{topicId}/deadline", () => {
 });
 
 describe("a responsible member on the topic", () => {
-  it("is accepted when the member exists, per step too", async () => {
+  it("is accepted when the member serves at the station, under their registered name, per step too", async () => {
     const member = await createMember(api);
+    await assign(api, home.station.id, member.id);
     const reply = await api.post(
       "/topics",
       topicInput(home.station.id, {
@@ -749,14 +750,46 @@ describe("a responsible member on the topic", () => {
     expect(detail.deadline).toBe(`${due}T15:59:59.999Z`);
   });
 
-  it("a per-step responsible member who does not exist: 400 naming responsibles", async () => {
+  it("a per-step responsible member who does not exist: 400 naming that step's member", async () => {
     const reply = await api.post(
       "/topics",
       topicInput(home.station.id, { responsibles: { report: { name: "某委员", memberId: absentId } } }),
     );
     const error = expectApiError(reply, 400, "validation_failed");
     expect(error.details?.map((detail) => [detail.field, detail.code])).toEqual([
-      ["responsibles", "member_not_found"],
+      ["responsibles.report.memberId", "member_not_found"],
     ]);
+  });
+
+  it("another name beside a member's id: 400 giving the registered name, and nothing is registered", async () => {
+    const member = await createMember(api);
+    await assign(api, home.station.id, member.id);
+    const title = unique("负责人姓名不符");
+    const reply = await api.post(
+      "/topics",
+      topicInput(home.station.id, { title, responsible: { name: "x", memberId: member.id } }),
+    );
+    const error = expectApiError(reply, 400, "validation_failed");
+    expect(error.details?.map((detail) => [detail.field, detail.code])).toEqual([
+      ["responsible.name", "responsible_name_mismatch"],
+    ]);
+    expect(error.details?.[0]?.message).toContain(member.name);
+    const topics = await listAll<Topic>(api, `/topics?stationId=${home.station.id}`);
+    expect(topics.map((topic) => topic.title)).not.toContain(title);
+  });
+
+  it("a member who does not serve at the station: 400, for the topic and for a step", async () => {
+    const elsewhere = await createMember(api);
+    await assign(api, other.id, elsewhere.id);
+    const person = { name: elsewhere.name, memberId: elsewhere.id };
+    for (const [body, field] of [
+      [{ responsible: person }, "responsible.memberId"],
+      [{ responsibles: { consult: person, report: person } }, "responsibles.consult.memberId"],
+    ] as const) {
+      const reply = await api.post("/topics", topicInput(home.station.id, body));
+      const error = expectApiError(reply, 400, "validation_failed");
+      expect(error.details?.[0]).toMatchObject({ field, code: "responsible_not_serving" });
+      expect(error.details?.[0]?.message).toContain(elsewhere.name);
+    }
   });
 });

@@ -52,12 +52,23 @@ test("staff carry a topic through the six steps", async ({ page, consoleUrl, con
   const step = page.locator(".ant-descriptions").getByText(/^\d\. /);
   const complete = page.getByRole("button", { name: "完成本步骤" });
 
-  // 1 收集议题
+  // 1 收集议题: who raised it, each with their contact apart from the name. A number typed into
+  // the name is refused beside that name, so that it is never stored, shown or sent as a name.
   await page.getByLabel("情况摘要", { exact: true }).fill("演示：二十余位居民联名反映。");
-  await page.getByLabel("提出人（每行一人）", { exact: true }).fill("演示·居民甲\n演示·居民乙");
+  const raiserNames = page.getByLabel("提出人", { exact: true });
+  const raiserContacts = page.getByLabel("联系方式", { exact: true });
+  await raiserNames.first().fill("演示·居民甲 13900000002");
+  consoleWatch.expectApiError(400);
+  await complete.click();
+  await expect(page.locator("#complete-collect_raisedBy_0_name_help")).toContainText("联系方式");
+  await raiserNames.first().fill("演示·居民甲");
+  await raiserContacts.first().fill("13900000002");
+  await page.getByRole("button", { name: "添加提出人" }).click();
+  await raiserNames.nth(1).fill("演示·居民乙");
   await expectAccessible(page, "topic (collect)");
   await complete.click();
   await expect(step).toHaveText("2. 确定议题");
+  await expect(page.getByTestId("evidence")).toContainText("联系方式：13900000002");
 
   // 2 确定议题
   await expect(page.getByTestId("deadline")).toContainText(/剩余 \d+ 个工作日|今天到期/);
@@ -123,6 +134,12 @@ test("staff carry a topic through the six steps", async ({ page, consoleUrl, con
   await expect(evidence).toContainText("协商形式：协商议事会");
   await expect(evidence).toContainText("方式：走访");
   await expect(evidence).not.toContainText(/adopted|meeting|visit/);
+  // The resident who left a number is told it closed, by SMS; the one who left none is not reachable.
+  await expect(async () => {
+    await page.reload();
+    const told = page.getByRole("listitem").filter({ hasText: "演示·居民甲 · 议题已办结" });
+    await expect(told).toContainText("短信", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expectAccessible(page, "topic (closed)");
   await page.screenshot({ path: "docs/screenshots/topic.png", fullPage: true });
 });

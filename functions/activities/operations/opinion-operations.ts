@@ -180,7 +180,7 @@ export const opinionOperations: readonly Operation[] = [
     ...(documented && {
       summary: "转为议题 · Make the item a topic (at 收集议题)",
       description:
-        "Registers a topic with source `publicOpinion`, the item's title and content, its submitter told the outcome; the topic carries `opinionId`, the item `topicId`. `responsible` defaults to the station's lead member; `category` to the item's. Once only: again is 409 `opinion_already_promoted`, naming the topic.",
+        "Registers a topic with source `publicOpinion`, the item's title and content, its submitter told the outcome; the topic carries `opinionId`, the item `topicId`. `responsible` defaults to the station's lead member; a member named instead must serve at the station and be named as registered, as for POST /topics. `category` defaults to the item's. Once only: again is 409 `opinion_already_promoted`, naming the topic.",
       tag: "opinions",
       responses: [
         { status: 201, description: "The topic registered, and the item linked", schema: "OpinionPromotion" },

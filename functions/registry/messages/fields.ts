@@ -11,6 +11,10 @@ export const registryFieldMessages = addMessages({
     en: "Not a mainland China mobile number (11 digits)",
   },
   invalid_email: { "zh-CN": "电子邮箱格式不正确", en: "Not a valid email address" },
+  name_contains_contact: {
+    "zh-CN": "姓名中请勿填写手机号或电子邮箱，请填在联系方式一栏",
+    en: "Give the name alone: put the phone number or e-mail in its own field",
+  },
   name_or_contact_required: {
     "zh-CN": "请填写姓名，或选择通讯录中的联系人",
     en: "Give a name, or choose a contact from the directory",

@@ -137,7 +137,7 @@ export const stationOperations = [
       summary: "工作站（室）详情 · Read a station or room",
       tag: "stations",
       description:
-        "`liaisonContacts`: the directory's records of the liaison leader and committee the station references (members see them with phone and e-mail masked). `chatRobot` says only the platform and that a robot is configured.",
+        "`liaisonContacts`: the directory's records of the liaison leader and committee the station references. Members see every phone and e-mail here masked (the liaison's, the station's `contact`, the directory's). `chatRobot` says only the platform and that a robot is configured.",
       responses: [{ status: 200, description: "The station", schema: "StationDetail" }, ...commonErrors(404)],
     }),
     async handle({ path, principal }) {

@@ -14,6 +14,14 @@ export const topicIntakeMessages = addMessages({
     "zh-CN": "责任人须为委员，或留有手机号、电子邮箱",
     en: "The person responsible must be a member or have a phone number or email",
   },
+  responsible_name_mismatch: {
+    "zh-CN": "该委员登记的姓名是“{name}”，负责人姓名须与之一致",
+    en: "This member is registered as \u201c{name}\u201d: the name must be theirs",
+  },
+  responsible_not_serving: {
+    "zh-CN": "委员“{name}”未下沉本工作站（室），不能担任负责人；请先邀请其参与本站",
+    en: "{name} does not serve at this station and cannot be responsible here; invite them first",
+  },
   out_of_range: { "zh-CN": "超出允许范围", en: "Out of the allowed range" },
   invalid_unit: { "zh-CN": "单位只能是 days 或 workingDays", en: "The unit must be days or workingDays" },
   escalation_out_of_order: {

@@ -5,6 +5,7 @@
 import * as v from "valibot";
 import type { Principal } from "../../domain/access";
 import { NotFoundError, ValidationError } from "../../domain/errors";
+import { maskContactsIn, maySeeTopicContacts } from "../../domain/registry/privacy";
 import { topicSteps } from "../../domain/topics/steps";
 import { clock } from "../../kernel/clock";
 import { id, jsonRecord, listQueryEntries, strictObject } from "../../kernel/contracts";
@@ -91,6 +92,8 @@ export const topicOperations = [
     operationId: "createTopic",
     ...(documented && {
       summary: "登记议题 · Register a topic (it starts at 收集议题)",
+      description:
+        "A member named responsible (`memberId`, for the topic or a step) must serve at the station (400 `responsible_not_serving`: invite them first) and be named as registered (400 `responsible_name_mismatch`). No name may carry a phone number or e-mail (400 `name_contains_contact`): they have fields of their own.",
       tag: "topics",
       responses: [
         { status: 201, description: "Registered; its loop has started", schema: "Topic" },
@@ -157,11 +160,15 @@ export const topicOperations = [
     }),
     async handle({ path, request, principal }) {
       const topic = await readVisibleTopic(principal, path.topicId);
-      const timeline = await topicTimeline(topic.id);
+      const timeline = (await topicTimeline(topic.id)).map((event) => ({
+        ...event,
+        text: describeEvent(event, request.language),
+      }));
       return ok(
         {
           ...presentTopic(topic, clock().now(), request.language, principal),
-          timeline: timeline.map((event) => ({ ...event, text: describeEvent(event, request.language) })),
+          // Its lines name people (those responsible): a number in a name is masked as in the topic.
+          timeline: maySeeTopicContacts(principal, topic.stationId) ? timeline : maskContactsIn(timeline),
         },
         versionTag(topic.version),
       );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "../../../functions/domain/access";
 import {
+  containsContact,
   maskContact,
   maskContactsIn,
   maySeeMemberContacts,
@@ -40,16 +41,41 @@ describe("masking", () => {
     expect(maskContact("微信号 abc")).toBe("***");
   });
 
-  it("masks every contact field at any depth and nothing else", () => {
+  it("masks every contact field at any depth, and numbers and addresses written into other text", () => {
     const evidence = {
       summary: "居民反映 13800138000 不是字段",
       raisedBy: [{ name: "居民甲", contact: "13800138000" }],
       responses: [{ to: "乙", email: "yi@example.org", phone: "13900139000" }],
     };
     expect(maskContactsIn(evidence)).toEqual({
-      summary: "居民反映 13800138000 不是字段",
+      summary: "居民反映 138****8000 不是字段",
       raisedBy: [{ name: "居民甲", contact: "138****8000" }],
       responses: [{ to: "乙", email: "y***@example.org", phone: "139****9000" }],
     });
+  });
+
+  it("masks a phone or address typed into a name, and leaves ids, dates and other numbers alone", () => {
+    expect(maskContactsIn({ name: "居民甲 13900000002" })).toEqual({ name: "居民甲 139****0002" });
+    expect(maskContactsIn({ name: "居民乙139-0000-0003" })).toEqual({ name: "居民乙139****0003" });
+    expect(maskContactsIn({ name: "居民丙 +86 139 0000 0004" })).toEqual({ name: "居民丙 139****0004" });
+    expect(maskContactsIn({ name: "居民丁 ding@example.org" })).toEqual({ name: "居民丁 d***@example.org" });
+    const untouched = {
+      id: "01KBX13900000002ABCDEFGHJK",
+      at: "2026-12-03T15:59:59.999Z",
+      count: "1764770000000",
+      note: "门牌 13 号，电话 0571-8888-6666",
+    };
+    expect(maskContactsIn(untouched)).toEqual(untouched);
+  });
+});
+
+describe("a name with a contact in it", () => {
+  it("is told apart from a plain name", () => {
+    expect(containsContact("居民甲 13900000002")).toBe(true);
+    expect(containsContact("居民甲（139 0000 0002）")).toBe(true);
+    expect(containsContact("居民乙 yi@example.org")).toBe(true);
+    expect(containsContact("居民甲")).toBe(false);
+    expect(containsContact("3号楼居民 12 户")).toBe(false);
+    expect(containsContact("委员 1764770000000")).toBe(false);
   });
 });

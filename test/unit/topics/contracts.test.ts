@@ -50,6 +50,13 @@ describe("topicCreate", () => {
     expect(parsed.responsibles?.feedback?.phone).toBe("13800138000");
   });
 
+  it("refuses a responsible person's name with a phone number in it", () => {
+    const responsible = { name: "王主任 139-0000-0009", phone: "13900000009" };
+    expect(firstProblem(topicCreate, { ...validTopic, responsible })).toBe(
+      "responsible.name:name_contains_contact",
+    );
+  });
+
   it("trims the title and limits it to 100 characters", () => {
     expect(v.parse(topicCreate, { ...validTopic, title: "  议题  " }).title).toBe("议题");
     expect(firstProblem(topicCreate, { ...validTopic, title: "议".repeat(101) })).toBe("title:too_big");
@@ -121,6 +128,15 @@ describe("step evidence", () => {
     expect(firstProblem(stepEvidence.collect, { ...evidence.collect, raisedBy: [] })).toBe(
       "raisedBy:too_small",
     );
+  });
+
+  it("collect takes a name alone: a phone or e-mail typed into it is refused, to go in contact", () => {
+    const withNumber = { ...evidence.collect, raisedBy: [{ name: "居民甲 13900000002" }] };
+    expect(firstProblem(stepEvidence.collect, withNumber)).toBe("raisedBy.0.name:name_contains_contact");
+    const withMail = { ...evidence.collect, raisedBy: [{ name: "居民乙 yi@example.org" }] };
+    expect(firstProblem(stepEvidence.collect, withMail)).toBe("raisedBy.0.name:name_contains_contact");
+    const apart = { ...evidence.collect, raisedBy: [{ name: "居民甲", contact: "13900000002" }] };
+    expect(firstProblem(stepEvidence.collect, apart)).toBeUndefined();
   });
 
   it("determine only adopts; declining is a rejection", () => {

@@ -71,7 +71,7 @@ export interface paths {
         };
         /**
          * 工作站（室）详情 · Read a station or room
-         * @description `liaisonContacts`: the directory's records of the liaison leader and committee the station references (members see them with phone and e-mail masked). `chatRobot` says only the platform and that a robot is configured.
+         * @description `liaisonContacts`: the directory's records of the liaison leader and committee the station references. Members see every phone and e-mail here masked (the liaison's, the station's `contact`, the directory's). `chatRobot` says only the platform and that a robot is configured.
          */
         get: operations["getStation"];
         put?: never;
@@ -442,7 +442,10 @@ export interface paths {
         /** 议题列表 · List topics (by station, step, status, overdue, category) */
         get: operations["listTopics"];
         put?: never;
-        /** 登记议题 · Register a topic (it starts at 收集议题) */
+        /**
+         * 登记议题 · Register a topic (it starts at 收集议题)
+         * @description A member named responsible (`memberId`, for the topic or a step) must serve at the station (400 `responsible_not_serving`: invite them first) and be named as registered (400 `responsible_name_mismatch`). No name may carry a phone number or e-mail (400 `name_contains_contact`): they have fields of their own.
+         */
         post: operations["createTopic"];
         delete?: never;
         options?: never;
@@ -927,7 +930,7 @@ export interface paths {
         put?: never;
         /**
          * 转为议题 · Make the item a topic (at 收集议题)
-         * @description Registers a topic with source `publicOpinion`, the item's title and content, its submitter told the outcome; the topic carries `opinionId`, the item `topicId`. `responsible` defaults to the station's lead member; `category` to the item's. Once only: again is 409 `opinion_already_promoted`, naming the topic.
+         * @description Registers a topic with source `publicOpinion`, the item's title and content, its submitter told the outcome; the topic carries `opinionId`, the item `topicId`. `responsible` defaults to the station's lead member; a member named instead must serve at the station and be named as registered, as for POST /topics. `category` defaults to the item's. Once only: again is 409 `opinion_already_promoted`, naming the topic.
          */
         post: operations["promoteOpinion"];
         delete?: never;

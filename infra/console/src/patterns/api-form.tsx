@@ -7,7 +7,7 @@ import { Alert, Button, Form, type FormInstance, Space } from "antd";
 import { type ReactNode, useState } from "react";
 import { ApiProblem } from "../api/errors";
 import { useApp } from "../app-context";
-import { fieldPaths, formFieldOf } from "./field-placement";
+import { fieldPaths, formFieldOf, namePathOf } from "./field-placement";
 
 export interface ApiFormProps<V> {
   readonly form?: FormInstance<V>;
@@ -46,7 +46,7 @@ export function ApiForm<V extends object>(props: ApiFormProps<V>) {
         if (field) byField.set(field, [...(byField.get(field) ?? []), detail.message]);
         else unplaced.push(detail.message);
       }
-      form.setFields([...byField].map(([name, errors]) => ({ name: name.split(".") as never, errors })));
+      form.setFields([...byField].map(([name, errors]) => ({ name: namePathOf(name) as never, errors })));
       if (byField.size === 0 || unplaced.length > 0) setProblem([error.message, ...unplaced].join(" "));
     } finally {
       setBusy(false);

@@ -22,11 +22,20 @@ export function formFieldOf(
 
 /**
  * The dotted names of the form's fields ("responsible.name"), from its values: the leaves only. A group
- * ("responsible") is no field of its own, so a problem naming the group goes above the buttons.
+ * ("responsible") is no field of its own, so a problem naming the group goes above the buttons. A list
+ * of groups (a Form.List's rows) counts its rows by position ("raisedBy.0.name"), as the API does; a
+ * list of plain values (a multiple select) is one field.
  */
 export function fieldPaths(values: unknown, prefix = ""): string[] {
+  const isRow = (item: unknown) => typeof item === "object" && item !== null && !Array.isArray(item);
+  if (Array.isArray(values) && values.length > 0 && values.every(isRow))
+    return values.flatMap((row, index) => fieldPaths(row, prefix ? `${prefix}.${index}` : String(index)));
   if (typeof values !== "object" || values === null || Array.isArray(values)) return prefix ? [prefix] : [];
   return Object.entries(values).flatMap(([key, value]) =>
     fieldPaths(value, prefix ? `${prefix}.${key}` : key),
   );
 }
+
+/** The form's name path of a dotted field: a row's position is a number, as Form.List names it. */
+export const namePathOf = (field: string): (string | number)[] =>
+  field.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));

@@ -1,14 +1,23 @@
 /**
  * The evidence each step is completed with (the API's StepEvidence), as form fields, and how the
- * form's values become the API's body. Lists are typed one item per line.
+ * form's values become the API's body. Lists of names are typed one item per line; the people who
+ * raised a topic are rows of a name and a contact, so that the contact is masked where contacts are
+ * and the notices reach it.
  */
-import { Form, Input, InputNumber, Select } from "antd";
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import type { ReactNode } from "react";
 import type { Language, Messages } from "../i18n/messages";
 import { choicesOf, consultationFormatLabels, feedbackMethodLabels } from "../i18n/vocabulary";
 import type { Step } from "./steps";
 
-export type EvidenceValues = Record<string, string | number | string[] | undefined>;
+/** One person who raised the topic, as the collect form's row holds them. */
+export interface RaiserRow {
+  readonly name?: string;
+  readonly contact?: string;
+}
+
+export type EvidenceValues = Record<string, string | number | string[] | readonly RaiserRow[] | undefined>;
 
 const lines = (value: unknown) =>
   String(value ?? "")
@@ -17,11 +26,19 @@ const lines = (value: unknown) =>
     .filter(Boolean);
 const text = (value: unknown) => String(value ?? "");
 
+/** The rows with a name, each with its contact when one was given. */
+const raisers = (value: unknown) =>
+  (Array.isArray(value) ? (value as RaiserRow[]) : []).flatMap((row) => {
+    const name = text(row?.name).trim();
+    const contact = text(row?.contact).trim();
+    return name ? [{ name, ...(contact ? { contact } : {}) }] : [];
+  });
+
 /** The API body for completing `step` from the form's values. */
 export function evidenceBody(step: Step, v: EvidenceValues): Record<string, unknown> {
   switch (step) {
     case "collect":
-      return { summary: text(v.summary), raisedBy: lines(v.raisedBy).map((name) => ({ name })) };
+      return { summary: text(v.summary), raisedBy: raisers(v.raisedBy) };
     case "determine":
       return { decision: "adopted", format: v.format, reason: text(v.reason) };
     case "research":
@@ -88,15 +105,55 @@ interface FieldsProps {
   readonly memberSelect: ReactNode;
 }
 
+function RaisedByRows({ t }: Pick<FieldsProps, "t">) {
+  return (
+    <Form.List name="raisedBy" initialValue={[{}]}>
+      {(rows, { add, remove }) => (
+        <>
+          {rows.map((row) => (
+            <Row key={row.key} gutter={12} align="top" wrap>
+              <Col xs={24} sm={10}>
+                <Form.Item name={[row.name, "name"]} label={t.raisedByName} rules={required}>
+                  <Input maxLength={50} />
+                </Form.Item>
+              </Col>
+              <Col xs={20} sm={12}>
+                <Form.Item name={[row.name, "contact"]} label={t.raisedByContact}>
+                  <Input maxLength={100} placeholder={t.raisedByContactHint} />
+                </Form.Item>
+              </Col>
+              <Col xs={4} sm={2}>
+                {rows.length > 1 && (
+                  <Form.Item label=" " colon={false}>
+                    <Button
+                      type="text"
+                      aria-label={t.removeRaiser}
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(row.name)}
+                    />
+                  </Form.Item>
+                )}
+              </Col>
+            </Row>
+          ))}
+          <Form.Item extra={t.raisedByExtra}>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+              {t.addRaiser}
+            </Button>
+          </Form.Item>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
 function CollectFields({ t }: FieldsProps) {
   return (
     <>
       <Form.Item name="summary" label={t.summary} rules={required}>
         <Input.TextArea rows={3} />
       </Form.Item>
-      <Form.Item name="raisedBy" label={t.raisedBy} rules={required}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
+      <RaisedByRows t={t} />
     </>
   );
 }
