@@ -23,8 +23,10 @@ const pace = v.object({
   status: paceStatus,
   /** The count the year ends with at this pace. */
   forecast: int,
-  /** Still to do this year. */
-  missing: int,
+  /** Still to do this year to reach the target: target − count. */
+  toTarget: int,
+  /** Behind what is expected by now: expected − count, never below 0. */
+  behindPace: int,
 });
 
 const person = v.object({ memberId: id, name: v.string() });
@@ -45,8 +47,8 @@ export const stationQuota = v.object({
   opinions: pace,
   status: paceStatus,
   statusLabel: v.string(),
-  /** What is short of what is expected by now, in words. */
-  missing: v.string(),
+  /** How far behind pace, in words: each target's `behindPace` (e.g. 协商议事1次、社情民意2条); empty when on pace. */
+  behindPaceText: v.string(),
   opinionsReported: int,
   opinionsAdopted: int,
   activities: v.array(
@@ -109,6 +111,7 @@ export const quotaCheckResult = v.object({
   closing: v.boolean(),
   consultations: counted,
   opinions: counted,
+  /** How far behind pace, in words, as the check found it (what the station was told it is short of). */
   missing: v.string(),
   told: v.array(v.string()),
 });

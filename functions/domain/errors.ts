@@ -102,6 +102,9 @@ export type ForbiddenReason =
   | "role"
   | "not_your_member"
   | "read_only"
+  // Reading what the role may not see: the county office's alone, or another role's.
+  | "view_admin_only"
+  | "view_role"
   | "own_contacts_only"
   | "chat_robot_admin_only"
   // Users in the table (decision 0024): a subject with no user record, or a deactivated one.

@@ -265,6 +265,16 @@ describe("member", () => {
     m1 = (await api.get(`/members/${m1.id}`)).json<Member>();
   });
 
+  it("reading what is not for members is refused as such, not as a change (403)", async () => {
+    const reads: [string, string][] = [
+      ["/quota-checks", "您的账号无权查看此内容"],
+      ["/users", "仅县政协办公室可查看"],
+      [`/stations/${s1.id}/invitations`, "您的账号无权查看此内容"],
+    ];
+    for (const [path, message] of reads)
+      expect(expectApiError(await api.get(path, as), 403, "forbidden").message, path).toBe(message);
+  });
+
   it("changes nothing: every write answers 403 and nothing changes", async () => {
     const before = {
       s1: (await api.get(`/stations/${s1.id}`)).json<Station>(),

@@ -73,6 +73,7 @@ async function silentCheck(byCommand: Record<string, number>) {
 }
 
 const now = "2025-06-30T08:00:00.000Z";
+const registered = "2020-01-01T00:00:00.000Z";
 const phone = (n: number) => `138${String(n).padStart(8, "0")}`;
 
 /** Station `i`: 70% on pace or met, 20% behind, 10% at risk at the end of Q2 (2 consultations, 5 opinions expected). */
@@ -113,7 +114,9 @@ function itemsOf(i: number): Record<string, AttributeValue>[] {
     standards: completeChecklist(),
     memberCount: 1,
     version: 1,
-    createdAt: now,
+    // Registered before the year the check closes, so that year's stations are all judged (a station
+    // is judged only from its registration on), as they were before that rule.
+    createdAt: registered,
     updatedAt: now,
   };
   // Counted as the stores count: for the year and for the quarter of the records' dates.

@@ -18,6 +18,13 @@ test("a member on a phone sees their topics", async ({ page, consoleUrl }) => {
   await expectAccessible(page, "home (member, phone)");
   await page.screenshot({ path: "docs/screenshots/member-phone.png" });
 
+  // The 4+X pace of their stations, without the quarterly checks (the county office's and staff's).
+  await page.goto(`${consoleUrl}#/quota`);
+  await expect(page.getByTestId("quota").getByRole("table")).toBeVisible();
+  await expect(page.getByText("季度检查")).toHaveCount(0);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await page.goto(`${consoleUrl}#/`);
+
   await topics.getByRole("link").first().click();
   await expect(page.getByTestId("timeline")).toBeVisible();
   await expect(page.getByRole("button", { name: "完成本步骤" })).toHaveCount(0);

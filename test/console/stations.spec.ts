@@ -52,6 +52,12 @@ test("the county office reads the delivery log and every station's pace", async 
   await expect(asked).toContainText("已通知", { timeout: 60_000 });
   await expect(asked).not.toContainText("检查中");
   await expect(asked).toContainText("进度正常");
+  // Asked again (after recording more, say): it runs again, and the page says so each time.
+  const started = page.getByRole("status").filter({ hasText: "已开始检查" });
+  const runs = Number((await started.textContent())?.match(/第 (\d+) 次/)?.[1]);
+  await page.getByRole("button", { name: "立即检查本季度" }).click();
+  await expect(started).toContainText(`第 ${runs + 1} 次`);
+  await expect(asked).not.toContainText("检查中", { timeout: 60_000 });
   await expectAccessible(page, "quota (admin)");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("menuitem", { name: "Delivery log" })).toBeVisible();

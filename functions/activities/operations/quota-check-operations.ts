@@ -1,7 +1,7 @@
 /** The quarterly check on demand, and the checks as recorded (decision 0022). */
 import { requireAdmin } from "../../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors";
-import { isIsoDate, localTime } from "../../domain/topics/calendar";
+import { checkInstant } from "../../domain/quota/check";
 import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
 import { listQuery } from "../../kernel/contracts";
@@ -15,10 +15,6 @@ import { checkResultsPage, findCheck, listChecks, type QuotaCheck } from "../sto
 /** The check as shown: which run holds it, and until when, is the runs' own business. */
 const presented = ({ claimId: _claim, leaseUntil: _lease, ...check }: QuotaCheck) => check;
 
-/** A date is the check as if run at 09:00 that day, county time; an instant is taken as it is. */
-const asOfInstant = (asOf: string | undefined) =>
-  asOf === undefined ? undefined : isIsoDate(asOf) ? localTime(asOf, 9, config().timeZone) : new Date(asOf);
-
 export const quotaCheckOperations = [
   defineOperation({
     route: "POST /quota-checks",
@@ -28,18 +24,18 @@ export const quotaCheckOperations = [
     ...(documented && {
       summary: "立即进行季度检查 · Run the quarterly check now",
       description:
-        "The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the same check notifies no one twice: one already done answers 200 as recorded, one still running 202 again.",
+        "The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time, or now if that is earlier), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the current quarter's check runs again (202), counting what was recorded since, and tells no one of a finding twice; an earlier quarter's check already done answers 200 as recorded; one still running answers 202 again.",
       tag: "quota",
       responses: [
         { status: 202, description: "The check, started now or still running", schema: "QuotaCheck" },
-        { status: 200, description: "The check as recorded earlier", schema: "QuotaCheck" },
+        { status: 200, description: "An earlier quarter's check as recorded", schema: "QuotaCheck" },
         ...commonErrors(400, 403, 409),
       ],
     }),
     async handle({ principal, body }) {
       requireAdmin(principal);
       const services = { now: () => clock().now(), launcher: lambdaCheckLauncher };
-      const asOf = asOfInstant(body.asOf) ?? services.now();
+      const asOf = checkInstant(body.asOf, services.now(), config().timeZone);
       // A quarter not yet begun would be judged on today's counts, and its real check later skipped.
       if (asOf.getTime() > services.now().getTime())
         throw new ValidationError([{ field: "asOf", code: "as_of_in_future", message: "as_of_in_future" }]);

@@ -66,7 +66,10 @@ const quotaColumns: CsvColumn[] = [
     value: (q: StationQuotaView) => q.opinions.expected,
   },
   { header: { "zh-CN": "进度", en: "Status" }, value: (q: StationQuotaView) => q.statusLabel },
-  { header: { "zh-CN": "尚差", en: "Missing" }, value: (q: StationQuotaView) => q.missing },
+  {
+    header: { "zh-CN": "按进度尚差", en: "Behind pace by" },
+    value: (q: StationQuotaView) => q.behindPaceText,
+  },
   {
     header: { "zh-CN": "全年预计（协商/社情民意）", en: "Forecast (consultations/opinions)" },
     value: (q: StationQuotaView) => `${q.consultations.forecast}/${q.opinions.forecast}`,

@@ -15,7 +15,7 @@ import {
   type CheckPeriod,
   checkIdOf,
   checkPeriod,
-  type Quarter,
+  quarterEndInstant,
 } from "../../domain/quota/check";
 import type { PaceStatus } from "../../domain/quota/pace";
 import { throughQuarter } from "../../domain/quota/tally";
@@ -143,6 +143,16 @@ async function checkPage(run: YearRun, stations: readonly Station[], rows: Map<s
   return { results, notices };
 }
 
+/**
+ * Whether a station existed (was registered) before the end of what the run assesses: one registered
+ * since — a room created in December — is not judged on a year or quarters gone before it was.
+ */
+const existedIn = (run: YearRun) => {
+  const { year, quartersEnded } = run.assessed;
+  const end = quarterEndInstant(year, quartersEnded, config().timeZone).getTime();
+  return (station: Station) => new Date(station.createdAt).getTime() < end;
+};
+
 const needsAttention = (status: PaceStatus) => status === "behind" || status === "at_risk";
 
 async function checkYear(
@@ -156,7 +166,7 @@ async function checkYear(
   let cursor: string | undefined;
   do {
     const page = await listStations({ status: "active" }, { limit: stationsPerPage, cursor });
-    const checked = await checkPage(run, page.items, rows);
+    const checked = await checkPage(run, page.items.filter(existedIn(run)), rows);
     notices += checked.notices;
     for (const { stationName, year, status, closing } of checked.results) {
       stations++;
@@ -169,16 +179,23 @@ async function checkYear(
   return { summary: { year, share, closing, stations, byStatus }, attention, notices };
 }
 
-/** The years a check assesses: the previous one, closed, by the year's first check (or the first after a missed one). */
+/** Whether `check` is done and closed `year` (assessed it at its end). */
+const closedYear = (check: QuotaCheck | undefined, year: number) =>
+  check?.status === "done" && (check.years ?? []).some((summary) => summary.year === year && summary.closing);
+
 /**
- * The years a check assesses: the current one, and the previous one unless an earlier check of this
- * year closed it already (the Q1 check, or whichever ran first when Q1's did not).
+ * The years a check assesses: the current one, and the previous one when this check is the one that
+ * closes it — the Q1 check (closing is all it does), or, when no other check of the year has closed
+ * it (Q1's was missed), the first of the year to run. In whatever order the quarters' checks are run
+ * (or asked for afterwards, with `asOf`), a year is closed by one check only; a run again of that
+ * check closes it again, as before.
  */
 async function yearsToAssess(period: CheckPeriod): Promise<AssessedYear[]> {
   if (!period.current) return [period.previous];
-  for (let quarter = 1; quarter < period.quarter; quarter++) {
-    const earlier = await findCheck(checkIdOf(period.year, quarter as Quarter));
-    if (earlier?.status === "done") return [period.current];
+  for (const quarter of [1, 2, 3, 4] as const) {
+    if (quarter === period.quarter) continue;
+    if (closedYear(await findCheck(checkIdOf(period.year, quarter)), period.previous.year))
+      return [period.current];
   }
   return [period.previous, period.current];
 }

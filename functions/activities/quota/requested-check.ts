@@ -3,6 +3,7 @@
  * one run holds it, and handed to the scheduled jobs' function to run there, unhurried (decision 0022).
  * The request's claim lasts only long enough for the hand-over; the run takes it over with a lease
  * of its own, and a hand-over that never arrives lets the check be claimed again once it lapses.
+ * The current quarter's check, once done, runs again when asked for again; an earlier one does not.
  */
 import { checkPeriod } from "../../domain/quota/check";
 import { config } from "../../kernel/config";
@@ -31,9 +32,13 @@ export async function requestQuotaCheck(
   services: { readonly now: () => Date; readonly launcher: CheckLauncher },
   asOf: Date,
 ): Promise<CheckRequestOutcome> {
-  const period = checkPeriod(asOf, config().timeZone);
+  const { timeZone } = config();
+  const period = checkPeriod(asOf, timeZone);
   const record = checkRecordOf(period, "request", asOf);
-  const claim = await claimCheck(record, services.now(), handOverLeaseMs);
+  // The current quarter's check, asked for again, runs again: figures recorded since count (decision
+  // 0022, addendum). A past quarter's check stays as it was found then.
+  const current = checkPeriod(services.now(), timeZone).checkId === period.checkId;
+  const claim = await claimCheck(record, services.now(), handOverLeaseMs, current);
   if (!claim.claimed) {
     // Not claimed: someone holds it, or it is done (claimCheck read it back after the refusal).
     const { check } = claim;

@@ -25,11 +25,17 @@ export interface QuotaMoment {
   readonly throughQuarter?: Quarter;
 }
 
-/** The year asked (default this one), as of the end of `quarter` when given, never later than now. */
+/**
+ * The year asked (default this one), as of the end of `quarter` when given (of the year when it is
+ * over), never later than now.
+ */
 export function quotaMoment(now: Date, year: number | undefined, quarter: number | undefined): QuotaMoment {
   const { timeZone } = config();
   const chosen = year ?? yearOf(localDate(now, timeZone));
-  if (quarter === undefined) return { year: chosen, asOf: now };
+  if (quarter === undefined) {
+    const end = quarterEndInstant(chosen, 4, timeZone);
+    return end < now ? { year: chosen, asOf: end } : { year: chosen, asOf: now };
+  }
   // The quarter's end itself: exactly a quarter's share per quarter gone (a millisecond before it
   // would hold a plan of 10 to 9 by rounding down).
   const end = quarterEndInstant(chosen, quarter as Quarter, timeZone);
@@ -43,7 +49,8 @@ const pace = (p: {
   expected: number;
   status: keyof typeof paceStatusLabels;
   forecast: number;
-  missing: number;
+  toTarget: number;
+  behindPace: number;
 }) => p;
 
 export function stationQuotaView(
@@ -73,7 +80,7 @@ export function stationQuotaView(
     opinions: pace(assessed.opinions),
     status: assessed.status,
     statusLabel: paceStatusLabels[assessed.status][language],
-    missing: shortfall(assessed, language),
+    behindPaceText: shortfall(assessed, language),
     opinionsReported: assessed.opinionsReported,
     opinionsAdopted: assessed.opinionsAdopted,
     activities: assessed.activities.map((line) => ({ ...line, label: activityLabel(line.type, language) })),

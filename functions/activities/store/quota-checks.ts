@@ -40,7 +40,7 @@ export interface QuotaCheck {
   readonly claimId?: string;
   readonly finishedAt?: string;
   readonly years?: readonly YearSummary[];
-  /** Notices recorded by the run that recorded them (a re-run records none again). */
+  /** Notices recorded by the runs that finished (a run again records none already recorded). */
   readonly notices?: number;
   readonly runs: number;
 }
@@ -71,11 +71,16 @@ export type Claim =
   | { readonly claimed: true; readonly check: QuotaCheck; readonly claimId: string }
   | { readonly claimed: false; readonly check: QuotaCheck | undefined };
 
-/** Starts (or takes over, when its lease ran out) the check; refused while another run holds it or once done. */
+/**
+ * Starts (or takes over, when its lease ran out) the check; refused while another run holds it, and
+ * once done unless `again` (the county office asking for the current quarter's check again: it runs
+ * anew, its notices keyed so that no finding is told twice).
+ */
 export async function claimCheck(
   check: Pick<QuotaCheck, "id" | "trigger" | "asOf" | "date">,
   now: Date,
   leaseMs: number,
+  again = false,
 ): Promise<Claim> {
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
   const claimId = randomUUID();
@@ -86,7 +91,7 @@ export async function claimCheck(
         Key: marshall(checkKey(check.id)),
         UpdateExpression:
           "SET entity = :entity, id = :id, #status = :running, #trigger = :trigger, asOf = :asOf, #date = :date, startedAt = if_not_exists(startedAt, :now), leaseUntil = :lease, claimId = :claim, GSI1PK = :gsiPk, GSI1SK = :gsiSk ADD runs :one",
-        ConditionExpression: "attribute_not_exists(PK) OR (#status = :running AND leaseUntil < :now)",
+        ConditionExpression: `attribute_not_exists(PK) OR (#status = :running AND leaseUntil < :now)${again ? " OR #status = :done" : ""}`,
         ExpressionAttributeNames: { "#status": "status", "#trigger": "trigger", "#date": "date" },
         ExpressionAttributeValues: marshall({
           ":entity": "quotaCheck",
@@ -101,6 +106,7 @@ export async function claimCheck(
           ":gsiPk": checksCollection,
           ":gsiSk": `CHECK#${check.id}`,
           ":one": 1,
+          ...(again ? { ":done": "done" } : {}),
         }),
         ReturnValues: "ALL_NEW",
       }),
@@ -180,7 +186,7 @@ export async function finishCheck(
       TableName: tableName(),
       Key: marshall(checkKey(checkId)),
       UpdateExpression:
-        "SET #status = :done, finishedAt = :now, years = :years, notices = :notices REMOVE leaseUntil",
+        "SET #status = :done, finishedAt = :now, years = :years, notices = if_not_exists(notices, :zero) + :notices REMOVE leaseUntil",
       ConditionExpression: "#status = :running",
       ExpressionAttributeNames: { "#status": "status" },
       ExpressionAttributeValues: marshall({
@@ -189,6 +195,7 @@ export async function finishCheck(
         ":now": now.toISOString(),
         ":years": outcome.years,
         ":notices": outcome.notices,
+        ":zero": 0,
       }),
     }),
   );

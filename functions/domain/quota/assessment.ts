@@ -136,14 +136,14 @@ const missingWords = {
 } as const;
 
 /**
- * What a station is short of by now, in words: each target behind what is expected (e.g. "协商议事1次、
- * 社情民意2条"), or, when the year is over, short of the target.
+ * What a station is behind pace by, in words: each target's count short of what is expected by now
+ * (e.g. "协商议事1次、社情民意2条"); when the year is over, what is expected is the target. Not what
+ * is still to do this year (`toTarget`), which is more while the year runs.
  */
 export function shortfall(assessment: QuotaAssessment, language: Language): string {
   const words = missingWords[language];
   const parts = (["consultations", "opinions"] as const).flatMap((target) => {
-    const pace = assessment[target];
-    const short = assessment.share >= 1 ? pace.missing : Math.max(0, pace.expected - pace.count);
+    const short = assessment.share >= 1 ? assessment[target].toTarget : assessment[target].behindPace;
     return short > 0 ? [words[target](short)] : [];
   });
   return parts.join(language === "zh-CN" ? "、" : ", ");

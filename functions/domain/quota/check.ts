@@ -4,7 +4,15 @@
  * (the year as of the end of the quarter just ended; the first check of a year closes the previous
  * year), and the share of a year gone by, quarter by quarter. Pure rules.
  */
-import { type Calendars, isWorkingDay, localDate, localTime, shiftDate, yearOf } from "../topics/calendar";
+import {
+  type Calendars,
+  isIsoDate,
+  isWorkingDay,
+  localDate,
+  localTime,
+  shiftDate,
+  yearOf,
+} from "../topics/calendar";
 import { quarterOf } from "./pace";
 
 export type Quarter = 1 | 2 | 3 | 4;
@@ -70,7 +78,10 @@ export interface CheckPeriod {
   readonly date: string;
   /** The current year as of the end of the quarter just ended (none in Q1: nothing is due yet). */
   readonly current: AssessedYear | undefined;
-  /** The previous year at its end, closed by the year's first check. */
+  /**
+   * The previous year at its end: the Q1 check closes it; a later check only when no other check of
+   * the year has (the run decides, from the checks recorded).
+   */
   readonly previous: AssessedYear;
 }
 
@@ -92,4 +103,16 @@ export function checkPeriod(asOf: Date, timeZone: string): CheckPeriod {
         : { year, share: (quarter - 1) / 4, quartersEnded: (quarter - 1) as Quarter, closing: false },
     previous: { year: year - 1, share: 1, quartersEnded: 4, closing: true },
   };
+}
+
+/**
+ * The instant a check asked for is made as of: a date is that day at 09:00, county time (when the
+ * scheduled check runs), or now when that is earlier — today's date asked for before 09:00; an
+ * instant is taken as it is; none is now. A day to come stays in the future (and is refused).
+ */
+export function checkInstant(asOf: string | undefined, now: Date, timeZone: string): Date {
+  if (asOf === undefined) return now;
+  if (!isIsoDate(asOf)) return new Date(asOf);
+  const nine = localTime(asOf, 9, timeZone);
+  return nine.getTime() > now.getTime() && localDate(now, timeZone) === asOf ? now : nine;
 }

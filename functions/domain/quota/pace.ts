@@ -66,8 +66,10 @@ export interface PaceAssessment {
   readonly status: PaceStatus;
   /** The count the year ends with at this pace. */
   readonly forecast: number;
-  /** What is still to do this year. */
-  readonly missing: number;
+  /** Still to do this year to reach the target (target − count). */
+  readonly toTarget: number;
+  /** Behind what is expected by now (expected − count): what the check tells a station it is short of. */
+  readonly behindPace: number;
 }
 
 /** One target's pace: `count` done against `target`, `elapsedShare` of the year gone. */
@@ -80,7 +82,8 @@ export function assessPace(
 ): PaceAssessment {
   const expected = Math.floor(expectedByNow(target, elapsedShare, planByQuarter) + 1e-9);
   const forecast = elapsedShare > 0 ? Math.round(count / elapsedShare) : count;
-  const missing = Math.max(0, target - count);
+  const toTarget = Math.max(0, target - count);
+  const behindPace = Math.max(0, expected - count);
   const status: PaceStatus =
     count >= target
       ? "met"
@@ -91,7 +94,7 @@ export function assessPace(
           : count >= expected - (target / 4) * thresholds.atRiskQuartersBehind
             ? "behind"
             : "at_risk";
-  return { count, target, expected, status, forecast, missing };
+  return { count, target, expected, status, forecast, toTarget, behindPace };
 }
 
 const severity: Readonly<Record<PaceStatus, number>> = { met: 0, on_pace: 1, behind: 2, at_risk: 3 };

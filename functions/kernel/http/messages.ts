@@ -41,6 +41,14 @@ export const kernelMessages = {
     "zh-CN": "委员账号只能查看，不能修改",
     en: "Member accounts can read but not change",
   },
+  forbidden_view_admin_only: {
+    "zh-CN": "仅县政协办公室可查看",
+    en: "Only the county office may view this",
+  },
+  forbidden_view_role: {
+    "zh-CN": "您的账号无权查看此内容",
+    en: "Your account may not view this",
+  },
   forbidden_own_contacts_only: {
     "zh-CN": "委员本人只能修改自己的联系方式和通知偏好，其他信息由县政协办公室维护",
     en: "Members may change only their own contacts and preferences; the county office keeps the rest",

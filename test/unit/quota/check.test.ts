@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { assessQuota, type StationPlan, shortfall } from "../../../functions/domain/quota/assessment";
 import {
+  checkInstant,
   checkPeriod,
   firstWorkingDayOfQuarter,
   isFirstWorkingDayOfQuarter,
@@ -107,7 +108,13 @@ describe("a station's assessment", () => {
 
   it("at the end of Q1 expects one consultation and two opinions by the share of the year", () => {
     const assessed = assessQuota(tally({ activity_consultation: 1, opinions: 1 }), undefined, settings, 0.25);
-    expect(assessed.consultations).toMatchObject({ expected: 1, status: "on_pace", forecast: 4, missing: 3 });
+    expect(assessed.consultations).toMatchObject({
+      expected: 1,
+      status: "on_pace",
+      forecast: 4,
+      toTarget: 3,
+      behindPace: 0,
+    });
     expect(assessed.opinions).toMatchObject({ expected: 2, status: "behind" });
     expect(assessed.status).toBe("behind");
     expect(shortfall(assessed, "zh-CN")).toBe("社情民意1条");
@@ -155,5 +162,22 @@ describe("a station's assessment", () => {
     );
     expect(assessed.topics).toBe(3);
     expect(assessed.topicsByCategory).toEqual({ livelihood: 2, governance: 1 });
+  });
+});
+
+describe("the date a check is asked for", () => {
+  // 00:37 on 4 December in the county: today's date is accepted, as now (not as 09:00, still ahead).
+  const now = local("2026-12-04T00:37:00");
+  const instant = (asOf: string | undefined, at: Date) => checkInstant(asOf, at, zone);
+
+  it("is 09:00 that day, or now when today's 09:00 has not come yet", () => {
+    expect(instant("2026-12-04", now)).toEqual(now);
+    expect(instant("2026-12-03", now)).toEqual(local("2026-12-03T09:00:00"));
+    expect(instant(undefined, now)).toEqual(now);
+    expect(instant("2026-12-03T20:00:00Z", now)).toEqual(new Date("2026-12-03T20:00:00Z"));
+  });
+
+  it("stays in the future for a day to come (refused as as_of_in_future)", () => {
+    expect(instant("2026-12-05", now)).toEqual(local("2026-12-05T09:00:00"));
   });
 });

@@ -45,13 +45,18 @@ describe("what is expected by now", () => {
 describe("a target's pace", () => {
   it("is met once the target is reached, whenever", () => {
     expect(assessPace(4, 4, 0.1).status).toBe("met");
-    expect(assessPace(12, 10, 0.9)).toMatchObject({ status: "met", missing: 0 });
+    expect(assessPace(12, 10, 0.9)).toMatchObject({ status: "met", toTarget: 0, behindPace: 0 });
   });
 
   it("is on pace with the whole activities expected by now, behind with fewer, at risk a quarter's worth behind", () => {
     // The check after the first quarter: one consultation expected of four.
     expect(assessPace(1, 4, 0.25).status).toBe("on_pace");
-    expect(assessPace(0, 4, 0.25)).toMatchObject({ status: "behind", expected: 1, missing: 4 });
+    expect(assessPace(0, 4, 0.25)).toMatchObject({
+      status: "behind",
+      expected: 1,
+      toTarget: 4,
+      behindPace: 1,
+    });
     // After the second: two expected.
     expect(assessPace(1, 4, 0.5).status).toBe("behind");
     expect(assessPace(0, 4, 0.5).status).toBe("at_risk");
@@ -62,7 +67,7 @@ describe("a target's pace", () => {
   });
 
   it("is at risk when the year has ended short, and forecasts the year's end at the pace so far", () => {
-    expect(assessPace(3, 4, 1)).toMatchObject({ status: "at_risk", forecast: 3, missing: 1 });
+    expect(assessPace(3, 4, 1)).toMatchObject({ status: "at_risk", forecast: 3, toTarget: 1, behindPace: 1 });
     expect(assessPace(3, 10, 0.25).forecast).toBe(12);
     expect(assessPace(0, 10, 0).forecast).toBe(0);
   });

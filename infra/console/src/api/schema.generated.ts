@@ -1015,7 +1015,7 @@ export interface paths {
         put?: never;
         /**
          * 立即进行季度检查 · Run the quarterly check now
-         * @description The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the same check notifies no one twice: one already done answers 200 as recorded, one still running 202 again.
+         * @description The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time, or now if that is earlier), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the current quarter's check runs again (202), counting what was recorded since, and tells no one of a finding twice; an earlier quarter's check already done answers 200 as recorded; one still running answers 202 again.
          */
         post: operations["runQuotaCheck"];
         delete?: never;
@@ -2296,7 +2296,8 @@ export interface components {
                 /** @enum {string} */
                 status: "met" | "on_pace" | "behind" | "at_risk";
                 forecast: number;
-                missing: number;
+                toTarget: number;
+                behindPace: number;
             };
             opinions: {
                 count: number;
@@ -2305,12 +2306,13 @@ export interface components {
                 /** @enum {string} */
                 status: "met" | "on_pace" | "behind" | "at_risk";
                 forecast: number;
-                missing: number;
+                toTarget: number;
+                behindPace: number;
             };
             /** @enum {string} */
             status: "met" | "on_pace" | "behind" | "at_risk";
             statusLabel: string;
-            missing: string;
+            behindPaceText: string;
             opinionsReported: number;
             opinionsAdopted: number;
             activities: {
@@ -2375,7 +2377,8 @@ export interface components {
                     /** @enum {string} */
                     status: "met" | "on_pace" | "behind" | "at_risk";
                     forecast: number;
-                    missing: number;
+                    toTarget: number;
+                    behindPace: number;
                 };
                 opinions: {
                     count: number;
@@ -2384,12 +2387,13 @@ export interface components {
                     /** @enum {string} */
                     status: "met" | "on_pace" | "behind" | "at_risk";
                     forecast: number;
-                    missing: number;
+                    toTarget: number;
+                    behindPace: number;
                 };
                 /** @enum {string} */
                 status: "met" | "on_pace" | "behind" | "at_risk";
                 statusLabel: string;
-                missing: string;
+                behindPaceText: string;
                 opinionsReported: number;
                 opinionsAdopted: number;
                 activities: {
@@ -7856,7 +7860,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The check as recorded earlier */
+            /** @description An earlier quarter's check as recorded */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -12,7 +12,16 @@ import { QuotaChecks } from "../quota/quota-checks";
 
 const statusColor = { met: "success", on_pace: "processing", behind: "warning", at_risk: "error" } as const;
 
-const tally = (value: { count: number; target: number }) => `${value.count} / ${value.target}`;
+/** Done against the year's target, and under it what is expected by now (what "behind pace" counts from). */
+function Tally({ value }: { readonly value: { count: number; target: number; expected: number } }) {
+  const { t } = useSession();
+  return (
+    <>
+      {`${value.count} / ${value.target}`}
+      <div style={{ fontSize: 12 }}>{`${t.expectedByNow} ${value.expected}`}</div>
+    </>
+  );
+}
 
 /** The "X" activities this year: each kind done, against the station's plan where it has one. */
 const activitiesDone = (row: StationQuota) =>
@@ -22,7 +31,7 @@ const activitiesDone = (row: StationQuota) =>
     .join(" · ");
 
 export function QuotaPage() {
-  const { api, t, config, client } = useSession();
+  const { api, t, config, client, session } = useSession();
   const columns: ColumnsType<StationQuota> = [
     {
       title: t.station,
@@ -35,8 +44,16 @@ export function QuotaPage() {
       key: "status",
       render: (_, row) => <Tag color={tone(statusColor[row.status])}>{row.statusLabel}</Tag>,
     },
-    { title: t.consultations, key: "consultations", render: (_, row) => tally(row.consultations) },
-    { title: t.opinions, key: "opinions", render: (_, row) => tally(row.opinions) },
+    {
+      title: `${t.consultations}（${t.doneOfTarget}）`,
+      key: "consultations",
+      render: (_, row) => <Tally value={row.consultations} />,
+    },
+    {
+      title: `${t.opinions}（${t.doneOfTarget}）`,
+      key: "opinions",
+      render: (_, row) => <Tally value={row.opinions} />,
+    },
     {
       title: t.year,
       key: "elapsed",
@@ -54,7 +71,7 @@ export function QuotaPage() {
       key: "activities",
       render: (_, row) => activitiesDone(row),
     },
-    { title: t.missing, dataIndex: "missing", key: "missing" },
+    { title: t.behindPace, dataIndex: "behindPaceText", key: "behindPace" },
   ];
   return (
     <Flex vertical gap="middle">
@@ -68,7 +85,7 @@ export function QuotaPage() {
         exportColumns={[]}
         exportName="quota"
       />
-      <QuotaChecks />
+      {session.role !== "member" && <QuotaChecks />}
     </Flex>
   );
 }

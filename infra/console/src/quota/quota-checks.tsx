@@ -1,10 +1,11 @@
 /**
  * 季度检查: the quarterly checks, scheduled and asked for, newest first — how many stations had met,
  * were on pace, behind or at risk, and how many were told. The county office may run the current
- * quarter's check now; it runs in the background (202), so the list is read again until it is done.
+ * quarter's check now, again after recording more (it runs anew); it runs in the background (202),
+ * so the list is read again until it is done. Members are not shown the checks (the API refuses them).
  */
 import { Alert, Button, List, Tag } from "antd";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { unwrap } from "../api/errors";
 import type { QuotaCheck } from "../api/types";
 import { useSession } from "../app-context";
@@ -52,7 +53,7 @@ function CheckLine({ check }: { readonly check: QuotaCheck }) {
 }
 
 export function QuotaChecks() {
-  const { api, t, session } = useSession();
+  const { api, t, session, language } = useSession();
   const checks = useLoad(() => unwrap(api.GET("/quota-checks", { params: { query: { limit: 8 } } })), [api]);
   const running = (checks.data?.items ?? []).some((check) => check.status === "running");
   // A check in the background: read again every few seconds until it is done.
@@ -64,7 +65,21 @@ export function QuotaChecks() {
     return () => clearTimeout(timer);
   }, [running, checks.data, reload]);
   const { run, busy, problem } = useAction(checks.reload);
-  const runNow = () => run(() => unwrap(api.POST("/quota-checks", { body: {} })));
+  // What the button did: the quarter's check runs again each time it is asked for (202, followed
+  // below until done); one answered as recorded (200, done) says when it was made.
+  const [asked, setAsked] = useState<string | undefined>();
+  const runNow = () =>
+    run(async () => {
+      setAsked(undefined);
+      const check = await unwrap(api.POST("/quota-checks", { body: {} }));
+      setAsked(
+        check.status === "done"
+          ? t.checkAlreadyDone
+              .replace("{id}", check.id)
+              .replace("{time}", dateTime(check.finishedAt ?? check.startedAt, language))
+          : t.checkStarted.replace("{id}", check.id).replace("{runs}", String(check.runs)),
+      );
+    });
   return (
     <Section title={t.quotaChecks}>
       {session.role === "admin" && (
@@ -72,6 +87,7 @@ export function QuotaChecks() {
           {t.runQuotaCheck}
         </Button>
       )}
+      {asked && !problem && <Alert type="info" title={asked} showIcon role="status" />}
       {problem && <Alert type="error" title={problem} showIcon role="alert" />}
       <List<QuotaCheck>
         loading={checks.loading && !checks.data}
