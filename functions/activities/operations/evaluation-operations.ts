@@ -13,7 +13,7 @@ import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
 import type { CsvColumn } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { defineOperation, type Operation, ok } from "../../kernel/http/operation";
+import { defineOperation, documented, type Operation, ok } from "../../kernel/http/operation";
 import { allStationAssignments } from "../../registry/store/assignments";
 import {
   type MemberEvaluation,
@@ -107,20 +107,22 @@ const evaluationOperation = defineOperation({
   route: "GET /evaluations",
   query: evaluationQuery,
   operationId: "listEvaluations",
-  summary: "量化考评 · The quantified evaluation of stations or members",
-  description:
-    "Every station (`kind=station`, the default) or member (`kind=member`) of the county scored for the year (default this one) and ranked county-wide (equal totals share a rank), each with its breakdown: the criterion, the figure counted, its target (or, for steps on time, every step completed), the points and the maximum. Stations: consultations and 社情民意 items against the quota's targets, other activities (X), topics closed with feedback, the share of steps completed by their deadline, the 六有 items met. Members: activities attended, duty shifts done, 社情民意 items submitted, the share of the steps they were responsible for completed on time. Weights and targets default as in decision 0027, EVALUATION_WEIGHTS overrides them. The county office sees everyone; staff their stations and the members serving there; a member only their own line (403 `own_evaluation_only` otherwise). CSV with `format=csv`.",
-  tag: "quota",
+  ...(documented && {
+    summary: "量化考评 · The quantified evaluation of stations or members",
+    description:
+      "Every station (`kind=station`, the default) or member (`kind=member`) of the county scored for the year (default this one) and ranked county-wide (equal totals share a rank), each with its breakdown: the criterion, the figure counted, its target (or, for steps on time, every step completed), the points and the maximum. Stations: consultations and 社情民意 items against the quota's targets, other activities (X), topics closed with feedback, the share of steps completed by their deadline, the 六有 items met. Members: activities attended, duty shifts done, 社情民意 items submitted, the share of the steps they were responsible for completed on time. Weights and targets default as in decision 0027, EVALUATION_WEIGHTS overrides them. The county office sees everyone; staff their stations and the members serving there; a member only their own line (403 `own_evaluation_only` otherwise). CSV with `format=csv`.",
+    tag: "quota",
+    responses: [
+      { status: 200, description: "The evaluation, ranked", schema: "EvaluationList" },
+      ...commonErrors(400, 403),
+    ],
+  }),
   csv: {
     fileName: "evaluations",
     columns: stationEvaluationColumns,
     columnsFor: (body) =>
       (body as { kind?: string }).kind === "member" ? memberEvaluationColumns : stationEvaluationColumns,
   },
-  responses: [
-    { status: 200, description: "The evaluation, ranked", schema: "EvaluationList" },
-    ...commonErrors(400, 403),
-  ],
   async handle({ query, principal, request }) {
     const year = query.year ?? yearOf(localDate(clock().now(), config().timeZone));
     const kind = query.kind ?? "station";
