@@ -4,6 +4,7 @@
  */
 import { activityOperations } from "./activities/operations/activity-operations";
 import { dutyOperations } from "./activities/operations/duty-operations";
+import { evaluationOperations } from "./activities/operations/evaluation-operations";
 import { opinionOperations } from "./activities/operations/opinion-operations";
 import { quotaOperations } from "./activities/operations/quota-operations";
 import { createApiHandler } from "./kernel/http/api-handler";
@@ -18,4 +19,5 @@ export const handler = createApiHandler([
   ...dutyOperations,
   ...opinionOperations,
   ...quotaOperations,
+  ...evaluationOperations,
 ]);

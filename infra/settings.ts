@@ -4,6 +4,7 @@
  */
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
+import { parseEvaluationWeights } from "../functions/domain/evaluation/weights";
 import { parseQuotaTargets } from "../functions/domain/quota/targets";
 import { parseTopicCategories } from "../functions/domain/topics/categories";
 import { type ApiDomainSettings, apiDomainFromContext, checkApiDomain } from "./api-domain-settings";
@@ -63,6 +64,8 @@ export interface CountySettings {
   readonly topicCategories?: string;
   /** The quota's targets by year as JSON (QUOTA_TARGETS, functions/domain/quota/targets.ts); 4 and 10 when absent. */
   readonly quotaTargets?: string;
+  /** The evaluation's weights as JSON (EVALUATION_WEIGHTS, functions/domain/evaluation/weights.ts); decision 0027's defaults when absent. */
+  readonly evaluationWeights?: string;
   /** Alerts, retention of notices and backups, the table's key (infra/operations-settings.ts). */
   readonly operations: OperationsSettings;
   /** The AWS region the stack is for (its partition follows); environment-agnostic when absent. */
@@ -223,6 +226,8 @@ export function settingsFromContext(node: Node, fallbackRegion?: string): County
   if (categories !== undefined) input.topicCategories = categories;
   const targets = jsonFromContext(node, "quotaTargets", parseQuotaTargets);
   if (targets !== undefined) input.quotaTargets = targets;
+  const weights = jsonFromContext(node, "evaluationWeights", parseEvaluationWeights);
+  if (weights !== undefined) input.evaluationWeights = weights;
   const region = text("region") || fallbackRegion?.trim();
   if (region) input.region = region;
   const architecture = text("architecture");

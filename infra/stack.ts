@@ -48,6 +48,7 @@ export function functionEnvironment(settings: CountySettings): Record<string, st
     ...settings.noticeRules,
     ...(settings.topicCategories ? { TOPIC_CATEGORIES: settings.topicCategories } : {}),
     ...(settings.quotaTargets ? { QUOTA_TARGETS: settings.quotaTargets } : {}),
+    ...(settings.evaluationWeights ? { EVALUATION_WEIGHTS: settings.evaluationWeights } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { type ActivityFields, activityProblems, yearOfDate } from "../domain/quo
 import { systemActor } from "./access";
 import { unknownMemberProblems } from "./references";
 import { recordActivityWrites, type StoredActivity } from "./store/activities";
+import type { CounterChanges } from "./store/tally";
 
 interface ConsultEvidence {
   readonly meeting?: {
@@ -66,6 +67,7 @@ export function consultationWrites(
   topic: { readonly id: string; readonly stationId: string },
   evidence: unknown,
   now: Date,
+  extra?: CounterChanges,
 ): TransactWriteItem[] {
   const fields = meetingFields(evidence);
   if (!fields) return [];
@@ -85,5 +87,5 @@ export function consultationWrites(
     createdAt: at,
     updatedAt: at,
   };
-  return recordActivityWrites(activity, { at, kind: "recorded", actor: systemActor });
+  return recordActivityWrites(activity, { at, kind: "recorded", actor: systemActor }, extra);
 }

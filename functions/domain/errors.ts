@@ -107,6 +107,8 @@ export type ForbiddenReason =
   | "view_role"
   | "own_contacts_only"
   | "chat_robot_admin_only"
+  // 量化考评 (decision 0027): a member sees their own evaluation only.
+  | "own_evaluation_only"
   // Users in the table (decision 0024): a subject with no user record, or a deactivated one.
   | "unknown_user"
   | "user_inactive";

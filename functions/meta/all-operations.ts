@@ -5,6 +5,7 @@
 
 import { activityOperations } from "../activities/operations/activity-operations";
 import { dutyOperations } from "../activities/operations/duty-operations";
+import { evaluationOperations } from "../activities/operations/evaluation-operations";
 import { opinionOperations } from "../activities/operations/opinion-operations";
 // The year's plan, the quota and the quarterly check (decision 0022).
 import { quotaCheckOperations } from "../activities/operations/quota-check-operations";
@@ -43,5 +44,6 @@ export const allOperations = [
   ...opinionOperations,
   // The year's plan, the quota and the quarterly check (decision 0022).
   ...quotaOperations,
+  ...evaluationOperations,
   ...quotaCheckOperations,
 ];

@@ -1,6 +1,8 @@
 /** Every named response schema, published as the OpenAPI document's components. */
 import { activitySchemas } from "../activities/activity-responses";
 import { dutySchemas } from "../activities/duty-responses";
+// 量化考评 (decision 0027).
+import { evaluationSchemas } from "../activities/evaluation-responses";
 import { opinionSchemas } from "../activities/opinion-responses";
 // The quota (decision 0022).
 import { quotaSchemas } from "../activities/quota-responses";
@@ -25,6 +27,7 @@ export const responseSchemas = {
   ...opinionSchemas,
   // The quota (decision 0022).
   ...quotaSchemas,
+  ...evaluationSchemas,
   Error: errorBody,
 } as const;
 

@@ -6,6 +6,7 @@
  */
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { assertConsultation, consultationWrites } from "../activities/consultation";
+import { type CounterChanges, counterWrites } from "../activities/store/tally";
 import { assertCanChangeStation, type Principal, requireWriter } from "../domain/access";
 import { ConflictError } from "../domain/errors";
 import { type Calendars, localDate } from "../domain/topics/calendar";
@@ -15,6 +16,7 @@ import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
 import { tellSources } from "./announce";
 import { handOver } from "./deliver";
+import { stepCompletionCounts } from "./loop-counts";
 import { planStep } from "./plan-step";
 import { actorOf, policyOf, stateOf } from "./present";
 import { assertResearch } from "./research";
@@ -36,6 +38,11 @@ interface DecisionPlan {
   readonly events: readonly NewTopicEvent[];
   /** Records the decision brings with it, written only if not written before (CompanionWriteRefused). */
   readonly alsoWrite?: readonly TransactWriteItem[];
+  /**
+   * Counters the decision adds (a step completed, decision 0027), always written with it; `alsoWrite`,
+   * when it has writes, carries them already (summed into its own updates of the same items).
+   */
+  readonly counts?: CounterChanges;
 }
 
 export interface DecisionRequest {
@@ -73,7 +80,8 @@ async function takeDecision(
   const saved = await retryStaleWrites(async () => {
     const topic = await readTopicToDecide(services, call);
     const now = services.now();
-    const { outcome, change, events, alsoWrite } = plan(topic, now, calendars);
+    const { outcome, change, events, alsoWrite = [], counts } = plan(topic, now, calendars);
+    const countOnly = counts ? counterWrites(topic.stationId, counts) : [];
     const seq = topic.decisionSeq + 1;
     // The token stays until the decision is known delivered (deliver.ts drops both), so that a
     // delivery that fails here can be pushed again.
@@ -86,11 +94,13 @@ async function takeDecision(
       };
     };
     try {
-      return await saveTopic(topic, decided, events, now, alsoWrite ? { alsoWrite } : {});
+      return await saveTopic(topic, decided, events, now, {
+        alsoWrite: alsoWrite.length ? alsoWrite : countOnly,
+      });
     } catch (error) {
       // What it brings was recorded before (a consultation counted once): the decision goes alone.
       if (!(error instanceof CompanionWriteRefused)) throw error;
-      return saveTopic(topic, decided, events, now);
+      return saveTopic(topic, decided, events, now, { alsoWrite: countOnly });
     }
   });
   // Without a parked token, the execution takes the decision when it next parks one.
@@ -129,12 +139,20 @@ export async function completeStep(
         outcome: "close",
         change: (t) => ({ ...withEvidence(t), status: "closed", closedAs: "completed", closedAt: at }),
         events: [completed, { at, kind: "closed", step: topic.step, details: { closedAs: "completed" } }],
+        counts: stepCompletionCounts(topic, now, true),
       };
     }
     const next = planStep(withEvidence(topic), decided.next, now, calendars);
     // 开展协商 done: one consultation of the station, counted with the step's completion, once.
-    const alsoWrite = step === "consult" ? consultationWrites(topic, evidence, now) : undefined;
-    return { outcome: "advance", change: () => next.topic, events: [completed, next.event], alsoWrite };
+    const counts = stepCompletionCounts(topic, now, false);
+    const alsoWrite = step === "consult" ? consultationWrites(topic, evidence, now, counts) : undefined;
+    return {
+      outcome: "advance",
+      change: () => next.topic,
+      events: [completed, next.event],
+      alsoWrite,
+      counts,
+    };
   });
   if (saved.status === "closed") await tellSources(services, saved, "closed", outcomeGivenBack(saved));
   return saved;

@@ -396,6 +396,7 @@ describe("a topic's 开展协商", () => {
 
     expect((await api.get(`/topics/${topic.id}`)).json<{ step: string }>().step).toBe("consult");
     expect((await api.get(`/activities/${topic.id}`)).status).toBe(404);
-    expect(await counters(home.id, 2027)).toEqual({ topics: 1 });
+    // The steps before it count as completed on time (decision 0027); the refused meeting adds nothing.
+    expect(await counters(home.id, 2027)).toEqual({ topics: 1, loop_steps_on_time: 3 });
   });
 });

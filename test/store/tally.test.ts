@@ -6,11 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { quotaRowsPage } from "../../functions/activities/store/plans";
 import {
   attendanceWrites,
+  counterWrites,
   memberAttendance,
   readTally,
   tallyWrite,
 } from "../../functions/activities/store/tally";
 import { activityCounter, correctionDelta, withdrawal } from "../../functions/domain/quota/tally";
+import { getItem } from "../../functions/kernel/table/items";
+import { memberAttendanceKey } from "../../functions/kernel/table/keys";
 import { writeTransaction } from "../../functions/kernel/table/transaction";
 import { unique, useFreshTable } from "./fixtures";
 
@@ -72,5 +75,32 @@ describe("a station's tally", () => {
     await writeTransaction(attendanceWrites([member], 2031, 1));
     await writeTransaction(attendanceWrites([member], 2031, -1));
     expect(await memberAttendance(member, 2031)).toBe(1);
+  });
+
+  it("sums changes to one item into one update, as a transaction touches an item once (decision 0027)", async () => {
+    const station = unique("merged");
+    const member = unique("member");
+    const writes = counterWrites(station, {
+      tallies: [
+        { year: 2032, delta: { activity_consultation: 1 } },
+        { year: 2032, delta: { loop_steps_on_time: 1, activity_consultation: 1 } },
+        { year: 2033, delta: { loop_completed: 1 } },
+      ],
+      members: [
+        { memberId: member, year: 2032, counts: { attended: 1 } },
+        { memberId: member, year: 2032, counts: { steps_on_time: 1, attended: -1, duty: 1 } },
+      ],
+    });
+    expect(writes).toHaveLength(3);
+    expect((await writeTransaction(writes)).committed).toBe(true);
+    expect((await readTally(station, 2032)).counters).toMatchObject({
+      activity_consultation: 2,
+      loop_steps_on_time: 1,
+    });
+    expect((await readTally(station, 2033)).counters).toEqual({ loop_completed: 1 });
+    // The attendance that nets to 0 is no change at all.
+    const record = await getItem<Record<string, unknown>>(memberAttendanceKey(member, 2032));
+    expect(record).toMatchObject({ duty: 1, steps_on_time: 1 });
+    expect(record?.attended).toBeUndefined();
   });
 });

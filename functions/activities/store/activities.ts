@@ -17,7 +17,7 @@ import {
 } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { Activity, ActivityEvent } from "../activity-responses";
-import { attendanceWrites, tallyWrite } from "./tally";
+import { type CounterChanges, counterWrites } from "./tally";
 
 /** An activity as stored: with the number of its audit lines. */
 export type StoredActivity = Activity & { readonly eventSeq: number };
@@ -64,23 +64,42 @@ function putEvent(activity: StoredActivity, event: NewActivityEvent): TransactWr
   };
 }
 
-/** The tally and attendance updates of a change (none for a change that counts the same). */
-export function countWrites(stationId: string, changes: CountChanges): TransactWriteItem[] {
-  return [
-    ...changes.tallies.flatMap((tally) => tallyWrite(stationId, tally.year, tally.delta)),
-    ...changes.attendance.flatMap((entry) => attendanceWrites(entry.memberIds, entry.year, entry.change)),
-  ];
+/**
+ * The tally and member-year updates of a change (none for a change that counts the same), with any
+ * `extra` counts (a topic's step completed with its meeting, decision 0027): changes to one item are
+ * summed into one update, as a transaction may touch an item only once.
+ */
+export function countWrites(
+  stationId: string,
+  changes: CountChanges,
+  extra?: CounterChanges,
+): TransactWriteItem[] {
+  const members = changes.attendance.flatMap((entry) =>
+    entry.memberIds.map((memberId) => ({
+      memberId,
+      year: entry.year,
+      counts: entry.duty ? { attended: entry.change, duty: entry.change } : { attended: entry.change },
+    })),
+  );
+  return counterWrites(stationId, {
+    tallies: [...changes.tallies, ...(extra?.tallies ?? [])],
+    members: [...members, ...(extra?.members ?? [])],
+  });
 }
 
 /**
  * The writes that record a new activity, counted: refused (position 0) when its id was recorded
  * before — what makes an activity derived from a topic or a shift count once, however often retried.
  */
-export function recordActivityWrites(activity: StoredActivity, event: NewActivityEvent): TransactWriteItem[] {
+export function recordActivityWrites(
+  activity: StoredActivity,
+  event: NewActivityEvent,
+  extra?: CounterChanges,
+): TransactWriteItem[] {
   return [
     putActivity(activity, { expression: "attribute_not_exists(PK)" }),
     putEvent(activity, event),
-    ...countWrites(activity.stationId, countChanges(undefined, counted(activity))),
+    ...countWrites(activity.stationId, countChanges(undefined, counted(activity)), extra),
   ];
 }
 

@@ -13,7 +13,7 @@ import { getItem, type Page, queryPage, toItem, values } from "../../kernel/tabl
 import { opinionIndexKeys, opinionKey, opinionsOfStation, stationKey } from "../../kernel/table/keys";
 import { writeTransaction } from "../../kernel/table/transaction";
 import type { Opinion } from "../opinion-responses";
-import { tallyWrite } from "./tally";
+import { memberYearWrite, tallyWrite } from "./tally";
 
 export type StoredOpinion = Opinion;
 
@@ -46,6 +46,11 @@ export class StationMissing extends Error {
 }
 
 /** Writes a new item counted in its station's tally; throws StationMissing when the station is not there. */
+function submittedByMember(opinion: StoredOpinion): TransactWriteItem[] {
+  const memberId = (opinion.submitter as { memberId?: string } | undefined)?.memberId;
+  return memberId ? memberYearWrite(memberId, opinionYear(opinion.receivedOn), { opinions: 1 }) : [];
+}
+
 export async function createOpinion(opinion: StoredOpinion): Promise<StoredOpinion> {
   const outcome = await writeTransaction([
     putOpinion(opinion, { expression: "attribute_not_exists(PK)" }),
@@ -61,6 +66,8 @@ export async function createOpinion(opinion: StoredOpinion): Promise<StoredOpini
       opinionYear(opinion.receivedOn),
       opinionCollectedDelta(opinion.receivedOn),
     ),
+    // A member's item counts among their 社情民意 submitted (decision 0027).
+    ...submittedByMember(opinion),
   ]);
   if (outcome.committed) return opinion;
   if (outcome.failed[1]) throw new StationMissing();

@@ -31,6 +31,8 @@ export interface CountChanges {
     readonly year: number;
     readonly memberIds: readonly string[];
     readonly change: 1 | -1;
+    /** A duty activity (委员值班): counted among the member's duty shifts too (decision 0027). */
+    readonly duty: boolean;
   }[];
 }
 
@@ -38,10 +40,19 @@ export const yearOfDate = (date: string): number => Number(date.slice(0, 4));
 
 const delta = (record: Counted): TallyDelta => countedOn(record.date, { [activityCounter(record.type)]: 1 });
 
+const isDuty = (record: Counted): boolean => record.type === "duty";
+
 /** Tally and attendance changes from `before` (absent: a new record) to `after` (absent: withdrawn). */
 export function countChanges(before: Counted | undefined, after: Counted | undefined): CountChanges {
-  if (before && after && yearOfDate(before.date) === yearOfDate(after.date)) {
+  // A duty activity corrected into another kind (or back) is withdrawn and counted again, whole.
+  if (
+    before &&
+    after &&
+    yearOfDate(before.date) === yearOfDate(after.date) &&
+    isDuty(before) === isDuty(after)
+  ) {
     const year = yearOfDate(after.date);
+    const duty = isDuty(after);
     const left = before.memberIds.filter((id) => !after.memberIds.includes(id));
     const joined = after.memberIds.filter((id) => !before.memberIds.includes(id));
     return {
@@ -49,8 +60,8 @@ export function countChanges(before: Counted | undefined, after: Counted | undef
         (tally) => Object.keys(tally.delta).length > 0,
       ),
       attendance: [
-        { year, memberIds: left, change: -1 as const },
-        { year, memberIds: joined, change: 1 as const },
+        { year, memberIds: left, change: -1 as const, duty },
+        { year, memberIds: joined, change: 1 as const, duty },
       ].filter((entry) => entry.memberIds.length > 0),
     };
   }
@@ -61,9 +72,25 @@ export function countChanges(before: Counted | undefined, after: Counted | undef
     ],
     attendance: [
       ...(before
-        ? [{ year: yearOfDate(before.date), memberIds: before.memberIds, change: -1 as const }]
+        ? [
+            {
+              year: yearOfDate(before.date),
+              memberIds: before.memberIds,
+              change: -1 as const,
+              duty: isDuty(before),
+            },
+          ]
         : []),
-      ...(after ? [{ year: yearOfDate(after.date), memberIds: after.memberIds, change: 1 as const }] : []),
+      ...(after
+        ? [
+            {
+              year: yearOfDate(after.date),
+              memberIds: after.memberIds,
+              change: 1 as const,
+              duty: isDuty(after),
+            },
+          ]
+        : []),
     ].filter((entry) => entry.memberIds.length > 0),
   };
 }

@@ -16,7 +16,11 @@ export type YearCounter =
   | "opinions_reported"
   | "opinions_adopted"
   | "topics"
-  | `topics_${string}`;
+  | `topics_${string}`
+  // The topic loop (decision 0027): topics closed with feedback, steps completed by or after their deadline.
+  | "loop_completed"
+  | "loop_steps_on_time"
+  | "loop_steps_late";
 
 /** A tally counter's name: an attribute of the tally item (top-level, so that ADD may create it). */
 export type TallyCounter = YearCounter | `q${Quarter}_${YearCounter}`;

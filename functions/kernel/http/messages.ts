@@ -57,6 +57,10 @@ export const kernelMessages = {
     "zh-CN": "该委员不在您负责的工作站，无法修改",
     en: "This member does not serve at any of your stations",
   },
+  forbidden_own_evaluation_only: {
+    "zh-CN": "委员只能查看本人的量化考评",
+    en: "A member may see only their own evaluation",
+  },
   forbidden_chat_robot_admin_only: {
     "zh-CN": "工作站群机器人由县政协办公室设置",
     en: "Only the county office sets a station's group-chat robot",

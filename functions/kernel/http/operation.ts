@@ -63,8 +63,15 @@ interface OperationDocs {
   readonly allow?: readonly Role[];
   /** A create that honours `Idempotency-Key` (the same key within 24 h answers the first answer). */
   readonly idempotent?: boolean;
-  /** List operations can also answer text/csv with these columns. */
-  readonly csv?: { readonly fileName: string; readonly columns: readonly CsvColumn[] };
+  /**
+   * List operations can also answer text/csv with these columns; `columnsFor`, when given, picks them
+   * from the answer (a report whose columns depend on what was asked, such as the evaluation's kind).
+   */
+  readonly csv?: {
+    readonly fileName: string;
+    readonly columns: readonly CsvColumn[];
+    readonly columnsFor?: (body: unknown) => readonly CsvColumn[];
+  };
 }
 
 export interface OperationInput<P, Q, B> {

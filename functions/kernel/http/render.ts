@@ -15,7 +15,7 @@ function asCsv(response: ApiResponse, request: ApiRequest, operation: Operation 
       "content-disposition": `attachment; filename="${csv.fileName}.csv"`,
       ...(typeof cursor === "string" ? { "x-next-cursor": cursor } : {}),
     },
-    body: toCsv(items, csv.columns, request.language),
+    body: toCsv(items, csv.columnsFor?.(response.body) ?? csv.columns, request.language),
   };
 }
 

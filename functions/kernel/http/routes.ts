@@ -90,6 +90,8 @@ export const routes = [
   { method: "GET", path: "/stations/{stationId}/plans/{year}", auth: "jwt", function: "activities" },
   { method: "GET", path: "/stations/{stationId}/quota", auth: "jwt", function: "activities" },
   { method: "GET", path: "/quota", auth: "jwt", function: "activities" },
+  // 量化考评 (decision 0027).
+  { method: "GET", path: "/evaluations", auth: "jwt", function: "activities" },
   { method: "POST", path: "/quota-checks", auth: "jwt", function: "quota-checks" },
   { method: "GET", path: "/quota-checks", auth: "jwt", function: "quota-checks" },
   { method: "GET", path: "/quota-checks/{checkId}", auth: "jwt", function: "quota-checks" },

@@ -9,6 +9,7 @@ import {
   LineChartOutlined,
   MessageOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -34,5 +35,6 @@ export const sections: readonly Section[] = [
   { path: "/members", label: "members", icon: <TeamOutlined />, visible: (s) => s.role !== "member" },
   { path: "/notifications", label: "notifications", icon: <BellOutlined />, visible: can.seeNotifications },
   { path: "/quota", label: "quota", icon: <LineChartOutlined />, visible: can.seeQuota },
+  { path: "/evaluations", label: "evaluation", icon: <TrophyOutlined />, visible: can.seeEvaluations },
   { path: "/users", label: "users", icon: <UserOutlined />, visible: can.manageUsers },
 ];

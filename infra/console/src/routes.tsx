@@ -52,6 +52,7 @@ const shellPages: Readonly<Record<string, LazyPage>> = {
   "/members/:memberId": page(() => import("./pages/member").then((m) => m.MemberPage)),
   "/notifications": page(() => import("./pages/notifications").then((m) => m.NotificationsPage)),
   "/quota": page(() => import("./pages/quota").then((m) => m.QuotaPage)),
+  "/evaluations": page(() => import("./pages/evaluations").then((m) => m.EvaluationsPage)),
   "/users": page(() => import("./pages/users").then((m) => m.UsersPage)),
   "/users/new": page(() => import("./pages/user-new").then((m) => m.UserNewPage)),
   "/users/:subject": page(() => import("./pages/user").then((m) => m.UserPage)),

@@ -9,11 +9,11 @@ describe("what an activity counts", () => {
   it("a new record counts +1 in its year and for each member; a withdrawal takes it back", () => {
     expect(countChanges(undefined, visit)).toEqual({
       tallies: [{ year: 2027, delta: { activity_visit: 1, q1_activity_visit: 1 } }],
-      attendance: [{ year: 2027, memberIds: ["a", "b"], change: 1 }],
+      attendance: [{ year: 2027, memberIds: ["a", "b"], change: 1, duty: false }],
     });
     expect(countChanges(visit, undefined)).toEqual({
       tallies: [{ year: 2027, delta: { activity_visit: -1, q1_activity_visit: -1 } }],
-      attendance: [{ year: 2027, memberIds: ["a", "b"], change: -1 }],
+      attendance: [{ year: 2027, memberIds: ["a", "b"], change: -1, duty: false }],
     });
   });
 
@@ -21,8 +21,8 @@ describe("what an activity counts", () => {
     expect(countChanges(visit, { ...visit, memberIds: ["b", "c"] })).toEqual({
       tallies: [],
       attendance: [
-        { year: 2027, memberIds: ["a"], change: -1 },
-        { year: 2027, memberIds: ["c"], change: 1 },
+        { year: 2027, memberIds: ["a"], change: -1, duty: false },
+        { year: 2027, memberIds: ["c"], change: 1, duty: false },
       ],
     });
     expect(countChanges(visit, { ...visit, type: "study" }).tallies).toEqual([
@@ -46,9 +46,28 @@ describe("what an activity counts", () => {
       { year: 2026, delta: { activity_visit: 1, q4_activity_visit: 1 } },
     ]);
     expect(moved.attendance).toEqual([
-      { year: 2027, memberIds: ["a", "b"], change: -1 },
-      { year: 2026, memberIds: ["a", "b"], change: 1 },
+      { year: 2027, memberIds: ["a", "b"], change: -1, duty: false },
+      { year: 2026, memberIds: ["a", "b"], change: 1, duty: false },
     ]);
+  });
+});
+
+describe("what a duty activity counts for its member (decision 0027)", () => {
+  const duty = { ...visit, type: "duty" as const, memberIds: ["a"] };
+
+  it("counts among the member's duty shifts", () => {
+    expect(countChanges(undefined, duty).attendance).toEqual([
+      { year: 2027, memberIds: ["a"], change: 1, duty: true },
+    ]);
+  });
+
+  it("corrected into another kind, it is withdrawn as duty and counted again as that kind", () => {
+    const changed = countChanges(duty, { ...duty, type: "visit" });
+    expect(changed.attendance).toEqual([
+      { year: 2027, memberIds: ["a"], change: -1, duty: true },
+      { year: 2027, memberIds: ["a"], change: 1, duty: false },
+    ]);
+    expect(changed.tallies.map((tally) => tally.year)).toEqual([2027, 2027]);
   });
 });
 

@@ -1000,6 +1000,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 量化考评 · The quantified evaluation of stations or members
+         * @description Every station (`kind=station`, the default) or member (`kind=member`) of the county scored for the year (default this one) and ranked county-wide (equal totals share a rank), each with its breakdown: the criterion, the figure counted, its target (or, for steps on time, every step completed), the points and the maximum. Stations: consultations and 社情民意 items against the quota's targets, other activities (X), topics closed with feedback, the share of steps completed by their deadline, the 六有 items met. Members: activities attended, duty shifts done, 社情民意 items submitted, the share of the steps they were responsible for completed on time. Weights and targets default as in decision 0027, EVALUATION_WEIGHTS overrides them. The county office sees everyone; staff their stations and the members serving there; a member only their own line (403 `own_evaluation_only` otherwise). CSV with `format=csv`.
+         */
+        get: operations["listEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quota-checks": {
         parameters: {
             query?: never;
@@ -2557,6 +2577,46 @@ export interface components {
                 }[];
                 cursor: string | null;
             };
+        };
+        EvaluationList: {
+            year: number;
+            /** @enum {string} */
+            kind: "station" | "member";
+            evaluated: number;
+            items: {
+                stationId: string;
+                name: string;
+                kind: string;
+                zone: string;
+                rank: number;
+                total: number;
+                max: number;
+                scores: {
+                    /** @enum {string} */
+                    criterion: "consultations" | "opinions" | "activities" | "topicsClosed" | "stepsOnTime" | "standards" | "attended" | "duty";
+                    label: string;
+                    figure: number;
+                    of: number;
+                    points: number;
+                    max: number;
+                }[];
+            }[] | {
+                memberId: string;
+                name: string;
+                sector: string;
+                rank: number;
+                total: number;
+                max: number;
+                scores: {
+                    /** @enum {string} */
+                    criterion: "consultations" | "opinions" | "activities" | "topicsClosed" | "stepsOnTime" | "standards" | "attended" | "duty";
+                    label: string;
+                    figure: number;
+                    of: number;
+                    points: number;
+                    max: number;
+                }[];
+            }[];
         };
         Error: {
             error: {
@@ -7771,6 +7831,69 @@ export interface operations {
                     "application/json": {
                         message: string;
                     };
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEvaluations: {
+        parameters: {
+            query?: {
+                year?: number;
+                kind?: "station" | "member";
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluation, ranked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationList"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `details` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token: answered by API Gateway's JWT authorizer as `{"message":"Unauthorized"}` (AWS's shape, not the API's error shape), with a WWW-Authenticate header. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Too many requests */

@@ -65,6 +65,8 @@ export const can = {
   /** The delivery log across topics is the county office's (a topic's notices show on its page). */
   seeNotifications: (s: Session) => s.role === "admin",
   seeQuota: (s: Session) => s.role !== "member",
+  /** 量化考评 in the menu for the county office and staff (a member's own line is still served by the API). */
+  seeEvaluations: (s: Session) => s.role !== "member",
   /** Who may sign in is the county office's to say (decision 0024). */
   manageUsers: (s: Session) => s.role === "admin",
 };
