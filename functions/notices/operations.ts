@@ -2,7 +2,8 @@
 import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
-import { deliveryStatuses } from "../domain/notices/delivery";
+import { deliveryStatuses, failureText } from "../domain/notices/delivery";
+import type { Language } from "../domain/registry/members";
 import { endOfLocalDay, localTime } from "../domain/topics/calendar";
 import { config } from "../kernel/config";
 import { id, isoDate, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
@@ -42,8 +43,16 @@ const masked = (recipientId: string) =>
 const maskedText = (text: string) =>
   text.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/([\w.+-]{1,2})[\w.+-]*@/g, "$1***@");
 
-/** A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an admin. */
-function present(record: NotificationRecord, principal: Principal) {
+const lastErrorShown = (lastError: string, admin: boolean, language: Language) => {
+  const text = failureText(lastError, language);
+  return admin ? text : maskedText(text);
+};
+
+/**
+ * A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an
+ * admin, a failure of ours in the reader's language.
+ */
+function present(record: NotificationRecord, principal: Principal, language: Language) {
   const {
     idempotencyKey: _key,
     leaseUntil: _claim,
@@ -56,7 +65,7 @@ function present(record: NotificationRecord, principal: Principal) {
   const admin = principal.role === "admin";
   return {
     ...shown,
-    ...(shown.lastError && !admin ? { lastError: maskedText(shown.lastError) } : {}),
+    ...(shown.lastError ? { lastError: lastErrorShown(shown.lastError, admin, language) } : {}),
     recipient: { id: admin ? recipient.id : masked(recipient.id), name: recipient.name },
   };
 }
@@ -92,7 +101,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       { status: 200, description: "A page of notifications, oldest first", schema: "NotificationPage" },
       ...commonErrors(400, 403, 404),
     ],
-    async handle({ principal, query }) {
+    async handle({ principal, query, request }) {
       const page = { limit: query.limit ?? 50, cursor: query.cursor };
       const within = createdWithin(query);
       if (!query.topicId && !query.recipient && query.status && query.status !== "sent") {
@@ -105,7 +114,10 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
             (!channel || n.channel === channel) && n.createdAt >= createdFrom && n.createdAt <= createdTo,
         );
         const found = pageInHand(inState, page);
-        return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
+        return ok({
+          items: found.items.map((record) => present(record, principal, request.language)),
+          cursor: found.cursor,
+        });
       }
       if (query.topicId) {
         await subjects.assertCanReadTopic(principal, query.topicId);
@@ -126,7 +138,10 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         },
         page,
       );
-      return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
+      return ok({
+        items: found.items.map((record) => present(record, principal, request.language)),
+        cursor: found.cursor,
+      });
     },
   }),
   defineOperation({
@@ -143,7 +158,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       { status: 200, description: "The notice, queued again", schema: "Notification" },
       ...commonErrors(400, 403, 404, 409),
     ],
-    async handle({ path, principal, body }) {
+    async handle({ path, principal, body, request }) {
       const requeued = await requeueFailedNotification(path.notificationId, body.note);
       if (!requeued) {
         if (!(await findNotification(path.notificationId)))
@@ -151,7 +166,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         throw new ConflictError("notification_not_failed");
       }
       await deliveryQueue().enqueue(requeued.id);
-      return ok(present(requeued, principal));
+      return ok(present(requeued, principal, request.language));
     },
   }),
 ];
