@@ -71,6 +71,10 @@ describe("SMS texts", () => {
     expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
       "原因：该事项属于信访程序",
     );
+    // The term the console, the timeline and the exports use.
+    expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
+      "不予采纳",
+    );
     expect(renderSms(topicClosed, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
       "结果：县住建局已将加装电梯",
     );
