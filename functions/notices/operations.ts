@@ -70,6 +70,13 @@ function present(record: NotificationRecord, principal: Principal, language: Lan
   };
 }
 
+/** A page of the log as the caller sees it. */
+const presentPage = (
+  found: { readonly items: readonly NotificationRecord[]; readonly cursor: string | null },
+  principal: Principal,
+  language: Language,
+) => ({ items: found.items.map((record) => present(record, principal, language)), cursor: found.cursor });
+
 /** The county dates `from`–`to` as the instants a notice's `createdAt` must fall within. */
 function createdWithin(query: { readonly from?: string; readonly to?: string }) {
   if (query.from && query.to && query.from > query.to)
@@ -114,10 +121,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
             (!channel || n.channel === channel) && n.createdAt >= createdFrom && n.createdAt <= createdTo,
         );
         const found = pageInHand(inState, page);
-        return ok({
-          items: found.items.map((record) => present(record, principal, request.language)),
-          cursor: found.cursor,
-        });
+        return ok(presentPage(found, principal, request.language));
       }
       if (query.topicId) {
         await subjects.assertCanReadTopic(principal, query.topicId);
@@ -138,10 +142,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         },
         page,
       );
-      return ok({
-        items: found.items.map((record) => present(record, principal, request.language)),
-        cursor: found.cursor,
-      });
+      return ok(presentPage(found, principal, request.language));
     },
   }),
   defineOperation({
