@@ -171,5 +171,5 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await page.goto(itemUrl);
   const history = page.getByTestId("opinion-history");
   await expect(history.getByRole("link", { name: `转为议题「${opinionTitle}」` })).toBeVisible();
-  expect(await history.innerText()).not.toMatch(/\d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d/);
+  expect((await history.textContent()) ?? "").not.toMatch(/\d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d/);
 });
