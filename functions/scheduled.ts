@@ -9,6 +9,7 @@ import { runRequestedCheck } from "./activities/quota/requested-check";
 import { scheduledQuotaCheck } from "./activities/quota/scheduled-check";
 import { logInfo, withLogScope } from "./kernel/log";
 import { type ScheduledJob, scheduledJobs } from "./kernel/schedules";
+import { repairNoticeQueue } from "./notices/delivery-store";
 import { watchHolidayCalendars } from "./topics/calendar-watch";
 import { defaultRecoveryServices, defaultTopicServices } from "./topics/services";
 import { defaultSweepGraceSeconds, sweepTopicLoops } from "./topics/sweep";
@@ -35,6 +36,9 @@ async function run(event: ScheduledJobEvent) {
       return event.requested
         ? runRequestedCheck(defaultTopicServices(), event.requested)
         : scheduledQuotaCheck(defaultTopicServices());
+    // The notices' work queue (decision 0014).
+    case "noticeQueueRepair":
+      return { repaired: await repairNoticeQueue() };
     // The sweeper (decision 0026).
     case "topicLoopSweep":
       return sweepOutcome(

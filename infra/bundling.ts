@@ -30,4 +30,7 @@ export const bundleSettings = {
     'import { createRequire as topLevelCreateRequire } from "node:module";' +
     "const require = topLevelCreateRequire(import.meta.url);",
   alias: bundleAliases,
+  // Operations' documentation is for the OpenAPI generator only: this makes `documented` false, and
+  // esbuild drops every `...(documented && { summary, … })` (functions/kernel/http/operation.ts).
+  define: { "process.env.OPERATION_DOCS": JSON.stringify("omit") },
 } as const;

@@ -108,6 +108,9 @@ export function correctActivity(
   return retryStaleWrites(async () => {
     const current = await readToChange(principal, activityId, expected);
     const fields = corrected(current, patch);
+    // The topic counts it as its consultation: the counting would go wrong apart from the topic.
+    if (current.source === "topic" && (fields.type !== current.type || fields.topicId !== current.topicId))
+      throw new ConflictError("activity_from_topic", current.version);
     await assertValid(current.stationId, fields, now);
     const changes = changedFields(current, fields);
     if (Object.keys(changes).length === 0) return current;
@@ -140,6 +143,7 @@ export function withdrawActivity(
 ): Promise<StoredActivity> {
   return retryStaleWrites(async () => {
     const current = await readToChange(principal, activityId, expected);
+    if (current.source === "topic") throw new ConflictError("activity_from_topic", current.version);
     const at = now.toISOString();
     const next: StoredActivity = {
       ...current,

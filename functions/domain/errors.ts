@@ -67,6 +67,8 @@ export type ConflictReason =
   | "shift_closed"
   | "shift_not_yet"
   | "activity_deleted"
+  // A consultation a topic's 开展协商 step recorded: not deleted, nor made another kind, apart from it.
+  | "activity_from_topic"
   // 社情民意 items
   | "opinion_wrong_status"
   | "opinion_already_promoted"

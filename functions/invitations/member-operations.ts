@@ -6,7 +6,7 @@
  */
 import { assertCanSeeMember } from "../domain/access";
 import { commonErrors } from "../kernel/http/error-responses";
-import { defineOperation, ok } from "../kernel/http/operation";
+import { defineOperation, documented, ok } from "../kernel/http/operation";
 import { memberPath } from "../registry/contracts";
 import { getMember } from "../registry/store/members";
 import { invitationColumns } from "./columns";
@@ -24,16 +24,18 @@ const answerOperation = (reply: "accepted" | "declined") =>
     allow: ["member"],
     path: invitationPath,
     operationId: reply === "accepted" ? "acceptInvitation" : "declineInvitation",
-    summary: reply === "accepted" ? "接受邀请 · Accept an invitation" : "谢绝邀请 · Decline an invitation",
-    description:
-      reply === "accepted"
-        ? "Only the invited member. A station invitation makes them serve there (basis `choice`); a topic invitation makes them a participant of the topic. 409 `invitation_closed` when it was answered, withdrawn or has expired."
-        : "Only the invited member. 409 `invitation_closed` when it was answered, withdrawn or has expired.",
-    tag: "invitations",
-    responses: [
-      { status: 200, description: "The answered invitation", schema: "Invitation" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
+    ...(documented && {
+      summary: reply === "accepted" ? "接受邀请 · Accept an invitation" : "谢绝邀请 · Decline an invitation",
+      description:
+        reply === "accepted"
+          ? "Only the invited member. A station invitation makes them serve there (basis `choice`); a topic invitation makes them a participant of the topic. 409 `invitation_closed` when it was answered, withdrawn or has expired."
+          : "Only the invited member. 409 `invitation_closed` when it was answered, withdrawn or has expired.",
+      tag: "invitations",
+      responses: [
+        { status: 200, description: "The answered invitation", schema: "Invitation" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: invitationAnswer,
     async handle({ path, principal, body }) {
       return ok(await answer(principal, path.invitationId, reply, body.note));
@@ -46,16 +48,18 @@ export const memberInvitationOperations = [
     allow: ["admin", "member"],
     path: memberPath,
     operationId: "listMemberInvitations",
-    summary: "委员收到的邀请 · A member's invitations",
-    description:
-      "The county office, or the member themself. Newest first, a page at a time; `status` filters. `?format=csv` for a spreadsheet.",
-    tag: "invitations",
+    ...(documented && {
+      summary: "委员收到的邀请 · A member's invitations",
+      description:
+        "The county office, or the member themself. Newest first, a page at a time; `status` filters. `?format=csv` for a spreadsheet.",
+      tag: "invitations",
+      responses: [
+        { status: 200, description: "A page of invitations", schema: "InvitationPage" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     query: invitationListQuery,
     csv: { fileName: "member-invitations", columns: invitationColumns },
-    responses: [
-      { status: 200, description: "A page of invitations", schema: "InvitationPage" },
-      ...commonErrors(400, 403, 404),
-    ],
     async handle({ path, principal, query }) {
       assertCanSeeMember(principal, path.memberId);
       await getMember(path.memberId);
@@ -69,14 +73,16 @@ export const memberInvitationOperations = [
     allow: ["admin", "staff"],
     path: invitationPath,
     operationId: "withdrawInvitation",
-    summary: "撤回邀请 · Withdraw an invitation",
-    description:
-      "The staff of the inviting station, or the county office. 409 `invitation_closed` when it was answered or has expired.",
-    tag: "invitations",
-    responses: [
-      { status: 200, description: "The withdrawn invitation", schema: "Invitation" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
+    ...(documented && {
+      summary: "撤回邀请 · Withdraw an invitation",
+      description:
+        "The staff of the inviting station, or the county office. 409 `invitation_closed` when it was answered or has expired.",
+      tag: "invitations",
+      responses: [
+        { status: 200, description: "The withdrawn invitation", schema: "Invitation" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: invitationAnswer,
     async handle({ path, principal, body }) {
       return ok(await withdraw(principal, path.invitationId, body.note));

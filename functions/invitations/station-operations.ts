@@ -6,7 +6,7 @@
  */
 import { assertCanSeeStation } from "../domain/access";
 import { commonErrors } from "../kernel/http/error-responses";
-import { created, defineOperation, ok } from "../kernel/http/operation";
+import { created, defineOperation, documented, ok } from "../kernel/http/operation";
 import { defaultNotifier } from "../notices/recording-notifier";
 import { stationPath } from "../registry/contracts";
 import { getStation } from "../registry/store/stations";
@@ -22,15 +22,17 @@ export const stationInvitationOperations = [
     allow: ["admin", "staff"],
     path: stationPath,
     operationId: "inviteMember",
-    summary: "邀请委员下沉 · Invite a member to a station or one of its topics",
-    description:
-      "With `topicId`, the member is invited to that topic's activities only, not to serve at the station. 409 `already_serving` when the member serves there (or takes part in the topic) already, `invitation_pending` when an unexpired invitation waits. The member is notified. An invitation expires after INVITATION_DAYS days (default 14).",
-    tag: "invitations",
+    ...(documented && {
+      summary: "邀请委员下沉 · Invite a member to a station or one of its topics",
+      description:
+        "With `topicId`, the member is invited to that topic's activities only, not to serve at the station. 409 `already_serving` when the member serves there (or takes part in the topic) already, `invitation_pending` when an unexpired invitation waits. The member is notified. An invitation expires after INVITATION_DAYS days (default 14).",
+      tag: "invitations",
+      responses: [
+        { status: 201, description: "Invited", schema: "Invitation" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: invitationCreate,
-    responses: [
-      { status: 201, description: "Invited", schema: "Invitation" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ path, principal, body }) {
       return created(await invite(principal, path.stationId, body, defaultNotifier()));
     },
@@ -40,16 +42,18 @@ export const stationInvitationOperations = [
     allow: ["admin", "staff"],
     path: stationPath,
     operationId: "listStationInvitations",
-    summary: "工作站（室）发出的邀请 · A station's invitations",
-    description:
-      "Newest first, a page at a time; `status` filters (a pending invitation past its expiry is `expired`). `?format=csv` for a spreadsheet.",
-    tag: "invitations",
+    ...(documented && {
+      summary: "工作站（室）发出的邀请 · A station's invitations",
+      description:
+        "Newest first, a page at a time; `status` filters (a pending invitation past its expiry is `expired`). `?format=csv` for a spreadsheet.",
+      tag: "invitations",
+      responses: [
+        { status: 200, description: "A page of invitations", schema: "InvitationPage" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     query: invitationListQuery,
     csv: { fileName: "station-invitations", columns: invitationColumns },
-    responses: [
-      { status: 200, description: "A page of invitations", schema: "InvitationPage" },
-      ...commonErrors(400, 403, 404),
-    ],
     async handle({ path, principal, query }) {
       assertCanSeeStation(principal, path.stationId);
       await getStation(path.stationId);

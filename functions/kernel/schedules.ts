@@ -10,6 +10,8 @@ export const scheduledJobs = [
   "quarterlyCheck",
   // The sweeper: open topics whose execution is gone start again (decision 0026).
   "topicLoopSweep",
+  // Notices waiting or failed but missing from the notices' work queue are put back (decision 0014).
+  "noticeQueueRepair",
 ] as const;
 export type ScheduledJob = (typeof scheduledJobs)[number];
 
@@ -58,6 +60,13 @@ export const countySchedules: readonly CountySchedule[] = [
       "议题流程巡检: restarts every open topic whose execution is gone (failed, timed out, stopped, never started)",
     // Every hour, off the round hour the other jobs use.
     at: { minute: 17 },
+  },
+  // The notices' work queue (decision 0014, addendum of 2026-12-03).
+  {
+    job: "noticeQueueRepair",
+    description:
+      "通知队列校正: puts back in the senders' work queue any notice that waits or failed but is missing from it (one scan a day)",
+    at: { minute: 43, hour: 3 },
   },
 ];
 

@@ -4,7 +4,7 @@
  * registry's handlers nor the JSON Schema converter.
  */
 import { brotliDecompressSync } from "node:zlib";
-import { definePublicOperation, type Operation, ok } from "../kernel/http/operation";
+import { definePublicOperation, documented, type Operation, ok } from "../kernel/http/operation";
 import { tableIsReachable } from "../kernel/table/health";
 import { packedOpenApiDocument } from "./openapi.packed.generated";
 
@@ -22,12 +22,14 @@ export const metaOperations: Operation[] = [
   definePublicOperation({
     route: "GET /health",
     operationId: "health",
-    summary: "健康检查 · Health: the service is up and its table reachable",
-    tag: "meta",
-    responses: [
-      { status: 200, description: "The service is up and its table reachable" },
-      { status: 503, description: "The table cannot be reached" },
-    ],
+    ...(documented && {
+      summary: "健康检查 · Health: the service is up and its table reachable",
+      tag: "meta",
+      responses: [
+        { status: 200, description: "The service is up and its table reachable" },
+        { status: 503, description: "The table cannot be reached" },
+      ],
+    }),
     async handle() {
       return (await tableIsReachable())
         ? ok({ status: "ok", table: "reachable" }, { "cache-control": "no-store" })
@@ -41,9 +43,11 @@ export const metaOperations: Operation[] = [
   definePublicOperation({
     route: "GET /openapi.json",
     operationId: "openapi",
-    summary: "接口文档 · This OpenAPI document",
-    tag: "meta",
-    responses: [{ status: 200, description: "OpenAPI 3.1 document" }],
+    ...(documented && {
+      summary: "接口文档 · This OpenAPI document",
+      tag: "meta",
+      responses: [{ status: 200, description: "OpenAPI 3.1 document" }],
+    }),
     async handle() {
       return ok(unpackedOpenApiDocument(), { "cache-control": "public, max-age=300" });
     },

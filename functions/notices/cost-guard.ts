@@ -93,7 +93,8 @@ export async function takeMinuteSlot(minute: string, limit: number, now: Date): 
 const foldInto = (claimed: NotificationRecord, digestId: string, expiresAt: number) =>
   claimedUpdate(
     claimed,
-    "SET #status = :folded, foldedInto = :digest, foldReason = :reason, expiresAt = :expires REMOVE leaseUntil, nextAttemptAt",
+    // Out of the work queue (GSI3) too: it is done with.
+    "SET #status = :folded, foldedInto = :digest, foldReason = :reason, expiresAt = :expires REMOVE leaseUntil, nextAttemptAt, GSI3PK, GSI3SK",
     { ":folded": "folded", ":digest": digestId, ":reason": claimed.foldReason, ":expires": expiresAt },
   );
 

@@ -35,7 +35,8 @@ import type { SmtpSettings } from "./channels/smtp";
 import type { SnsSmsSettings } from "./channels/sns-sms";
 import type { TencentSmsSettings } from "./channels/tencent-sms";
 import { smsSignature } from "./sms-text";
-import { smsPatterns, templateIds } from "./templates/sms";
+import type { TemplateId } from "./templates";
+import { smsVariables, templateIds } from "./templates/sms";
 
 export interface DeliverySettings {
   readonly email:
@@ -106,11 +107,7 @@ function emailSettings(env: NodeJS.ProcessEnv): DeliverySettings["email"] {
 }
 
 /** The variables a template's SMS uses, and the topic's console link (CONSOLE_URL) any may take. */
-const smsVariables = (sms: Readonly<Record<string, string>>) =>
-  new Set([
-    ...Object.values(sms).flatMap((pattern) => [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "")),
-    "link",
-  ]);
+const variablesOf = (id: TemplateId) => new Set([...smsVariables[id], "link"]);
 
 /**
  * SMS_TEMPLATES: every template has a provider template, whose parameters are variables of ours —
@@ -135,7 +132,7 @@ export function providerTemplates(
   const problems = needed.flatMap((id): string[] => {
     const entry = given[id] as { id?: unknown; params?: unknown } | undefined;
     if (!entry || typeof entry.id !== "string" || entry.id === "") return [`${id}: no template id`];
-    const known = smsVariables(smsPatterns[id]);
+    const known = variablesOf(id);
     if (
       !Array.isArray(entry.params) ||
       entry.params.some((name) => typeof name !== "string" || !known.has(name))

@@ -8,10 +8,11 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { AttemptResult, DeliveryStatus } from "../domain/notices/delivery";
 import { noticeExpiry, parseNoticeRetentionDays } from "../domain/notices/retention";
 import { dynamodb, tableName } from "../kernel/table/client";
-import { fromItem, scanAll } from "../kernel/table/items";
-import { notificationKey } from "../kernel/table/keys";
+import { fromItem, queryAll, scanAll } from "../kernel/table/items";
+import { noticesInState, notificationKey, type QueuedNoticeState } from "../kernel/table/keys";
 import { asThrottle, isConditionFailure } from "../kernel/table/transaction";
 import type { Channel, NotificationRecord } from "./notifier";
+import { queueUpdate } from "./work-queue";
 
 /** Runs a conditional update; false when its condition did not hold. */
 async function updateIf(input: ConstructorParameters<typeof UpdateItemCommand>[0]) {
@@ -57,16 +58,15 @@ export async function claimNotification(
   channels: readonly Channel[] = allChannels,
 ): Promise<NotificationRecord | undefined> {
   const due = dueCondition(now, channels);
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const queue = queueUpdate({ id, status: "sending", createdAt: "", leaseUntil });
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(id)),
-    UpdateExpression: "SET #status = :sending, leaseUntil = :lease",
+    UpdateExpression: `SET #status = :sending, leaseUntil = :lease, ${queue.set.join(", ")}`,
     ConditionExpression: due.expression,
     ExpressionAttributeNames: { "#status": "status", "#channel": "channel" },
-    ExpressionAttributeValues: marshall({
-      ...due.values,
-      ":lease": new Date(now.getTime() + leaseMs).toISOString(),
-    }),
+    ExpressionAttributeValues: marshall({ ...due.values, ":lease": leaseUntil, ...queue.values }),
     ReturnValues: "ALL_NEW",
   });
   return output?.Attributes ? fromItem<NotificationRecord>(output.Attributes) : undefined;
@@ -81,13 +81,20 @@ export const byOurClaim = (claimed: NotificationRecord) => ({
 /** Holds a claimed notice until `until` (quiet hours), without counting an attempt. */
 export async function holdNotification(claimed: NotificationRecord, until: Date): Promise<boolean> {
   const { ConditionExpression, lease } = byOurClaim(claimed);
+  const nextAttemptAt = until.toISOString();
+  const queue = queueUpdate({ ...claimed, status: "held", nextAttemptAt });
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(claimed.id)),
-    UpdateExpression: "SET #status = :held, nextAttemptAt = :until REMOVE leaseUntil",
+    UpdateExpression: `SET #status = :held, nextAttemptAt = :until, ${queue.set.join(", ")} REMOVE leaseUntil`,
     ConditionExpression,
     ExpressionAttributeNames: { "#status": "status" },
-    ExpressionAttributeValues: marshall({ ...lease, ":held": "held", ":until": until.toISOString() }),
+    ExpressionAttributeValues: marshall({
+      ...lease,
+      ":held": "held",
+      ":until": nextAttemptAt,
+      ...queue.values,
+    }),
     ReturnValues: "NONE",
   });
   return output !== undefined;
@@ -118,8 +125,14 @@ export async function recordAttempt(
     Object.entries({ ...outcome, ...expiry, ...content }).filter(([, value]) => value !== undefined),
   );
   // Names as placeholders: `text` is one of DynamoDB's reserved words.
-  const set = Object.keys(fields).map((name) => `#${name} = :${name}`);
-  const removed = ["leaseUntil", ...(status === "queued" ? [] : ["nextAttemptAt"])];
+  const queue = queueUpdate({
+    id: claimed.id,
+    status,
+    createdAt: claimed.createdAt,
+    nextAttemptAt: typeof fields.nextAttemptAt === "string" ? fields.nextAttemptAt : undefined,
+  });
+  const set = [...Object.keys(fields).map((name) => `#${name} = :${name}`), ...queue.set];
+  const removed = ["leaseUntil", ...(status === "queued" ? [] : ["nextAttemptAt"]), ...queue.remove];
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(claimed.id)),
@@ -135,6 +148,7 @@ export async function recordAttempt(
         ":status": status,
         ":attempts": attempts,
         ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])),
+        ...queue.values,
       },
       { removeUndefinedValues: true },
     ),
@@ -143,29 +157,37 @@ export async function recordAttempt(
   return output !== undefined;
 }
 
+/** The notices in one state of the work queue due by `now` (all of them without `now`), oldest due first. */
+function inQueue(status: QueuedNoticeState, now?: Date): Promise<NotificationRecord[]> {
+  return queryAll<NotificationRecord>({
+    index: "GSI3",
+    partition: { name: "GSI3PK", value: noticesInState(status) },
+    // Keys are `<due>#<id>`: "$" sorts just after "#", so every notice due at `now` or before.
+    ...(now ? { sortKeyBefore: { name: "GSI3SK", value: `${now.toISOString()}$` } } : {}),
+  });
+}
+
 /**
  * Ids of the notices a sender should look at now: queued or held and due, or claimed by a sender
- * whose claim ran out. A scan: the delivery log of a county is small, and this runs at start-up and
- * every few minutes, not per notice.
+ * whose claim ran out. Three queries of the work queue (GSI3), whatever the table holds besides;
+ * the claim then checks each against the record itself.
  */
 export async function dueNotificationIds(
   now: Date,
   channels: readonly Channel[] = allChannels,
 ): Promise<string[]> {
-  const due = dueCondition(now, channels);
-  const found = await scanAll<{ id: string }>({
-    expression: `entity = :notification AND ${due.expression}`,
-    values: { ...due.values, ":notification": "notification" },
-  });
-  return found.map((notice) => notice.id);
+  const states = await Promise.all(
+    (["queued", "held", "sending"] as const).map((status) => inQueue(status, now)),
+  );
+  return states
+    .flat()
+    .filter((notice) => channels.includes(notice.channel))
+    .map((notice) => notice.id);
 }
 
-/** Every notice in a state other than sent (the county office's list of what failed, is held, …). */
-export function notificationsInState(status: Exclude<DeliveryStatus, "sent">): Promise<NotificationRecord[]> {
-  return scanAll<NotificationRecord>({
-    expression: "entity = :notification AND #status = :status",
-    values: { ":notification": "notification", ":status": status },
-  });
+/** Every notice in a state of the work queue (the county office's list of what failed, is held, …). */
+export function notificationsInState(status: QueuedNoticeState): Promise<NotificationRecord[]> {
+  return inQueue(status);
 }
 
 /**
@@ -177,19 +199,57 @@ export async function requeueFailedNotification(
   id: string,
   note: string | undefined,
 ): Promise<NotificationRecord | undefined> {
+  const queue = queueUpdate({ id, status: "queued", createdAt: "" });
   const output = await updateIf({
     TableName: tableName(),
     Key: marshall(notificationKey(id)),
-    UpdateExpression: `SET #status = :queued, attempts = :zero${note ? ", retryNote = :note" : ""} REMOVE nextAttemptAt, failedAt`,
+    UpdateExpression: `SET #status = :queued, attempts = :zero, ${queue.set.join(", ")}${note ? ", retryNote = :note" : ""} REMOVE nextAttemptAt, failedAt`,
     ConditionExpression: "#status = :failed",
     ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: marshall({
       ":queued": "queued",
       ":zero": 0,
       ":failed": "failed",
+      ...queue.values,
       ...(note ? { ":note": note } : {}),
     }),
     ReturnValues: "ALL_NEW",
   });
   return output?.Attributes ? fromItem<NotificationRecord>(output.Attributes) : undefined;
+}
+
+/**
+ * Puts in the work queue (GSI3) the notices that wait or failed but are not in it: those recorded
+ * before the queue existed (an upgrade), or any a write left out. A scan of the table, so it runs
+ * rarely — at a local start and once a day — never per notice. Answers how many it put back.
+ */
+export async function repairNoticeQueue(): Promise<number> {
+  const strays = await scanAll<NotificationRecord>({
+    expression:
+      "entity = :notification AND #status IN (:queued, :held, :sending, :failed) AND attribute_not_exists(GSI3PK)",
+    values: {
+      ":notification": "notification",
+      ":queued": "queued",
+      ":held": "held",
+      ":sending": "sending",
+      ":failed": "failed",
+    },
+  });
+  let repaired = 0;
+  for (const notice of strays) {
+    const queue = queueUpdate(notice);
+    if (queue.set.length === 0) continue;
+    // Only as it was read: a sender that moved it meanwhile placed it itself.
+    const output = await updateIf({
+      TableName: tableName(),
+      Key: marshall(notificationKey(notice.id)),
+      UpdateExpression: `SET ${queue.set.join(", ")}`,
+      ConditionExpression: "#status = :status AND attribute_not_exists(GSI3PK)",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: marshall({ ":status": notice.status, ...queue.values }),
+      ReturnValues: "NONE",
+    });
+    if (output !== undefined) repaired++;
+  }
+  return repaired;
 }

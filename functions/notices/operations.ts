@@ -8,8 +8,9 @@ import { endOfLocalDay, localTime } from "../domain/topics/calendar";
 import { config } from "../kernel/config";
 import { id, isoDate, listQueryEntries, longText, shortText, strictObject } from "../kernel/contracts";
 import { commonErrors } from "../kernel/http/error-responses";
-import { defineOperation, ok } from "../kernel/http/operation";
+import { defineOperation, documented, ok } from "../kernel/http/operation";
 import { pageInHand } from "../kernel/paging";
+import { queuedNoticeStates } from "../kernel/table/keys";
 import { notificationsInState, requeueFailedNotification } from "./delivery-store";
 import { notificationColumns } from "./notification-columns";
 import type { NotificationRecord } from "./notifier";
@@ -88,6 +89,17 @@ function createdWithin(query: { readonly from?: string; readonly to?: string }) 
   };
 }
 
+/** Every notice in a state that is not final, on a channel (or any), created within the county dates. */
+async function inStateWithin(
+  status: Parameters<typeof notificationsInState>[0],
+  channel: string | undefined,
+  { createdFrom = "", createdTo = "\uffff" }: ReturnType<typeof createdWithin>,
+) {
+  return (await notificationsInState(status)).filter(
+    (n) => (!channel || n.channel === channel) && n.createdAt >= createdFrom && n.createdAt <= createdTo,
+  );
+}
+
 /** What the delivery log needs to know of the topics it is filtered by, given by the part that owns them. */
 export interface NoticeSubjects {
   /** Throws NotFoundError when the caller may not read the topic, so its existence is not disclosed. */
@@ -99,28 +111,25 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     route: "GET /notifications",
     csv: { fileName: "notifications", columns: notificationColumns },
     operationId: "listNotifications",
-    summary: "通知发送记录 · The delivery log, by topic and/or recipient",
-    description:
-      "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel, status and the county dates from/to narrow the list. An admin may give status alone (failed, held, queued, sending): every such notice across topics, e.g. status=failed — what reached nobody.",
-    tag: "notifications",
+    ...(documented && {
+      summary: "通知发送记录 · The delivery log, by topic and/or recipient",
+      description:
+        "Give topicId (anyone who may read the topic) or recipient (admin: e.g. member:<id>, county-office), or both; channel, status and the county dates from/to narrow the list. An admin may give status alone (failed, held, queued, sending): every such notice across topics, e.g. status=failed — what reached nobody.",
+      tag: "notifications",
+      responses: [
+        { status: 200, description: "A page of notifications, oldest first", schema: "NotificationPage" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     query: notificationQuery,
-    responses: [
-      { status: 200, description: "A page of notifications, oldest first", schema: "NotificationPage" },
-      ...commonErrors(400, 403, 404),
-    ],
     async handle({ principal, query, request }) {
       const page = { limit: query.limit ?? 50, cursor: query.cursor };
       const within = createdWithin(query);
-      if (!query.topicId && !query.recipient && query.status && query.status !== "sent") {
+      const queued = queuedNoticeStates.find((state) => state === query.status);
+      if (!query.topicId && !query.recipient && queued) {
         // The county office's list across topics: what failed, is held or waits.
         requireAdmin(principal);
-        const { status, channel } = query;
-        const { createdFrom = "", createdTo = "\uffff" } = within;
-        const inState = (await notificationsInState(status)).filter(
-          (n) =>
-            (!channel || n.channel === channel) && n.createdAt >= createdFrom && n.createdAt <= createdTo,
-        );
-        const found = pageInHand(inState, page);
+        const found = pageInHand(await inStateWithin(queued, query.channel, within), page);
         return ok(presentPage(found, principal, request.language));
       }
       if (query.topicId) {
@@ -128,8 +137,10 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       } else if (query.recipient) {
         requireAdmin(principal);
       } else {
+        // Sent and folded notices are many and kept for months: listed by topic or recipient only.
+        const message = query.status ? "filter_required_for_status" : "filter_required";
         throw new ValidationError([
-          { field: "topicId", code: "filter_required", message: "filter_required" },
+          { field: "topicId", code: "filter_required", message, params: { status: query.status ?? "" } },
         ]);
       }
       const found = await listNotifications(
@@ -151,14 +162,16 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
     path: notificationPath,
     body: retryBody,
     operationId: "retryNotification",
-    summary: "重新发送 · Send a failed notice again",
-    description:
-      "The county office, once the cause is fixed (a number corrected, a template approved): the notice is queued again with its attempts counted afresh. 409 `notification_not_failed` unless it failed.",
-    tag: "notifications",
-    responses: [
-      { status: 200, description: "The notice, queued again", schema: "Notification" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
+    ...(documented && {
+      summary: "重新发送 · Send a failed notice again",
+      description:
+        "The county office, once the cause is fixed (a number corrected, a template approved): the notice is queued again with its attempts counted afresh. 409 `notification_not_failed` unless it failed.",
+      tag: "notifications",
+      responses: [
+        { status: 200, description: "The notice, queued again", schema: "Notification" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     async handle({ path, principal, body, request }) {
       const requeued = await requeueFailedNotification(path.notificationId, body.note);
       if (!requeued) {

@@ -12,6 +12,7 @@ import {
 } from "../kernel/table/keys";
 import { writeTransaction } from "../kernel/table/transaction";
 import type { NotificationRecord } from "./notifier";
+import { queuePlaceOf } from "./work-queue";
 
 /**
  * The writes that record a notification once: a guard on its idempotency key (refused when the key
@@ -34,6 +35,7 @@ export function notificationWrites(record: NotificationRecord): TransactWriteIte
           {
             ...notificationKey(record.id),
             ...notificationIndexKeys(record.id, record.topicId, record.recipient.id),
+            ...queuePlaceOf(record),
           },
           "notification",
         ),

@@ -17,6 +17,7 @@ import { tellSources } from "./announce";
 import { handOver } from "./deliver";
 import { planStep } from "./plan-step";
 import { actorOf, policyOf, stateOf } from "./present";
+import { assertResearch } from "./research";
 import type { TopicServices } from "./services";
 import { calendarsInForce } from "./store/calendars";
 import {
@@ -110,8 +111,10 @@ export async function completeStep(
   evidence: unknown,
 ): Promise<StoredTopic> {
   const withEvidence = (t: StoredTopic) => ({ ...t, evidence: { ...t.evidence, [step]: evidence } });
+  const today = localDate(services.now(), config().timeZone);
   // The meeting becomes the station's consultation: it must be one an activity could record.
-  if (step === "consult") await assertConsultation(evidence, localDate(services.now(), config().timeZone));
+  if (step === "consult") await assertConsultation(evidence, today);
+  if (step === "research") await assertResearch(evidence, today);
   const saved = await takeDecision(services, call, (topic, now, calendars) => {
     const decided = decideComplete(stateOf(topic), step);
     const at = now.toISOString();

@@ -38,9 +38,13 @@ export const defaultBundling: BundlingOptions = {
   bundleAwsSDK: true,
   externalModules: [],
   banner: bundleSettings.banner,
+  define: { ...bundleSettings.define },
   // `alias` is not a BundlingOptions field of its own; CDK passes this on as `--alias:<from>=<to>`.
+  // `charset` is one, but CDK drops it on the way to esbuild (aws/aws-cdk#32649, open): without
+  // `--charset=utf8` every Chinese character of a bundle became a six-byte `\uXXXX` escape.
   esbuildArgs: {
     "--alias": Object.entries(bundleSettings.alias).map(([from, to]) => `${from}=${to}`),
+    "--charset": bundleSettings.charset,
   },
 };
 

@@ -441,7 +441,7 @@ export const deliveryComponent: Component<StackState> = {
     // Imported only now, like the API functions: they read their configuration from the environment.
     const [
       { deliverNotification },
-      { dueNotificationIds },
+      { dueNotificationIds, repairNoticeQueue },
       { readDeliverySettings },
       { channelsFor },
       queue,
@@ -456,6 +456,9 @@ export const deliveryComponent: Component<StackState> = {
       import("../../functions/kernel/config"),
       import("../../functions/kernel/log"),
     ]);
+    // Notices recorded by an older version (before the work queue) wait to be found: put them in it.
+    const repaired = await repairNoticeQueue();
+    if (repaired > 0) process.stderr.write(`[delivery] ${repaired} waiting notices put in the work queue\n`);
     const settings = readDeliverySettings(process.env);
     const deps = {
       channels: channelsFor(settings),

@@ -11,6 +11,7 @@ import {
   type DynamoDBClient,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
@@ -40,15 +41,51 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: tableSchema.partitionKey.name, KeyType: "HASH" },
       { AttributeName: tableSchema.sortKey.name, KeyType: "RANGE" },
     ],
-    GlobalSecondaryIndexes: tableSchema.globalIndexes.map((index) => ({
-      IndexName: index.indexName,
-      KeySchema: [
-        { AttributeName: index.partitionKey.name, KeyType: "HASH" },
-        { AttributeName: index.sortKey.name, KeyType: "RANGE" },
-      ],
-      Projection: { ProjectionType: "ALL" },
-    })),
+    GlobalSecondaryIndexes: tableSchema.globalIndexes.map(indexInput),
   };
+}
+
+function indexInput(index: (typeof tableSchema.globalIndexes)[number]) {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey.name, KeyType: "HASH" as const },
+      { AttributeName: index.sortKey.name, KeyType: "RANGE" as const },
+    ],
+    Projection: { ProjectionType: "ALL" as const },
+  };
+}
+
+/**
+ * Adds the schema's indexes a table made by an older version lacks (a local data directory kept
+ * across upgrades), one at a time as DynamoDB requires; answers their names.
+ */
+async function ensureIndexes(client: DynamoDBClient, tableName: string): Promise<string[]> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const added: string[] = [];
+  for (const index of tableSchema.globalIndexes) {
+    if (present.has(index.indexName)) continue;
+    try {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((key) => ({
+            AttributeName: key.name,
+            AttributeType: key.type,
+          })),
+          GlobalSecondaryIndexUpdates: [{ Create: indexInput(index) }],
+        }),
+      );
+      added.push(index.indexName);
+    } catch (error) {
+      // Another start added it first: fine. Anything else is not.
+      const again = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (!again.Table?.GlobalSecondaryIndexes?.some((found) => found.IndexName === index.indexName))
+        throw error;
+    }
+  }
+  return added;
 }
 
 export interface EnsureTableResult {
@@ -56,11 +93,14 @@ export interface EnsureTableResult {
   readonly created: boolean;
   /** Whether TTL on the schema's attribute is on (DynamoDB Local may not support it). */
   readonly timeToLive: boolean;
+  /** Indexes of the schema an existing table lacked, added now. */
+  readonly indexesAdded: readonly string[];
 }
 
 /**
  * Creates the table if it is missing and waits until it is ACTIVE; turns on TTL where supported.
- * Idempotent: an existing table is left as it is (its key schema is not compared).
+ * Idempotent: an existing table gets the indexes it lacks, and is otherwise left as it is (its key
+ * schema is not compared).
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<EnsureTableResult> {
   let created = false;
@@ -74,8 +114,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }
   }
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
+  const indexesAdded = created ? [] : await ensureIndexes(client, tableName);
   const timeToLive = await ensureTimeToLive(client, tableName);
-  return { created, timeToLive };
+  return { created, timeToLive, indexesAdded };
 }
 
 async function tableExists(client: DynamoDBClient, tableName: string): Promise<boolean> {

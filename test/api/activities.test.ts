@@ -321,6 +321,38 @@ describe("a topic's 开展协商", () => {
     expect(await counters(home.id, 2026)).toEqual({ activity_consultation: 1 });
   });
 
+  it("stays as the topic counts it: not deleted, nor made another kind, apart from the topic; its details can be corrected", async () => {
+    const lead = members[0] as Member;
+    const home = await createStation(api);
+    await assign(api, home.id, lead.id);
+    const topic = await createTopic(api, home.id);
+    for (const step of ["collect", "determine", "research", "consult"] as const)
+      await completeWhenReady(api, topic.id, step, [lead.id]);
+    const year = (await api.get(`/activities/${topic.id}`)).json<Activity>().date.slice(0, 4);
+    const before = await counters(home.id, Number(year));
+
+    const deleted = expectApiError(
+      await api.delete(`/activities/${topic.id}?reason=${encodeURIComponent("录错了")}`),
+      409,
+      "activity_from_topic",
+    );
+    expect(deleted.message).toContain("开展协商");
+    expectApiError(
+      await api.patch(`/activities/${topic.id}`, { type: "visit", reason: "改为走访" }),
+      409,
+      "activity_from_topic",
+    );
+    expect(await counters(home.id, Number(year))).toEqual(before);
+    const fixed = await api.patch(`/activities/${topic.id}`, { place: "社区议事厅", reason: "地点写错" });
+    expect(fixed.status, fixed.text).toBe(200);
+    expect(fixed.json<Activity>()).toMatchObject({
+      type: "consultation",
+      place: "社区议事厅",
+      status: "recorded",
+    });
+    expect(await counters(home.id, Number(year))).toEqual(before);
+  });
+
   it("refuses a meeting no activity could record, naming the field, and counts nothing", async () => {
     const lead = members[0] as Member;
     const home = await createStation(api);

@@ -283,6 +283,19 @@ describe("refusals", () => {
     }
   });
 
+  it("status=sent or folded alone: 400 saying which states can be listed alone", async () => {
+    for (const status of ["sent", "folded"]) {
+      const error = expectApiError(
+        await api.get(`/notifications?status=${status}`),
+        400,
+        "validation_failed",
+      );
+      expect(error.details?.[0]).toMatchObject({ field: "topicId", code: "filter_required" });
+      expect(error.details?.[0]?.message).toContain(`按状态 ${status} 查询须同时指定议题`);
+    }
+    expect((await api.get("/notifications?status=sending")).status).toBe(200);
+  });
+
   it.each([
     ["topicId=not-a-topic", "topicId"],
     ["topicId={topic}&limit=0", "limit"],

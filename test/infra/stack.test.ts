@@ -10,6 +10,8 @@ import { claimNames, roles } from "../../functions/kernel/http/claims";
 import { type ApiFunctionName, routeKeyOf, routes } from "../../functions/kernel/http/routes";
 import { countySchedules } from "../../functions/kernel/schedules";
 import { tableSchema } from "../../functions/kernel/table/table-schema";
+import { allOperations } from "../../functions/meta/all-operations";
+import { metaOperations } from "../../functions/meta/operations";
 import { apiFunctionId, apiFunctions } from "../../infra/stack";
 import { logicalIds, onlyLogicalId, removeAssemblies, type Synthesized, synthesize } from "./synth";
 
@@ -157,6 +159,25 @@ describe.each(functionNames)("the API function %s", (name) => {
     const code = readFileSync(bundlePath(), "utf8");
     expect(code).not.toMatch(/from\s*"node:http"|import\(\s*"node:http"\s*\)/);
     expect(code).toContain('("node:http")');
+  });
+
+  it("keeps Chinese text in UTF-8, as the bench measures it, not in \\u escapes (aws/aws-cdk#32649)", () => {
+    const code = readFileSync(bundlePath(), "utf8");
+    expect(code).toContain("未登录或登录已过期"); // the kernel's `unauthorized` message
+    expect(code).not.toMatch(/\\u[4-9][0-9A-F]{3}/);
+  });
+
+  it("carries no operation's documentation, which only the OpenAPI generator reads", () => {
+    const code = readFileSync(bundlePath(), "utf8");
+    // The longest ASCII run of each summary, found whether or not the bundle escapes the rest.
+    const summaries = [...metaOperations, ...allOperations].map(
+      (operation) =>
+        operation.summary
+          .split(/[^\x20-\x7e]/)
+          .sort((a, b) => b.length - a.length)[0]
+          ?.trim() ?? "",
+    );
+    expect(summaries.filter((summary) => summary.length >= 12 && code.includes(summary))).toEqual([]);
   });
 });
 

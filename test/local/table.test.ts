@@ -90,6 +90,41 @@ describe("ensureTable", () => {
     expect(items.Count).toBe(1);
   });
 
+  it("adds the indexes a table of an older version lacks, keeping its data", async () => {
+    const client = localDynamoDbClient(await dynamodbEndpoint());
+    const tableName = `older-${Date.now().toString(36)}`;
+    const full = createTableInput(tableName);
+    const [kept, ...missing] = full.GlobalSecondaryIndexes ?? [];
+    if (!kept || missing.length === 0) throw new Error("the schema has fewer than two indexes");
+    const keptNames = new Set(["PK", "SK", ...(kept.KeySchema ?? []).map((key) => key.AttributeName)]);
+    await client.send(
+      new CreateTableCommand({
+        ...full,
+        GlobalSecondaryIndexes: [kept],
+        AttributeDefinitions: full.AttributeDefinitions?.filter((d) => keptNames.has(d.AttributeName)),
+      }),
+    );
+    await client.send(
+      new PutItemCommand({ TableName: tableName, Item: { PK: { S: "P#old" }, SK: { S: "META" } } }),
+    );
+    const first = await ensureTable(client, tableName);
+    expect(first).toMatchObject({ created: false });
+    expect([...first.indexesAdded].sort()).toEqual(missing.map((i) => i.IndexName).sort());
+    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
+      tableSchema.globalIndexes.map((i) => i.indexName).sort(),
+    );
+    const old = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": { S: "P#old" } },
+      }),
+    );
+    expect(old.Count).toBe(1);
+    expect((await ensureTable(client, tableName)).indexesAdded).toEqual([]);
+  });
+
   it("reports created: true only for the call that created the table", async () => {
     const client = localDynamoDbClient(await dynamodbEndpoint());
     const tableName = `created-${Date.now().toString(36)}`;

@@ -257,6 +257,89 @@ describe("dueNotificationIds", () => {
   });
 });
 
+describe("the work queue (GSI3)", () => {
+  /** The notice's place in the work queue, read raw: its state and when it is next due. */
+  async function placeOf(id: string) {
+    const { GetItemCommand } = await import("@aws-sdk/client-dynamodb");
+    const { dynamodb, tableName } = await import("../../functions/kernel/table/client");
+    const { notificationKey } = await import("../../functions/kernel/table/keys");
+    const { marshall, unmarshall } = await import("@aws-sdk/util-dynamodb");
+    const item = await dynamodb().send(
+      new GetItemCommand({
+        TableName: tableName(),
+        Key: marshall(notificationKey(id)),
+        ConsistentRead: true,
+      }),
+    );
+    const { GSI3PK, GSI3SK } = unmarshall(item.Item ?? {}) as { GSI3PK?: string; GSI3SK?: string };
+    return { state: GSI3PK?.replace("NOTES#STATE#", ""), dueAt: GSI3SK?.split("#")[0] };
+  }
+
+  it("holds a notice while it waits, is being sent or failed, each at when it is next due; not once sent", async () => {
+    const sender = senderAt(
+      noon,
+      scripted({ kind: "transient", error: "busy" }, { kind: "permanent", error: "gone" }).channel,
+    );
+    const notice = await queued();
+    expect(await placeOf(notice.id)).toEqual({ state: "queued", dueAt: "" });
+    await deliverNotification(notice.id, sender.deps);
+    const retry = await stored(notice.id);
+    expect(retry.status).toBe("queued");
+    expect(await placeOf(notice.id)).toEqual({ state: "queued", dueAt: retry.nextAttemptAt });
+    sender.later(60_000);
+    expect(await deliverNotification(notice.id, sender.deps)).toBe("failed");
+    expect(await placeOf(notice.id)).toEqual({ state: "failed", dueAt: noon });
+    const { notificationsInState, requeueFailedNotification } = await import(
+      "../../functions/notices/delivery-store"
+    );
+    expect((await notificationsInState("failed")).map((n) => n.id)).toContain(notice.id);
+    await requeueFailedNotification(notice.id, "号码已更正");
+    expect(await placeOf(notice.id)).toEqual({ state: "queued", dueAt: "" });
+    expect((await notificationsInState("failed")).map((n) => n.id)).not.toContain(notice.id);
+    const claimed = await claimNotification(notice.id, new Date(noon), 60_000);
+    expect(await placeOf(notice.id)).toEqual({ state: "sending", dueAt: claimed?.leaseUntil });
+
+    const sent = await queued("email");
+    await deliverNotification(sent.id, senderAt(noon, scripted().channel).deps);
+    expect((await stored(sent.id)).status).toBe("sent");
+    expect(await placeOf(sent.id)).toEqual({ state: undefined, dueAt: undefined });
+  });
+
+  it("puts back a notice that waits but is missing from it (recorded by an older version), once", async () => {
+    const { UpdateItemCommand } = await import("@aws-sdk/client-dynamodb");
+    const { dynamodb, tableName } = await import("../../functions/kernel/table/client");
+    const { notificationKey } = await import("../../functions/kernel/table/keys");
+    const { marshall } = await import("@aws-sdk/util-dynamodb");
+    const { repairNoticeQueue } = await import("../../functions/notices/delivery-store");
+    const notice = await queued();
+    await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall(notificationKey(notice.id)),
+        UpdateExpression: "REMOVE GSI3PK, GSI3SK",
+      }),
+    );
+    const now = new Date("2026-12-05T04:00:00Z");
+    expect(await dueNotificationIds(now)).not.toContain(notice.id);
+    expect(await repairNoticeQueue()).toBeGreaterThanOrEqual(1);
+    expect(await placeOf(notice.id)).toEqual({ state: "queued", dueAt: "" });
+    expect(await dueNotificationIds(now)).toContain(notice.id);
+    expect(await repairNoticeQueue()).toBe(0);
+  });
+
+  it("holds a notice held for quiet hours until they end", async () => {
+    // 23:00 in Shanghai: SMS wait for the morning.
+    const sender = senderAt("2026-12-02T15:00:00.000Z", scripted().channel);
+    const notice = await queued();
+    await deliverNotification(notice.id, sender.deps);
+    const held = await stored(notice.id);
+    expect(held.status).toBe("held");
+    expect(await placeOf(notice.id)).toEqual({ state: "held", dueAt: held.nextAttemptAt });
+    expect(await dueNotificationIds(new Date("2026-12-02T15:00:00.000Z"))).not.toContain(notice.id);
+    expect(await dueNotificationIds(new Date(held.nextAttemptAt ?? ""))).toContain(notice.id);
+  });
+});
+
 describe("a deployment without a provider", () => {
   it("fails the notice visibly instead of counting it as sent", async () => {
     const notice = await queued("email");

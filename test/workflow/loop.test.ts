@@ -348,6 +348,32 @@ describe("duplicate and concurrent completions", () => {
   });
 });
 
+describe("深入调研 evidence", () => {
+  it("refuses a visit after today or by someone not registered as a member, naming each field, changing nothing", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await completeWhenReady(api, topic.id, "collect", members);
+    await completeWhenReady(api, topic.id, "determine", members);
+    await parkedAt(api, topic.id, "research");
+    const before = await readTopic(api, topic.id);
+    const reply = await api.post(`/topics/${topic.id}/steps/research/complete`, {
+      visits: [
+        { date: "2026-11-20", place: "城东小区", members: [home.lead.id] },
+        { date: "2099-12-03", place: "城西小区", members: [home.lead.id, home.station.id] },
+      ],
+      findings: "居民普遍支持加装电梯",
+    });
+    const error = expectApiError(reply, 400, "validation_failed");
+    expect(error.details).toEqual([
+      expect.objectContaining({ field: "visits.1.date", code: "date_in_future" }),
+      expect.objectContaining({ field: "visits.1.members.1", code: "not_found" }),
+    ]);
+    expect(error.details?.[1]?.message).toContain(home.station.id);
+    const after = await readTopic(api, topic.id);
+    expect(after.version).toBe(before.version);
+    expect(after.step).toBe("research");
+  });
+});
+
 describe("evidence size", () => {
   it("refuses a step's evidence beyond what the topic can hold, naming the limit, changing nothing", async () => {
     const topic = await createTopic(api, home.station.id);
@@ -356,7 +382,7 @@ describe("evidence size", () => {
     await parkedAt(api, topic.id, "research");
     const before = await readTopic(api, topic.id);
     const visit = (day: number) => ({
-      date: `2026-12-${String(day).padStart(2, "0")}`,
+      date: `2026-11-${String(day).padStart(2, "0")}`,
       place: "镇".repeat(100),
       members: Array.from({ length: 50 }, () => home.lead.id),
     });

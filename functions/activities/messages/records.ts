@@ -6,6 +6,10 @@
 import { addMessages } from "../../kernel/http/messages";
 
 export const activityRecordMessages = addMessages({
+  activity_from_topic: {
+    "zh-CN": "该协商活动由议题的「开展协商」环节记录，不能删除，也不能改为其他类型或其他议题",
+    en: "This consultation was recorded by a topic's consultation step: it cannot be deleted, nor made another kind or another topic's",
+  },
   activity_deleted: {
     "zh-CN": "该活动记录已删除，不能再修改",
     en: "This activity was deleted; it can no longer change",

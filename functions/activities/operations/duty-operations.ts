@@ -2,7 +2,7 @@
 import { ValidationError } from "../../domain/errors";
 import { clock } from "../../kernel/clock";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
+import { created, defineOperation, documented, ok, versionTag } from "../../kernel/http/operation";
 import { cancelShift, checkIn, planShift, stationShifts } from "../duty";
 import {
   dutyCancel,
@@ -23,12 +23,17 @@ export const dutyOperations = [
     idempotent: true,
     allow: ["admin", "staff"],
     operationId: "planDutyShift",
-    summary: "排班 · Plan a member's duty shift",
-    description:
-      "`date`: today or later (county time). `memberId`: a member who serves at the station. The member is reminded the day before; a shift still unrecorded once its day is over becomes a no-show, and the station is told.",
-    tag,
+    ...(documented && {
+      summary: "排班 · Plan a member's duty shift",
+      description:
+        "`date`: today or later (county time). `memberId`: a member who serves at the station. The member is reminded the day before; a shift still unrecorded once its day is over becomes a no-show, and the station is told.",
+      tag,
+      responses: [
+        { status: 201, description: "Planned", schema: "DutyShift" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     body: dutyShiftCreate,
-    responses: [{ status: 201, description: "Planned", schema: "DutyShift" }, ...commonErrors(400, 403, 404)],
     async handle({ principal, path, body }) {
       const shift = await planShift(principal, path.stationId, body, clock().now());
       return created(shift, { ...versionTag(shift.version), location: `/duty-shifts/${shift.id}` });
@@ -38,15 +43,17 @@ export const dutyOperations = [
     route: "GET /stations/{stationId}/duty-shifts",
     path: stationShiftsPath,
     operationId: "listDutyShifts",
-    summary: "值班安排 · A station's duty roster",
-    description:
-      "Earliest first; `from` and `to` (dates, inclusive) and `status` (planned, recorded, no_show, cancelled) narrow it.",
-    tag,
+    ...(documented && {
+      summary: "值班安排 · A station's duty roster",
+      description:
+        "Earliest first; `from` and `to` (dates, inclusive) and `status` (planned, recorded, no_show, cancelled) narrow it.",
+      tag,
+      responses: [
+        { status: 200, description: "A page of shifts", schema: "DutyShiftPage" },
+        ...commonErrors(400, 404),
+      ],
+    }),
     query: dutyShiftListQuery,
-    responses: [
-      { status: 200, description: "A page of shifts", schema: "DutyShiftPage" },
-      ...commonErrors(400, 404),
-    ],
     async handle({ principal, path, query }) {
       return ok(await stationShifts(principal, path.stationId, query));
     },
@@ -56,15 +63,17 @@ export const dutyOperations = [
     path: dutyShiftPath,
     allow: ["admin", "staff"],
     operationId: "cancelDutyShift",
-    summary: "取消值班 · Cancel a duty shift (with a reason)",
-    description: "`reason` in the body or the query. A recorded or cancelled shift answers 409.",
-    tag,
+    ...(documented && {
+      summary: "取消值班 · Cancel a duty shift (with a reason)",
+      description: "`reason` in the body or the query. A recorded or cancelled shift answers 409.",
+      tag,
+      responses: [
+        { status: 200, description: "The cancelled shift", schema: "DutyShift" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: dutyCancel,
     query: dutyCancelQuery,
-    responses: [
-      { status: 200, description: "The cancelled shift", schema: "DutyShift" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ principal, path, body, query }) {
       const reason = body?.reason ?? query.reason;
       if (!reason)
@@ -80,15 +89,17 @@ export const dutyOperations = [
     path: dutyShiftPath,
     idempotent: true,
     operationId: "checkInDutyShift",
-    summary: "值班登记 · Record a duty shift (it becomes a duty activity)",
-    description:
-      "On or after the shift's day, by the station's staff, the county office or the member on duty. The shift becomes `recorded` and a `duty` activity (id: the shift's) is counted in the same transaction; a shift marked as a no-show may still be recorded late. Twice answers 409.",
-    tag,
+    ...(documented && {
+      summary: "值班登记 · Record a duty shift (it becomes a duty activity)",
+      description:
+        "On or after the shift's day, by the station's staff, the county office or the member on duty. The shift becomes `recorded` and a `duty` activity (id: the shift's) is counted in the same transaction; a shift marked as a no-show may still be recorded late. Twice answers 409.",
+      tag,
+      responses: [
+        { status: 200, description: "The recorded shift", schema: "DutyShift" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: dutyCheckIn,
-    responses: [
-      { status: 200, description: "The recorded shift", schema: "DutyShift" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ principal, path, body }) {
       const shift = await checkIn(principal, path.shiftId, body, clock().now());
       return ok(shift, versionTag(shift.version));

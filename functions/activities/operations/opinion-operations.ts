@@ -12,6 +12,7 @@ import {
   type ApiRequest,
   created,
   defineOperation,
+  documented,
   type Operation,
   ok,
   versionTag,
@@ -56,16 +57,20 @@ const transitionErrors = commonErrors(400, 403, 404, 409);
 function transition(
   action: OpinionAction,
   schema: typeof opinionReport | typeof opinionAdopt | typeof opinionDecline,
-  docs: { operationId: string; summary: string; description: string },
+  operationId: string,
+  docs: { summary: string; description: string },
 ): Operation {
   return defineOperation({
     route: `POST /opinions/{opinionId}/${action}`,
     allow: ["admin", "staff"],
     path: opinionPath,
-    ...docs,
-    tag: "opinions",
+    operationId,
+    ...(documented && {
+      ...docs,
+      tag: "opinions",
+      responses: [{ status: 200, description: "Done", schema: "Opinion" }, ...transitionErrors],
+    }),
     body: schema as typeof opinionReport,
-    responses: [{ status: 200, description: "Done", schema: "Opinion" }, ...transitionErrors],
     async handle({ path, request, principal, body }) {
       const call = changeOn(request, principal, path.opinionId, body.version);
       return answer(await moveOpinion(call, action, body, clock().now()), request, principal);
@@ -79,15 +84,17 @@ export const opinionOperations: readonly Operation[] = [
     idempotent: true,
     path: stationOpinionsPath,
     operationId: "createOpinion",
-    summary: "登记社情民意信息 · Record a public-opinion item",
-    description:
-      "`source`: `resident` (give `submitter`: a name, phone or e-mail optional) or `member` (give `memberId`; a member submitting is filled in from the token). Staff for their stations, the county office anywhere, members for a station they serve at. `receivedOn` defaults to today (county time). Counted in the station's tally of that year.",
-    tag: "opinions",
+    ...(documented && {
+      summary: "登记社情民意信息 · Record a public-opinion item",
+      description:
+        "`source`: `resident` (give `submitter`: a name, phone or e-mail optional) or `member` (give `memberId`; a member submitting is filled in from the token). Staff for their stations, the county office anywhere, members for a station they serve at. `receivedOn` defaults to today (county time). Counted in the station's tally of that year.",
+      tag: "opinions",
+      responses: [
+        { status: 201, description: "Recorded", schema: "Opinion" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: opinionCreate,
-    responses: [
-      { status: 201, description: "Recorded", schema: "Opinion" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ path, request, principal, body }) {
       const opinion = await collectOpinion(principal, path.stationId, body, clock().now());
       return created(opinionShownTo(principal, opinion, request.language), {
@@ -100,15 +107,17 @@ export const opinionOperations: readonly Operation[] = [
     route: "GET /stations/{stationId}/opinions",
     path: stationOpinionsPath,
     operationId: "listOpinions",
-    summary: "社情民意信息列表 · A station's public-opinion items (by year, status)",
-    description: "Newest received first. Members read their stations' items, residents' contacts masked.",
-    tag: "opinions",
+    ...(documented && {
+      summary: "社情民意信息列表 · A station's public-opinion items (by year, status)",
+      description: "Newest received first. Members read their stations' items, residents' contacts masked.",
+      tag: "opinions",
+      responses: [
+        { status: 200, description: "A page of items", schema: "OpinionPage" },
+        ...commonErrors(400, 404),
+      ],
+    }),
     query: opinionListQuery,
     csv: { fileName: "opinions", columns: opinionColumns },
-    responses: [
-      { status: 200, description: "A page of items", schema: "OpinionPage" },
-      ...commonErrors(400, 404),
-    ],
     async handle({ path, request, principal, query }) {
       await assertCanReadStationOpinions(principal, path.stationId);
       const page = await listOpinions(
@@ -126,43 +135,59 @@ export const opinionOperations: readonly Operation[] = [
     route: "GET /opinions/{opinionId}",
     path: opinionPath,
     operationId: "getOpinion",
-    summary: "社情民意信息详情 · A public-opinion item with its history",
-    tag: "opinions",
-    responses: [{ status: 200, description: "The item", schema: "Opinion" }, ...commonErrors(404)],
+    ...(documented && {
+      summary: "社情民意信息详情 · A public-opinion item with its history",
+      tag: "opinions",
+      responses: [{ status: 200, description: "The item", schema: "Opinion" }, ...commonErrors(404)],
+    }),
     async handle({ path, request, principal }) {
       return answer(await readVisibleOpinion(principal, path.opinionId), request, principal);
     },
   }),
-  transition("report", opinionReport, {
-    operationId: "reportOpinion",
-    summary: "报送 · Report the item upward (received → reported)",
-    description: "`to`: where it went (e.g. 县政协). 409 `opinion_wrong_status` unless it is received.",
-  }),
-  transition("adopt", opinionAdopt, {
-    operationId: "adoptOpinion",
-    summary: "登记采用 · Record the item as adopted (reported → adopted)",
-    description: "`adoptedBy`: the adopting body. 409 `opinion_wrong_status` unless it is reported.",
-  }),
-  transition("decline", opinionDecline, {
-    operationId: "declineOpinion",
-    summary: "登记未采用 · Record the item as not adopted (reported → not_adopted)",
-    description: "`reason`: why. 409 `opinion_wrong_status` unless it is reported.",
-  }),
+  transition(
+    "report",
+    opinionReport,
+    "reportOpinion",
+    documented && {
+      summary: "报送 · Report the item upward (received → reported)",
+      description: "`to`: where it went (e.g. 县政协). 409 `opinion_wrong_status` unless it is received.",
+    },
+  ),
+  transition(
+    "adopt",
+    opinionAdopt,
+    "adoptOpinion",
+    documented && {
+      summary: "登记采用 · Record the item as adopted (reported → adopted)",
+      description: "`adoptedBy`: the adopting body. 409 `opinion_wrong_status` unless it is reported.",
+    },
+  ),
+  transition(
+    "decline",
+    opinionDecline,
+    "declineOpinion",
+    documented && {
+      summary: "登记未采用 · Record the item as not adopted (reported → not_adopted)",
+      description: "`reason`: why. 409 `opinion_wrong_status` unless it is reported.",
+    },
+  ),
   defineOperation({
     route: "POST /opinions/{opinionId}/promote",
     idempotent: true,
     allow: ["admin", "staff"],
     path: opinionPath,
     operationId: "promoteOpinion",
-    summary: "转为议题 · Make the item a topic (at 收集议题)",
-    description:
-      "Registers a topic with source `publicOpinion`, the item's title and content, its submitter told the outcome; the topic carries `opinionId`, the item `topicId`. `responsible` defaults to the station's lead member; `category` to the item's. Once only: again is 409 `opinion_already_promoted`, naming the topic.",
-    tag: "opinions",
+    ...(documented && {
+      summary: "转为议题 · Make the item a topic (at 收集议题)",
+      description:
+        "Registers a topic with source `publicOpinion`, the item's title and content, its submitter told the outcome; the topic carries `opinionId`, the item `topicId`. `responsible` defaults to the station's lead member; `category` to the item's. Once only: again is 409 `opinion_already_promoted`, naming the topic.",
+      tag: "opinions",
+      responses: [
+        { status: 201, description: "The topic registered, and the item linked", schema: "OpinionPromotion" },
+        ...commonErrors(400, 403, 404, 409, 503),
+      ],
+    }),
     body: opinionPromote,
-    responses: [
-      { status: 201, description: "The topic registered, and the item linked", schema: "OpinionPromotion" },
-      ...commonErrors(400, 403, 404, 409, 503),
-    ],
     async handle({ path, request, principal, body }) {
       const call = changeOn(request, principal, path.opinionId, undefined);
       const { opinion, topic } = await promoteOpinion(services, call, body);

@@ -6,7 +6,7 @@ import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
 import { listQuery } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { accepted, defineOperation, ok } from "../../kernel/http/operation";
+import { accepted, defineOperation, documented, ok } from "../../kernel/http/operation";
 import { lambdaCheckLauncher } from "../quota/check-launcher";
 import { requestQuotaCheck } from "../quota/requested-check";
 import { checkResultsQuery, quotaCheckBody, quotaCheckPath } from "../quota-contracts";
@@ -25,15 +25,17 @@ export const quotaCheckOperations = [
     allow: ["admin"],
     body: quotaCheckBody,
     operationId: "runQuotaCheck",
-    summary: "立即进行季度检查 · Run the quarterly check now",
-    description:
-      "The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the same check notifies no one twice: one already done answers 200 as recorded, one still running 202 again.",
-    tag: "quota",
-    responses: [
-      { status: 202, description: "The check, started now or still running", schema: "QuotaCheck" },
-      { status: 200, description: "The check as recorded earlier", schema: "QuotaCheck" },
-      ...commonErrors(400, 403, 409),
-    ],
+    ...(documented && {
+      summary: "立即进行季度检查 · Run the quarterly check now",
+      description:
+        "The check of the quarter of `asOf` (default now; a date means 09:00 that day, county time), e.g. `2027-Q2`: every active station assessed as of the end of the quarter before, the people of each station behind told what is missing, its liaison leader and committee too when at risk, the county office one summary; a year's first check closes the year before. It runs in the background, unhurried however many stations the county has: the answer is 202 with the check `running` and its address in `Location`, to be followed with GET until it is `done`. Asked again, the same check notifies no one twice: one already done answers 200 as recorded, one still running 202 again.",
+      tag: "quota",
+      responses: [
+        { status: 202, description: "The check, started now or still running", schema: "QuotaCheck" },
+        { status: 200, description: "The check as recorded earlier", schema: "QuotaCheck" },
+        ...commonErrors(400, 403, 409),
+      ],
+    }),
     async handle({ principal, body }) {
       requireAdmin(principal);
       const services = { now: () => clock().now(), launcher: lambdaCheckLauncher };
@@ -53,13 +55,16 @@ export const quotaCheckOperations = [
     allow: ["admin", "staff"],
     query: listQuery,
     operationId: "listQuotaChecks",
-    summary: "季度检查记录 · The quarterly checks so far",
-    description: "Scheduled and on demand, newest first, with the stations by status for each year assessed.",
-    tag: "quota",
-    responses: [
-      { status: 200, description: "A page of checks", schema: "QuotaCheckPage" },
-      ...commonErrors(400, 403),
-    ],
+    ...(documented && {
+      summary: "季度检查记录 · The quarterly checks so far",
+      description:
+        "Scheduled and on demand, newest first, with the stations by status for each year assessed.",
+      tag: "quota",
+      responses: [
+        { status: 200, description: "A page of checks", schema: "QuotaCheckPage" },
+        ...commonErrors(400, 403),
+      ],
+    }),
     async handle({ query }) {
       const page = await listChecks({ limit: query.limit ?? 20, cursor: query.cursor });
       return ok({ ...page, items: page.items.map(presented) });
@@ -71,14 +76,16 @@ export const quotaCheckOperations = [
     path: quotaCheckPath,
     query: checkResultsQuery,
     operationId: "getQuotaCheck",
-    summary: "季度检查结果 · A quarterly check with its results by station",
-    description:
-      "`results`: one line per station and year assessed (paged), with the counts, what was expected, the status, what was missing and who was told. Staff see their own stations' lines.",
-    tag: "quota",
-    responses: [
-      { status: 200, description: "The check", schema: "QuotaCheckDetail" },
-      ...commonErrors(400, 403, 404),
-    ],
+    ...(documented && {
+      summary: "季度检查结果 · A quarterly check with its results by station",
+      description:
+        "`results`: one line per station and year assessed (paged), with the counts, what was expected, the status, what was missing and who was told. Staff see their own stations' lines.",
+      tag: "quota",
+      responses: [
+        { status: 200, description: "The check", schema: "QuotaCheckDetail" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     async handle({ path, query, principal }) {
       const check = await findCheck(path.checkId);
       if (!check) throw new NotFoundError("quota_check", path.checkId);

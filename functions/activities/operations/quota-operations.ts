@@ -5,7 +5,7 @@ import { planProblems } from "../../domain/quota/assessment";
 import { clock } from "../../kernel/clock";
 import type { CsvColumn } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { defineOperation, type Operation, ok, versionTag } from "../../kernel/http/operation";
+import { defineOperation, documented, type Operation, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
 import { pageInHand } from "../../kernel/paging";
 import type { Page } from "../../kernel/table/items";
@@ -80,14 +80,16 @@ const planOperations = [
     path: planPath,
     body: planBody,
     operationId: "saveStationPlan",
-    summary: "制定年度计划 · Save a station's plan for the year",
-    description:
-      "Four quarters, each with `consultations`, `opinions`, the other activities by type and notes (精心设计每一次的规定动作和自选动作). The quota's pace holds the station to its plan quarter by quarter; a plan whose year falls short of the targets is refused (400 `plan_below_target` on `quarters`). A first plan is sent without a version; a change sends `version` (or If-Match) from the last read, 409 otherwise.",
-    tag: "quota",
-    responses: [
-      { status: 200, description: "The plan", schema: "StationPlan" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
+    ...(documented && {
+      summary: "制定年度计划 · Save a station's plan for the year",
+      description:
+        "Four quarters, each with `consultations`, `opinions`, the other activities by type and notes (精心设计每一次的规定动作和自选动作). The quota's pace holds the station to its plan quarter by quarter; a plan whose year falls short of the targets is refused (400 `plan_below_target` on `quarters`). A first plan is sent without a version; a change sends `version` (or If-Match) from the last read, 409 otherwise.",
+      tag: "quota",
+      responses: [
+        { status: 200, description: "The plan", schema: "StationPlan" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     async handle({ path, body, principal, request }) {
       assertCanChangeStation(principal, path.stationId);
       await getStation(path.stationId);
@@ -108,9 +110,11 @@ const planOperations = [
     route: "GET /stations/{stationId}/plans/{year}",
     path: planPath,
     operationId: "getStationPlan",
-    summary: "年度计划 · Read a station's plan for the year",
-    tag: "quota",
-    responses: [{ status: 200, description: "The plan", schema: "StationPlan" }, ...commonErrors(404)],
+    ...(documented && {
+      summary: "年度计划 · Read a station's plan for the year",
+      tag: "quota",
+      responses: [{ status: 200, description: "The plan", schema: "StationPlan" }, ...commonErrors(404)],
+    }),
     async handle({ path, principal }) {
       await visibleStation(principal, path.stationId);
       const { plan } = await readQuotaRow(path.stationId, path.year);
@@ -126,14 +130,16 @@ const viewOperations = [
     path: stationQuotaPath,
     query: stationQuotaQuery,
     operationId: "getStationQuota",
-    summary: "工作站“4+X”完成情况 · A station's 4+X quota and pace",
-    description:
-      "Counts from the station's tally, the targets of the year (QUOTA_TARGETS), what is expected by now (by the plan when there is one), each target's status (met, on_pace, behind, at_risk) and forecast, the plan beside what was done, topics by category, and the station's members with no activity this year. `quarter`: as of the end of that quarter (or now, if it has not ended).",
-    tag: "quota",
-    responses: [
-      { status: 200, description: "The station's quota", schema: "StationQuota" },
-      ...commonErrors(400, 404),
-    ],
+    ...(documented && {
+      summary: "工作站“4+X”完成情况 · A station's 4+X quota and pace",
+      description:
+        "Counts from the station's tally, the targets of the year (QUOTA_TARGETS), what is expected by now (by the plan when there is one), each target's status (met, on_pace, behind, at_risk) and forecast, the plan beside what was done, topics by category, and the station's members with no activity this year. `quarter`: as of the end of that quarter (or now, if it has not ended).",
+      tag: "quota",
+      responses: [
+        { status: 200, description: "The station's quota", schema: "StationQuota" },
+        ...commonErrors(400, 404),
+      ],
+    }),
     async handle({ path, query, principal, request }) {
       const station = await visibleStation(principal, path.stationId);
       const moment = quotaMoment(clock().now(), query.year, query.quarter);
@@ -146,15 +152,17 @@ const viewOperations = [
     route: "GET /quota",
     query: countyQuotaQuery,
     operationId: "listQuota",
-    summary: "“4+X”完成情况一览 · The 4+X quota of every station",
-    description:
-      "One line per station the caller may see (the county office: every station, paged), as in GET /stations/{stationId}/quota. The first page of the county office's list adds `coverage`: members serving at no station, and members with no activity this year. CSV with `format=csv`.",
-    tag: "quota",
+    ...(documented && {
+      summary: "“4+X”完成情况一览 · The 4+X quota of every station",
+      description:
+        "One line per station the caller may see (the county office: every station, paged), as in GET /stations/{stationId}/quota. The first page of the county office's list adds `coverage`: members serving at no station, and members with no activity this year. CSV with `format=csv`.",
+      tag: "quota",
+      responses: [
+        { status: 200, description: "A page of stations' quota", schema: "QuotaPage" },
+        ...commonErrors(400),
+      ],
+    }),
     csv: { fileName: "quota", columns: quotaColumns },
-    responses: [
-      { status: 200, description: "A page of stations' quota", schema: "QuotaPage" },
-      ...commonErrors(400),
-    ],
     async handle({ query, principal, request }) {
       const moment = quotaMoment(clock().now(), query.year, query.quarter);
       const page = await stationsPage(principal, { limit: query.limit ?? 50, cursor: query.cursor });

@@ -32,6 +32,17 @@ export interface ResponseSpec {
   readonly schema?: string;
 }
 
+/**
+ * Whether operations carry their documentation — summary, description, tag, responses and
+ * documentedBody, which only `npm run openapi` reads — written beside each operation as
+ * `...(documented && { summary, … })`. True wherever the sources run (the OpenAPI generator, the
+ * tests, the local runtime). The deployed bundles are built with `process.env.OPERATION_DOCS` defined
+ * as "omit" (infra/bundling.ts), so this is `false` there and esbuild drops each block whole: nothing
+ * at run time reads them, and they were 5–11 kB of an API function (docs/decisions/0010). Typed
+ * `true` so that the compiler still holds every operation to its documentation.
+ */
+export const documented = (process.env.OPERATION_DOCS !== "omit") as true;
+
 interface OperationDocs {
   readonly route: RouteKey;
   readonly operationId: string;

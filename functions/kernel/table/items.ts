@@ -1,4 +1,5 @@
 /** Marshalling between records and table items, and the paging loop every list shares. */
+
 import {
   type AttributeValue,
   BatchGetItemCommand,
@@ -12,8 +13,15 @@ import {
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { dynamodb, tableName } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { type IndexName, tableSchema } from "./table-schema";
 
-const keyAttributes = new Set(["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "entity"]);
+/** The table's key attributes (from its one schema) and the entity tag: not part of a record. */
+const keyAttributes = new Set([
+  tableSchema.partitionKey.name,
+  tableSchema.sortKey.name,
+  ...tableSchema.globalIndexes.flatMap((index) => [index.partitionKey.name, index.sortKey.name]),
+  "entity",
+]);
 
 export function toItem(
   record: object,
@@ -51,7 +59,7 @@ export interface Page<T> {
 }
 
 export interface PagedQuery {
-  readonly index?: "GSI1" | "GSI2";
+  readonly index?: IndexName;
   readonly partition: { readonly name: string; readonly value: string };
   readonly sortKeyPrefix?: { readonly name: string; readonly value: string };
   /** Only items whose sort key sorts before `value` (e.g. dated keys up to a day); not with a prefix. */

@@ -75,6 +75,18 @@ export const notificationIndexKeys = (id: string, topicId: string | undefined, r
   GSI2PK: notificationsOfRecipient(recipientId),
   GSI2SK: `NOTE#${id}`,
 });
+/** The states a notice waits in, or failed in: the notices' work queue (GSI3) holds those alone. */
+export const queuedNoticeStates = ["queued", "held", "sending", "failed"] as const;
+export type QueuedNoticeState = (typeof queuedNoticeStates)[number];
+export const noticesInState = (status: QueuedNoticeState) => `NOTES#STATE#${status}`;
+/**
+ * A notice's place in the work queue: its state, then when it is next due (a retry's or quiet
+ * hours' end, a claim's end; none: due now), its id last. Sent and folded notices have none.
+ */
+export const noticeQueueKeys = (id: string, status: QueuedNoticeState, dueAt: string | undefined) => ({
+  GSI3PK: noticesInState(status),
+  GSI3SK: `${dueAt ?? ""}#${id}`,
+});
 /** Cost protection's counters (decision 0019): a recipient's SMS of a county day, the county's SMS of a minute. */
 export const smsDailyCountKey = (recipientId: string, day: string) => ({
   PK: `COUNT#SMS#${recipientId}`,

@@ -19,7 +19,9 @@ export const tableSchema = {
   /**
    * GSI1 — collections and inversions: all stations, all members, a member's stations.
    * GSI2 — lookups by an attribute: stations by zone, members by sector.
-   * Both project ALL: items are small and every list endpoint returns whole records.
+   * GSI3 — work queues, sparse: the notices not done with (queued, held, sending, failed) by state
+   *   and when next due, so that the senders' sweeps and the list of what failed read those alone.
+   * All project ALL: items are small and every list endpoint returns whole records.
    */
   globalIndexes: [
     {
@@ -31,6 +33,11 @@ export const tableSchema = {
       indexName: "GSI2",
       partitionKey: { name: "GSI2PK", type: "S" },
       sortKey: { name: "GSI2SK", type: "S" },
+    },
+    {
+      indexName: "GSI3",
+      partitionKey: { name: "GSI3PK", type: "S" },
+      sortKey: { name: "GSI3SK", type: "S" },
     },
   ] satisfies readonly GlobalIndex[],
   timeToLiveAttribute: "expiresAt",

@@ -1,4 +1,4 @@
-/** Every notice template, for tests (the senders check their settings against templates/sms.ts). */
+/** Every notice template, for tests (the senders check their settings against the variables in templates/sms.ts). */
 import type { NoticeTemplate } from "../templates";
 import { holidayCalendarMissing } from "./calendar-notices";
 import { deadlineExtended, deadlineReplanned } from "./deadline-notices";

@@ -5,7 +5,7 @@ import type { Language } from "../../domain/registry/members";
 import { listQuery } from "../../kernel/contracts";
 import { type CsvColumn, countyTime, type Labels } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { created, defineOperation, noContent, ok } from "../../kernel/http/operation";
+import { created, defineOperation, documented, noContent, ok } from "../../kernel/http/operation";
 import { assignmentInput, stationMemberPath, stationPath } from "../contracts";
 import { memberAsSeenBy } from "../member-view";
 import type { Assignment } from "../responses";
@@ -44,14 +44,16 @@ export const assignmentOperations = [
     route: "GET /stations/{stationId}/members",
     path: stationPath,
     operationId: "listStationMembers",
-    summary: "工作站（室）的委员 · Members serving at a station",
-    tag: "assignments",
+    ...(documented && {
+      summary: "工作站（室）的委员 · Members serving at a station",
+      tag: "assignments",
+      responses: [
+        { status: 200, description: "A page of assignments", schema: "AssignmentPage" },
+        ...commonErrors(400, 404),
+      ],
+    }),
     query: listQuery,
     csv: { fileName: "station-members", columns: assignmentColumns },
-    responses: [
-      { status: 200, description: "A page of assignments", schema: "AssignmentPage" },
-      ...commonErrors(400, 404),
-    ],
     async handle({ path, principal, query }) {
       const station = await readVisibleStation(principal, path.stationId);
       const page = await listStationAssignments(station.id, {
@@ -73,16 +75,18 @@ export const assignmentOperations = [
     allow: ["admin"],
     path: stationMemberPath,
     operationId: "assignMember",
-    summary: "委员下沉到工作站（室） · Assign a member to a station",
-    description:
-      "The county office assigns directly; station staff invite instead (POST /stations/{stationId}/invitations). Idempotent: 201 when the member starts serving, 200 when they already did.",
-    tag: "assignments",
+    ...(documented && {
+      summary: "委员下沉到工作站（室） · Assign a member to a station",
+      description:
+        "The county office assigns directly; station staff invite instead (POST /stations/{stationId}/invitations). Idempotent: 201 when the member starts serving, 200 when they already did.",
+      tag: "assignments",
+      responses: [
+        { status: 201, description: "Assigned", schema: "Assignment" },
+        { status: 200, description: "Already assigned", schema: "Assignment" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     body: v.optional(assignmentInput),
-    responses: [
-      { status: 201, description: "Assigned", schema: "Assignment" },
-      { status: 200, description: "Already assigned", schema: "Assignment" },
-      ...commonErrors(400, 403, 404),
-    ],
     async handle({ path, principal, body }) {
       const basis = body?.basis ?? "nearby";
       const result = await assignMember(path.stationId, path.memberId, basis, undefined, actorOf(principal));
@@ -94,11 +98,13 @@ export const assignmentOperations = [
     allow: ["admin", "member"],
     path: stationMemberPath,
     operationId: "unassignMember",
-    summary: "委员退出工作站（室） · Remove a member from a station",
-    description:
-      "The county office removes a member; a member may leave a station themself. Station staff do neither. The lead member cannot leave until another lead member is chosen (409).",
-    tag: "assignments",
-    responses: [{ status: 204, description: "Removed" }, ...commonErrors(403, 404, 409)],
+    ...(documented && {
+      summary: "委员退出工作站（室） · Remove a member from a station",
+      description:
+        "The county office removes a member; a member may leave a station themself. Station staff do neither. The lead member cannot leave until another lead member is chosen (409).",
+      tag: "assignments",
+      responses: [{ status: 204, description: "Removed" }, ...commonErrors(403, 404, 409)],
+    }),
     async handle({ path, principal }) {
       const stationId = path.stationId;
       // A member may only leave: anyone else's assignment does not exist for them.

@@ -6,7 +6,7 @@ import { assertCanSeeMember } from "../../domain/access";
 import { ForbiddenError } from "../../domain/errors";
 import { maySeeMemberContacts } from "../../domain/registry/privacy";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
+import { created, defineOperation, documented, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
 import { memberCreate, memberListQuery, memberPatch, memberPath, ownContactFields } from "../contracts";
 import { historyOf, stationsServedBy } from "../member-record";
@@ -20,12 +20,14 @@ export const memberOperations = [
     idempotent: true,
     allow: ["admin"],
     operationId: "createMember",
-    summary: "登记委员 · Register a member (county office)",
-    description:
-      "Members are the county's roster: the county office registers them. The mobile number is normalized to 11 digits and must be unique.",
-    tag: "members",
+    ...(documented && {
+      summary: "登记委员 · Register a member (county office)",
+      description:
+        "Members are the county's roster: the county office registers them. The mobile number is normalized to 11 digits and must be unique.",
+      tag: "members",
+      responses: [{ status: 201, description: "Created", schema: "Member" }, ...commonErrors(400, 403, 409)],
+    }),
     body: memberCreate,
-    responses: [{ status: 201, description: "Created", schema: "Member" }, ...commonErrors(400, 403, 409)],
     async handle({ principal, body }) {
       const result = await createMember(body);
       return created(memberAsSeenBy(principal, result), {
@@ -37,15 +39,17 @@ export const memberOperations = [
   defineOperation({
     route: "GET /members",
     operationId: "listMembers",
-    summary: "委员列表 · List members",
-    description: "Members see only their own record.",
-    tag: "members",
+    ...(documented && {
+      summary: "委员列表 · List members",
+      description: "Members see only their own record.",
+      tag: "members",
+      responses: [
+        { status: 200, description: "A page of members", schema: "MemberPage" },
+        ...commonErrors(400),
+      ],
+    }),
     query: memberListQuery,
     csv: { fileName: "members", columns: memberColumns },
-    responses: [
-      { status: 200, description: "A page of members", schema: "MemberPage" },
-      ...commonErrors(400),
-    ],
     async handle({ principal, query }) {
       if (principal.role === "member") {
         const own = principal.memberId
@@ -65,11 +69,13 @@ export const memberOperations = [
     route: "GET /members/{memberId}",
     path: memberPath,
     operationId: "getMember",
-    summary: "委员详情 · Read a member",
-    tag: "members",
-    description:
-      "`stations` (where the member serves, how and since when) is shown to the county office, the member and the staff of a station where they serve.",
-    responses: [{ status: 200, description: "The member", schema: "MemberDetail" }, ...commonErrors(404)],
+    ...(documented && {
+      summary: "委员详情 · Read a member",
+      tag: "members",
+      description:
+        "`stations` (where the member serves, how and since when) is shown to the county office, the member and the staff of a station where they serve.",
+      responses: [{ status: 200, description: "The member", schema: "MemberDetail" }, ...commonErrors(404)],
+    }),
     async handle({ path, principal }) {
       const memberId = path.memberId;
       assertCanSeeMember(principal, memberId);
@@ -85,11 +91,13 @@ export const memberOperations = [
     route: "GET /members/{memberId}/history",
     path: memberPath,
     operationId: "getMemberHistory",
-    summary: "委员下沉记录 · A member's assignment history",
-    description:
-      "Every change of where the member serves (assigned, invited, accepted, declined, withdrawn, left, removed), oldest first, with who made it. Visible to the county office, the member and the staff of a station where they serve.",
-    tag: "members",
-    responses: [{ status: 200, description: "The history", schema: "MemberHistory" }, ...commonErrors(404)],
+    ...(documented && {
+      summary: "委员下沉记录 · A member's assignment history",
+      description:
+        "Every change of where the member serves (assigned, invited, accepted, declined, withdrawn, left, removed), oldest first, with who made it. Visible to the county office, the member and the staff of a station where they serve.",
+      tag: "members",
+      responses: [{ status: 200, description: "The history", schema: "MemberHistory" }, ...commonErrors(404)],
+    }),
     async handle({ path, principal }) {
       return ok({ items: await historyOf(principal, path.memberId) });
     },
@@ -99,15 +107,17 @@ export const memberOperations = [
     allow: ["admin", "member"],
     path: memberPath,
     operationId: "updateMember",
-    summary: "修改委员信息 · Change a member",
-    description:
-      "The county office changes any field; a member changes their own contacts and preferences (phone, email, preferences) only. Station staff never change a member record.",
-    tag: "members",
+    ...(documented && {
+      summary: "修改委员信息 · Change a member",
+      description:
+        "The county office changes any field; a member changes their own contacts and preferences (phone, email, preferences) only. Station staff never change a member record.",
+      tag: "members",
+      responses: [
+        { status: 200, description: "The changed member", schema: "Member" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: memberPatch,
-    responses: [
-      { status: 200, description: "The changed member", schema: "Member" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ path, request, principal, body }) {
       if (principal.role === "member") {
         assertCanSeeMember(principal, path.memberId);

@@ -11,7 +11,7 @@ import type { Language } from "../../domain/registry/members";
 import { standardItems } from "../../domain/registry/stations";
 import { type CsvColumn, type Labels, yesNo } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
+import { created, defineOperation, documented, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
 import { pageInHand } from "../../kernel/paging";
 import { stationCreate, stationListQuery, stationPatch, stationPath } from "../contracts";
@@ -87,12 +87,14 @@ export const stationOperations = [
     idempotent: true,
     allow: ["admin"],
     operationId: "createStation",
-    summary: "登记委员工作站（室） · Register a station or room",
-    description:
-      "`liaison` names the liaison leader and special committee, or references them in the contacts directory (`leaderContactId`: an active 联系领导, `committeeContactId`: an active 专委会), whose names then stand. `chatRobot` (WeCom or DingTalk webhook, optional secret) is stored and never shown: answers say `{platform, configured: true}`.",
-    tag: "stations",
+    ...(documented && {
+      summary: "登记委员工作站（室） · Register a station or room",
+      description:
+        "`liaison` names the liaison leader and special committee, or references them in the contacts directory (`leaderContactId`: an active 联系领导, `committeeContactId`: an active 专委会), whose names then stand. `chatRobot` (WeCom or DingTalk webhook, optional secret) is stored and never shown: answers say `{platform, configured: true}`.",
+      tag: "stations",
+      responses: [{ status: 201, description: "Created", schema: "Station" }, ...commonErrors(400, 403, 409)],
+    }),
     body: stationCreate,
-    responses: [{ status: 201, description: "Created", schema: "Station" }, ...commonErrors(400, 403, 409)],
     async handle({ principal, body }) {
       requireAdmin(principal);
       const result = await createStation(body);
@@ -102,16 +104,18 @@ export const stationOperations = [
   defineOperation({
     route: "GET /stations",
     operationId: "listStations",
-    summary: "工作站（室）列表 · List stations and rooms",
-    description:
-      "Admins see every station; staff see the stations in their token; members see where they serve.",
-    tag: "stations",
+    ...(documented && {
+      summary: "工作站（室）列表 · List stations and rooms",
+      description:
+        "Admins see every station; staff see the stations in their token; members see where they serve.",
+      tag: "stations",
+      responses: [
+        { status: 200, description: "A page of stations", schema: "StationPage" },
+        ...commonErrors(400),
+      ],
+    }),
     query: stationListQuery,
     csv: { fileName: "stations", columns: stationColumns },
-    responses: [
-      { status: 200, description: "A page of stations", schema: "StationPage" },
-      ...commonErrors(400),
-    ],
     async handle({ principal, query }) {
       const filters = { kind: query.kind, zone: query.zone, status: query.status };
       if (principal.role === "admin") {
@@ -129,11 +133,13 @@ export const stationOperations = [
     route: "GET /stations/{stationId}",
     path: stationPath,
     operationId: "getStation",
-    summary: "工作站（室）详情 · Read a station or room",
-    tag: "stations",
-    description:
-      "`liaisonContacts`: the directory's records of the liaison leader and committee the station references (members see them with phone and e-mail masked). `chatRobot` says only the platform and that a robot is configured.",
-    responses: [{ status: 200, description: "The station", schema: "StationDetail" }, ...commonErrors(404)],
+    ...(documented && {
+      summary: "工作站（室）详情 · Read a station or room",
+      tag: "stations",
+      description:
+        "`liaisonContacts`: the directory's records of the liaison leader and committee the station references (members see them with phone and e-mail masked). `chatRobot` says only the platform and that a robot is configured.",
+      responses: [{ status: 200, description: "The station", schema: "StationDetail" }, ...commonErrors(404)],
+    }),
     async handle({ path, principal }) {
       const result = await stationDetailFor(principal, await readVisibleStation(principal, path.stationId));
       return ok(result, versionTag(result.version));
@@ -144,15 +150,17 @@ export const stationOperations = [
     allow: ["admin", "staff"],
     path: stationPath,
     operationId: "updateStation",
-    summary: "修改工作站（室） · Change a station or room",
-    description:
-      "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409. `liaison` is replaced whole; its `leaderContactId` and `committeeContactId` must name an active 联系领导 and 专委会 of the contacts directory. `chatRobot` is the county office's to set (`null` removes it); its webhook and secret are never shown again.",
-    tag: "stations",
+    ...(documented && {
+      summary: "修改工作站（室） · Change a station or room",
+      description:
+        "Send If-Match with the version from the last read (or `version` in the body); a stale version answers 409. `liaison` is replaced whole; its `leaderContactId` and `committeeContactId` must name an active 联系领导 and 专委会 of the contacts directory. `chatRobot` is the county office's to set (`null` removes it); its webhook and secret are never shown again.",
+      tag: "stations",
+      responses: [
+        { status: 200, description: "The changed station", schema: "Station" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: stationPatch,
-    responses: [
-      { status: 200, description: "The changed station", schema: "Station" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ path, request, principal, body }) {
       const stationId = path.stationId;
       assertCanChangeStation(principal, stationId);

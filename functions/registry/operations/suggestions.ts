@@ -6,7 +6,7 @@ import { commonErrors } from "../../kernel/http/error-responses";
 import { message } from "../../kernel/http/messages";
 // The reasons' texts (`reason_…`), added to the messages of the function that serves suggestions.
 import "../messages/reasons";
-import { defineOperation, ok } from "../../kernel/http/operation";
+import { defineOperation, documented, ok } from "../../kernel/http/operation";
 import { stationPath, suggestionQuery } from "../contracts";
 import { allStationAssignments } from "../store/assignments";
 import { listAllMembers } from "../store/members";
@@ -19,15 +19,17 @@ export const suggestionOperations = [
     allow: ["admin", "staff"],
     path: stationPath,
     operationId: "suggestMembers",
-    summary: "推荐参与议题的委员 · Suggest members for a topic",
-    description:
-      "Ranked by expertise, profession and sector match with the topic text, then nearness (serving at this station, then living in its township, then in the same zone), then current load.",
-    tag: "assignments",
+    ...(documented && {
+      summary: "推荐参与议题的委员 · Suggest members for a topic",
+      description:
+        "Ranked by expertise, profession and sector match with the topic text, then nearness (serving at this station, then living in its township, then in the same zone), then current load.",
+      tag: "assignments",
+      responses: [
+        { status: 200, description: "Ranked suggestions", schema: "SuggestionList" },
+        ...commonErrors(400, 403, 404),
+      ],
+    }),
     query: suggestionQuery,
-    responses: [
-      { status: 200, description: "Ranked suggestions", schema: "SuggestionList" },
-      ...commonErrors(400, 403, 404),
-    ],
     async handle({ path, request, principal, query }) {
       requireWriter(principal);
       const station = await readVisibleStation(principal, path.stationId);

@@ -61,6 +61,11 @@ export const topicMessages = addMessages(
       "zh-CN": "一次延期不能超过 {max} 天",
       en: "An extension can move the deadline by at most {max} days",
     },
+    filter_required_for_status: {
+      "zh-CN":
+        "按状态 {status} 查询须同时指定议题（topicId）或收件人（recipient）：只有失败、暂缓、待发送和发送中的通知可单按状态查询",
+      en: "With status {status}, give topicId or recipient too: only failed, held, queued and sending notices can be listed by status alone",
+    },
     filter_required: {
       "zh-CN": "请至少指定 topicId 或 recipient",
       en: "Give at least topicId or recipient",

@@ -9,7 +9,7 @@ import { clock } from "../../kernel/clock";
 import { config } from "../../kernel/config";
 import { listOf, shortText, strictObject } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { defineOperation, ok } from "../../kernel/http/operation";
+import { defineOperation, documented, ok } from "../../kernel/http/operation";
 import { calendarYearPath } from "../contracts";
 import { replanOpenDeadlines } from "../replan";
 import { defaultTopicServices } from "../services";
@@ -42,16 +42,18 @@ export const calendarOperations = [
   defineOperation({
     route: "GET /holiday-calendars",
     operationId: "listHolidayCalendars",
-    summary: "节假日安排 · The holiday calendars in force",
-    tag: "calendars",
-    description:
-      "Every official calendar (shipped or loaded), and for this year and the next, where the official one " +
-      "is not loaded yet, the estimate deadlines count with meanwhile (`estimated: true`: the statutory " +
-      "holidays and their make-up days off, no swapped workdays).",
-    responses: [
-      { status: 200, description: "One calendar per year", schema: "HolidayCalendarList" },
-      ...commonErrors(),
-    ],
+    ...(documented && {
+      summary: "节假日安排 · The holiday calendars in force",
+      tag: "calendars",
+      description:
+        "Every official calendar (shipped or loaded), and for this year and the next, where the official one " +
+        "is not loaded yet, the estimate deadlines count with meanwhile (`estimated: true`: the statutory " +
+        "holidays and their make-up days off, no swapped workdays).",
+      responses: [
+        { status: 200, description: "One calendar per year", schema: "HolidayCalendarList" },
+        ...commonErrors(),
+      ],
+    }),
     async handle() {
       return ok({ items: await listInForce() });
     },
@@ -61,18 +63,20 @@ export const calendarOperations = [
     allow: ["admin"],
     path: calendarYearPath,
     operationId: "putHolidayCalendar",
-    summary: "更新某年节假日安排 · Replace a year's holiday calendar (admin)",
-    description:
-      "Holidays (days off) and make-up workdays (调休上班) of one year, from the State Council notice. " +
-      "Open topics whose planned deadline was counted through that year are counted again (a deadline set " +
-      "by an extension stays); each one that moves gets a timeline line, its responsible person a notice, " +
-      "and `replannedTopics` says how many moved.",
-    tag: "calendars",
+    ...(documented && {
+      summary: "更新某年节假日安排 · Replace a year's holiday calendar (admin)",
+      description:
+        "Holidays (days off) and make-up workdays (调休上班) of one year, from the State Council notice. " +
+        "Open topics whose planned deadline was counted through that year are counted again (a deadline set " +
+        "by an extension stays); each one that moves gets a timeline line, its responsible person a notice, " +
+        "and `replannedTopics` says how many moved.",
+      tag: "calendars",
+      responses: [
+        { status: 200, description: "Saved; the calendars now in force", schema: "HolidayCalendarSaved" },
+        ...commonErrors(400, 403),
+      ],
+    }),
     body: calendarInput,
-    responses: [
-      { status: 200, description: "Saved; the calendars now in force", schema: "HolidayCalendarSaved" },
-      ...commonErrors(400, 403),
-    ],
     async handle({ path, principal, body }) {
       requireAdmin(principal);
       const calendar: HolidayCalendar = { year: path.year, ...body };

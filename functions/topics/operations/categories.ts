@@ -6,7 +6,7 @@
 import { clock } from "../../kernel/clock";
 import { topicCategories } from "../../kernel/config";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { defineOperation, ok, versionTag } from "../../kernel/http/operation";
+import { defineOperation, documented, ok, versionTag } from "../../kernel/http/operation";
 import { expectedVersion } from "../../kernel/http/versioning";
 import { topicPatch, topicPath } from "../contracts";
 import { presentTopic } from "../present";
@@ -21,10 +21,12 @@ export const topicCategoryOperations = [
   defineOperation({
     route: "GET /topic-categories",
     operationId: "listTopicCategories",
-    summary: "议题类别 · The topic categories configured for the county",
-    description: "The ids a topic's `category` may take, with their names (TOPIC_CATEGORIES).",
-    tag: "topics",
-    responses: [{ status: 200, description: "The categories", schema: "TopicCategoryList" }],
+    ...(documented && {
+      summary: "议题类别 · The topic categories configured for the county",
+      description: "The ids a topic's `category` may take, with their names (TOPIC_CATEGORIES).",
+      tag: "topics",
+      responses: [{ status: 200, description: "The categories", schema: "TopicCategoryList" }],
+    }),
     async handle({ request }) {
       return ok({
         items: topicCategories().map((category) => ({
@@ -40,15 +42,17 @@ export const topicCategoryOperations = [
     allow: ["admin", "staff"],
     path: topicPath,
     operationId: "updateTopic",
-    summary: "修改议题类别 · Change a topic's category",
-    description:
-      "`category`: one of GET /topic-categories, or `null` to clear it. The station's yearly tally moves the topic's count to the new category. Send If-Match (or `version`); a stale version answers 409.",
-    tag: "topics",
+    ...(documented && {
+      summary: "修改议题类别 · Change a topic's category",
+      description:
+        "`category`: one of GET /topic-categories, or `null` to clear it. The station's yearly tally moves the topic's count to the new category. Send If-Match (or `version`); a stale version answers 409.",
+      tag: "topics",
+      responses: [
+        { status: 200, description: "The changed topic", schema: "Topic" },
+        ...commonErrors(400, 403, 404, 409),
+      ],
+    }),
     body: topicPatch,
-    responses: [
-      { status: 200, description: "The changed topic", schema: "Topic" },
-      ...commonErrors(400, 403, 404, 409),
-    ],
     async handle({ path, request, principal, body }) {
       const call = { principal, topicId: path.topicId, ifMatch: expectedVersion(request, body.version) };
       const topic = await changeTopic(services, call, body);

@@ -9,7 +9,14 @@ import { topicSteps } from "../../domain/topics/steps";
 import { clock } from "../../kernel/clock";
 import { id, jsonRecord, listQueryEntries, strictObject } from "../../kernel/contracts";
 import { commonErrors } from "../../kernel/http/error-responses";
-import { type ApiRequest, created, defineOperation, ok, versionTag } from "../../kernel/http/operation";
+import {
+  type ApiRequest,
+  created,
+  defineOperation,
+  documented,
+  ok,
+  versionTag,
+} from "../../kernel/http/operation";
 import { parseInput } from "../../kernel/http/validation";
 import { expectedVersion } from "../../kernel/http/versioning";
 import {
@@ -82,14 +89,16 @@ export const topicOperations = [
     idempotent: true,
     allow: ["admin", "staff"],
     operationId: "createTopic",
-    summary: "登记议题 · Register a topic (it starts at 收集议题)",
-    tag: "topics",
+    ...(documented && {
+      summary: "登记议题 · Register a topic (it starts at 收集议题)",
+      tag: "topics",
+      responses: [
+        { status: 201, description: "Registered; its loop has started", schema: "Topic" },
+        ...topicErrors,
+        ...commonErrors(503),
+      ],
+    }),
     body: topicCreate,
-    responses: [
-      { status: 201, description: "Registered; its loop has started", schema: "Topic" },
-      ...topicErrors,
-      ...commonErrors(503),
-    ],
     async handle({ request, principal, body }) {
       const topic = await registerTopic(services, principal, body);
       return created(presentTopic(topic, clock().now(), request.language, principal), {
@@ -102,13 +111,15 @@ export const topicOperations = [
     route: "GET /topics",
     csv: { fileName: "topics", columns: topicColumns },
     operationId: "listTopics",
-    summary: "议题列表 · List topics (by station, step, status, overdue, category)",
-    tag: "topics",
+    ...(documented && {
+      summary: "议题列表 · List topics (by station, step, status, overdue, category)",
+      tag: "topics",
+      responses: [
+        { status: 200, description: "A page of topics", schema: "TopicPage" },
+        ...commonErrors(400, 404),
+      ],
+    }),
     query: topicListQuery,
-    responses: [
-      { status: 200, description: "A page of topics", schema: "TopicPage" },
-      ...commonErrors(400, 404),
-    ],
     async handle({ request, principal, query }) {
       const readable = await readableStations(principal);
       if (query.stationId && readable && !readable.includes(query.stationId)) {
@@ -136,12 +147,14 @@ export const topicOperations = [
     route: "GET /topics/{topicId}",
     path: topicPath,
     operationId: "getTopic",
-    summary: "议题详情与全过程记录 · A topic with its timeline",
-    tag: "topics",
-    responses: [
-      { status: 200, description: "The topic and its timeline", schema: "TopicDetail" },
-      ...topicErrors,
-    ],
+    ...(documented && {
+      summary: "议题详情与全过程记录 · A topic with its timeline",
+      tag: "topics",
+      responses: [
+        { status: 200, description: "The topic and its timeline", schema: "TopicDetail" },
+        ...topicErrors,
+      ],
+    }),
     async handle({ path, request, principal }) {
       const topic = await readVisibleTopic(principal, path.topicId);
       const timeline = await topicTimeline(topic.id);
@@ -159,17 +172,19 @@ export const topicOperations = [
     allow: ["admin", "staff"],
     path: stepPath,
     operationId: "completeStep",
-    summary: "完成当前环节（附该环节材料） · Complete the current step with its evidence",
-    description:
-      "The body is the evidence of the step in the path: collect (summary, raisedBy), determine (decision, format, reason), research (visits, findings), consult (meeting), report (summary, sentTo, sentOn), feedback (responses, feedbackToSource). 409 when the step is not the current one.",
-    tag: "topics",
+    ...(documented && {
+      summary: "完成当前环节（附该环节材料） · Complete the current step with its evidence",
+      description:
+        "The body is the evidence of the step in the path: collect (summary, raisedBy), determine (decision, format, reason), research (visits, findings), consult (meeting), report (summary, sentTo, sentOn), feedback (responses, feedbackToSource). 409 when the step is not the current one.",
+      tag: "topics",
+      documentedBody: v.union(Object.values(stepEvidence)),
+      responses: [
+        { status: 200, description: "Completed; the topic moved on", schema: "Topic" },
+        ...topicErrors,
+      ],
+    }),
     // Checked against the step in the path in the handler, so that errors name that step's fields.
     body: jsonRecord,
-    documentedBody: v.union(Object.values(stepEvidence)),
-    responses: [
-      { status: 200, description: "Completed; the topic moved on", schema: "Topic" },
-      ...topicErrors,
-    ],
     async handle({ path, request, principal, body }) {
       // The union above only says the body is some step's evidence; it must be this step's.
       const evidence = evidenceOf(path.step, body);
@@ -182,10 +197,12 @@ export const topicOperations = [
     allow: ["admin", "staff"],
     path: topicPath,
     operationId: "returnTopic",
-    summary: "退回到之前的环节 · Send the topic back to an earlier step",
-    tag: "topics",
+    ...(documented && {
+      summary: "退回到之前的环节 · Send the topic back to an earlier step",
+      tag: "topics",
+      responses: [{ status: 200, description: "Sent back", schema: "Topic" }, ...topicErrors],
+    }),
     body: topicReturn,
-    responses: [{ status: 200, description: "Sent back", schema: "Topic" }, ...topicErrors],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
       return answer(await returnTopic(services, call, body), request, principal);
@@ -196,13 +213,15 @@ export const topicOperations = [
     allow: ["admin", "staff"],
     path: topicPath,
     operationId: "rejectTopic",
-    summary: "不予采纳（仅「确定议题」环节） · Decline the topic (only while determining it)",
-    tag: "topics",
+    ...(documented && {
+      summary: "不予采纳（仅「确定议题」环节） · Decline the topic (only while determining it)",
+      tag: "topics",
+      responses: [
+        { status: 200, description: "Declined and closed; the source is told", schema: "Topic" },
+        ...topicErrors,
+      ],
+    }),
     body: topicReject,
-    responses: [
-      { status: 200, description: "Declined and closed; the source is told", schema: "Topic" },
-      ...topicErrors,
-    ],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
       return answer(await rejectTopic(services, call, body), request, principal);
@@ -213,10 +232,12 @@ export const topicOperations = [
     allow: ["admin", "staff"],
     path: topicPath,
     operationId: "extendDeadline",
-    summary: "延长当前环节期限 · Extend the current step's deadline, with a reason",
-    tag: "topics",
+    ...(documented && {
+      summary: "延长当前环节期限 · Extend the current step's deadline, with a reason",
+      tag: "topics",
+      responses: [{ status: 200, description: "Extended", schema: "Topic" }, ...topicErrors],
+    }),
     body: deadlineExtension,
-    responses: [{ status: 200, description: "Extended", schema: "Topic" }, ...topicErrors],
     async handle({ path, request, principal, body }) {
       const call = decisionOn(request, principal, path.topicId);
       return answer(await extendDeadline(services, call, body), request, principal);
@@ -228,14 +249,16 @@ export const topicOperations = [
     path: topicPath,
     body: redriveBody,
     operationId: "redriveTopic",
-    summary: "重新启动议题流程 · Re-drive a topic whose loop stopped",
-    description:
-      "The county office, when a topic no longer moves (its execution failed, timed out, was stopped or never started; the hourly sweeper does the same for every such topic): a new execution starts at the stored step — resumed when that step was entered (no second notice), entered afresh otherwise. 409 `loop_running` while an execution carries the topic; 409 `wrong_step` (`topic_closed`) when it is closed.",
-    tag: "topics",
-    responses: [
-      { status: 200, description: "Its loop started again", schema: "TopicRedrive" },
-      ...topicErrors,
-    ],
+    ...(documented && {
+      summary: "重新启动议题流程 · Re-drive a topic whose loop stopped",
+      description:
+        "The county office, when a topic no longer moves (its execution failed, timed out, was stopped or never started; the hourly sweeper does the same for every such topic): a new execution starts at the stored step — resumed when that step was entered (no second notice), entered afresh otherwise. 409 `loop_running` while an execution carries the topic; 409 `wrong_step` (`topic_closed`) when it is closed.",
+      tag: "topics",
+      responses: [
+        { status: 200, description: "Its loop started again", schema: "TopicRedrive" },
+        ...topicErrors,
+      ],
+    }),
     async handle({ path }) {
       return ok(await redriveTopic(defaultRecoveryServices(), path.topicId));
     },

@@ -3,7 +3,7 @@ import { fitSms, renderSms, segmentCapacity, smsSignature } from "../../../funct
 import { render } from "../../../functions/notices/templates";
 import { allTemplates } from "../../../functions/notices/templates/all";
 import { topicClosed, topicRejected } from "../../../functions/notices/templates/outcome-notices";
-import { smsPatterns, templateIds } from "../../../functions/notices/templates/sms";
+import { smsVariables, templateIds } from "../../../functions/notices/templates/sms";
 import { reminderBefore, reminderDue, stepStarted } from "../../../functions/notices/templates/step-notices";
 
 const signature = "【某某县政协】";
@@ -115,9 +115,16 @@ describe("the signature", () => {
   });
 });
 
-describe("the senders' list of SMS patterns (templates/sms.ts)", () => {
-  it("is every template's own SMS, in the templates' order", () => {
+describe("the senders' list of SMS variables (templates/sms.ts)", () => {
+  it("names every template, in the templates' order", () => {
     expect(templateIds).toEqual(allTemplates.map((template) => template.id));
-    for (const template of allTemplates) expect(smsPatterns[template.id]).toBe(template.sms);
+  });
+
+  it("names the variables of each template's SMS, as they first appear in Chinese then English", () => {
+    const variablesIn = (pattern: string) => [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
+    for (const template of allTemplates) {
+      const used = [...new Set([...variablesIn(template.sms["zh-CN"]), ...variablesIn(template.sms.en)])];
+      expect(smsVariables[template.id], template.id).toEqual(used);
+    }
   });
 });

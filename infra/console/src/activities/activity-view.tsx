@@ -121,7 +121,8 @@ export function ActivityView() {
         <Details activity={activity} />
       </Card>
       <ActivityHistory activityId={activity.id} version={activity.version} />
-      {changeable && (
+      {/* A consultation a topic recorded stays as the topic counts it (the API refuses its deletion). */}
+      {changeable && activity.source !== "topic" && (
         <DeleteForm
           activity={activity}
           onDone={() => navigate(`/activities?station=${activity.stationId}`)}
