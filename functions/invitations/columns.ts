@@ -1,7 +1,7 @@
 /** The columns of an invitation list as a spreadsheet (`?format=csv`). */
 import type { InvitationStatus } from "../domain/invitations/invitations";
 import type { Language } from "../domain/registry/members";
-import type { CsvColumn, Labels } from "../kernel/http/csv";
+import { type CsvColumn, countyTime, type Labels } from "../kernel/http/csv";
 import type { Invitation } from "./responses";
 
 const statusLabels: Labels<InvitationStatus> = {
@@ -34,8 +34,8 @@ export const invitationColumns: readonly CsvColumn[] = [
   column({ "zh-CN": "状态", en: "Status" }, (i, language) => statusLabels[i.status][language]),
   column({ "zh-CN": "邀请说明", en: "Note" }, (i) => i.note),
   column({ "zh-CN": "邀请人", en: "Invited by" }, (i) => i.invitedBy.name ?? i.invitedBy.subject),
-  column({ "zh-CN": "邀请时间", en: "Invited at" }, (i) => i.createdAt),
-  column({ "zh-CN": "有效期至", en: "Expires at" }, (i) => i.expiresAt),
-  column({ "zh-CN": "答复时间", en: "Answered at" }, (i) => i.answeredAt),
+  column({ "zh-CN": "邀请时间", en: "Invited at" }, (i) => countyTime(i.createdAt)),
+  column({ "zh-CN": "有效期至", en: "Expires at" }, (i) => countyTime(i.expiresAt)),
+  column({ "zh-CN": "答复时间", en: "Answered at" }, (i) => countyTime(i.answeredAt)),
   column({ "zh-CN": "答复说明", en: "Answer note" }, (i) => i.answerNote),
 ];

@@ -37,6 +37,19 @@ function validTimeZone(zone: string): string {
   }
 }
 
+const zoneOf = (env: NodeJS.ProcessEnv) => validTimeZone(env.COUNTY_TIME_ZONE ?? "Asia/Shanghai");
+
+let zone: string | undefined;
+
+/**
+ * The county's time zone alone (COUNTY_TIME_ZONE), for code that needs no table: a message that
+ * names an instant. Read on first use, apart from `config()`.
+ */
+export function countyTimeZone(): string {
+  zone ??= zoneOf(process.env);
+  return zone;
+}
+
 function positiveDays(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const days = Number(value);
@@ -68,7 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     tableName,
     region: env.AWS_REGION ?? "cn-north-1",
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    timeZone: validTimeZone(env.COUNTY_TIME_ZONE ?? "Asia/Shanghai"),
+    timeZone: zoneOf(env),
     countyName: env.COUNTY_NAME ?? "",
     defaultLanguage: language,
     invitationDays: positiveDays("INVITATION_DAYS", env.INVITATION_DAYS, 14),

@@ -15,8 +15,9 @@ import {
 } from "../kernel/table/keys";
 import { asThrottle, isConditionFailure, writeTransaction } from "../kernel/table/transaction";
 import { byOurClaim, retainedUntil } from "./delivery-store";
+import { withSubjectAdded } from "./digest";
 import type { NotificationRecord } from "./notifier";
-import { notificationWrites } from "./store";
+import { findNotification, notificationWrites } from "./store";
 
 /** Counters expire once nobody asks about them (the table's TTL, in seconds). */
 const expiresAfter = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 86_400;
@@ -97,17 +98,50 @@ const foldInto = (claimed: NotificationRecord, digestId: string, expiresAt: numb
     { ":folded": "folded", ":digest": digestId, ":reason": claimed.foldReason, ":expires": expiresAt },
   );
 
-/** Adds the claimed notice's subject to a digest that has not gone out yet. */
-const appendTo = (digestId: string, subject: string): TransactWriteItem => ({
-  Update: {
-    TableName: tableName(),
-    Key: marshall(notificationKey(digestId)),
-    UpdateExpression: "SET foldedSubjects = list_append(foldedSubjects, :subject)",
-    ConditionExpression: "#status IN (:queued, :held)",
-    ExpressionAttributeNames: { "#status": "status" },
-    ExpressionAttributeValues: marshall({ ":subject": [subject], ":queued": "queued", ":held": "held" }),
-  },
-});
+/**
+ * Adds the claimed notice's subject to a digest that has not gone out yet, with the digest's words
+ * made again for what it now carries, on condition that nothing else folded into it since it was read.
+ */
+function appendTo(digest: NotificationRecord, subject: string): TransactWriteItem {
+  const grown = withSubjectAdded(digest, subject);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: marshall(notificationKey(digest.id)),
+      UpdateExpression: `SET foldedSubjects = :subjects, subject = :subject, #text = :text${grown.variables ? ", variables = :variables" : ""}`,
+      ConditionExpression: "#status IN (:queued, :held) AND size(foldedSubjects) = :before",
+      ExpressionAttributeNames: { "#status": "status", "#text": "text" },
+      ExpressionAttributeValues: marshall({
+        ":subjects": grown.foldedSubjects,
+        ":subject": grown.subject,
+        ":text": grown.text,
+        ...(grown.variables ? { ":variables": grown.variables } : {}),
+        ":before": digest.foldedSubjects?.length ?? 0,
+        ":queued": "queued",
+        ":held": "held",
+      }),
+    },
+  };
+}
+
+/** Folds into the recorded digest `digestId`, read afresh each time another fold got in first. */
+async function foldIntoRecorded(
+  claimed: NotificationRecord,
+  digestId: string,
+  expiresAt: number,
+): Promise<"folded" | "lost" | "gone"> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const digest = await findNotification(digestId);
+    if (!digest || (digest.status !== "queued" && digest.status !== "held")) return "gone";
+    const next = await writeTransaction([
+      appendTo(digest, claimed.subject),
+      foldInto(claimed, digestId, expiresAt),
+    ]);
+    if (next.committed) return "folded";
+    if (next.failed[1]) return "lost";
+  }
+  throw new Error(`digest ${digestId} kept changing while a notice was folded into it`);
+}
 
 /**
  * Folds the claimed notice (its `foldReason` set) into its recipient's digest of the day: the digest
@@ -129,10 +163,5 @@ export async function foldIntoDigest(
   if (first.failed[2]) return "lost";
   const guard = await getItem<{ notificationId?: string }>(notificationGuardKey(fresh.idempotencyKey));
   if (!guard?.notificationId) return "lost";
-  const next = await writeTransaction([
-    appendTo(guard.notificationId, claimed.subject),
-    foldInto(claimed, guard.notificationId, expiresAt),
-  ]);
-  if (next.committed) return "folded";
-  return next.failed[1] ? "lost" : "gone";
+  return foldIntoRecorded(claimed, guard.notificationId, expiresAt);
 }

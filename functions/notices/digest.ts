@@ -61,6 +61,15 @@ export function newDigest(
   };
 }
 
+/**
+ * The digest with one more notice's subject folded into it, its words made again for them all: the
+ * delivery log shows the digest as it stands, not as its first notice left it.
+ */
+export function withSubjectAdded(digest: NotificationRecord, subject: string): NotificationRecord {
+  const foldedSubjects = [...(digest.foldedSubjects ?? []), subject];
+  return { ...digest, ...digestContent(digest, foldedSubjects), foldedSubjects };
+}
+
 /** The digest as it goes out: its text made again from everything that folded into it. */
 export function withDigestContent(digest: NotificationRecord): NotificationRecord {
   if (digest.templateId !== noticeDigest.id) return digest;

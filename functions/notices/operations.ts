@@ -2,7 +2,8 @@
 import * as v from "valibot";
 import { type Principal, requireAdmin } from "../domain/access";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors";
-import { deliveryStatuses } from "../domain/notices/delivery";
+import { deliveryStatuses, failureText } from "../domain/notices/delivery";
+import type { Language } from "../domain/registry/members";
 import { maskContactsInText } from "../domain/registry/privacy";
 import { endOfLocalDay, localTime } from "../domain/topics/calendar";
 import { config } from "../kernel/config";
@@ -44,12 +45,18 @@ const masked = (recipientId: string) =>
 const maskedText = (text: string) =>
   text.replace(/(\d{3})\d{4}(\d{4})/g, "$1****$2").replace(/([\w.+-]{1,2})[\w.+-]*@/g, "$1***@");
 
+const lastErrorShown = (lastError: string, admin: boolean, language: Language) => {
+  const text = failureText(lastError, language);
+  return admin ? text : maskedText(text);
+};
+
 /**
- * A notice as the delivery log shows it: no idempotency key, no claim, contacts masked but for an
- * admin — in the recipient's id, and wherever a number or address was written into a name and so
- * into the notice's text (records from before names were refused with one, decision 0016 addendum).
+ * A notice as the delivery log shows it: no idempotency key, no claim, a failure of ours in the
+ * reader's language, contacts masked but for an admin — in the recipient's id, and wherever a number
+ * or address was written into a name and so into the notice's text (records from before names were
+ * refused with one, decision 0016 addendum).
  */
-function present(record: NotificationRecord, principal: Principal) {
+function present(record: NotificationRecord, principal: Principal, language: Language) {
   const {
     idempotencyKey: _key,
     leaseUntil: _claim,
@@ -59,15 +66,27 @@ function present(record: NotificationRecord, principal: Principal) {
     recipient,
     ...shown
   } = record;
-  if (principal.role === "admin") return { ...shown, recipient: { id: recipient.id, name: recipient.name } };
+  if (principal.role === "admin")
+    return {
+      ...shown,
+      ...(shown.lastError ? { lastError: lastErrorShown(shown.lastError, true, language) } : {}),
+      recipient: { id: recipient.id, name: recipient.name },
+    };
   return {
     ...shown,
     subject: maskContactsInText(shown.subject),
     text: maskContactsInText(shown.text),
-    ...(shown.lastError ? { lastError: maskedText(shown.lastError) } : {}),
+    ...(shown.lastError ? { lastError: lastErrorShown(shown.lastError, false, language) } : {}),
     recipient: { id: masked(recipient.id), name: maskContactsInText(recipient.name) },
   };
 }
+
+/** A page of the log as the caller sees it. */
+const presentPage = (
+  found: { readonly items: readonly NotificationRecord[]; readonly cursor: string | null },
+  principal: Principal,
+  language: Language,
+) => ({ items: found.items.map((record) => present(record, principal, language)), cursor: found.cursor });
 
 /** The county dates `from`–`to` as the instants a notice's `createdAt` must fall within. */
 function createdWithin(query: { readonly from?: string; readonly to?: string }) {
@@ -113,7 +132,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
       ],
     }),
     query: notificationQuery,
-    async handle({ principal, query }) {
+    async handle({ principal, query, request }) {
       const page = { limit: query.limit ?? 50, cursor: query.cursor };
       const within = createdWithin(query);
       const queued = queuedNoticeStates.find((state) => state === query.status);
@@ -121,7 +140,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         // The county office's list across topics: what failed, is held or waits.
         requireAdmin(principal);
         const found = pageInHand(await inStateWithin(queued, query.channel, within), page);
-        return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
+        return ok(presentPage(found, principal, request.language));
       }
       if (query.topicId) {
         await subjects.assertCanReadTopic(principal, query.topicId);
@@ -144,7 +163,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         },
         page,
       );
-      return ok({ items: found.items.map((record) => present(record, principal)), cursor: found.cursor });
+      return ok(presentPage(found, principal, request.language));
     },
   }),
   defineOperation({
@@ -163,7 +182,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         ...commonErrors(400, 403, 404, 409),
       ],
     }),
-    async handle({ path, principal, body }) {
+    async handle({ path, principal, body, request }) {
       const requeued = await requeueFailedNotification(path.notificationId, body.note);
       if (!requeued) {
         if (!(await findNotification(path.notificationId)))
@@ -171,7 +190,7 @@ export const notificationOperations = (subjects: NoticeSubjects) => [
         throw new ConflictError("notification_not_failed");
       }
       await deliveryQueue().enqueue(requeued.id);
-      return ok(present(requeued, principal));
+      return ok(present(requeued, principal, request.language));
     },
   }),
 ];

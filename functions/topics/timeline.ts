@@ -69,7 +69,11 @@ const phrases: Readonly<Record<TopicEventKind, Readonly<Record<Language, Phrase>
     "zh-CN": (_s, d) => `不予采纳：${text(d.reason)}`,
     en: (_s, d) => `Not adopted: ${text(d.reason)}`,
   },
-  closed: { "zh-CN": () => "闭环办结", en: () => "Loop closed" },
+  // The loop closes only once feedback was given (DOMAIN.md); a topic not adopted ends without it.
+  closed: {
+    "zh-CN": (_s, d) => (d.closedAs === "rejected" ? "议题办结：不予采纳" : "闭环办结"),
+    en: (_s, d) => (d.closedAs === "rejected" ? "Topic closed: not adopted" : "Loop closed"),
+  },
   deadline_extended: {
     "zh-CN": (step, d) => `「${step}」期限延至 ${when(d.to)}：${text(d.reason)}`,
     en: (step, d) => `Deadline of “${step}” extended to ${when(d.to)}: ${text(d.reason)}`,

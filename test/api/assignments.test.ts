@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { localDateTime } from "../../functions/domain/local-time";
 import { responseSchemas } from "../../functions/meta/response-schemas";
 import {
   type Api,
@@ -160,7 +161,10 @@ describe("GET /stations/{stationId}/members", () => {
       "1",
       "就近",
     ]);
-    expect(Date.parse(rows[1]?.[9] ?? "")).not.toBeNaN();
+    // When, as the county reads it (as every export shows times), not a UTC timestamp.
+    const [listed] = (await api.get(`/stations/${s.id}/members`)).json<Page<Assignment>>().items;
+    expect(rows[1]?.[9]).toBe(localDateTime(listed?.assignedAt ?? "", "Asia/Shanghai"));
+    expect(rows[1]?.[9]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     const english = parseCsv(
       (await api.get(`/stations/${s.id}/members?format=csv`, { headers: { "accept-language": "en" } })).text,
     );

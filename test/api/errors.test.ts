@@ -90,8 +90,8 @@ describe("unknown fields", () => {
     const reply = await api.post("/members", memberInput({ name: 123, expertise: "养老" }));
     expectApiError(reply, 400, "validation_failed");
     expect(reply.error.details).toEqual([
-      { field: "name", code: "invalid_type", message: "类型不正确，应为 string" },
-      { field: "expertise", code: "invalid_type", message: "类型不正确，应为 array" },
+      { field: "name", code: "invalid_type", message: "类型不正确，应为文本" },
+      { field: "expertise", code: "invalid_type", message: "类型不正确，应为列表" },
     ]);
   });
 });

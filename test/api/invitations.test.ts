@@ -407,6 +407,11 @@ describe("the lists of invitations", () => {
     expect(rows.map((row) => row[status]).sort()).toEqual(
       ["已谢绝", "待答复", "待答复", "待答复", "待答复"].sort(),
     );
+    // Times as the county reads them, as every export shows them.
+    for (const column of ["邀请时间", "有效期至"]) {
+      const index = header?.indexOf(column) ?? -1;
+      for (const row of rows) expect(row[index]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    }
     const note = header?.indexOf("邀请说明") ?? -1;
     expect(rows.map((row) => row[note])).toContain('\'=HYPERLINK("x")，请支持');
     const english = await api.get(`/stations/${listed.id}/invitations?format=csv`, {

@@ -204,6 +204,38 @@ describe("by topic", () => {
     );
   });
 
+  it("says why a notice reached nobody in the reader's language, in the list and its CSV", async () => {
+    const other = await createTopic(api, home.station.id, { title: "无人可达" });
+    const failed: NotificationRecord = {
+      id: newId(),
+      idempotencyKey: `test:nobody:${newId()}`,
+      topicId: other.id,
+      recipient: { id: "liaison:01J0", name: "联系领导" },
+      channel: "inbox",
+      templateId: "escalation",
+      language: "zh-CN",
+      subject: "督办",
+      text: "…",
+      status: "failed",
+      lastError: "no_contact",
+      createdAt: new Date().toISOString(),
+    };
+    await recordNotification(failed);
+    const shown = (reply: Reply) => itemsOf(reply).find((item) => item.id === failed.id)?.lastError;
+    const chinese = "无可用联系方式：此人不使用平台，且未登记手机或电子邮件";
+    expect(shown(await api.get(`/notifications?topicId=${other.id}`))).toBe(chinese);
+    expect(shown(await api.get(`/notifications?topicId=${other.id}`, { token: home.staffToken }))).toBe(
+      chinese,
+    );
+    const english = await api.get(`/notifications?topicId=${other.id}`, {
+      headers: { "accept-language": "en" },
+    });
+    expect(shown(english)).toMatch(/^No contact: /);
+    const csv = await api.get(`/notifications?topicId=${other.id}&format=csv`);
+    expect(csv.text).toContain(chinese);
+    expect(csv.text).not.toContain("no contact");
+  });
+
   it("answers whoever may read the topic: its station's staff and members", async () => {
     const all = ids(await notificationsOf(api, topic.id));
     for (const token of [home.staffToken, memberToken]) {

@@ -32,7 +32,7 @@ interface Opinion {
   id: string;
   topicId?: string;
   version: number;
-  history: { kind: string }[];
+  history: { kind: string; text?: string }[];
 }
 interface Topic {
   id: string;
@@ -106,6 +106,10 @@ describe("promoting an item", () => {
     expect(opinion.history.map((event) => event.kind)).toEqual(["received", "promoted"]);
     const read = await api.get(`/opinions/${item.id}`);
     expect(read.json<Opinion>().topicId).toBe(topic.id);
+    // The history names the topic by its title, not by its id.
+    const promotedText = read.json<Opinion>().history.at(-1)?.text ?? "";
+    expect(promotedText.startsWith(`转为议题「${topic.title}」`), promotedText).toBe(true);
+    expect(promotedText).not.toContain(topic.id);
     expect(((await readTopic(api, topic.id)) as unknown as Topic).opinionId).toBe(item.id);
     await parkedAt(api, topic.id, "collect");
     const after = await counters(home.station.id);

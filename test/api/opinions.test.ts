@@ -92,6 +92,8 @@ describe("collecting an item", () => {
     expect(item.submitter).toEqual({ name: "居民甲", phone: "13700000009" });
     expect(item.history.map((event) => event.kind)).toEqual(["received"]);
     expect(item.history[0]?.text).toContain("收集");
+    // Its time is the entry's `at`, shown beside it: the sentence does not say it again.
+    expect(item.history[0]?.text).not.toMatch(/\d\d:\d\d/);
   });
 
   it("takes a resident's item without contacts, and defaults receivedOn to the county's today", async () => {

@@ -657,6 +657,8 @@ describe("PATCH /topics/{topicId}/deadline", () => {
       expect(error.details?.map((detail) => [detail.field, detail.code])).toEqual([
         ["deadline", "deadline_not_later"],
       ]);
+      // The current deadline as the county reads it (23:59 local), not as a UTC timestamp.
+      expect(error.details?.[0]?.message).toBe(`新期限须晚于当前期限（${dateAfterDeadline(0)} 23:59）`);
     }
     await unchanged();
   });

@@ -163,6 +163,13 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await expect(page.getByTestId("opinion")).toContainText("已采用");
   await expect(page.getByTestId("opinion-history")).toContainText("县住建局");
   await expectAccessible(page, "an adopted item");
+  const itemUrl = page.url();
   await page.getByRole("button", { name: "转为议题" }).click();
+  await expect(page).toHaveURL(/\/topics\/\w+/);
   await expect(page.getByRole("heading", { name: opinionTitle })).toBeVisible();
+  // Back at the item: its history names the topic by its title, as a link, and gives each time once.
+  await page.goto(itemUrl);
+  const history = page.getByTestId("opinion-history");
+  await expect(history.getByRole("link", { name: `转为议题「${opinionTitle}」` })).toBeVisible();
+  expect((await history.textContent()) ?? "").not.toMatch(/\d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d/);
 });

@@ -111,6 +111,9 @@ describe("a recipient's daily SMS cap", () => {
       foldedSubjects: ["提醒三", "提醒四"],
       nextAttemptAt: nextMorning,
     });
+    // Recorded with the first notice folded, its words made again when the second folded.
+    expect(digest.text).toContain("另有2条通知");
+    expect(digest.variables).toMatchObject({ count: "2" });
 
     expect(await deliverNotification(digest.id, sender.deps)).toBeUndefined();
     sender.at(nextMorning);
@@ -134,6 +137,10 @@ describe("a recipient's daily SMS cap", () => {
     const folded = await stored((await queued(recipient, "丁提醒")).id);
     await deliverNotification(folded.id, sender.deps);
     const digestId = (await stored(folded.id)).foldedInto ?? "";
+    // The log shows the digest as it stands before it goes: its words agree with what it carries.
+    const waiting = await stored(digestId);
+    expect(waiting).toMatchObject({ status: "queued", subject: "2026-12-02 通知汇总（3 条）" });
+    expect(waiting.text).toContain("· 乙提醒\n· 丙提醒\n· 丁提醒");
     sender.at(nextMorning);
     expect(await deliverNotification(digestId, sender.deps)).toBe("sent");
     const sent = channel.given.at(-1);
@@ -203,6 +210,7 @@ describe("a recipient's daily SMS cap", () => {
     expect(digestIds.size).toBe(1);
     const digest = await stored([...digestIds][0] ?? "");
     expect([...(digest.foldedSubjects ?? [])].sort()).toEqual(["丁", "丙", "乙", "戊", "甲"].sort());
+    expect(digest.subject).toContain("5 条");
     expect(sms.given).toHaveLength(1);
   });
 });

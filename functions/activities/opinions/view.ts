@@ -5,11 +5,9 @@
  */
 import { canSeeStation, type Principal } from "../../domain/access";
 import { NotFoundError } from "../../domain/errors";
-import { localDateTime } from "../../domain/local-time";
 import { opinionStatusNames } from "../../domain/quota/opinions";
 import type { Language } from "../../domain/registry/members";
 import { maskContactsIn, maySeeTopicContacts } from "../../domain/registry/privacy";
-import { config } from "../../kernel/config";
 import { visibleMemberStations } from "../../registry/member-stations";
 import type { OpinionEvent, OpinionView } from "../opinion-responses";
 import { getOpinion, type StoredOpinion } from "../store/opinions";
@@ -50,16 +48,21 @@ const phrases: Readonly<
     en: (d) => `Not adopted: ${text(d.reason)}`,
   },
   promoted: {
-    "zh-CN": (d) => `转为议题 ${text(d.topicId)}`,
-    en: (d) => `Made topic ${text(d.topicId)}`,
+    "zh-CN": (d) => `转为议题「${text(d.topicTitle)}」`,
+    en: (d) => `Made the topic “${text(d.topicTitle)}”`,
   },
 };
 
-function describe(event: OpinionEvent, language: Language): string {
-  const said = phrases[event.kind][language](event.details ?? {});
+/**
+ * The entry as a sentence, with who did it, as a topic's timeline says its entries: its time is the
+ * entry's `at`, which the reader shows beside it. A promotion names the topic by its title; one
+ * recorded before the title was kept names the item's own, which the topic was registered with.
+ */
+function describe(event: OpinionEvent, language: Language, title: string): string {
+  const details = event.kind === "promoted" ? { topicTitle: title, ...event.details } : (event.details ?? {});
+  const said = phrases[event.kind][language](details);
   const who = event.actor?.name;
-  const at = localDateTime(event.at, config().timeZone);
-  return `${at} ${said}${who ? (language === "zh-CN" ? `（${who}）` : ` (${who})`) : ""}`;
+  return `${said}${who ? (language === "zh-CN" ? `（${who}）` : ` (${who})`) : ""}`;
 }
 
 export function opinionShownTo(
@@ -70,7 +73,7 @@ export function opinionShownTo(
   const shown: OpinionView = {
     ...opinion,
     statusName: opinionStatusNames[opinion.status][language],
-    history: opinion.history.map((event) => ({ ...event, text: describe(event, language) })),
+    history: opinion.history.map((event) => ({ ...event, text: describe(event, language, opinion.title) })),
   };
   return maySeeTopicContacts(principal, opinion.stationId) ? shown : maskContactsIn(shown);
 }

@@ -4,6 +4,7 @@
  * Pure rules: the sender (functions/notices/sender.ts) applies them to the table.
  */
 import { tzOffset } from "@date-fns/tz/tzOffset";
+import type { Language } from "../registry/members";
 
 /** queued → sending → sent | held (quiet hours) | failed | folded (into a digest). */
 export const deliveryStatuses = ["queued", "sending", "sent", "held", "failed", "folded"] as const;
@@ -105,9 +106,37 @@ export function afterAttempt(outcome: AttemptOutcome, attempts: number, now: Dat
 export function unreachableReason(notice: {
   readonly channel: string;
   readonly recipient: { readonly id: string };
-}): string | undefined {
+}): FailureCode | undefined {
   if (notice.channel !== "inbox") return undefined;
   const { id } = notice.recipient;
   if (id.startsWith("member:") || id === "county-office") return undefined;
-  return "无可用联系方式：此人不使用平台，且未登记手机或电子邮件 · no contact: they do not use the console and have no phone or e-mail on record";
+  return "no_contact";
+}
+
+/**
+ * Failures of our own, stored as codes in a notice's `lastError` and said in the reader's language
+ * when the log is read; a provider's own error is stored (and shown) as the provider wrote it.
+ */
+export const failureNames = {
+  no_contact: {
+    "zh-CN": "无可用联系方式：此人不使用平台，且未登记手机或电子邮件",
+    en: "No contact: they do not use the console and have no phone or e-mail on record",
+  },
+} as const satisfies Readonly<Record<string, Readonly<Record<Language, string>>>>;
+export type FailureCode = keyof typeof failureNames;
+
+/** What notices failed before the codes were stored said, in both languages at once. */
+const storedBeforeCodes: Readonly<Record<string, FailureCode>> = {
+  "无可用联系方式：此人不使用平台，且未登记手机或电子邮件 · no contact: they do not use the console and have no phone or e-mail on record":
+    "no_contact",
+};
+
+/** A stored `lastError` as the reader sees it: a code of ours in their language, anything else as it is. */
+export function failureText(lastError: string, language: Language): string {
+  const code = Object.hasOwn(failureNames, lastError)
+    ? (lastError as FailureCode)
+    : Object.hasOwn(storedBeforeCodes, lastError)
+      ? storedBeforeCodes[lastError]
+      : undefined;
+  return code ? failureNames[code][language] : lastError;
 }

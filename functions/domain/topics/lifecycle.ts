@@ -113,7 +113,7 @@ export function decideExtend(
   requireOpen(state);
   if (Number.isNaN(newDeadline.getTime())) throw invalid("deadline", "invalid_deadline");
   if (newDeadline <= currentDeadline) {
-    throw invalid("deadline", "deadline_not_later", { current: currentDeadline.toISOString() });
+    throw invalid("deadline", "deadline_not_later", { currentDeadline: currentDeadline.toISOString() });
   }
   // A step put off by more than a year is a topic to decline or send back, not to extend; and
   // "9999-12-31" as "no deadline" would carry the escalation dates past year 9999.

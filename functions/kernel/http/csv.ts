@@ -3,7 +3,9 @@
  * correctly, CRLF line ends. Written here rather than taken from csv-stringify, which would add
  * 11 KB (an eighth of the function's bundle budget) for the quoting rule below.
  */
+import { localDateTime } from "../../domain/local-time";
 import type { Language } from "../../domain/registry/members";
+import { countyTimeZone } from "../config";
 
 export interface CsvColumn {
   readonly header: Readonly<Record<Language, string>>;
@@ -26,6 +28,10 @@ function quote(cell: string): string {
 }
 
 type CsvCell = string | number | boolean | undefined;
+
+/** An instant as the county reads it (`2026-12-04 00:18`), as every export shows times; blank when none. */
+export const countyTime = (instant: string | undefined): string | undefined =>
+  instant === undefined ? undefined : localDateTime(instant, countyTimeZone());
 
 /** A label per language for each value of an enumeration. */
 export type Labels<T extends string> = Readonly<Record<T, Readonly<Record<Language, string>>>>;

@@ -11,7 +11,10 @@
  * a key it does not carry.
  */
 
+import { localDateTime } from "../../domain/local-time";
 import type { Language } from "../../domain/registry/members";
+import { countyTimeZone } from "../config";
+import { isoDateTimePattern } from "../formats";
 
 /** Messages by key, each in both languages. */
 export type Messages = Readonly<Record<string, Readonly<Record<Language, string>>>>;
@@ -117,21 +120,26 @@ export const kernelMessages = {
 } as const satisfies Messages;
 
 const catalog: Record<string, Readonly<Record<Language, string>>> = { ...kernelMessages };
-const paramNames: Record<string, ParamNames[string]> = {};
+const paramNames: Record<string, Record<string, ParamNames[string][string]>> = {};
+
+/** Adds `from`'s entries to `into`; an entry defined before, differently, throws. */
+function addOnce<V>(into: Record<string, V>, from: Readonly<Record<string, V>>, what: string): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (Object.hasOwn(into, key) && into[key] !== value) throw new Error(`${what} ${key} is defined twice`);
+    into[key] = value;
+  }
+}
 
 /**
  * Adds a part's messages (and the names its params' codes stand for) to those this function answers
- * with; returns them. A key or a param name is defined once: a second, different definition throws.
+ * with; returns them. A key is defined once, and so is each code of a param name: a second, different
+ * definition throws. Two parts may name different codes of one param (`expected`: a type, a role).
  */
 export function addMessages<const T extends Messages>(messages: T, names: ParamNames = {}): T {
-  for (const [into, from] of [
-    [catalog, messages],
-    [paramNames, names],
-  ] as const) {
-    for (const [key, value] of Object.entries(from)) {
-      if (Object.hasOwn(into, key) && into[key] !== value) throw new Error(`message ${key} is defined twice`);
-      into[key] = value as never;
-    }
+  addOnce(catalog, messages, "message");
+  for (const [name, codes] of Object.entries(names)) {
+    if (!Object.hasOwn(paramNames, name)) paramNames[name] = {};
+    addOnce(paramNames[name] as Record<string, ParamNames[string][string]>, codes, `param ${name}: code`);
   }
   return messages;
 }
@@ -142,9 +150,14 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalog, key);
 }
 
-/** Params that hold a step, an outcome or a contact's role are codes; the reader sees their names. */
+/**
+ * Params that hold a step, an outcome or a contact's role are codes; the reader sees their names. An
+ * instant (the API's UTC form, `2026-12-11T15:59:59.999Z`) is shown as the county reads it:
+ * `2026-12-11 23:59`, its local date and time.
+ */
 function paramText(name: string, value: string | number, language: Language): string {
   const text = String(value);
+  if (isoDateTimePattern.test(text)) return localDateTime(text, countyTimeZone());
   const names = Object.hasOwn(paramNames, name) ? paramNames[name] : undefined;
   return names && Object.hasOwn(names, text) ? (names[text]?.[language] ?? text) : text;
 }

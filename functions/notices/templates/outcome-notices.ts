@@ -3,15 +3,15 @@ import type { NoticeTemplate, SmsPattern } from "../templates";
 
 /** The SMS of `topicRejected` (templates/sms.ts lists every template's for the senders). */
 export const topicRejectedSms = {
-  "zh-CN": "{recipientName}：您提出的议题「{title}」未予采纳。原因：{reason}",
+  "zh-CN": "{recipientName}：您提出的议题「{title}」不予采纳。原因：{reason}",
   en: "{recipientName}: “{title}” was not adopted: {reason}",
 } as const satisfies SmsPattern;
 
 export const topicRejected = {
   id: "topic_rejected",
-  subject: { "zh-CN": "议题未予采纳", en: "Topic not adopted" },
+  subject: { "zh-CN": "议题不予采纳", en: "Topic not adopted" },
   text: {
-    "zh-CN": "{recipientName}：您提出的议题「{title}」经研究未予采纳。原因：{reason}。感谢您的参与。",
+    "zh-CN": "{recipientName}：您提出的议题「{title}」经研究不予采纳。原因：{reason}。感谢您的参与。",
     en: "{recipientName}: the topic you raised, “{title}”, was not adopted. Reason: {reason}. Thank you for taking part.",
   },
   sms: topicRejectedSms,

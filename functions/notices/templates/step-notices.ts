@@ -33,18 +33,22 @@ export const reminderBefore = {
   sms: reminderBeforeSms,
 } as const satisfies NoticeTemplate;
 
-/** The SMS of `reminderDue` (templates/sms.ts lists every template's for the senders). */
+/**
+ * The SMS of `reminderDue` (templates/sms.ts lists every template's for the senders). It goes at the
+ * notify hour of the deadline's day, before the deadline (23:59 for a working-day deadline): the
+ * step is due today, at the time the deadline gives, not overdue.
+ */
 export const reminderDueSms = {
-  "zh-CN": "{recipientName}：议题「{title}」{stepName}环节已到期（{deadline}），请尽快完成。",
-  en: "{recipientName}: “{title}” {stepName} is due now. Please finish.",
+  "zh-CN": "{recipientName}：议题「{title}」{stepName}环节今日到期（{deadline}），请尽快完成。",
+  en: "{recipientName}: “{title}” {stepName} is due today ({deadline}). Please finish.",
 } as const satisfies SmsPattern;
 
 export const reminderDue = {
   id: "reminder_due",
-  subject: { "zh-CN": "今日到期：议题「{title}」", en: "Due now: topic “{title}”" },
+  subject: { "zh-CN": "今日到期：议题「{title}」", en: "Due today: topic “{title}”" },
   text: {
-    "zh-CN": "{recipientName}：议题「{title}」的「{stepName}」环节已到办理期限（{deadline}），请尽快完成。",
-    en: "{recipientName}: the “{stepName}” step of “{title}” has reached its deadline ({deadline}). Please complete it now.",
+    "zh-CN": "{recipientName}：议题「{title}」的「{stepName}」环节今日到期（期限 {deadline}），请尽快完成。",
+    en: "{recipientName}: the “{stepName}” step of “{title}” is due today (deadline {deadline}). Please complete it in time.",
   },
   sms: reminderDueSms,
 } as const satisfies NoticeTemplate;

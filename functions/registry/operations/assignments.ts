@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { NotFoundError } from "../../domain/errors";
 import type { Language } from "../../domain/registry/members";
 import { listQuery } from "../../kernel/contracts";
-import type { CsvColumn, Labels } from "../../kernel/http/csv";
+import { type CsvColumn, countyTime, type Labels } from "../../kernel/http/csv";
 import { commonErrors } from "../../kernel/http/error-responses";
 import { created, defineOperation, documented, noContent, ok } from "../../kernel/http/operation";
 import { assignmentInput, stationMemberPath, stationPath } from "../contracts";
@@ -36,7 +36,7 @@ const assignmentColumns: CsvColumn[] = [
     header: { "zh-CN": "下沉方式", en: "Basis" },
     value: (a: Assignment, language: Language) => basisLabels[a.basis][language],
   },
-  { header: { "zh-CN": "下沉时间", en: "Assigned at" }, value: (a: Assignment) => a.assignedAt },
+  { header: { "zh-CN": "下沉时间", en: "Assigned at" }, value: (a: Assignment) => countyTime(a.assignedAt) },
 ];
 
 export const assignmentOperations = [

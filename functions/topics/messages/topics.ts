@@ -49,8 +49,8 @@ export const topicMessages = addMessages(
       en: "A topic can be sent back only to an earlier step",
     },
     deadline_not_later: {
-      "zh-CN": "新期限须晚于当前期限（{current}）",
-      en: "The new deadline must be later than the current one ({current})",
+      "zh-CN": "新期限须晚于当前期限（{currentDeadline}）",
+      en: "The new deadline must be later than the current one ({currentDeadline})",
     },
     invalid_deadline: { "zh-CN": "期限格式不正确", en: "Not a valid deadline" },
     evidence_too_large: {

@@ -17,7 +17,7 @@ const sourceLabels: Labels<TopicSource> = {
 const statusLabels: Labels<"open" | "completed" | "rejected"> = {
   open: { "zh-CN": "办理中", en: "Open" },
   completed: { "zh-CN": "已办结", en: "Completed" },
-  rejected: { "zh-CN": "不予采纳", en: "Declined" },
+  rejected: { "zh-CN": "不予采纳", en: "Not adopted" },
 };
 
 /** Times are shown in the county's time zone. */

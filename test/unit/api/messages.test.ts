@@ -24,6 +24,31 @@ describe("message", () => {
     expect(message("reason_load", "en", { value: 0 })).toBe("Serves at 0 station(s) already");
   });
 
+  it("shows an instant as the county reads it, not as a UTC timestamp", () => {
+    // 23:59 on 11 December in Asia/Shanghai (the default zone) is 15:59:59.999 UTC.
+    const currentDeadline = "2026-12-11T15:59:59.999Z";
+    expect(message("deadline_not_later", "zh-CN", { currentDeadline })).toBe(
+      "新期限须晚于当前期限（2026-12-11 23:59）",
+    );
+    expect(message("deadline_not_later", "en", { currentDeadline })).toBe(
+      "The new deadline must be later than the current one (2026-12-11 23:59)",
+    );
+    // A county date is no instant: it stays as it is.
+    expect(message("date_in_past", "zh-CN", { today: "2026-12-03" })).toBe(
+      "值班日期不能早于今天（2026-12-03）",
+    );
+  });
+
+  it("names the type a field should have in the reader's language", () => {
+    expect(message("invalid_type", "zh-CN", { expected: "number" })).toBe("类型不正确，应为数字");
+    expect(message("invalid_type", "zh-CN", { expected: "string" })).toBe("类型不正确，应为文本");
+    expect(message("invalid_type", "en", { expected: "number" })).toBe("Wrong type; expected a number");
+    // The same param, in another message, still names a contact's role.
+    expect(
+      message("contact_wrong_role", "zh-CN", { name: "甲", actual: "other", expected: "liaisonLeader" }),
+    ).toBe("联系人“甲”是其他，此处须为联系领导");
+  });
+
   it("leaves a placeholder visible rather than printing 'undefined'", () => {
     const text = message("member_not_found", "en");
     expect(text).toBe("Member {id} does not exist");

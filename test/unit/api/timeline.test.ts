@@ -58,3 +58,15 @@ describe("the timeline in words", () => {
     expect(describeEvent(nobody, "en")).toContain("nobody to tell at the lead member level");
   });
 });
+
+describe("how a topic ends", () => {
+  it("closes the loop only when it was completed; a topic not adopted ends without feedback", () => {
+    expect(describeEvent(event("closed", { closedAs: "completed" }, "feedback"), "zh-CN")).toBe("闭环办结");
+    const rejected = event("closed", { closedAs: "rejected" }, "determine");
+    expect(describeEvent(rejected, "zh-CN")).toBe("议题办结：不予采纳");
+    expect(describeEvent(rejected, "en")).toBe("Topic closed: not adopted");
+    expect(describeEvent(event("rejected", { reason: "不属协商范围" }, "determine"), "zh-CN")).toBe(
+      "不予采纳：不属协商范围",
+    );
+  });
+});

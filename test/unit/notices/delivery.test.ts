@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   afterAttempt,
   defaultQuietHours,
+  failureText,
   maxAttempts,
   parseQuietHours,
   quietUntil,
@@ -97,9 +98,21 @@ describe("who the console's inbox reaches", () => {
 
   it("nobody else: a liaison leader, a directory contact or a resident told only in the inbox is a failure, saying why", () => {
     for (const id of ["liaison:01J0", "person:居民丁", "contact:01J0"])
-      expect(unreachableReason({ channel: "inbox", recipient: { id } }), id).toMatch(
-        /无可用联系方式.*no contact/,
-      );
+      expect(unreachableReason({ channel: "inbox", recipient: { id } }), id).toBe("no_contact");
+  });
+
+  it("is stored as a code and read in the reader's language, not both at once", () => {
+    expect(failureText("no_contact", "zh-CN")).toBe("无可用联系方式：此人不使用平台，且未登记手机或电子邮件");
+    expect(failureText("no_contact", "en")).toBe(
+      "No contact: they do not use the console and have no phone or e-mail on record",
+    );
+    // What notices that failed before the code said reads the same way.
+    const before =
+      "无可用联系方式：此人不使用平台，且未登记手机或电子邮件 · no contact: they do not use the console and have no phone or e-mail on record";
+    expect(failureText(before, "zh-CN")).toBe(failureText("no_contact", "zh-CN"));
+    expect(failureText(before, "en")).toBe(failureText("no_contact", "en"));
+    // A provider's own error is shown as the provider wrote it.
+    expect(failureText("Throttling: Rate exceeded", "zh-CN")).toBe("Throttling: Rate exceeded");
   });
 
   it("any other channel has its contact", () => {

@@ -4,7 +4,7 @@ import { render } from "../../../functions/notices/templates";
 import { allTemplates } from "../../../functions/notices/templates/all";
 import { topicClosed, topicRejected } from "../../../functions/notices/templates/outcome-notices";
 import { smsVariables, templateIds } from "../../../functions/notices/templates/sms";
-import { reminderBefore, stepStarted } from "../../../functions/notices/templates/step-notices";
+import { reminderBefore, reminderDue, stepStarted } from "../../../functions/notices/templates/step-notices";
 
 const signature = "【某某县政协】";
 const chars = (text: string) => [...text].length;
@@ -67,9 +67,23 @@ describe("SMS texts", () => {
     expect(text).toContain("2026-12-15 17:30到期");
   });
 
+  it("the reminder at the notify hour of the deadline's day says it is due today, not overdue", () => {
+    const variables = { ...long, title: "路灯不亮", stepName: "确定议题", deadline: "2026-12-11 23:59" };
+    const sms = renderSms(reminderDue, "zh-CN", variables, signature).text;
+    expect(sms).toBe("欧阳建国：议题「路灯不亮」确定议题环节今日到期（2026-12-11 23:59），请尽快完成。");
+    const mail = render(reminderDue, "zh-CN", variables);
+    expect(mail.subject).toBe("今日到期：议题「路灯不亮」");
+    expect(mail.text).toContain("今日到期（期限 2026-12-11 23:59）");
+    for (const text of [sms, mail.text]) expect(text).not.toContain("已到");
+  });
+
   it("says why a topic was declined and what came of a closed one", () => {
     expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
       "原因：该事项属于信访程序",
+    );
+    // The term the console, the timeline and the exports use.
+    expect(renderSms(topicRejected, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
+      "不予采纳",
     );
     expect(renderSms(topicClosed, "zh-CN", { ...long, title: "广场舞扰民" }, signature).text).toContain(
       "结果：县住建局已将加装电梯",

@@ -63,10 +63,15 @@ function History({ opinion }: { readonly opinion: Opinion }) {
         data-testid="opinion-history"
         items={opinion.history.map((event, index) => ({
           key: index,
+          // The API's sentence says what happened and who did it; its time is the entry's own.
           content: (
             <>
-              <Typography.Text type="secondary">{dateTime(event.at, language)}</Typography.Text> {event.text}
-              {event.actor?.name && <Typography.Text type="secondary"> · {event.actor.name}</Typography.Text>}
+              <Typography.Text type="secondary">{dateTime(event.at, language)}</Typography.Text>{" "}
+              {event.kind === "promoted" && typeof event.details?.topicId === "string" ? (
+                <Link to={`/topics/${event.details.topicId}`}>{event.text}</Link>
+              ) : (
+                event.text
+              )}
             </>
           ),
         }))}

@@ -136,7 +136,7 @@ function StationLists({ stationId }: { stationId: string }) {
           rowKey={(row) => row.id}
           pagination={false}
           scroll={{ x: "max-content" }}
-          columns={[columnOf.title, columnOf.step, columnOf.deadline]}
+          columns={[columnOf.title, columnOf.step, columnOf.status, columnOf.deadline]}
         />
       </Section>
       {can.workOnTopic(session, stationId) && (

@@ -56,8 +56,8 @@ function TopicTimeline({ topic }: { topic: TopicDetail }) {
         content: (
           <div>
             <Typography.Text type="secondary">{dateTime(entry.at, language)}</Typography.Text>{" "}
+            {/* The API's sentence names who did it already. */}
             <Typography.Text>{entry.text}</Typography.Text>
-            {entry.actor?.name && <Typography.Text type="secondary"> · {entry.actor.name}</Typography.Text>}
           </div>
         ),
       }))}

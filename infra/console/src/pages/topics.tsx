@@ -13,7 +13,7 @@ import { dateTime } from "../format";
 import { FilterSelect } from "../patterns/filter-select";
 import { ListPage } from "../patterns/list-page";
 import { useTopicCategories } from "../topics/categories";
-import { StatusTag, topicColumns, useStations } from "../topics/parts";
+import { topicColumns, useStations } from "../topics/parts";
 import { type Step, stepName, steps } from "../topics/steps";
 
 interface Filters {
@@ -95,7 +95,7 @@ export function TopicsPage() {
     columnOf.title,
     { title: t.station, key: "station", render: (_, row) => nameOf(row.stationId) },
     columnOf.step,
-    { title: t.status, key: "status", render: (_, row) => <StatusTag topic={row} /> },
+    columnOf.status,
     columnOf.deadline,
     { title: t.category, key: "category", render: (_, row) => row.categoryName ?? "" },
     { title: t.createdAt, key: "createdAt", render: (_, row) => dateTime(row.createdAt, language) },

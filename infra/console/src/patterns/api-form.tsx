@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Form, type FormInstance, Space } from "antd";
 import { type ReactNode, useState } from "react";
-import { ApiProblem } from "../api/errors";
+import { ApiProblem, type FieldProblem, fieldProblemsText } from "../api/errors";
 import { useApp } from "../app-context";
 import { fieldPaths, formFieldOf, namePathOf } from "./field-placement";
 
@@ -21,7 +21,7 @@ export interface ApiFormProps<V> {
 }
 
 export function ApiForm<V extends object>(props: ApiFormProps<V>) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const [own] = Form.useForm<V>();
   const form = props.form ?? own;
   const [busy, setBusy] = useState(false);
@@ -40,14 +40,18 @@ export function ApiForm<V extends object>(props: ApiFormProps<V>) {
       }
       const known = fieldPaths(form.getFieldsValue());
       const byField = new Map<string, string[]>();
-      const unplaced: string[] = [];
+      const unplaced: FieldProblem[] = [];
       for (const detail of error.details) {
         const field = formFieldOf(detail.field, known, props.fieldMap ?? {});
         if (field) byField.set(field, [...(byField.get(field) ?? []), detail.message]);
-        else unplaced.push(detail.message);
+        else unplaced.push(detail);
       }
       form.setFields([...byField].map(([name, errors]) => ({ name: namePathOf(name) as never, errors })));
-      if (byField.size === 0 || unplaced.length > 0) setProblem([error.message, ...unplaced].join(" "));
+      // What no field of the form shows, above the buttons, the fields named as the form names them.
+      if (unplaced.length > 0 && error.code === "validation_failed")
+        setProblem(fieldProblemsText(unplaced, language));
+      else if (byField.size === 0 || unplaced.length > 0)
+        setProblem([error.message, ...unplaced.map((detail) => detail.message)].join(" "));
     } finally {
       setBusy(false);
     }

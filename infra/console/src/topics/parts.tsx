@@ -89,7 +89,9 @@ export function byUrgency(a: Topic, b: Topic): number {
 }
 
 /** The columns every list of topics shows (home, 议题, a station's page), to be placed in each page's order. */
-export function topicColumns(t: Messages): Record<"title" | "step" | "deadline", ColumnType<Topic>> {
+export function topicColumns(
+  t: Messages,
+): Record<"title" | "step" | "status" | "deadline", ColumnType<Topic>> {
   return {
     title: {
       title: t.title,
@@ -97,6 +99,8 @@ export function topicColumns(t: Messages): Record<"title" | "step" | "deadline",
       render: (_, row) => <Link to={`/topics/${row.id}`}>{row.title}</Link>,
     },
     step: { title: t.step, key: "step", render: (_, row) => <StepTag step={row.step} /> },
+    // A closed topic keeps the step it ended at: its status says it is no longer open.
+    status: { title: t.status, key: "status", render: (_, row) => <StatusTag topic={row} /> },
     deadline: { title: t.deadline, key: "deadline", render: (_, row) => <DeadlineText topic={row} /> },
   };
 }
