@@ -10,6 +10,7 @@ import { dynamodb, tableName } from "../../functions/kernel/table/client";
 import { toItem } from "../../functions/kernel/table/items";
 import { topicParticipantKey } from "../../functions/kernel/table/keys";
 import { responseSchemas } from "../../functions/meta/response-schemas";
+import { watchDynamoDbRequests } from "../bench/dynamodb-requests";
 import { createTopic } from "../workflow/harness";
 import {
   type Api,
@@ -388,6 +389,33 @@ describe("what taking part in a topic lets the member read", () => {
     expect(await readsTopic(topic.id, stranger)).toBe(404);
     expect(await listed(stranger)).not.toContain(topic.id);
     expectApiError(await api.get(`/topics?stationId=${station.id}`, { token: stranger }), 404, "not_found");
+  });
+
+  it("keeps a participant's GET /topics at 2 table requests, and a topic read at 3", async () => {
+    const member = await createMember(api);
+    const token = await memberToken(member);
+    const topic = await createTopic(api, station.id, { title: "请求预算" });
+    await assign(api, other.id, member.id);
+    const invitation = await invite(member, { topicId: topic.id });
+    expect((await api.post(`/invitations/${invitation.id}/accept`, {}, { token })).status).toBe(200);
+    const byRequest = new Map<string, number>();
+    watchDynamoDbRequests("participantBudget", ({ scope }) => {
+      const id = scope.requestId;
+      if (typeof id === "string") byRequest.set(id, (byRequest.get(id) ?? 0) + 1);
+    });
+    const requestsOf = async (path: string) => {
+      const reply = await api.get(path, { token });
+      expect(reply.status, reply.text).toBe(200);
+      return byRequest.get(reply.headers.get("apigw-requestid") ?? "");
+    };
+    try {
+      await requestsOf("/topics?limit=20"); // the caller's user record, cached after this
+      expect(await requestsOf("/topics?limit=20")).toBe(2);
+      // The topic, the member's reach, the timeline: the participant record is not read.
+      expect(await requestsOf(`/topics/${topic.id}`)).toBe(3);
+    } finally {
+      dynamodb().middlewareStack.remove("participantBudget");
+    }
   });
 
   it("reads the topic from the participant record alone (one written before it was indexed)", async () => {
