@@ -31,6 +31,7 @@ export const invitationColumns: readonly CsvColumn[] = [
     (i, language) => kindLabels[i.topicId ? "topic" : "station"][language],
   ),
   column({ "zh-CN": "议题编号", en: "Topic" }, (i) => i.topicId),
+  column({ "zh-CN": "议题", en: "Topic title" }, (i) => i.topicTitle),
   column({ "zh-CN": "状态", en: "Status" }, (i, language) => statusLabels[i.status][language]),
   column({ "zh-CN": "邀请说明", en: "Note" }, (i) => i.note),
   column({ "zh-CN": "邀请人", en: "Invited by" }, (i) => i.invitedBy.name ?? i.invitedBy.subject),

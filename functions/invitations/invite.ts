@@ -23,6 +23,7 @@ import {
   closeInvitation,
   createInvitation,
   findInvitation,
+  invitedTopic,
   presentInvitation,
   type StoredInvitation,
 } from "./store";
@@ -35,8 +36,11 @@ export async function invite(
 ): Promise<Invitation> {
   // Staff invite to their own stations only; any other station does not exist for them.
   assertCanChangeStation(principal, stationId);
-  const station = await getStation(stationId);
-  const member = await getMember(input.memberId);
+  const [station, member, topic] = await Promise.all([
+    getStation(stationId),
+    getMember(input.memberId),
+    input.topicId ? invitedTopic(input.topicId, stationId) : undefined,
+  ]);
   const now = clock().now();
   const invitation: StoredInvitation = {
     id: newId(now.getTime()),
@@ -44,7 +48,7 @@ export async function invite(
     stationName: station.name,
     memberId: member.id,
     memberName: member.name,
-    ...(input.topicId ? { topicId: input.topicId } : {}),
+    ...(input.topicId && topic ? { topicId: input.topicId, topicTitle: topic.title } : {}),
     ...(input.note ? { note: input.note } : {}),
     status: "pending",
     invitedBy: actorOf(principal),
@@ -73,9 +77,11 @@ async function tellMember(
       recipientName: member.name,
       inviterName: invitation.invitedBy.name ?? station.name,
       stationName: station.name,
-      purpose: invitation.topicId ? `参加${station.name}的议题活动` : `下沉到${station.name}联系服务群众`,
+      purpose: invitation.topicId
+        ? `参加${station.name}议题“${invitation.topicTitle ?? ""}”的活动`
+        : `下沉到${station.name}联系服务群众`,
       purposeEn: invitation.topicId
-        ? `to take part in a topic at ${station.name}`
+        ? `to take part in the topic "${invitation.topicTitle ?? ""}" at ${station.name}`
         : `to serve at ${station.name}`,
       note,
       expiresAt: localDateTime(invitation.expiresAt, config().timeZone),

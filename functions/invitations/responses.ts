@@ -16,6 +16,8 @@ export const invitation = v.object({
   memberId: id,
   memberName: v.string(),
   topicId: v.optional(id),
+  /** The title of the topic invited to, as it was when invited. */
+  topicTitle: v.optional(v.string()),
   note: v.optional(v.string()),
   /** `expired` is read from `expiresAt`: a pending invitation past it can no longer be accepted. */
   status: v.picklist(invitationStatuses),

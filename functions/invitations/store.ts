@@ -14,7 +14,15 @@ import {
   statusAt,
 } from "../domain/invitations/invitations";
 import { tableName } from "../kernel/table/client";
-import { getItem, type Page, type PagedQuery, queryPage, toItem, values } from "../kernel/table/items";
+import {
+  getItem,
+  getMany,
+  type Page,
+  type PagedQuery,
+  queryPage,
+  toItem,
+  values,
+} from "../kernel/table/items";
 import {
   invitationIndexKeys,
   invitationKey,
@@ -25,6 +33,7 @@ import {
   pendingInvitationKey,
   stationKey,
   topicKey,
+  topicParticipantIndexKeys,
   topicParticipantKey,
 } from "../kernel/table/keys";
 import { writeTransaction } from "../kernel/table/transaction";
@@ -112,6 +121,29 @@ export async function createInvitation(invitation: StoredInvitation): Promise<vo
   throw new ConflictError("already_exists");
 }
 
+/**
+ * The topic an invitation names, if it is the station's: its title goes with the invitation, so that
+ * the member, who may not read the topic before accepting, is told what it is. Read through its key
+ * only (invitations know no topics beyond it); the creation still checks it in its transaction.
+ */
+export async function invitedTopic(topicId: string, stationId: string): Promise<{ title: string }> {
+  const topic = await getItem<{ stationId: string; title: string }>(topicKey(topicId));
+  if (!topic || topic.stationId !== stationId) throw new NotFoundError("topic", topicId);
+  return { title: topic.title };
+}
+
+/** Invitations to a topic sent before they carried its title get it from the topic (one batch read). */
+async function withTopicTitles(stored: StoredInvitation[]): Promise<StoredInvitation[]> {
+  const untitled = [...new Set(stored.flatMap((i) => (i.topicId && !i.topicTitle ? [i.topicId] : [])))];
+  if (untitled.length === 0) return stored;
+  const topics = await getMany<{ id: string; title: string }>(untitled.map(topicKey));
+  const titles = new Map(topics.map((topic) => [topic.id, topic.title]));
+  return stored.map((i) => {
+    const title = i.topicId && !i.topicTitle ? titles.get(i.topicId) : undefined;
+    return title ? { ...i, topicTitle: title } : i;
+  });
+}
+
 export function findInvitation(invitationId: string): Promise<StoredInvitation | undefined> {
   return getItem<StoredInvitation>(invitationKey(invitationId));
 }
@@ -156,10 +188,14 @@ export async function invitationPage(
     limit: options.limit,
     cursor: options.cursor,
   });
-  return { items: page.items.map((stored) => presentInvitation(stored, options.now)), cursor: page.cursor };
+  const items = await withTopicTitles(page.items);
+  return { items: items.map((stored) => presentInvitation(stored, options.now)), cursor: page.cursor };
 }
 
-/** What an accepted invitation makes: an assignment (basis `choice`) or a topic participant. */
+/**
+ * What an accepted invitation makes: an assignment (basis `choice`) or a topic participant, found
+ * in the member's reach (GSI1) as a membership is: what lets the member read the topic.
+ */
 function acceptanceWrites(invitation: StoredInvitation, at: string): TransactWriteItem[] {
   const { stationId, memberId, topicId } = invitation;
   if (!topicId) return assignmentWrites({ stationId, memberId, basis: "choice", assignedAt: at });
@@ -169,7 +205,7 @@ function acceptanceWrites(invitation: StoredInvitation, at: string): TransactWri
         TableName: tableName(),
         Item: toItem(
           { topicId, stationId, memberId, invitationId: invitation.id, since: at },
-          topicParticipantKey(topicId, memberId),
+          { ...topicParticipantKey(topicId, memberId), ...topicParticipantIndexKeys(topicId, memberId) },
           "participant",
         ),
         ConditionExpression: "attribute_not_exists(PK)",

@@ -2,15 +2,21 @@
  * 委员下沉 by invitation: a station's staff invite a member, the member accepts or declines, the
  * staff withdraw, invitations expire; every change lands in the member's history.
  */
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { clock, setClock, simulatedClock } from "../../functions/kernel/clock";
+import { dynamodb, tableName } from "../../functions/kernel/table/client";
+import { toItem } from "../../functions/kernel/table/items";
+import { topicParticipantKey } from "../../functions/kernel/table/keys";
 import { responseSchemas } from "../../functions/meta/response-schemas";
+import { watchDynamoDbRequests } from "../bench/dynamodb-requests";
 import { createTopic } from "../workflow/harness";
 import {
   type Api,
   type Assignment,
   absentId,
+  assign,
   createMember,
   createStation,
   expectApiError,
@@ -26,6 +32,7 @@ interface Invitation {
   stationName: string;
   memberId: string;
   topicId?: string;
+  topicTitle?: string;
   note?: string;
   status: string;
   invitedBy: { subject: string; name?: string; role: string };
@@ -327,6 +334,126 @@ describe("inviting to one topic", () => {
       ["invited", undefined],
       ["accepted", topic.id],
     ]);
+  });
+});
+
+describe("what taking part in a topic lets the member read", () => {
+  interface TopicView {
+    id: string;
+    stationId: string;
+    title: string;
+    responsible: { name: string; phone?: string };
+  }
+  const listed = async (token: string, query = "") =>
+    (await api.get(`/topics?limit=100${query}`, { token }))
+      .json<{ items: TopicView[] }>()
+      .items.map((t) => t.id);
+  const readsTopic = async (topicId: string, token: string) =>
+    (await api.get(`/topics/${topicId}`, { token })).status;
+
+  it("reads and lists the topic once accepted, with contacts masked as for a member of the station", async () => {
+    const member = await createMember(api);
+    const token = await memberToken(member);
+    const topic = await createTopic(api, station.id, { title: "村口道路拓宽" });
+    const sibling = await createTopic(api, station.id, { title: "不相关的议题" });
+    const own = await createTopic(api, other.id, { title: "本站议题" });
+    await assign(api, other.id, member.id);
+
+    const invitation = await invite(member, { topicId: topic.id });
+    expect(invitation.topicTitle).toBe("村口道路拓宽");
+    const mine = (await api.get(`/members/${member.id}/invitations`, { token })).json<{
+      items: Invitation[];
+    }>();
+    expect(mine.items.map((i) => i.topicTitle)).toEqual(["村口道路拓宽"]);
+    // Pending: nothing of the station yet.
+    expect(await readsTopic(topic.id, token)).toBe(404);
+    expect(await listed(token)).not.toContain(topic.id);
+
+    const accepted = await api.post(`/invitations/${invitation.id}/accept`, {}, { token });
+    expect(accepted.status, accepted.text).toBe(200);
+    const detail = await api.get(`/topics/${topic.id}`, { token });
+    expect(detail.status, detail.text).toBe(200);
+    expect(detail.json<TopicView>().responsible).toEqual({ name: "经办人丙", phone: "136****0001" });
+    const all = await listed(token);
+    expect(all).toEqual(expect.arrayContaining([topic.id, own.id]));
+    expect(all).not.toContain(sibling.id);
+    expect(await listed(token, "&status=open")).toContain(topic.id);
+    // The station's list shows the member the one topic they take part in, nothing else of it.
+    expect(await listed(token, `&stationId=${station.id}`)).toEqual([topic.id]);
+    expect(await readsTopic(sibling.id, token)).toBe(404);
+    expectApiError(await api.get(`/stations/${station.id}`, { token }), 404, "not_found");
+    // The delivery log of the topic, as anyone who may read it.
+    expect((await api.get(`/notifications?topicId=${topic.id}`, { token })).status).toBe(200);
+    // Someone else's acceptance grants nothing to another member.
+    const stranger = await memberToken(await createMember(api));
+    expect(await readsTopic(topic.id, stranger)).toBe(404);
+    expect(await listed(stranger)).not.toContain(topic.id);
+    expectApiError(await api.get(`/topics?stationId=${station.id}`, { token: stranger }), 404, "not_found");
+  });
+
+  it("keeps a participant's GET /topics at 2 table requests, and a topic read at 3", async () => {
+    const member = await createMember(api);
+    const token = await memberToken(member);
+    const topic = await createTopic(api, station.id, { title: "请求预算" });
+    await assign(api, other.id, member.id);
+    const invitation = await invite(member, { topicId: topic.id });
+    expect((await api.post(`/invitations/${invitation.id}/accept`, {}, { token })).status).toBe(200);
+    const byRequest = new Map<string, number>();
+    watchDynamoDbRequests("participantBudget", ({ scope }) => {
+      const id = scope.requestId;
+      if (typeof id === "string") byRequest.set(id, (byRequest.get(id) ?? 0) + 1);
+    });
+    const requestsOf = async (path: string) => {
+      const reply = await api.get(path, { token });
+      expect(reply.status, reply.text).toBe(200);
+      return byRequest.get(reply.headers.get("apigw-requestid") ?? "");
+    };
+    try {
+      await requestsOf("/topics?limit=20"); // the caller's user record, cached after this
+      expect(await requestsOf("/topics?limit=20")).toBe(2);
+      // The topic, the member's reach, the timeline: the participant record is not read.
+      expect(await requestsOf(`/topics/${topic.id}`)).toBe(3);
+    } finally {
+      dynamodb().middlewareStack.remove("participantBudget");
+    }
+  });
+
+  it("reads the topic from the participant record alone (one written before it was indexed)", async () => {
+    const member = await createMember(api);
+    const topic = await createTopic(api, station.id, { title: "早先的参与" });
+    const token = await memberToken(member);
+    expect(await readsTopic(topic.id, token)).toBe(404);
+    await dynamodb().send(
+      new PutItemCommand({
+        TableName: tableName(),
+        Item: toItem(
+          { topicId: topic.id, stationId: station.id, memberId: member.id, since: new Date().toISOString() },
+          topicParticipantKey(topic.id, member.id),
+          "participant",
+        ),
+      }),
+    );
+    expect(await readsTopic(topic.id, token)).toBe(200);
+  });
+
+  it("grants nothing for a declined or a withdrawn invitation", async () => {
+    const topic = await createTopic(api, station.id, { title: "谢绝与撤回" });
+    const declining = await createMember(api);
+    const declinerToken = await memberToken(declining);
+    const declined = await invite(declining, { topicId: topic.id });
+    expect((await api.post(`/invitations/${declined.id}/decline`, {}, { token: declinerToken })).status).toBe(
+      200,
+    );
+    const withdrawnFrom = await createMember(api);
+    const withdrawnToken = await memberToken(withdrawnFrom);
+    const withdrawn = await invite(withdrawnFrom, { topicId: topic.id });
+    expect((await api.post(`/invitations/${withdrawn.id}/withdraw`, {}, { token: staff })).status).toBe(200);
+    for (const token of [declinerToken, withdrawnToken]) {
+      expect(await readsTopic(topic.id, token)).toBe(404);
+      expect(await listed(token)).not.toContain(topic.id);
+      expectApiError(await api.get(`/topics?stationId=${station.id}`, { token }), 404, "not_found");
+      expectApiError(await api.get(`/notifications?topicId=${topic.id}`, { token }), 404, "not_found");
+    }
   });
 });
 

@@ -92,3 +92,44 @@ test("a station invites a suggested member, who accepts", async ({ page, console
   expect(text).toContain(zhang);
   expect(text).toContain("已接受");
 });
+
+test("a member invited to one topic of another station accepts, and reads it", async ({
+  page,
+  consoleUrl,
+}) => {
+  const zone = "工业园区片区委员工作站";
+  const topic = "园区企业用工难、留人难（演示）";
+  await signInAs(page, consoleUrl, `演示·${zone}工作人员`);
+  await page.getByRole("menuitem", { name: "工作站（室）" }).click();
+  await page.getByTestId("stations").getByRole("link", { name: zone }).click();
+  await expect(page.getByRole("heading", { name: zone })).toBeVisible();
+  const invitations = card(page, "邀请");
+  await invitations.getByRole("button", { name: "邀请委员" }).click();
+  const dialog = page.getByRole("dialog", { name: "邀请委员", exact: true });
+  await choose(page, "姓名", `${zhang} · 中共`);
+  await dialog.getByRole("radio", { name: "议题活动" }).check();
+  await choose(page, "议题", topic);
+  await dialog.getByRole("button", { name: "发送邀请" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(invitations.locator(".ant-list-item").filter({ hasText: zhang })).toContainText(
+    `议题活动：${topic}`,
+  );
+
+  // The member is told which topic, and once they accept, it is among theirs and opens.
+  await signOut(page);
+  await signInAs(page, consoleUrl, zhang);
+  const myTopics = page.getByTestId("my-topics");
+  await expect(myTopics.locator("tr.ant-table-row").first()).toBeVisible();
+  await expect(myTopics).not.toContainText(topic);
+  const invited = card(page, "邀请").locator(".ant-list-item").filter({ hasText: zone });
+  await expect(invited).toContainText(`议题活动：${topic}`);
+  await expect(invited).toContainText("待答复");
+  await invited.getByRole("button", { name: "接受" }).click();
+  await expect(invited).toContainText("已接受");
+  const row = myTopics.locator("tr.ant-table-row").filter({ hasText: topic });
+  await expect(row).toContainText(zone);
+  await expectAccessible(page, "home (member who took part in a topic)");
+  await invited.getByRole("link", { name: topic }).click();
+  await expect(page.getByRole("heading", { name: topic })).toBeVisible();
+  await expect(page.getByTestId("timeline")).toBeVisible();
+});

@@ -548,13 +548,35 @@ describe("listTopics", () => {
   });
 
   it("by several stations", async () => {
-    const page = await listTopics({ stationIds: [stationA, stationC] }, { limit: 100, cursor: undefined });
+    const page = await listTopics(
+      { readable: { stationIds: [stationA, stationC], topicIds: [] } },
+      { limit: 100, cursor: undefined },
+    );
     expect(ids(page.items)).toEqual(expected((t) => t.stationId === stationA || t.stationId === stationC));
     expect(page.items).toHaveLength(16);
-    expect(await listTopics({ stationIds: [] }, { limit: 100, cursor: undefined })).toEqual({
-      items: [],
-      cursor: null,
-    });
+    expect(
+      await listTopics({ readable: { stationIds: [], topicIds: [] } }, { limit: 100, cursor: undefined }),
+    ).toEqual({ items: [], cursor: null });
+  });
+
+  it("by stations or single topics (a member's invited ones), and one station's named topics", async () => {
+    const invited = fixtures.filter((t) => t.stationId === stationB).slice(0, 2);
+    const invitedIds = ids(invited);
+    const page = await listTopics(
+      { readable: { stationIds: [stationA], topicIds: invitedIds } },
+      { limit: 100, cursor: undefined },
+    );
+    expect(ids(page.items)).toEqual(expected((t) => t.stationId === stationA || invitedIds.includes(t.id)));
+    const onlyTopics = await listTopics(
+      { readable: { stationIds: [], topicIds: invitedIds } },
+      { limit: 100, cursor: undefined },
+    );
+    expect(ids(onlyTopics.items)).toEqual([...invitedIds].sort());
+    const ofStation = await listTopics(
+      { stationId: stationB, readable: { stationIds: [], topicIds: invitedIds.slice(0, 1) } },
+      { limit: 100, cursor: undefined },
+    );
+    expect(ids(ofStation.items)).toEqual(invitedIds.slice(0, 1));
   });
 
   it("by step, across every topic", async () => {
@@ -592,7 +614,7 @@ describe("listTopics", () => {
     );
     expect(ids(page.items)).toEqual([fixtures[0]?.id]);
     const several = await listTopics(
-      { stationIds: [stationB], status: "open", step: "determine" },
+      { readable: { stationIds: [stationB], topicIds: [] }, status: "open", step: "determine" },
       { limit: 100, cursor: undefined },
     );
     expect(ids(several.items)).toEqual(
@@ -618,7 +640,7 @@ describe("listTopics", () => {
 
   it("pages through filtered lists without losses or repeats", async () => {
     const filters: TopicFilter[] = [
-      { stationIds: [stationA, stationB] },
+      { readable: { stationIds: [stationA, stationB], topicIds: [] } },
       { status: "open" },
       { overdueAt },
       { stationId: stationC, status: "open" },

@@ -55,10 +55,18 @@ export const userIndexKeys = (subject: string, role: string) => ({
   GSI2SK: `USER#${subject}`,
 });
 
+/**
+ * What a member reaches, one GSI1 partition: the stations they serve at (`STATION#<id>`) and the
+ * topics they take part in by invitation (`TOPIC#<id>`). One Query reads both (decision 0024 addendum).
+ */
+export const memberReach = (memberId: string) => `MEMBER#${memberId}`;
+export const reachedStation = (stationId: string) => `STATION#${stationId}`;
+export const reachedTopic = (topicId: string) => `TOPIC#${topicId}`;
+
 /** A membership is found from the station (PK) and, through GSI1, from the member. */
 export const membershipIndexKeys = (stationId: string, memberId: string) => ({
-  GSI1PK: `MEMBER#${memberId}`,
-  GSI1SK: `STATION#${stationId}`,
+  GSI1PK: memberReach(memberId),
+  GSI1SK: reachedStation(stationId),
 });
 
 /** Notifications: one item each, a guard per idempotency key, found by topic (GSI1) and recipient (GSI2). */
@@ -149,10 +157,17 @@ export const pendingInvitationKey = (stationId: string, memberId: string, topicI
   SK: "GUARD",
 });
 
-/** A member who accepted an invitation to one topic's activities. */
+/**
+ * A member who accepted an invitation to one topic's activities: in the topic's partition, and in
+ * the member's reach (GSI1), so that the topics a member may read are one Query away.
+ */
 export const topicParticipantKey = (topicId: string, memberId: string) => ({
   PK: `TOPIC#${topicId}`,
   SK: `PARTICIPANT#${memberId}`,
+});
+export const topicParticipantIndexKeys = (topicId: string, memberId: string) => ({
+  GSI1PK: memberReach(memberId),
+  GSI1SK: reachedTopic(topicId),
 });
 
 // —— Activities and the duty roster (issue #12, decision 0020) ——

@@ -10,7 +10,13 @@ import type { AssignmentBasis } from "../../domain/registry/members";
 import { clock } from "../../kernel/clock";
 import { dynamodb, tableName } from "../../kernel/table/client";
 import { type Page, queryAll, queryPage, toItem, values } from "../../kernel/table/items";
-import { membershipIndexKeys, membershipKey, stationKey } from "../../kernel/table/keys";
+import {
+  memberReach,
+  membershipIndexKeys,
+  membershipKey,
+  reachedStation,
+  stationKey,
+} from "../../kernel/table/keys";
 import { asThrottle, isConditionFailure, writeTransaction } from "../../kernel/table/transaction";
 import type { Assignment } from "../responses";
 import { type Actor, historyWrite, systemActor } from "./history";
@@ -175,12 +181,12 @@ export function allStationAssignments(stationId: string): Promise<StoredAssignme
   });
 }
 
-/** A member's assignments, through the inverted index. */
+/** A member's assignments, through the inverted index (their reach's stations, not its topics). */
 export function assignmentsOfMember(memberId: string): Promise<StoredAssignment[]> {
   return queryAll<StoredAssignment>({
     index: "GSI1",
-    partition: { name: "GSI1PK", value: `MEMBER#${memberId}` },
-    sortKeyPrefix: { name: "GSI1SK", value: "STATION#" },
+    partition: { name: "GSI1PK", value: memberReach(memberId) },
+    sortKeyPrefix: { name: "GSI1SK", value: reachedStation("") },
   });
 }
 

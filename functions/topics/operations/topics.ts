@@ -39,7 +39,7 @@ import { registerTopic } from "../register";
 import { defaultRecoveryServices, defaultTopicServices } from "../services";
 import { listTopics, type StoredTopic, topicTimeline } from "../store/topics";
 import { describeEvent } from "../timeline";
-import { readableStations, readVisibleTopic } from "../visibility";
+import { readableFilter, readableTopics, readVisibleTopic } from "../visibility";
 import { topicColumns } from "./topic-columns";
 
 const services = defaultTopicServices();
@@ -116,6 +116,8 @@ export const topicOperations = [
     operationId: "listTopics",
     ...(documented && {
       summary: "议题列表 · List topics (by station, step, status, overdue, category)",
+      description:
+        "The county office: every topic. Staff: their stations' topics. A member: the topics of the stations they serve at and the topics they take part in by an accepted invitation (with `stationId`, a station where they only take part in some topics lists those). Contacts are masked but for the county office and the topic's station.",
       tag: "topics",
       responses: [
         { status: 200, description: "A page of topics", schema: "TopicPage" },
@@ -124,15 +126,11 @@ export const topicOperations = [
     }),
     query: topicListQuery,
     async handle({ request, principal, query }) {
-      const readable = await readableStations(principal);
-      if (query.stationId && readable && !readable.includes(query.stationId)) {
-        throw new NotFoundError("station", query.stationId);
-      }
+      const readable = readableFilter(await readableTopics(principal), query.stationId);
       const now = clock().now();
       const page = await listTopics(
         {
-          ...(query.stationId ? { stationId: query.stationId } : {}),
-          ...(readable && !query.stationId ? { stationIds: readable } : {}),
+          ...readable,
           ...(query.step ? { step: query.step } : {}),
           ...(query.status ? { status: query.status } : {}),
           ...(query.category ? { category: query.category } : {}),
@@ -152,6 +150,8 @@ export const topicOperations = [
     operationId: "getTopic",
     ...(documented && {
       summary: "议题详情与全过程记录 · A topic with its timeline",
+      description:
+        "Whoever may list it (see listTopics): a member reads a topic of a station they serve at or one they take part in by an accepted invitation; 404 otherwise.",
       tag: "topics",
       responses: [
         { status: 200, description: "The topic and its timeline", schema: "TopicDetail" },

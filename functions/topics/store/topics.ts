@@ -338,13 +338,35 @@ export async function topicTimeline(topicId: string): Promise<TopicEvent[]> {
 
 export interface TopicFilter {
   readonly stationId?: string;
-  /** Only topics of these stations (a staff user's or a member's); at most 100. */
-  readonly stationIds?: readonly string[];
+  /**
+   * Only topics of these stations (a staff user's or a member's) or these topics (those a member
+   * takes part in by invitation); at most 100 of each.
+   */
+  readonly readable?: { readonly stationIds: readonly string[]; readonly topicIds: readonly string[] };
   readonly step?: TopicStep;
   readonly status?: "open" | "closed";
   readonly category?: string;
   /** Open topics whose current deadline has passed at this instant. */
   readonly overdueAt?: Date;
+}
+
+/** `#stationId IN (…) OR #id IN (…)` for what the caller may read, its values added; none: nothing. */
+function readableClause(
+  readable: NonNullable<TopicFilter["readable"]>,
+  values: Record<string, unknown>,
+): string | undefined {
+  const list = (ids: readonly string[], prefix: string) =>
+    ids.slice(0, 100).map((id, index) => {
+      values[`:${prefix}${index}`] = id;
+      return `:${prefix}${index}`;
+    });
+  const stations = list(readable.stationIds, "station");
+  const topics = list(readable.topicIds, "topic");
+  const either = [
+    ...(stations.length ? [`#stationId IN (${stations.join(", ")})`] : []),
+    ...(topics.length ? [`#id IN (${topics.join(", ")})`] : []),
+  ];
+  return either.length ? `(${either.join(" OR ")})` : undefined;
 }
 
 export async function listTopics(
@@ -353,13 +375,10 @@ export async function listTopics(
 ): Promise<Page<StoredTopic>> {
   const clauses: string[] = [];
   const values: Record<string, unknown> = {};
-  if (filter.stationIds) {
-    if (filter.stationIds.length === 0) return { items: [], cursor: null };
-    const names = filter.stationIds.slice(0, 100).map((stationId, index) => {
-      values[`:station${index}`] = stationId;
-      return `:station${index}`;
-    });
-    clauses.push(`#stationId IN (${names.join(", ")})`);
+  if (filter.readable) {
+    const clause = readableClause(filter.readable, values);
+    if (!clause) return { items: [], cursor: null };
+    clauses.push(clause);
   }
   if (filter.step) {
     clauses.push("#step = :step");

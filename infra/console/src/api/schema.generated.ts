@@ -439,7 +439,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 议题列表 · List topics (by station, step, status, overdue, category) */
+        /**
+         * 议题列表 · List topics (by station, step, status, overdue, category)
+         * @description The county office: every topic. Staff: their stations' topics. A member: the topics of the stations they serve at and the topics they take part in by an accepted invitation (with `stationId`, a station where they only take part in some topics lists those). Contacts are masked but for the county office and the topic's station.
+         */
         get: operations["listTopics"];
         put?: never;
         /**
@@ -460,7 +463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 议题详情与全过程记录 · A topic with its timeline */
+        /**
+         * 议题详情与全过程记录 · A topic with its timeline
+         * @description Whoever may list it (see listTopics): a member reads a topic of a station they serve at or one they take part in by an accepted invitation; 404 otherwise.
+         */
         get: operations["getTopic"];
         put?: never;
         post?: never;
@@ -1897,6 +1903,7 @@ export interface components {
             memberId: string;
             memberName: string;
             topicId?: string;
+            topicTitle?: string;
             note?: string;
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
@@ -1928,6 +1935,7 @@ export interface components {
                 memberId: string;
                 memberName: string;
                 topicId?: string;
+                topicTitle?: string;
                 note?: string;
                 /** @enum {string} */
                 status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";

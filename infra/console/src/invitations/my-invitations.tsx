@@ -1,9 +1,11 @@
 /**
- * A member's invitations on their home page: where and to what they are invited, and the answer —
- * accept, or decline with a word to the station. The API tells the station.
+ * A member's invitations on their home page: where and to what they are invited (the topic by its
+ * title, a link once accepted), and the answer — accept, or decline with a word to the station. The
+ * API tells the station.
  */
 import { Alert, Button, Input, List, Modal, Tag } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import type { Invitation } from "../api/types";
 import { useSession } from "../app-context";
@@ -11,7 +13,7 @@ import { dateTime } from "../format";
 import { invitationStatusLabels, labelOf } from "../i18n/vocabulary";
 import { Section } from "../patterns/section";
 import { useAction } from "../patterns/use-action";
-import { useLoad } from "../patterns/use-load";
+import { type Loaded, useLoad } from "../patterns/use-load";
 
 type Reply = "accept" | "decline";
 
@@ -70,16 +72,51 @@ function DeclineModal({
   );
 }
 
-export function MyInvitations({ memberId }: { readonly memberId: string }) {
-  const { api, t, language } = useSession();
-  const invitations = useLoad(
+/** The member's latest invitations (the home page shares them with its list of topics). */
+export function useMyInvitations(memberId: string): Loaded<{ items: Invitation[] }> {
+  const { api } = useSession();
+  return useLoad(
     () =>
       unwrap(
         api.GET("/members/{memberId}/invitations", { params: { path: { memberId }, query: { limit: 20 } } }),
       ),
     [api, memberId],
   );
-  const { answer, problem } = useAnswer(invitations.reload);
+}
+
+/** What the member is invited to: serving at the station, or the topic named (a link once accepted). */
+function InvitedTo({ invitation }: { readonly invitation: Invitation }) {
+  const { t } = useSession();
+  if (!invitation.topicId) return <>{t.inviteToStation}</>;
+  const title = invitation.topicTitle ?? invitation.topicId;
+  return (
+    <>
+      {`${t.inviteToTopic}：`}
+      {invitation.status === "accepted" ? (
+        // Underlined: a link inside a line of text must not be told apart by its colour alone.
+        <Link to={`/topics/${invitation.topicId}`} style={{ textDecoration: "underline" }}>
+          {title}
+        </Link>
+      ) : (
+        title
+      )}
+    </>
+  );
+}
+
+export function MyInvitations({
+  invitations,
+  onAnswered,
+}: {
+  readonly invitations: Loaded<{ items: Invitation[] }>;
+  /** After an answer: what an acceptance opened (a topic, a station) shows elsewhere on the page. */
+  readonly onAnswered?: () => void;
+}) {
+  const { t, language } = useSession();
+  const { answer, problem } = useAnswer(() => {
+    invitations.reload();
+    onAnswered?.();
+  });
   const [declining, setDeclining] = useState<Invitation | undefined>();
   return (
     <Section title={t.invitations} level={2}>
@@ -111,7 +148,10 @@ export function MyInvitations({ memberId }: { readonly memberId: string }) {
               }
               description={
                 <>
-                  <div>{`${i.topicId ? t.inviteToTopic : t.inviteToStation} · ${dateTime(i.createdAt, language)}`}</div>
+                  <div>
+                    <InvitedTo invitation={i} />
+                    {` · ${dateTime(i.createdAt, language)}`}
+                  </div>
                   {i.note && <div>{i.note}</div>}
                 </>
               }

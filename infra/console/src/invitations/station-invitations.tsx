@@ -39,7 +39,7 @@ function InvitationLine({
         <>
           <div>
             {invitation.topicId
-              ? `${t.inviteToTopic}：${topic?.title ?? invitation.topicId}`
+              ? `${t.inviteToTopic}：${invitation.topicTitle ?? topic?.title ?? invitation.topicId}`
               : t.inviteToStation}
             {" · "}
             {dateTime(invitation.createdAt, language)}

@@ -1,21 +1,32 @@
 /**
  * 工作台: for staff and the county office, my open topics by step (overdue and soonest first) and the
- * notices that did not arrive, and a station staff's 4+X pace; for a member, the topics at my stations,
- * my next duty shifts and my invitations.
+ * notices that did not arrive, and a station staff's 4+X pace; for a member, the topics at my stations
+ * and those I take part in, my next duty shifts and my invitations.
  */
 import { Alert, Card, Col, Flex, List, Row, Table, Typography } from "antd";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { unwrap } from "../api/errors";
 import type { Notification, Topic } from "../api/types";
 import { useSession } from "../app-context";
 import { can } from "../auth/session";
 import { dateTime } from "../format";
-import { MyInvitations } from "../invitations/my-invitations";
+import { MyInvitations, useMyInvitations } from "../invitations/my-invitations";
 import { useLoad } from "../patterns/use-load";
 import { byUrgency, topicColumns, useStations } from "../topics/parts";
 import { MyStationsPace, NextDutyShift } from "./home-cards";
 
-function MyTopics({ title }: { title: string }) {
+function MyTopics({
+  title,
+  refresh = 0,
+  stationNames = {},
+}: {
+  readonly title: string;
+  /** Changes when the list may have grown (a member accepted an invitation to a topic). */
+  readonly refresh?: number;
+  /** Names of stations the caller cannot list (a topic a member takes part in by invitation). */
+  readonly stationNames?: Readonly<Record<string, string>>;
+}) {
   const { api, t } = useSession();
   const columnOf = topicColumns(t);
   const { nameOf } = useStations();
@@ -24,8 +35,12 @@ function MyTopics({ title }: { title: string }) {
       [
         ...(await unwrap(api.GET("/topics", { params: { query: { status: "open", limit: 100 } } }))).items,
       ].sort(byUrgency),
-    [api],
+    [api, refresh],
   );
+  const stationOf = (id: string) => {
+    const listed = nameOf(id);
+    return listed !== id ? listed : (stationNames[id] ?? id);
+  };
   return (
     <Card
       title={
@@ -48,7 +63,7 @@ function MyTopics({ title }: { title: string }) {
           columnOf.title,
           columnOf.step,
           columnOf.deadline,
-          { title: t.station, key: "station", render: (_, row) => nameOf(row.stationId) },
+          { title: t.station, key: "station", render: (_, row) => stationOf(row.stationId) },
         ]}
       />
     </Card>
@@ -89,6 +104,33 @@ function FailedNotices() {
   );
 }
 
+/**
+ * A member's home: the topics of their stations and those they take part in, their duty shifts and
+ * invitations. Accepting an invitation to a topic brings the topic into the list at once, named with
+ * its station (which the member may not list: the invitation says it).
+ */
+function MemberHome({ memberId }: { readonly memberId: string }) {
+  const { t } = useSession();
+  const invitations = useMyInvitations(memberId);
+  const [answered, setAnswered] = useState(0);
+  const stationNames = Object.fromEntries(
+    (invitations.data?.items ?? []).map((invitation) => [invitation.stationId, invitation.stationName]),
+  );
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={14}>
+        <MyTopics title={t.memberTopics} refresh={answered} stationNames={stationNames} />
+      </Col>
+      <Col xs={24} lg={10}>
+        <Flex vertical gap="middle">
+          <NextDutyShift memberId={memberId} />
+          <MyInvitations invitations={invitations} onAnswered={() => setAnswered((n) => n + 1)} />
+        </Flex>
+      </Col>
+    </Row>
+  );
+}
+
 export function HomePage() {
   const { session, t } = useSession();
   return (
@@ -97,19 +139,11 @@ export function HomePage() {
         {t.home}
       </Typography.Title>
       {session.role === "member" ? (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={14}>
-            <MyTopics title={t.memberTopics} />
-          </Col>
-          <Col xs={24} lg={10}>
-            {session.memberId && (
-              <Flex vertical gap="middle">
-                <NextDutyShift memberId={session.memberId} />
-                <MyInvitations memberId={session.memberId} />
-              </Flex>
-            )}
-          </Col>
-        </Row>
+        session.memberId ? (
+          <MemberHome memberId={session.memberId} />
+        ) : (
+          <MyTopics title={t.memberTopics} />
+        )
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={16}>

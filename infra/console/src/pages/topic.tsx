@@ -17,14 +17,19 @@ import { TopicActions } from "../topics/topic-actions";
 
 function EvidenceList({ topic }: { topic: TopicDetail }) {
   const { api, language, t } = useSession();
+  // A member who takes part in the topic by invitation does not see its station's roster: ids then.
+  const { stations } = useStations();
+  const seesStation = stations.some((station) => station.id === topic.stationId);
   const members = useLoad(
-    () =>
-      unwrap(
-        api.GET("/stations/{stationId}/members", {
-          params: { path: { stationId: topic.stationId }, query: { limit: 100 } },
-        }),
-      ),
-    [api, topic.stationId],
+    async () =>
+      seesStation
+        ? unwrap(
+            api.GET("/stations/{stationId}/members", {
+              params: { path: { stationId: topic.stationId }, query: { limit: 100 } },
+            }),
+          )
+        : { items: [] },
+    [api, topic.stationId, seesStation],
   );
   const memberName = (id: string) => members.data?.items.find((a) => a.memberId === id)?.member?.name ?? id;
   const recorded = steps.filter((step) => topic.evidence[step] !== undefined);
