@@ -9,7 +9,12 @@ import type { AttemptResult, DeliveryStatus } from "../domain/notices/delivery";
 import { noticeExpiry, parseNoticeRetentionDays } from "../domain/notices/retention";
 import { dynamodb, tableName } from "../kernel/table/client";
 import { fromItem, queryAll, scanAll } from "../kernel/table/items";
-import { noticesInState, notificationKey, type QueuedNoticeState } from "../kernel/table/keys";
+import {
+  noticesInState,
+  notificationKey,
+  type QueuedNoticeState,
+  queuedNoticeStates,
+} from "../kernel/table/keys";
 import { asThrottle, isConditionFailure } from "../kernel/table/transaction";
 import type { Channel, NotificationRecord } from "./notifier";
 import { queueUpdate } from "./work-queue";
@@ -219,32 +224,45 @@ export async function requeueFailedNotification(
 }
 
 /**
- * Puts in the work queue (GSI3) the notices that wait or failed but are not in it: those recorded
- * before the queue existed (an upgrade), or any a write left out. A scan of the table, so it runs
- * rarely — at a local start and once a day — never per notice. Answers how many it put back.
+ * The notices whose place in the work queue (GSI3) disagrees with their state: waiting or failed but
+ * not in it or under another state (recorded before the queue existed, or changed by an older
+ * version during a deployment), or sent or folded and still in it.
  */
-export async function repairNoticeQueue(): Promise<number> {
-  const strays = await scanAll<NotificationRecord>({
-    expression:
-      "entity = :notification AND #status IN (:queued, :held, :sending, :failed) AND attribute_not_exists(GSI3PK)",
+function misplacedNotices(): Promise<NotificationRecord[]> {
+  const states = queuedNoticeStates.map(
+    (state) => `(#status = :${state} AND (attribute_not_exists(GSI3PK) OR GSI3PK <> :in_${state}))`,
+  );
+  return scanAll<NotificationRecord>({
+    expression: `entity = :notification AND (${states.join(" OR ")} OR (#status IN (:sent, :folded) AND attribute_exists(GSI3PK)))`,
     values: {
       ":notification": "notification",
-      ":queued": "queued",
-      ":held": "held",
-      ":sending": "sending",
-      ":failed": "failed",
+      ":sent": "sent",
+      ":folded": "folded",
+      ...Object.fromEntries(queuedNoticeStates.map((state) => [`:${state}`, state])),
+      ...Object.fromEntries(queuedNoticeStates.map((state) => [`:in_${state}`, noticesInState(state)])),
     },
   });
+}
+
+/**
+ * Puts each notice in its right place in the work queue, or out of it (misplacedNotices). A scan of
+ * the table, so it runs rarely — at a local start and once a day — never per notice. Answers how many
+ * it moved.
+ */
+export async function repairNoticeQueue(): Promise<number> {
   let repaired = 0;
-  for (const notice of strays) {
+  for (const notice of await misplacedNotices()) {
     const queue = queueUpdate(notice);
-    if (queue.set.length === 0) continue;
+    const update = [
+      ...(queue.set.length ? [`SET ${queue.set.join(", ")}`] : []),
+      ...(queue.remove.length ? [`REMOVE ${queue.remove.join(", ")}`] : []),
+    ];
     // Only as it was read: a sender that moved it meanwhile placed it itself.
     const output = await updateIf({
       TableName: tableName(),
       Key: marshall(notificationKey(notice.id)),
-      UpdateExpression: `SET ${queue.set.join(", ")}`,
-      ConditionExpression: "#status = :status AND attribute_not_exists(GSI3PK)",
+      UpdateExpression: update.join(" "),
+      ConditionExpression: "#status = :status",
       ExpressionAttributeNames: { "#status": "status" },
       ExpressionAttributeValues: marshall({ ":status": notice.status, ...queue.values }),
       ReturnValues: "NONE",

@@ -50,7 +50,8 @@ export class CountySchedules extends Construct {
       // The quarterly check pages over every station and sends its notices (decision 0022).
       timeout: Duration.minutes(15),
     });
-    this.function.bindTable({ table: props.table, access: "readWrite" });
+    // Scan: the daily noticeQueueRepair reads every notice once (decision 0014, addendum); nothing else scans.
+    this.function.bindTable({ table: props.table, access: "readWrite", allowScan: true });
     this.deadLetters = new Queue(this, "DeadLetters", {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

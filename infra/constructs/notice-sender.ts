@@ -62,7 +62,8 @@ export class NoticeSender extends Construct {
       timeout: Duration.minutes(2),
     });
     // The sweep scans for due notices: a county's delivery log is small (decision 0014).
-    fn.bindTable({ table: props.table, access: "readWrite", allowScan: true });
+    // No Scan: the sweep queries the notices' work queue (GSI3).
+    fn.bindTable({ table: props.table, access: "readWrite" });
     fn.addEventSource(
       new DynamoEventSource(props.table.table, {
         startingPosition: StartingPosition.LATEST,

@@ -528,6 +528,15 @@ describe("the quarterly quota check", () => {
     );
   });
 
+  it("lets only the jobs' function Scan the table (the daily notice-queue repair); the senders query", () => {
+    const scanning = Object.values(template.findResources("AWS::IAM::Policy"))
+      .map((policy) => record(record(policy).Properties))
+      .filter((policy) => JSON.stringify(policy.PolicyDocument).includes('"dynamodb:Scan"'))
+      .flatMap((policy) => asList(policy.Roles).map((role) => JSON.stringify(role)));
+    expect(scanning).toHaveLength(1);
+    expect(scanning[0]).toMatch(/SchedulesFunction/);
+  });
+
   it("lets the quota-checks function hand a check asked for to the jobs' function, and no other function", () => {
     const checks = functionLogicalId("quota-checks");
     const fn = record(template.toJSON().Resources[checks]);

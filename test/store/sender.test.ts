@@ -327,6 +327,37 @@ describe("the work queue (GSI3)", () => {
     expect(await repairNoticeQueue()).toBe(0);
   });
 
+  it("moves a notice filed under the wrong state (an older sender changed it), and takes a sent one out", async () => {
+    const { UpdateItemCommand } = await import("@aws-sdk/client-dynamodb");
+    const { dynamodb, tableName } = await import("../../functions/kernel/table/client");
+    const { notificationKey, noticesInState } = await import("../../functions/kernel/table/keys");
+    const { marshall } = await import("@aws-sdk/util-dynamodb");
+    const { repairNoticeQueue } = await import("../../functions/notices/delivery-store");
+    // As a sender of the version before the queue would leave them: the state changed, the place not.
+    const fileUnderQueued = async (id: string, status: string) =>
+      dynamodb().send(
+        new UpdateItemCommand({
+          TableName: tableName(),
+          Key: marshall(notificationKey(id)),
+          UpdateExpression: "SET #status = :status, GSI3PK = :queued, GSI3SK = :due",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: marshall({
+            ":status": status,
+            ":queued": noticesInState("queued"),
+            ":due": `#${id}`,
+          }),
+        }),
+      );
+    const failed = await queued();
+    const sent = await queued();
+    await fileUnderQueued(failed.id, "failed");
+    await fileUnderQueued(sent.id, "sent");
+    expect(await repairNoticeQueue()).toBeGreaterThanOrEqual(2);
+    expect(await placeOf(failed.id)).toEqual({ state: "failed", dueAt: noon });
+    expect(await placeOf(sent.id)).toEqual({ state: undefined, dueAt: undefined });
+    expect(await repairNoticeQueue()).toBe(0);
+  });
+
   it("holds a notice held for quiet hours until they end", async () => {
     // 23:00 in Shanghai: SMS wait for the morning.
     const sender = senderAt("2026-12-02T15:00:00.000Z", scripted().channel);
