@@ -83,10 +83,15 @@ export const minimumEntrySeconds = 60;
  * The wait of the Enter step that follows a decision or a registration: until the first alarm of the
  * step's planned deadline. Computed by whoever hands the step over, since the state machine needs it
  * before the entry runs; a step not planned yet is planned by its entry, and the first wake-up (after
- * the minimum) plans its alarms.
+ * the minimum) plans its alarms; alarms due already are sent at the first wake-up, the minimum on.
  */
-export const entryWait = (topic: StoredTopic, now: Date, calendars: Calendars) =>
-  Math.max(minimumEntrySeconds, Math.ceil(planFor(topic, now, calendars).waitSeconds));
+export function entryWait(topic: StoredTopic, now: Date, calendars: Calendars): number {
+  const plan = planFor(topic, now, calendars);
+  // Alarms due already (a step entered late: a recovery, a decision delivered late): wake at the
+  // minimum to send them, rather than at the next one still to come.
+  if (plan.due.length > 0) return minimumEntrySeconds;
+  return Math.max(minimumEntrySeconds, Math.ceil(plan.waitSeconds));
+}
 
 /** The wait after a task: a pick-up when a decision waits, else until the next alarm. */
 export const nextWait = (topic: StoredTopic, step: TopicStep, now: Date, calendars: Calendars) =>
