@@ -147,6 +147,8 @@ function readPaths(): string[] {
     "/quota": ["/quota"],
     "/quota-checks": ["/quota-checks"],
     "/quota-checks/{checkId}": [],
+    // 量化考评 (decision 0027): names and figures, no contact.
+    "/evaluations": ["/evaluations?year=2026&kind=station", "/evaluations?year=2026&kind=member"],
   };
   const gets = routes.filter((route) => route.method === "GET").map((route) => route.path);
   // A new read route must be added here, so that it is walked too.

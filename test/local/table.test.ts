@@ -94,13 +94,19 @@ describe("ensureTable", () => {
     const client = localDynamoDbClient(await dynamodbEndpoint());
     const tableName = `older-${Date.now().toString(36)}`;
     const full = createTableInput(tableName);
-    const [kept, ...missing] = full.GlobalSecondaryIndexes ?? [];
-    if (!kept || missing.length === 0) throw new Error("the schema has fewer than two indexes");
-    const keptNames = new Set(["PK", "SK", ...(kept.KeySchema ?? []).map((key) => key.AttributeName)]);
+    // As a table made before the newest index (GSI3, the notices' work queue) existed.
+    const indexes = full.GlobalSecondaryIndexes ?? [];
+    const kept = indexes.slice(0, -1);
+    const missing = indexes.slice(-1);
+    const keptNames = new Set([
+      "PK",
+      "SK",
+      ...kept.flatMap((index) => (index.KeySchema ?? []).map((key) => key.AttributeName)),
+    ]);
     await client.send(
       new CreateTableCommand({
         ...full,
-        GlobalSecondaryIndexes: [kept],
+        GlobalSecondaryIndexes: kept,
         AttributeDefinitions: full.AttributeDefinitions?.filter((d) => keptNames.has(d.AttributeName)),
       }),
     );
@@ -123,7 +129,7 @@ describe("ensureTable", () => {
     );
     expect(old.Count).toBe(1);
     expect((await ensureTable(client, tableName)).indexesAdded).toEqual([]);
-  });
+  }, 150_000);
 
   it("reports created: true only for the call that created the table", async () => {
     const client = localDynamoDbClient(await dynamodbEndpoint());
