@@ -167,8 +167,10 @@ test("staff record a 社情民意 item; the county office reports, adopts and pr
   await page.getByRole("button", { name: "转为议题" }).click();
   await expect(page).toHaveURL(/\/topics\/\w+/);
   await expect(page.getByRole("heading", { name: opinionTitle })).toBeVisible();
-  // Back at the item: its history names the topic by its title, as a link, and gives each time once.
+  // Back at the item (loaded afresh): its history names the topic by its title, as a link, and gives
+  // each time once.
   await page.goto(itemUrl);
+  await page.reload();
   const history = page.getByTestId("opinion-history");
   await expect(history.getByRole("link", { name: `转为议题「${opinionTitle}」` })).toBeVisible();
   expect((await history.textContent()) ?? "").not.toMatch(/\d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d/);
