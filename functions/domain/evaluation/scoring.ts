@@ -128,43 +128,36 @@ export interface Evaluation {
   readonly max: number;
 }
 
-const summed = (scores: Score[]): Evaluation => ({
-  scores,
-  total: oneDecimal(scores.reduce((sum, score) => sum + score.points, 0)),
-  max: scores.reduce((sum, score) => sum + score.max, 0),
-});
+/** Each criterion scored from its figure (a share counted against the steps late), and the sum. */
+function evaluate<C extends StationCriterion | MemberCriterion>(
+  criteria: readonly C[],
+  figures: Readonly<Record<C, number>> & { readonly stepsLate: number },
+  weights: Readonly<Record<C, Criterion>>,
+): Evaluation {
+  const scores = criteria.map((criterion) =>
+    scoreOf(
+      criterion,
+      weights[criterion],
+      figures[criterion],
+      criterion === "stepsOnTime" ? figures.stepsLate : 0,
+    ),
+  );
+  return {
+    scores,
+    total: oneDecimal(scores.reduce((sum, score) => sum + score.points, 0)),
+    max: scores.reduce((sum, score) => sum + score.max, 0),
+  };
+}
 
-export function evaluateStation(
+export const evaluateStation = (
   figures: StationFigures,
   weights: Readonly<Record<StationCriterion, Criterion>> = defaultStationWeights,
-): Evaluation {
-  return summed(
-    stationCriteria.map((criterion) =>
-      scoreOf(
-        criterion,
-        weights[criterion],
-        figures[criterion],
-        criterion === "stepsOnTime" ? figures.stepsLate : 0,
-      ),
-    ),
-  );
-}
+): Evaluation => evaluate(stationCriteria, figures, weights);
 
-export function evaluateMember(
+export const evaluateMember = (
   figures: MemberFigures,
   weights: Readonly<Record<MemberCriterion, Criterion>> = defaultMemberWeights,
-): Evaluation {
-  return summed(
-    memberCriteria.map((criterion) =>
-      scoreOf(
-        criterion,
-        weights[criterion],
-        figures[criterion],
-        criterion === "stepsOnTime" ? figures.stepsLate : 0,
-      ),
-    ),
-  );
-}
+): Evaluation => evaluate(memberCriteria, figures, weights);
 
 /**
  * Ranks by total, highest first; equal totals share a rank and the next rank skips (1, 2, 2, 4).
