@@ -129,13 +129,8 @@ export async function recordAttempt(
   const fields = Object.fromEntries(
     Object.entries({ ...outcome, ...expiry, ...content }).filter(([, value]) => value !== undefined),
   );
+  const queue = queueUpdate({ ...claimed, ...result });
   // Names as placeholders: `text` is one of DynamoDB's reserved words.
-  const queue = queueUpdate({
-    id: claimed.id,
-    status,
-    createdAt: claimed.createdAt,
-    nextAttemptAt: typeof fields.nextAttemptAt === "string" ? fields.nextAttemptAt : undefined,
-  });
   const set = [...Object.keys(fields).map((name) => `#${name} = :${name}`), ...queue.set];
   const removed = ["leaseUntil", ...(status === "queued" ? [] : ["nextAttemptAt"]), ...queue.remove];
   const output = await updateIf({
