@@ -2,12 +2,22 @@
  * The sender against DynamoDB Local: one attempt per claim, retries with backoff, permanent failures
  * at once, quiet hours, a dead sender's claim taken over, and never two senders on one notice.
  */
+import { GetItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AttemptOutcome, defaultQuietHours } from "../../functions/domain/notices/delivery";
 import { newId } from "../../functions/kernel/ids";
+import { dynamodb, tableName } from "../../functions/kernel/table/client";
+import { noticesInState, notificationKey } from "../../functions/kernel/table/keys";
 import type { ChannelSender } from "../../functions/notices/channels/channel";
 import { outboxFileChannel } from "../../functions/notices/channels/outbox-file";
-import { claimNotification, dueNotificationIds } from "../../functions/notices/delivery-store";
+import {
+  claimNotification,
+  dueNotificationIds,
+  notificationsInState,
+  repairNoticeQueue,
+  requeueFailedNotification,
+} from "../../functions/notices/delivery-store";
 import type { Channel, NotificationRecord } from "../../functions/notices/notifier";
 import { deliverNotification, type SenderDeps } from "../../functions/notices/sender";
 import { recordNotification } from "../../functions/notices/store";
@@ -260,10 +270,6 @@ describe("dueNotificationIds", () => {
 describe("the work queue (GSI3)", () => {
   /** The notice's place in the work queue, read raw: its state and when it is next due. */
   async function placeOf(id: string) {
-    const { GetItemCommand } = await import("@aws-sdk/client-dynamodb");
-    const { dynamodb, tableName } = await import("../../functions/kernel/table/client");
-    const { notificationKey } = await import("../../functions/kernel/table/keys");
-    const { marshall, unmarshall } = await import("@aws-sdk/util-dynamodb");
     const item = await dynamodb().send(
       new GetItemCommand({
         TableName: tableName(),
@@ -289,9 +295,6 @@ describe("the work queue (GSI3)", () => {
     sender.later(60_000);
     expect(await deliverNotification(notice.id, sender.deps)).toBe("failed");
     expect(await placeOf(notice.id)).toEqual({ state: "failed", dueAt: noon });
-    const { notificationsInState, requeueFailedNotification } = await import(
-      "../../functions/notices/delivery-store"
-    );
     expect((await notificationsInState("failed")).map((n) => n.id)).toContain(notice.id);
     await requeueFailedNotification(notice.id, "号码已更正");
     expect(await placeOf(notice.id)).toEqual({ state: "queued", dueAt: "" });
@@ -306,11 +309,6 @@ describe("the work queue (GSI3)", () => {
   });
 
   it("puts back a notice that waits but is missing from it (recorded by an older version), once", async () => {
-    const { UpdateItemCommand } = await import("@aws-sdk/client-dynamodb");
-    const { dynamodb, tableName } = await import("../../functions/kernel/table/client");
-    const { notificationKey } = await import("../../functions/kernel/table/keys");
-    const { marshall } = await import("@aws-sdk/util-dynamodb");
-    const { repairNoticeQueue } = await import("../../functions/notices/delivery-store");
     const notice = await queued();
     await dynamodb().send(
       new UpdateItemCommand({
@@ -328,11 +326,6 @@ describe("the work queue (GSI3)", () => {
   });
 
   it("moves a notice filed under the wrong state (an older sender changed it), and takes a sent one out", async () => {
-    const { UpdateItemCommand } = await import("@aws-sdk/client-dynamodb");
-    const { dynamodb, tableName } = await import("../../functions/kernel/table/client");
-    const { notificationKey, noticesInState } = await import("../../functions/kernel/table/keys");
-    const { marshall } = await import("@aws-sdk/util-dynamodb");
-    const { repairNoticeQueue } = await import("../../functions/notices/delivery-store");
     // As a sender of the version before the queue would leave them: the state changed, the place not.
     const fileUnderQueued = async (id: string, status: string) =>
       dynamodb().send(
