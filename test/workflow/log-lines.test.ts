@@ -28,11 +28,12 @@ beforeAll(async () => {
     topicId = topic.id;
     await completeWhenReady(api, topic.id, "collect", [home.lead.id]);
     await parkedAt(api, topic.id, "determine");
-    await eventually(
-      async () =>
-        (await notificationsOf(api, topic.id)).some((n) => n.status === "sent") ? true : undefined,
-      "a notice of the topic sent",
-    );
+    // Every notice of both steps delivered, so that the sender's lines are all in (a sweep may take
+    // one a moment after the other).
+    await eventually(async () => {
+      const notices = await notificationsOf(api, topic.id);
+      return notices.length >= 2 && notices.every((n) => n.status === "sent") ? true : undefined;
+    }, "the topic's notices sent");
   } finally {
     process.env.LOG_LEVEL = "warn";
     lines = info.mock.calls.flatMap(([line]) => {
