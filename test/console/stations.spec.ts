@@ -58,7 +58,11 @@ test("the county office reads the delivery log and every station's pace", async 
   await page.getByRole("button", { name: "立即检查本季度" }).click();
   await expect(started).toContainText(`第 ${runs + 1} 次`);
   await expect(asked).not.toContainText("检查中", { timeout: 60_000 });
-  // The button's loading state (its spinner never stops, so the settled-page wait does not cover it).
+  // The button stays loading while any check of the list runs (its spinner never stops, so the
+  // settled-page wait does not cover it): every check done first, then the button at rest.
+  await expect(page.getByTestId("quota-check").filter({ hasText: "检查中" })).toHaveCount(0, {
+    timeout: 60_000,
+  });
   await expect(page.getByRole("button", { name: "立即检查本季度" })).not.toHaveClass(/ant-btn-loading/);
   await expectAccessible(page, "quota (admin)");
   await page.getByRole("button", { name: "English" }).click();
