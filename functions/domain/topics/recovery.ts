@@ -25,6 +25,8 @@ export interface LoopedTopic {
   readonly enteredSeq: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The execution last recorded for it (a recovery records the name, then starts it). */
+  readonly executionName?: string | undefined;
 }
 
 /**
@@ -81,6 +83,7 @@ export function loopHealth(
     return { kind: "running" };
   const lastWrite = Math.max(Date.parse(topic.createdAt), Date.parse(topic.updatedAt));
   if (now.getTime() - lastWrite < graceSeconds * 1000) return { kind: "settling" };
+  if (!executions.lastStatus && recoveryInFlight(topic.executionName, now)) return { kind: "settling" };
   const reason = executions.lastStatus ? (reasons[executions.lastStatus] ?? "ended") : "neverStarted";
   return { kind: "stranded", recovery: { topicId: topic.id, ...restartAt(topic), reason } };
 }
@@ -190,6 +193,24 @@ export function topicOfExecution(executionName: string): string {
  * same run is a no-op (StartExecution is idempotent by name) and a later run starts a new one.
  * Within Step Functions' 80 characters: 26 (id) + 2 + up to 6 + 1 + up to 11.
  */
+/**
+ * A recovery records its execution's name, then starts it: another sweep (or a re-drive) reading the
+ * topic in between finds a name Step Functions does not know yet. Whatever the grace period, such a
+ * name recorded within this many seconds is a start on its way, not a start that never happened.
+ */
+export const recoveryStartSeconds = 120;
+
+/**
+ * Whether `executionName` is a recovery's, recorded less than `recoveryStartSeconds` from `now`
+ * (either side: two sweeps' clocks need not agree to the second).
+ */
+export function recoveryInFlight(executionName: string | undefined, now: Date): boolean {
+  const runAt = executionName?.match(/-r\d+-([0-9a-z]+)$/)?.[1];
+  if (!runAt) return false;
+  const age = now.getTime() - Number.parseInt(runAt, 36);
+  return Math.abs(age) < recoveryStartSeconds * 1000;
+}
+
 export function recoveryExecutionName(topicId: string, stepSeq: number, runAt: Date): string {
   return `${topicId}-r${stepSeq}-${runAt.getTime().toString(36)}`;
 }

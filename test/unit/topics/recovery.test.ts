@@ -3,6 +3,8 @@ import {
   type LoopedTopic,
   loopHealth,
   recoveryExecutionName,
+  recoveryInFlight,
+  recoveryStartSeconds,
   restartBackOff,
   restartDue,
   streakAfterRestart,
@@ -74,6 +76,37 @@ describe("which topic needs its loop started again", () => {
     expect(loopHealth(young, { running: false }, new Date("2026-12-03T06:08:01Z"), 600).kind).toBe(
       "stranded",
     );
+  });
+});
+
+describe("a recovery's start on its way", () => {
+  const recorded = (secondsAgo: number) =>
+    recoveryExecutionName(topic().id, 3, new Date(now.getTime() - secondsAgo * 1000));
+
+  it("leaves a topic alone whose recovery recorded its execution moments ago, grace period or not", () => {
+    const justRecorded = topic({ executionName: recorded(40) });
+    expect(loopHealth(justRecorded, { running: false }, now, 0)).toEqual({ kind: "settling" });
+    expect(recoveryInFlight(recorded(40), now)).toBe(true);
+  });
+
+  it("restarts it once the start had time to happen and Step Functions still knows no such execution", () => {
+    const stale = topic({ executionName: recorded(recoveryStartSeconds + 1) });
+    expect(loopHealth(stale, { running: false }, now, 0)).toMatchObject({
+      kind: "stranded",
+      recovery: { reason: "neverStarted" },
+    });
+  });
+
+  it("judges a recovery whose execution Step Functions knows by that execution's status", () => {
+    const failed = topic({ executionName: recorded(5) });
+    expect(loopHealth(failed, { running: false, lastStatus: "FAILED" }, now, 0)).toMatchObject({
+      recovery: { reason: "failed" },
+    });
+  });
+
+  it("does not take a registration's execution name for a recovery's", () => {
+    expect(recoveryInFlight(topic().id, now)).toBe(false);
+    expect(recoveryInFlight(undefined, now)).toBe(false);
   });
 });
 
