@@ -5,7 +5,7 @@
 
 import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import type { AttemptResult, DeliveryStatus } from "../domain/notices/delivery";
+import type { AttemptResult } from "../domain/notices/delivery";
 import { noticeExpiry, parseNoticeRetentionDays } from "../domain/notices/retention";
 import { dynamodb, tableName } from "../kernel/table/client";
 import { fromItem, queryAll, scanAll } from "../kernel/table/items";

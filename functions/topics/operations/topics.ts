@@ -4,7 +4,7 @@
  */
 import * as v from "valibot";
 import type { Principal } from "../../domain/access";
-import { NotFoundError, ValidationError } from "../../domain/errors";
+import { ValidationError } from "../../domain/errors";
 import { maskContactsIn, maySeeTopicContacts } from "../../domain/registry/privacy";
 import { topicSteps } from "../../domain/topics/steps";
 import { clock } from "../../kernel/clock";
