@@ -14,8 +14,10 @@ import { decideComplete, decideReject, decideReturn } from "../domain/topics/lif
 import type { TopicStep } from "../domain/topics/steps";
 import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
+import type { PreparedNotice } from "../notices/notifier";
 import { tellSources } from "./announce";
 import { handOver } from "./deliver";
+import { entryNotice } from "./entry-notice";
 import { stepCompletionCounts } from "./loop-counts";
 import { planStep } from "./plan-step";
 import { actorOf, policyOf, stateOf } from "./present";
@@ -43,6 +45,11 @@ interface DecisionPlan {
    * when it has writes, carries them already (summed into its own updates of the same items).
    */
   readonly counts?: CounterChanges;
+  /**
+   * It moves the topic to a step (planned by `change`), which it enters at once: the person
+   * responsible is told with the decision, and the execution only parks its wait there.
+   */
+  readonly enters?: boolean;
 }
 
 export interface DecisionRequest {
@@ -70,6 +77,45 @@ async function readTopicToDecide(services: TopicServices, call: DecisionRequest)
   return topic;
 }
 
+/** The writes a decision brings, besides the topic and its timeline. */
+interface DecisionWrites {
+  /** Records the decision brings (`alsoWrite`), or its counters alone. */
+  readonly companions: readonly TransactWriteItem[];
+  /** The counters alone: what goes when a record it brings was written before. */
+  readonly countOnly: readonly TransactWriteItem[];
+  /** The notice of the step it enters, to the person responsible. */
+  readonly notices: readonly PreparedNotice[];
+}
+
+/**
+ * Saves the decision with what it brings, in one request. A record it brings that was written before
+ * (a consultation counted once) goes, and so does a notice whose entry was announced already: the
+ * decision is saved without them.
+ */
+async function saveDecision(
+  topic: StoredTopic,
+  decided: (current: StoredTopic) => StoredTopic,
+  events: readonly NewTopicEvent[],
+  now: Date,
+  writes: DecisionWrites,
+): Promise<StoredTopic> {
+  let { companions, notices } = writes;
+  for (;;) {
+    try {
+      const alsoWrite = [...companions, ...notices.flatMap((notice) => notice.writes)];
+      const saved = await saveTopic(topic, decided, events, now, { alsoWrite });
+      for (const notice of notices) await notice.committed();
+      return saved;
+    } catch (error) {
+      if (!(error instanceof CompanionWriteRefused)) throw error;
+      const companionRefused = error.positions.some((position) => position < companions.length);
+      if (companionRefused && companions === writes.countOnly) throw error;
+      if (companionRefused) companions = writes.countOnly;
+      else notices = [];
+    }
+  }
+}
+
 async function takeDecision(
   services: TopicServices,
   call: DecisionRequest,
@@ -80,28 +126,23 @@ async function takeDecision(
   const saved = await retryStaleWrites(async () => {
     const topic = await readTopicToDecide(services, call);
     const now = services.now();
-    const { outcome, change, events, alsoWrite = [], counts } = plan(topic, now, calendars);
+    const { outcome, change, events, alsoWrite = [], counts, enters = false } = plan(topic, now, calendars);
     const countOnly = counts ? counterWrites(topic.stationId, counts) : [];
     const seq = topic.decisionSeq + 1;
-    // The token stays until the decision is known delivered (deliver.ts drops both), so that a
-    // delivery that fails here can be pushed again.
+    // The token stays until the decision is known delivered (the entry the execution makes next drops
+    // both), so that a delivery that fails here can be pushed again.
     const decided = (current: StoredTopic) => {
       const next = change(current);
       return {
         ...next,
+        ...(enters ? { enteredSeq: next.stepSeq } : {}),
         decisionSeq: seq,
         pendingDecision: { outcome, step: next.step, decidedAt: topic.step, seq },
       };
     };
-    try {
-      return await saveTopic(topic, decided, events, now, {
-        alsoWrite: alsoWrite.length ? alsoWrite : countOnly,
-      });
-    } catch (error) {
-      // What it brings was recorded before (a consultation counted once): the decision goes alone.
-      if (!(error instanceof CompanionWriteRefused)) throw error;
-      return saveTopic(topic, decided, events, now, { alsoWrite: countOnly });
-    }
+    const notices = enters ? [services.notifier.prepare(await entryNotice(decided(topic)))] : [];
+    const companions = alsoWrite.length ? alsoWrite : countOnly;
+    return saveDecision(topic, decided, events, now, { companions, countOnly, notices });
   });
   // Without a parked token, the execution takes the decision when it next parks one.
   await handOver(services, saved);
@@ -152,6 +193,7 @@ export async function completeStep(
       events: [completed, next.event],
       alsoWrite,
       counts,
+      enters: true,
     };
   });
   if (saved.status === "closed") await tellSources(services, saved, "closed", outcomeGivenBack(saved));
@@ -175,7 +217,7 @@ export function returnTopic(
       actor: actorOf(call.principal),
       details: { toStep, reason },
     };
-    return { outcome: "return", change: () => next.topic, events: [returned, next.event] };
+    return { outcome: "return", change: () => next.topic, events: [returned, next.event], enters: true };
   });
 }
 

@@ -337,12 +337,16 @@ describe("parkTaskToken", () => {
     }
   });
 
-  it("parks beside a decision on an earlier step, delivered and not yet cleared", async () => {
+  it("parks after the decision that moved the topic to the step, which has arrived with it and goes", async () => {
     const topic = await entered({
       step: "determine",
       pendingDecision: { outcome: "advance", step: "determine", decidedAt: "collect", seq: 1 },
     });
     expect(await park(topic, "determine", "token-c")).toBe(true);
+    const stored = await getTopic(topic.id);
+    expect(stored.taskToken).toBe("token-c");
+    // Left there, it would be handed to this step's wait with the next decision taken here.
+    expect(stored.pendingDecision).toBeUndefined();
   });
 
   it("refuses a topic written before revisions existed (the caller's read-and-save path handles it)", async () => {

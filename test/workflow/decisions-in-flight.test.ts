@@ -13,6 +13,7 @@ import {
   executionEnded,
   executionsOf,
   kinds,
+  notificationsOf,
   parkedAt,
   readTopic,
   type StationWithLead,
@@ -85,6 +86,37 @@ describe("decisions while the loop catches up", () => {
     await parkedAt(api, topic.id, "collect");
     const [execution] = executionsOf(api, topic.id);
     expect(execution?.status).toBe("RUNNING");
+  });
+});
+
+describe("a decision enters the step it moves the topic to", () => {
+  it("tells that step's responsible with its answer, once, even when no execution takes the decision", async () => {
+    const topic = await createTopic(api, home.station.id, {}, home.staffToken);
+    await parkedAt(api, topic.id, "collect");
+    const [execution] = executionsOf(api, topic.id);
+    if (!execution) throw new Error("no execution");
+    // Nothing follows the topic now: whatever tells people, the decision's own write must.
+    await api.stack.workflow.stopExecution(execution.executionArn);
+    const reply = await completeStep(api, topic.id, "collect", members, home.staffToken);
+    expect(reply.status, reply.text).toBe(200);
+    const toldOf = async (stepName: string) =>
+      (await notificationsOf(api, topic.id)).filter(
+        (note) => note.templateId === "step_started" && note.text.includes(stepName),
+      );
+    expect(await toldOf("确定议题")).toHaveLength(1);
+
+    // The county office restarts the loop: it resumes the step entered, telling nobody again, and
+    // the decision that led there is not handed to the new wait when the next one is taken.
+    const redriven = await api.post(`/topics/${topic.id}/redrive`, {});
+    expect(redriven.status, redriven.text).toBe(200);
+    expect(redriven.json<{ resume: boolean }>()).toMatchObject({ step: "determine", resume: true });
+    await parkedAt(api, topic.id, "determine");
+    const next = await completeStep(api, topic.id, "determine", members, home.staffToken);
+    expect(next.status, next.text).toBe(200);
+    await parkedAt(api, topic.id, "research");
+    expect(await readTopic(api, topic.id)).toMatchObject({ step: "research", status: "open" });
+    expect(await toldOf("确定议题")).toHaveLength(1);
+    expect(await toldOf("深入调研")).toHaveLength(1);
   });
 });
 

@@ -41,7 +41,8 @@ export async function awaitStep(
       return found(catchingUp(current, input.step));
     await saveTopic(
       current,
-      (t) => ({
+      ({ pendingDecision: _arrived, ...t }) => ({
+        // Any decision still recorded here moved the topic to this step: it has arrived.
         ...t,
         taskToken: input.taskToken,
         ...(input.executionName ? { executionName: input.executionName } : {}),

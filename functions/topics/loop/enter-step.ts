@@ -1,17 +1,16 @@
 /**
  * Entering a step: its deadline from the policy and the holiday calendar, and the person responsible
- * told. The entry is the step's wait too (decision 0006, addendum of 2026-12-03): the task token is
- * parked in the same write as the entry and its notice, and the decision answers it.
+ * told. The entry is the step's wait too (decision 0006, addenda of 2026-12-03): a decision enters
+ * the step it moves the topic to, so the task token mostly just parks; an entry nobody decided (a
+ * registration's first step, a recovery) is recorded with its notice and the token in one write.
  */
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
-import { stepStarted } from "../../notices/templates/step-notices";
-import { planStep, responsibleFor } from "../plan-step";
-import { addresseeOf } from "../recipients";
+import { entryNotice } from "../entry-notice";
+import { planStep } from "../plan-step";
 import type { TopicServices } from "../services";
-import { stepNotice } from "../step-notice";
 import { calendarsInForce } from "../store/calendars";
-import { getTopic, type StoredTopic } from "../store/topics";
+import { getTopic, parkTaskToken, type StoredTopic } from "../store/topics";
 import { awaitStep } from "./await-step";
 import { saveWithNotices } from "./notify";
 import { decisionWaiting, nextWait, type StepState } from "./waiting";
@@ -52,7 +51,6 @@ async function recordEntry(
     ...(parking?.taskToken ? { taskToken: parking.taskToken } : {}),
     ...(parking?.executionName ? { executionName: parking.executionName } : {}),
   };
-  const addressee = await addresseeOf(responsibleFor(entered, step));
   return saveWithNotices(
     services,
     {
@@ -63,24 +61,22 @@ async function recordEntry(
       // Marking a planned entry entered changes nothing a person sees: their ETag stays valid.
       bookkeeping: !fresh,
     },
-    [
-      stepNotice(entered, addressee, {
-        template: stepStarted,
-        key: `${entered.id}:${entered.stepSeq}:started`,
-      }),
-    ],
+    [await entryNotice(entered)],
   );
 }
 
 /**
- * Enters the step and parks the wait's token with it, in one write. Anything else (the step entered
- * already by an earlier try, a decision waiting, the topic elsewhere or closed) is the Await step's
- * business, done here at once: it parks the token or answers it with what waits.
+ * Parks the wait's token on the step's entry. The decision that moved the topic here entered the step
+ * already (decide.ts), so mostly the token just parks, in one request. Otherwise (a registration's
+ * first step, a recovery entering afresh) it enters the step and parks the token in one write.
+ * Anything else (a decision waiting, the topic elsewhere or closed) is the Await step's business,
+ * done here at once: it parks the token or answers it with what waits.
  */
 export async function enterStep(
   services: TopicServices,
   input: { topicId: string; step: TopicStep; taskToken: string; executionName?: string | undefined },
 ): Promise<void> {
+  if (await parkTaskToken(input.topicId, input.step, input.taskToken, input.executionName)) return;
   const calendars = await calendarsInForce();
   const topic = await retryStaleWrites(async () =>
     recordEntry(services, await getTopic(input.topicId), input.step, calendars, input),

@@ -292,9 +292,11 @@ export async function saveTopic(
 
 /**
  * Parks a waiting execution's token on the topic in one conditional update, without reading it first:
- * only while the topic is open at `step`, that entry is entered, and no decision on it waits. False
- * when any of that is not so (the caller reads the topic to see why), or on a topic written before
- * revisions existed. Bumps the revision, like every write, so that writers who read before it re-read.
+ * only while the topic is open at `step` and that entry is entered. A decision still recorded as on
+ * its way to `step` (the one that moved the topic there) has arrived with this execution: it goes.
+ * False when any of that is not so, or a decision taken at `step` waits (the caller reads the topic to
+ * see why), or on a topic written before revisions existed. Bumps the revision, like every write, so
+ * that writers who read before it re-read.
  */
 export async function parkTaskToken(
   topicId: string,
@@ -308,10 +310,10 @@ export async function parkTaskToken(
         TableName: tableName(),
         Key: marshall(topicKey(topicId)),
         // The execution parking is the one carrying the topic now (the sweeper asks about it).
-        UpdateExpression: `SET taskToken = :token, revision = revision + :one${executionName ? ", executionName = :name" : ""}`,
+        UpdateExpression: `SET taskToken = :token, revision = revision + :one${executionName ? ", executionName = :name" : ""} REMOVE pendingDecision`,
         ConditionExpression:
           "#status = :open AND #step = :step AND enteredSeq = stepSeq AND attribute_exists(revision) AND " +
-          "(attribute_not_exists(pendingDecision) OR pendingDecision.decidedAt <> :step)",
+          "(attribute_not_exists(pendingDecision) OR (pendingDecision.#step = :step AND pendingDecision.decidedAt <> :step))",
         ExpressionAttributeNames: { "#status": "status", "#step": "step" },
         ExpressionAttributeValues: marshall({
           ":token": taskToken,
