@@ -155,13 +155,33 @@ export async function foldIntoDigest(
   now: Date,
 ): Promise<"folded" | "lost" | "gone"> {
   const expiresAt = retainedUntil(now.toISOString());
+  const known = digestsRecorded.get(`${tableName()} ${fresh.idempotencyKey}`);
+  if (known) return foldIntoRecorded(claimed, known, expiresAt);
   const first = await writeTransaction([
     ...notificationWrites(fresh),
     foldInto(claimed, fresh.id, expiresAt),
   ]);
-  if (first.committed) return "folded";
+  if (first.committed) {
+    rememberDigest(fresh.idempotencyKey, fresh.id);
+    return "folded";
+  }
   if (first.failed[2]) return "lost";
   const guard = await getItem<{ notificationId?: string }>(notificationGuardKey(fresh.idempotencyKey));
   if (!guard?.notificationId) return "lost";
+  rememberDigest(fresh.idempotencyKey, guard.notificationId);
   return foldIntoRecorded(claimed, guard.notificationId, expiresAt);
+}
+
+/**
+ * The digest recorded under each digest key this process has met. A key's guard names its digest for
+ * good, so a recipient's further folds that day go straight to it: without this, each tried to record
+ * a fresh digest (a three-item transaction, refused) and read the guard, two requests per notice. A
+ * digest gone out is found so by `foldIntoRecorded`, as it would be through the guard.
+ */
+const digestsRecorded = new Map<string, string>();
+const digestsRemembered = 1_000;
+
+function rememberDigest(key: string, digestId: string): void {
+  if (digestsRecorded.size >= digestsRemembered) digestsRecorded.clear();
+  digestsRecorded.set(`${tableName()} ${key}`, digestId);
 }

@@ -1,7 +1,7 @@
 /**
  * A new entry of a step, planned by the decision that leads to it: started now, with its deadline
  * (from the policy and the holiday calendars) and fresh alarms, and its `step_started` line in the
- * timeline. The decision's answer shows it; the loop's entry of the step keeps it (`plannedSeq`).
+ * timeline. The decision's answer shows it, and the decision enters it (decision 0006).
  */
 import type { Calendars } from "../domain/topics/calendar";
 import { type StepDeadline, stepDeadline } from "../domain/topics/policy";

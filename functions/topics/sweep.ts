@@ -6,6 +6,7 @@
 import {
   loopHealth,
   type RecoveryReason,
+  recoveryStartSeconds,
   restartBackOff,
   restartDue,
   streakAfterRestart,
@@ -27,6 +28,11 @@ export interface SweepOptions {
    * stack's start-up, where no execution survives and every open topic must start again.
    */
   readonly backOff?: boolean;
+  /**
+   * A recovery's execution recorded this recently and not known yet is starting (another sweep made
+   * it): default `recoveryStartSeconds`; 0 at the local start-up, where nothing can be starting.
+   */
+  readonly startingSeconds?: number;
 }
 
 export interface SweepOutcome {
@@ -61,7 +67,8 @@ export async function sweepTopicLoops(
   for (const topic of topics) {
     const known = await knownExecutions(services.executions, topic, running);
     const now = services.now();
-    const health = loopHealth(topic, known, now, options.graceSeconds);
+    const starting = options.startingSeconds ?? recoveryStartSeconds;
+    const health = loopHealth(topic, known, now, options.graceSeconds, starting);
     if (health.kind === "running") alive++;
     if (health.kind === "settling") settling++;
     if (health.kind !== "stranded") continue;

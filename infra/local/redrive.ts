@@ -13,6 +13,10 @@ export async function redriveOpenTopics(): Promise<number> {
     import("../../functions/topics/sweep"),
     import("../../functions/topics/services"),
   ]);
-  const outcome = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0, backOff: false });
+  const outcome = await sweepTopicLoops(defaultRecoveryServices(), {
+    graceSeconds: 0,
+    backOff: false,
+    startingSeconds: 0,
+  });
   return outcome.restarted.length;
 }

@@ -20,7 +20,7 @@ export interface LoopedTopic {
   readonly id: string;
   readonly status: "open" | "closed";
   readonly step: TopicStep;
-  /** Entries of a step so far; `enteredSeq` is the one the loop has started (deadline set, responsible told). */
+  /** Entries of a step so far; `enteredSeq` is the last one started (deadline set, responsible told). */
   readonly stepSeq: number;
   readonly enteredSeq: number;
   readonly createdAt: string;
@@ -71,26 +71,30 @@ export const isAlive = (status: ExecutionStatus) => status === "RUNNING" || stat
 /**
  * The topic's loop health at `now`. A topic written within `graceSeconds` with no running execution
  * is left alone (registering writes the topic, then starts its execution); 0 treats it as stranded.
+ * So is one whose recovery recorded its execution within `startingSeconds` (`recoveryInFlight`).
  */
 export function loopHealth(
   topic: LoopedTopic,
   executions: LoopExecutions,
   now: Date,
   graceSeconds: number,
+  startingSeconds = 0,
 ): LoopHealth {
   if (topic.status !== "open") return { kind: "closed" };
   if (executions.running || (executions.lastStatus && isAlive(executions.lastStatus)))
     return { kind: "running" };
   const lastWrite = Math.max(Date.parse(topic.createdAt), Date.parse(topic.updatedAt));
   if (now.getTime() - lastWrite < graceSeconds * 1000) return { kind: "settling" };
-  if (!executions.lastStatus && recoveryInFlight(topic.executionName, now)) return { kind: "settling" };
+  if (!executions.lastStatus && recoveryInFlight(topic.executionName, now, startingSeconds))
+    return { kind: "settling" };
   const reason = executions.lastStatus ? (reasons[executions.lastStatus] ?? "ended") : "neverStarted";
   return { kind: "stranded", recovery: { topicId: topic.id, ...restartAt(topic), reason } };
 }
 
 /**
  * Where a restarted loop begins: the stored step, resumed when its entry was made (no second notice),
- * entered afresh when a decision moved the topic to a step no execution entered yet.
+ * entered afresh when it was not (a registration whose execution never entered its first step; a
+ * decision recorded before decisions entered their steps, decision 0006).
  */
 export function restartAt(topic: Pick<LoopedTopic, "step" | "stepSeq" | "enteredSeq">): {
   readonly step: TopicStep;
@@ -189,28 +193,34 @@ export function topicOfExecution(executionName: string): string {
 }
 
 /**
- * The name of a recovery's execution: one per topic, step entry and run, so a retried start of the
- * same run is a no-op (StartExecution is idempotent by name) and a later run starts a new one.
- * Within Step Functions' 80 characters: 26 (id) + 2 + up to 6 + 1 + up to 11.
- */
-/**
- * A recovery records its execution's name, then starts it: another sweep (or a re-drive) reading the
- * topic in between finds a name Step Functions does not know yet. Whatever the grace period, such a
- * name recorded within this many seconds is a start on its way, not a start that never happened.
+ * A recovery records its execution's name, then starts it: another sweep reading the topic in between
+ * finds a name Step Functions does not know yet. For the hourly sweep, whatever its grace period, such
+ * a name recorded within this many seconds is a start on its way, not a start that never happened.
+ * A re-drive (someone asked: a start that failed is tried again at once) and the local start-up (no
+ * start can be on its way) do not wait for it.
  */
 export const recoveryStartSeconds = 120;
 
 /**
- * Whether `executionName` is a recovery's, recorded less than `recoveryStartSeconds` from `now`
- * (either side: two sweeps' clocks need not agree to the second).
+ * Whether `executionName` is a recovery's, recorded less than `withinSeconds` from `now` (either
+ * side: two sweeps' clocks need not agree to the second).
  */
-export function recoveryInFlight(executionName: string | undefined, now: Date): boolean {
+export function recoveryInFlight(
+  executionName: string | undefined,
+  now: Date,
+  withinSeconds: number,
+): boolean {
   const runAt = executionName?.match(/-r\d+-([0-9a-z]+)$/)?.[1];
   if (!runAt) return false;
   const age = now.getTime() - Number.parseInt(runAt, 36);
-  return Math.abs(age) < recoveryStartSeconds * 1000;
+  return Math.abs(age) < withinSeconds * 1000;
 }
 
+/**
+ * The name of a recovery's execution: one per topic, step entry and run, so a retried start of the
+ * same run is a no-op (StartExecution is idempotent by name) and a later run starts a new one.
+ * Within Step Functions' 80 characters: 26 (id) + 2 + up to 6 + 1 + up to 11.
+ */
 export function recoveryExecutionName(topicId: string, stepSeq: number, runAt: Date): string {
   return `${topicId}-r${stepSeq}-${runAt.getTime().toString(36)}`;
 }

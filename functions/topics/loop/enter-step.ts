@@ -25,9 +25,10 @@ interface Parking {
 
 /**
  * Records the entry once, with the notice to the person responsible, in one write: a retried task
- * finds the step entered and changes nothing. An entry the decision that led here planned (its
- * deadline shown in that decision's answer, its start in the timeline, perhaps extended since) is
- * only marked entered; otherwise it is planned now.
+ * finds the step entered and changes nothing. An entry planned by a decision that did not enter it
+ * (one recorded before decisions entered their steps: its deadline in that decision's answer, its
+ * start in the timeline) is only marked entered; otherwise (a registration's first step, a recovery
+ * entering afresh) it is planned now.
  */
 async function recordEntry(
   services: TopicServices,

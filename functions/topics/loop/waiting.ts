@@ -74,7 +74,7 @@ export const decisionWaiting = (topic: StoredTopic, step: TopicStep) =>
 
 /**
  * The least wait of a step's entry. Its timeout is set before its function runs (the Enter step
- * records the entry and parks its token in one invocation), so it must outlast that invocation, a
+ * parks its token, and records an entry nobody decided, in one invocation), so it must outlast that invocation, a
  * cold start included; an earlier alarm is sent that much late.
  */
 export const minimumEntrySeconds = 60;

@@ -52,7 +52,10 @@ export interface StoredTopic {
   readonly step: TopicStep;
   /** Counts step entries (returns enter a step again), keying each entry's alarms and notices. */
   readonly stepSeq: number;
-  /** The entry the workflow has started (deadline set, responsible told); lags stepSeq briefly. */
+  /**
+   * The last entry started (deadline set, responsible told): a decision enters the step it moves the
+   * topic to; a registration's first step waits for the loop, so lags stepSeq briefly.
+   */
   readonly enteredSeq: number;
   readonly stepStartedAt?: string;
   readonly deadline?: string;
@@ -66,8 +69,9 @@ export interface StoredTopic {
   /** When the current deadline was set (step planned or entered, or deadline extended). */
   readonly deadlineSetAt?: string;
   /**
-   * The entry (stepSeq) whose start and deadline are already planned: a decision plans the next
-   * step's deadline at once, so its answer shows it, and the loop's entry keeps it.
+   * The entry (stepSeq) whose start and deadline are already planned: a decision plans (and enters)
+   * the next step at once, so its answer shows it; a decision recorded before decisions entered their
+   * steps left the entry to the loop, which keeps that plan.
    */
   readonly plannedSeq?: number;
   /** Alarms already sent during the current entry of the step, with the deadline each was for. */

@@ -85,13 +85,17 @@ describe("a recovery's start on its way", () => {
 
   it("leaves a topic alone whose recovery recorded its execution moments ago, grace period or not", () => {
     const justRecorded = topic({ executionName: recorded(40) });
-    expect(loopHealth(justRecorded, { running: false }, now, 0)).toEqual({ kind: "settling" });
-    expect(recoveryInFlight(recorded(40), now)).toBe(true);
+    expect(loopHealth(justRecorded, { running: false }, now, 0, recoveryStartSeconds)).toEqual({
+      kind: "settling",
+    });
+    expect(recoveryInFlight(recorded(40), now, recoveryStartSeconds)).toBe(true);
+    // A re-drive, or the local start-up, does not wait for it: a start that failed is tried again.
+    expect(loopHealth(justRecorded, { running: false }, now, 0).kind).toBe("stranded");
   });
 
   it("restarts it once the start had time to happen and Step Functions still knows no such execution", () => {
     const stale = topic({ executionName: recorded(recoveryStartSeconds + 1) });
-    expect(loopHealth(stale, { running: false }, now, 0)).toMatchObject({
+    expect(loopHealth(stale, { running: false }, now, 0, recoveryStartSeconds)).toMatchObject({
       kind: "stranded",
       recovery: { reason: "neverStarted" },
     });
@@ -99,14 +103,17 @@ describe("a recovery's start on its way", () => {
 
   it("judges a recovery whose execution Step Functions knows by that execution's status", () => {
     const failed = topic({ executionName: recorded(5) });
-    expect(loopHealth(failed, { running: false, lastStatus: "FAILED" }, now, 0)).toMatchObject({
+    expect(
+      loopHealth(failed, { running: false, lastStatus: "FAILED" }, now, 0, recoveryStartSeconds),
+    ).toMatchObject({
       recovery: { reason: "failed" },
     });
   });
 
   it("does not take a registration's execution name for a recovery's", () => {
-    expect(recoveryInFlight(topic().id, now)).toBe(false);
-    expect(recoveryInFlight(undefined, now)).toBe(false);
+    expect(recoveryInFlight(topic().id, now, recoveryStartSeconds)).toBe(false);
+    expect(recoveryInFlight(`${topic().id}-1`, now, recoveryStartSeconds)).toBe(false);
+    expect(recoveryInFlight(undefined, now, recoveryStartSeconds)).toBe(false);
   });
 });
 
