@@ -44,6 +44,14 @@ export function notificationWrites(record: NotificationRecord): TransactWriteIte
   ];
 }
 
+/** The writes that take back a notification recorded moments ago, before any sender had it. */
+export function notificationWithdrawal(record: NotificationRecord): TransactWriteItem[] {
+  return [
+    { Delete: { TableName: tableName(), Key: marshall(notificationGuardKey(record.idempotencyKey)) } },
+    { Delete: { TableName: tableName(), Key: marshall(notificationKey(record.id)) } },
+  ];
+}
+
 /** Stores the record unless its idempotency key was used; then answers the record stored first. */
 export async function recordNotification(
   record: NotificationRecord,

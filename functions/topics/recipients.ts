@@ -9,6 +9,7 @@ import { config } from "../kernel/config";
 import type { Channel, Recipient } from "../notices/notifier";
 import { channelFor, memberAddressee } from "../notices/notifier";
 import type { Contact } from "../registry/contact-responses";
+import type { StoredMember } from "../registry/member-view";
 import type { Station } from "../registry/responses";
 import { activeContactsWithRole, getContacts } from "../registry/store/contacts";
 import { findMember } from "../registry/store/members";
@@ -19,9 +20,16 @@ export interface Addressee {
   readonly channel: Channel;
 }
 
-/** A person named on a topic; when they are a registered member, the member's contacts and preferences win. */
-export async function addresseeOf(person: Person): Promise<Addressee> {
-  const member = person.memberId ? await findMember(person.memberId) : undefined;
+/**
+ * A person named on a topic; when they are a registered member, the member's contacts and preferences
+ * win. `known`: members read already (by id), so as not to read them again.
+ */
+export async function addresseeOf(
+  person: Person,
+  known: ReadonlyMap<string, StoredMember> = new Map(),
+): Promise<Addressee> {
+  const memberId = person.memberId;
+  const member = memberId ? (known.get(memberId) ?? (await findMember(memberId))) : undefined;
   if (member) return memberAddressee(member);
   const recipient: Recipient = {
     id: `person:${person.phone ?? person.email ?? person.name}`,

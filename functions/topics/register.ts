@@ -10,9 +10,12 @@ import { config } from "../kernel/config";
 import { newId } from "../kernel/ids";
 import { logError } from "../kernel/log";
 import { membershipKey, stationKey } from "../kernel/table/keys";
+import { notificationWithdrawal } from "../notices/store";
+import type { StoredMember } from "../registry/member-view";
 import { getMembers } from "../registry/store/members";
 import { assertTopicCategory } from "./categories";
 import type { TopicCreate } from "./contracts";
+import { entryNotice } from "./entry-notice";
 import { entryWait } from "./loop/waiting";
 import { planStep } from "./plan-step";
 import { actorOf } from "./present";
@@ -49,13 +52,14 @@ function membersNamed(body: TopicCreate): NamedMember[] {
 /**
  * A member named responsible is the member the notices reach, so the topic must show them under
  * their registered name: an unknown member, or another name beside the id, is a 400 naming the field.
- * Their names by id, for the problems the transaction may still find.
+ * The members by id: their names for the problems the transaction may still find, their contacts for
+ * the notice of the first step.
  */
-async function assertMembersNamed(named: readonly NamedMember[]): Promise<ReadonlyMap<string, string>> {
+async function assertMembersNamed(named: readonly NamedMember[]): Promise<ReadonlyMap<string, StoredMember>> {
   if (named.length === 0) return new Map();
-  const registered = new Map((await getMembers(named.map((m) => m.memberId))).map((m) => [m.id, m.name]));
+  const registered = new Map((await getMembers(named.map((m) => m.memberId))).map((m) => [m.id, m]));
   const problems = named.flatMap((person): FieldProblem[] => {
-    const name = registered.get(person.memberId);
+    const name = registered.get(person.memberId)?.name;
     if (name === undefined) {
       const params = { id: person.memberId };
       return [
@@ -89,12 +93,12 @@ function referencesOf(body: TopicCreate, named: readonly NamedMember[]) {
 function missingReferenceError(
   body: TopicCreate,
   named: readonly NamedMember[],
-  names: ReadonlyMap<string, string>,
+  members: ReadonlyMap<string, StoredMember>,
   missing: MissingReferences,
 ): Error {
   if (missing.positions[0] === 0) return new NotFoundError("station", body.stationId);
-  const members = distinctMembers(named);
-  const absent = new Set(missing.positions.map((position) => members[position - 1]));
+  const distinct = distinctMembers(named);
+  const absent = new Set(missing.positions.map((position) => distinct[position - 1]));
   const code = "responsible_not_serving";
   return new ValidationError(
     named
@@ -103,7 +107,7 @@ function missingReferenceError(
         field: `${m.field}.memberId`,
         code,
         message: code,
-        params: { id: m.memberId, name: names.get(m.memberId) ?? m.name },
+        params: { id: m.memberId, name: members.get(m.memberId)?.name ?? m.name },
       })),
   );
 }
@@ -142,7 +146,8 @@ function newTopic(body: TopicCreate, now: Date, extras: RegistrationExtras): Sto
     status: "open",
     step: "collect",
     stepSeq: 1,
-    enteredSeq: 0,
+    // Entered with the registration (its notice is in the same write): the loop only parks its wait.
+    enteredSeq: 1,
     extensions: 0,
     returns: 0,
     alarmsSent: [],
@@ -184,14 +189,15 @@ export async function registerTopic(
   const created = { at: now.toISOString(), kind: "created", step: "collect" } as const;
   const details = { source: body.source, ...(extras.opinionId ? { opinionId: extras.opinionId } : {}) };
   const named = membersNamed(body);
-  const names = await assertMembersNamed(named);
+  const members = await assertMembersNamed(named);
+  const notice = services.notifier.prepare(await entryNotice(planned.topic, members));
   const topic = await createTopic(
     planned.topic,
     [{ ...created, actor: actorOf(principal), details }, planned.event],
     referencesOf(body, named),
-    [...tallyOf(planned.topic, 1), ...(extras.alsoWrite?.(planned.topic) ?? [])],
+    [...tallyOf(planned.topic, 1), ...(extras.alsoWrite?.(planned.topic) ?? []), ...notice.writes],
   ).catch((error: unknown) => {
-    throw error instanceof MissingReferences ? missingReferenceError(body, named, names, error) : error;
+    throw error instanceof MissingReferences ? missingReferenceError(body, named, members, error) : error;
   });
   try {
     await services.loop.start(
@@ -202,8 +208,14 @@ export async function registerTopic(
     logError("the topic loop could not be started for a new topic", { topicId: topic.id }, error);
     // Taken back, so that the client's retry makes one topic, not two. If the execution had
     // started after all (it wrote to the topic), the topic stands.
-    if (await withdrawNewTopic(topic, [...tallyOf(topic, -1), ...(extras.alsoWithdraw?.(topic) ?? [])]))
-      throw new UnavailableError("topic_loop_unavailable");
+    const withdrawn = [
+      ...tallyOf(topic, -1),
+      ...(extras.alsoWithdraw?.(topic) ?? []),
+      ...notificationWithdrawal(notice.record),
+    ];
+    if (await withdrawNewTopic(topic, withdrawn)) throw new UnavailableError("topic_loop_unavailable");
   }
+  // Handed to the senders only now: a topic taken back tells nobody.
+  await notice.committed();
   return topic;
 }

@@ -160,9 +160,14 @@ export function evidenceFor(step: TopicStep, memberIds: readonly string[]): Reco
 
 /**
  * A copy of `template` as registration writes it, whose StartExecution never happened (a crash
- * between the write and the start): at 收集议题, planned, not entered, without an execution.
+ * between the write and the start): at 收集议题, planned and entered (the registration told the
+ * person responsible), without an execution. `entered: false`: as a registration of the version
+ * before wrote it, leaving the entry (and its notice) to the loop.
  */
-export async function writeTopicWithoutExecution(template: { readonly id: string }): Promise<string> {
+export async function writeTopicWithoutExecution(
+  template: { readonly id: string },
+  { entered = true }: { readonly entered?: boolean } = {},
+): Promise<string> {
   const { taskToken: _token, pendingDecision: _decision, ...stored } = await getTopic(template.id);
   const id = newId();
   const at = new Date().toISOString();
@@ -173,7 +178,7 @@ export async function writeTopicWithoutExecution(template: { readonly id: string
       title: "没有流程的议题",
       step: "collect",
       stepSeq: 1,
-      enteredSeq: 0,
+      enteredSeq: entered ? 1 : 0,
       executionName: `${id}-1`,
       createdAt: at,
       updatedAt: at,

@@ -16,6 +16,7 @@ import {
   executionEnded,
   executionsOf,
   kinds,
+  type Notification,
   notificationsOf,
   parkedAt,
   readTopic,
@@ -128,13 +129,19 @@ describe("the full loop", () => {
 });
 
 describe("when the topic loop cannot be started", () => {
-  it("answers 503 and keeps nothing, so that a retry registers the topic once", async () => {
+  it("answers 503 and keeps nothing, telling nobody, so that a retry registers the topic once", async () => {
     const other = await stationWithLead(api);
+    const responsible = { name: "经办人丁", phone: "13600000077" };
+    const told = async () => {
+      const reply = await api.get(`/notifications?recipient=person:${responsible.phone}&limit=100`);
+      expect(reply.status, reply.text).toBe(200);
+      return reply.json<{ items: Notification[] }>().items.map((note) => note.templateId);
+    };
     const arn = process.env.TOPIC_LOOP_ARN ?? "";
     process.env.TOPIC_LOOP_ARN = `${arn}-gone`;
     let reply: Awaited<ReturnType<Api["post"]>>;
     try {
-      reply = await api.post("/topics", topicInput(other.station.id));
+      reply = await api.post("/topics", topicInput(other.station.id, { responsible }));
     } finally {
       process.env.TOPIC_LOOP_ARN = arn;
     }
@@ -145,12 +152,17 @@ describe("when the topic loop cannot be started", () => {
     expect(api.takeServerErrors()).toEqual([expect.stringMatching(/^POST \/topics → 503/)]);
     const listed = await api.get(`/topics?stationId=${other.station.id}`);
     expect(listed.json<{ items: unknown[] }>().items).toEqual([]);
+    // The registration's notice to the responsible went with it.
+    expect(await told()).toEqual([]);
 
-    const again = await api.post("/topics", topicInput(other.station.id));
+    const again = await api.post("/topics", topicInput(other.station.id, { responsible }));
     expect(again.status, again.text).toBe(201);
+    // Told with the registration itself, before the loop parks its first wait.
+    expect(await told()).toEqual(["step_started"]);
     await parkedAt(api, again.json<Topic>().id, "collect");
     const after = await api.get(`/topics?stationId=${other.station.id}`);
     expect(after.json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect(await told()).toEqual(["step_started"]);
   });
 });
 
@@ -469,7 +481,7 @@ describe("executions and tasks of the definition before the entry parked its tok
   it("an execution started without the entry's wait resumes, enters the step, tells its responsible, and goes on", async () => {
     const template = await createTopic(api, home.station.id);
     await parkedAt(api, template.id, "collect");
-    const id = await writeTopicWithoutExecution(template);
+    const id = await writeTopicWithoutExecution(template, { entered: false });
     // As the API of the version before started executions: no `waitSeconds`.
     const { executionArn } = await api.stack.workflow.startExecution({
       name: `${id}-1`,
@@ -500,7 +512,7 @@ describe("executions and tasks of the definition before the entry parked its tok
   it("an Enter step without a token (the older definition) enters the step and answers the wait until its first alarm", async () => {
     const template = await createTopic(api, home.station.id);
     await parkedAt(api, template.id, "collect");
-    const id = await writeTopicWithoutExecution(template);
+    const id = await writeTopicWithoutExecution(template, { entered: false });
     const { handler } = await import("../../functions/topic-loop");
     const state = (await handler({ action: "enterStep", topicId: id, step: "collect" })) as {
       topicId: string;

@@ -29,10 +29,14 @@ import {
   writeTopicWithoutExecution,
 } from "./harness";
 
-/** Errors to throw before the real task function runs, by action, used up in order. */
-const faults: Record<string, string[]> = {};
+/**
+ * Errors to throw before the real task function runs as an execution starts a step (enters it, or
+ * resumes it after a restart), used up in order.
+ */
+const faults: string[] = [];
+const startsOfStep = new Set(["enterStep", "resumeStep"]);
 const failing: TaskHandler = async (event, context) => {
-  const name = faults[(event as { action?: string }).action ?? ""]?.shift();
+  const name = startsOfStep.has((event as { action?: string }).action ?? "") ? faults.shift() : undefined;
   if (name) throw Object.assign(new Error(`injected ${name}`), { name });
   return (await loadTaskHandler())(event, context);
 };
@@ -60,7 +64,7 @@ beforeAll(async () => {
   home = await stationWithLead(api);
   members = [home.lead.id];
 
-  faults.enterStep = ["TopicNotFound"];
+  faults.push("TopicNotFound");
   failed = await createTopic(api, home.station.id, { title: "流程失败的议题" });
   const [doomed] = executionsOf(api, failed.id);
   if (!doomed) throw new Error("no execution");
@@ -98,9 +102,10 @@ describe("the hourly sweep", () => {
     sweep = await sweepTopicLoops(defaultRecoveryServices(), { graceSeconds: 0 });
     const byTopic = Object.fromEntries(sweep.restarted.map((r) => [r.topicId, r]));
     expect(Object.keys(byTopic).sort()).toEqual([stopped.id, neverStarted, failed.id].sort());
-    expect(byTopic[failed.id]).toMatchObject({ step: "collect", resume: false, reason: "failed" });
+    // The registration entered 收集议题 (and told its responsible): a restart resumes it.
+    expect(byTopic[failed.id]).toMatchObject({ step: "collect", resume: true, reason: "failed" });
     expect(byTopic[stopped.id]).toMatchObject({ step: "determine", resume: true, reason: "aborted" });
-    expect(byTopic[neverStarted]).toMatchObject({ step: "collect", resume: false, reason: "neverStarted" });
+    expect(byTopic[neverStarted]).toMatchObject({ step: "collect", resume: true, reason: "neverStarted" });
     expect(sweep).toMatchObject({ failed: 0, byReason: { aborted: 1, neverStarted: 1, failed: 1 } });
     expect(executionsOf(api, running.id)).toHaveLength(1);
   });
@@ -119,14 +124,16 @@ describe("the hourly sweep", () => {
     expect(kinds(await readTopic(api, stopped.id)).slice(-2)).toEqual(["step_completed", "step_started"]);
   });
 
-  it("enters the step of a topic that never had an execution, telling its responsible, and the loop goes on", async () => {
+  it("resumes the step of a topic that never had an execution, telling nobody again, and the loop goes on", async () => {
     await parkedAt(api, neverStarted, "collect");
-    expect((await notificationsOf(api, neverStarted)).map((n) => n.templateId)).toContain("step_started");
+    // Its registration entered the step and told its responsible (this copy of it, nobody): a
+    // restart tells no one a second time.
+    expect((await notificationsOf(api, neverStarted)).map((n) => n.templateId)).not.toContain("step_started");
     await completeWhenReady(api, neverStarted, "collect", members);
     await parkedAt(api, neverStarted, "determine");
   });
 
-  it("enters the step of a topic whose execution failed, and the loop goes on", async () => {
+  it("resumes the step of a topic whose execution failed, and the loop goes on", async () => {
     await completeWhenReady(api, failed.id, "collect", members);
     await parkedAt(api, failed.id, "determine");
   });
@@ -202,7 +209,7 @@ describe("a topic whose loop fails after every restart", () => {
     );
 
   it("is restarted after 1, 2, 4, 8 and 16 hours, then left for a person, who can re-drive it", async () => {
-    faults.enterStep = Array.from({ length: 7 }, () => "TopicNotFound");
+    faults.push(...Array.from({ length: 7 }, () => "TopicNotFound"));
     const doomed = await createTopic(api, home.station.id, { title: "每次都失败的议题" });
     await failures(doomed.id, 1);
     const start = Date.now();
@@ -225,7 +232,7 @@ describe("a topic whose loop fails after every restart", () => {
     expect(executionsOf(api, doomed.id)).toHaveLength(7);
 
     // Someone fixed the cause (no more faults) and re-drives it: the loop carries on.
-    expect(faults.enterStep).toEqual([]);
+    expect(faults).toEqual([]);
     const reply = await api.post(`/topics/${doomed.id}/redrive`, {});
     expect(reply.status, reply.text).toBe(200);
     await parkedAt(api, doomed.id, "collect");
@@ -239,7 +246,7 @@ describe("recoveries that go wrong", () => {
     sweepTopicLoops({ ...services, now: () => new Date(start + hours * 3_600_000) }, { graceSeconds: 0 });
 
   it("counts a restart whose start failed toward the back-off, and says so", async () => {
-    faults.enterStep = ["TopicNotFound", "TopicNotFound", "TopicNotFound"];
+    faults.push("TopicNotFound", "TopicNotFound", "TopicNotFound");
     const shaky = await createTopic(api, home.station.id, { title: "启动失败的议题" });
     await eventually(
       () => (executionsOf(api, shaky.id)[0]?.status === "FAILED" ? true : undefined),

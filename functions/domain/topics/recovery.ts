@@ -93,8 +93,8 @@ export function loopHealth(
 
 /**
  * Where a restarted loop begins: the stored step, resumed when its entry was made (no second notice),
- * entered afresh when it was not (a registration whose execution never entered its first step; a
- * decision recorded before decisions entered their steps, decision 0006).
+ * entered afresh when it was not (a registration or decision recorded before they entered their
+ * steps, decision 0006).
  */
 export function restartAt(topic: Pick<LoopedTopic, "step" | "stepSeq" | "enteredSeq">): {
   readonly step: TopicStep;

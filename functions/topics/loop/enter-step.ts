@@ -1,8 +1,9 @@
 /**
  * Entering a step: its deadline from the policy and the holiday calendar, and the person responsible
- * told. The entry is the step's wait too (decision 0006, addenda of 2026-12-03): a decision enters
- * the step it moves the topic to, so the task token mostly just parks; an entry nobody decided (a
- * registration's first step, a recovery) is recorded with its notice and the token in one write.
+ * told. The entry is the step's wait too (decision 0006, addenda of 2026-12-03): the registration
+ * and each decision enter the step they move the topic to, so the task token just parks; an entry
+ * nobody recorded (a topic written before they did) is recorded here with its notice and the token
+ * in one write.
  */
 import type { TopicStep } from "../../domain/topics/steps";
 import { retryStaleWrites } from "../../kernel/retry";
@@ -27,8 +28,8 @@ interface Parking {
  * Records the entry once, with the notice to the person responsible, in one write: a retried task
  * finds the step entered and changes nothing. An entry planned by a decision that did not enter it
  * (one recorded before decisions entered their steps: its deadline in that decision's answer, its
- * start in the timeline) is only marked entered; otherwise (a registration's first step, a recovery
- * entering afresh) it is planned now.
+ * start in the timeline) is only marked entered; otherwise (a registration of the version before)
+ * it is planned now.
  */
 async function recordEntry(
   services: TopicServices,
@@ -67,11 +68,11 @@ async function recordEntry(
 }
 
 /**
- * Parks the wait's token on the step's entry. The decision that moved the topic here entered the step
- * already (decide.ts), so mostly the token just parks, in one request. Otherwise (a registration's
- * first step, a recovery entering afresh) it enters the step and parks the token in one write.
- * Anything else (a decision waiting, the topic elsewhere or closed) is the Await step's business,
- * done here at once: it parks the token or answers it with what waits.
+ * Parks the wait's token on the step's entry. The registration or decision that moved the topic here
+ * entered the step already (decision 0006), so the token just parks, in one request. A topic written
+ * before they did is entered here, with the token, in one write. Anything else (a decision waiting,
+ * the topic elsewhere or closed) is the Await step's business, done here at once: it parks the token
+ * or answers it with what waits.
  */
 export async function enterStep(
   services: TopicServices,

@@ -53,8 +53,9 @@ export interface StoredTopic {
   /** Counts step entries (returns enter a step again), keying each entry's alarms and notices. */
   readonly stepSeq: number;
   /**
-   * The last entry started (deadline set, responsible told): a decision enters the step it moves the
-   * topic to; a registration's first step waits for the loop, so lags stepSeq briefly.
+   * The last entry started (deadline set, responsible told): the registration enters 收集议题, a
+   * decision the step it moves the topic to. Behind stepSeq only for a topic written before they did
+   * (decision 0006), until the loop enters that step.
    */
   readonly enteredSeq: number;
   readonly stepStartedAt?: string;
