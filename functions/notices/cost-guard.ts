@@ -124,23 +124,50 @@ function appendTo(digest: NotificationRecord, subject: string): TransactWriteIte
   };
 }
 
-/** Folds into the recorded digest `digestId`, read afresh each time another fold got in first. */
-async function foldIntoRecorded(
+/**
+ * Folds into the recorded digest `digestId`, read afresh each time another fold got in first. Folds
+ * into one digest in this process go one at a time, from the digest as this process last wrote it:
+ * a recipient over the cap gets many notices at once (a county's worth of topics), and each fold read
+ * the digest and raced the others to append to it.
+ */
+function foldIntoRecorded(
   claimed: NotificationRecord,
   digestId: string,
   expiresAt: number,
 ): Promise<"folded" | "lost" | "gone"> {
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    const digest = await findNotification(digestId);
-    if (!digest || (digest.status !== "queued" && digest.status !== "held")) return "gone";
-    const next = await writeTransaction([
-      appendTo(digest, claimed.subject),
-      foldInto(claimed, digestId, expiresAt),
-    ]);
-    if (next.committed) return "folded";
-    if (next.failed[1]) return "lost";
-  }
-  throw new Error(`digest ${digestId} kept changing while a notice was folded into it`);
+  return oneAtATime(digestId, async () => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const digest =
+        (attempt === 1 ? digestsWritten.get(digestId) : undefined) ?? (await findNotification(digestId));
+      digestsWritten.delete(digestId);
+      if (!digest || (digest.status !== "queued" && digest.status !== "held")) return "gone";
+      const next = await writeTransaction([
+        appendTo(digest, claimed.subject),
+        foldInto(claimed, digestId, expiresAt),
+      ]);
+      if (next.committed) {
+        remember(digestsWritten, digestId, withSubjectAdded(digest, claimed.subject));
+        return "folded";
+      }
+      if (next.failed[1]) return "lost";
+    }
+    throw new Error(`digest ${digestId} kept changing while a notice was folded into it`);
+  });
+}
+
+/** Digests as this process last wrote them, by id: the next fold starts from there, not from a read. */
+const digestsWritten = new Map<string, NotificationRecord>();
+/** The fold under way into each digest, by id: the next waits for it. */
+const foldsUnderWay = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(digestId: string, fold: () => Promise<T>): Promise<T> {
+  const run = (foldsUnderWay.get(digestId) ?? Promise.resolve()).then(fold, fold);
+  const settled = run.catch(() => undefined);
+  foldsUnderWay.set(digestId, settled);
+  void settled.then(() => {
+    if (foldsUnderWay.get(digestId) === settled) foldsUnderWay.delete(digestId);
+  });
+  return run;
 }
 
 /**
@@ -163,6 +190,7 @@ export async function foldIntoDigest(
   ]);
   if (first.committed) {
     rememberDigest(fresh.idempotencyKey, fresh.id);
+    remember(digestsWritten, fresh.id, fresh);
     return "folded";
   }
   if (first.failed[2]) return "lost";
@@ -182,6 +210,10 @@ const digestsRecorded = new Map<string, string>();
 const digestsRemembered = 1_000;
 
 function rememberDigest(key: string, digestId: string): void {
-  if (digestsRecorded.size >= digestsRemembered) digestsRecorded.clear();
-  digestsRecorded.set(`${tableName()} ${key}`, digestId);
+  remember(digestsRecorded, `${tableName()} ${key}`, digestId);
+}
+
+function remember<T>(memory: Map<string, T>, key: string, value: T): void {
+  if (memory.size >= digestsRemembered) memory.clear();
+  memory.set(key, value);
 }
