@@ -92,7 +92,11 @@ export interface PreparedNotice {
 
 export interface Notifier {
   send(request: NotificationRequest): Promise<SendResult>;
-  prepare(request: NotificationRequest): PreparedNotice;
+  /**
+   * `unique`: the change it is written with can itself commit only once (a new topic, a decision on
+   * the revision it read), so the notice needs no guard on its idempotency key: one item less.
+   */
+  prepare(request: NotificationRequest, options?: { readonly unique?: boolean }): PreparedNotice;
 }
 
 /** The channel a recipient is reached on: their preference when it can be honoured, else what they have. */

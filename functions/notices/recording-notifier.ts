@@ -65,11 +65,11 @@ export function recordingNotifier(): Notifier {
       if (stored.created) await deliveryQueue().enqueue(stored.record.id);
       return { record: stored.record, sent: stored.created };
     },
-    prepare(request: NotificationRequest): PreparedNotice {
+    prepare(request: NotificationRequest, options = {}): PreparedNotice {
       const record = queuedRecord(request);
       return {
         record,
-        writes: notificationWrites(record),
+        writes: notificationWrites(record, options),
         committed: () => deliveryQueue().enqueue(record.id),
       };
     },

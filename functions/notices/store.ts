@@ -17,16 +17,21 @@ import { queuePlaceOf } from "./work-queue";
 /**
  * The writes that record a notification once: a guard on its idempotency key (refused when the key
  * was used) and the record. Committed alone (`recordNotification`) or with the change that causes it.
+ * `unique`: that change commits only once anyway (decision 0006): the record alone.
  */
-export function notificationWrites(record: NotificationRecord): TransactWriteItem[] {
-  return [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: marshall({ ...notificationGuardKey(record.idempotencyKey), notificationId: record.id }),
-        ConditionExpression: "attribute_not_exists(PK)",
-      },
+export function notificationWrites(
+  record: NotificationRecord,
+  { unique = false }: { readonly unique?: boolean } = {},
+): TransactWriteItem[] {
+  const guard: TransactWriteItem = {
+    Put: {
+      TableName: tableName(),
+      Item: marshall({ ...notificationGuardKey(record.idempotencyKey), notificationId: record.id }),
+      ConditionExpression: "attribute_not_exists(PK)",
     },
+  };
+  return [
+    ...(unique ? [] : [guard]),
     {
       Put: {
         TableName: tableName(),

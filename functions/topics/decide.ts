@@ -140,7 +140,9 @@ async function takeDecision(
         pendingDecision: { outcome, step: next.step, decidedAt: topic.step, seq },
       };
     };
-    const notices = enters ? [services.notifier.prepare(await entryNotice(decided(topic)))] : [];
+    // The decision commits once (on the revision read), and its entry with it: no guard needed.
+    const entering = enters ? [await entryNotice(decided(topic))] : [];
+    const notices = entering.map((request) => services.notifier.prepare(request, { unique: true }));
     const companions = alsoWrite.length ? alsoWrite : countOnly;
     return saveDecision(topic, decided, events, now, { companions, countOnly, notices });
   });

@@ -190,7 +190,8 @@ export async function registerTopic(
   const details = { source: body.source, ...(extras.opinionId ? { opinionId: extras.opinionId } : {}) };
   const named = membersNamed(body);
   const members = await assertMembersNamed(named);
-  const notice = services.notifier.prepare(await entryNotice(planned.topic, members));
+  // A new topic is written once (its id is new): its first notice needs no guard on its key.
+  const notice = services.notifier.prepare(await entryNotice(planned.topic, members), { unique: true });
   const topic = await createTopic(
     planned.topic,
     [{ ...created, actor: actorOf(principal), details }, planned.event],
