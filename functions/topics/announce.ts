@@ -5,6 +5,7 @@
  */
 import { normalizeMainlandMobile } from "../domain/registry/members";
 import { logError } from "../kernel/log";
+import type { NotificationRequest } from "../notices/notifier";
 import type { NoticeTemplate } from "../notices/templates";
 import { deadlineExtended, deadlineReplanned } from "../notices/templates/deadline-notices";
 import { topicClosed, topicRejected } from "../notices/templates/outcome-notices";
@@ -94,46 +95,40 @@ function alreadyASource(topic: StoredTopic, person: RaisedBy): boolean {
 }
 
 /**
- * Tells the people who raised the topic how it ended (each once: the key makes a repeat a no-op):
- * `detail` is the reason it was declined, or the outcome given back to them when it closed.
+ * The notices telling the people who raised the topic how it ended, written with the decision that
+ * ends it (decide.ts), so each goes once: `detail` is the reason it was declined, or the outcome
+ * given back to them when it closed.
  */
-export async function tellSources(
-  services: TopicServices,
+export async function sourceNotices(
   topic: StoredTopic,
   outcome: "rejected" | "closed",
   detail: string,
-): Promise<void> {
+): Promise<NotificationRequest[]> {
   const template = outcome === "closed" ? topicClosed : topicRejected;
   const collected = topic.evidence.collect as { raisedBy?: RaisedBy[] } | undefined;
   // The people the topic came with (a promoted 社情民意 item's submitter) first, then those the
-  // collect step named: each keeps its position, so a repeat is the same notice.
+  // collect step named: each keeps its position, so its key names it.
   const people = [...(topic.sourcePeople ?? []), ...(collected?.raisedBy ?? [])].filter(
     (person, index) =>
       index < (topic.sourcePeople?.length ?? 0) || !alreadyASource(topic, person as RaisedBy),
   );
   const known = topic.sourcePeople?.length ?? 0;
+  const notices: NotificationRequest[] = [];
   for (const [index, person] of people.entries()) {
-    try {
-      await services.notifier.send({
-        ...(await (index < known ? addresseeOf(person as Person) : addresseeOfSource(person as RaisedBy))),
-        template,
-        topicId: topic.id,
-        idempotencyKey:
-          index < known
-            ? `${topic.id}:${template.id}:source:${index}`
-            : `${topic.id}:${template.id}:${index - known}`,
-        variables: {
-          recipientName: person.name,
-          title: topic.title,
-          ...(outcome === "closed" ? { outcome: detail } : { reason: detail }),
-        },
-      });
-    } catch (error) {
-      logError(
-        "the source of a closed topic could not be told",
-        { topicId: topic.id, templateId: template.id },
-        error,
-      );
-    }
+    notices.push({
+      ...(await (index < known ? addresseeOf(person as Person) : addresseeOfSource(person as RaisedBy))),
+      template,
+      topicId: topic.id,
+      idempotencyKey:
+        index < known
+          ? `${topic.id}:${template.id}:source:${index}`
+          : `${topic.id}:${template.id}:${index - known}`,
+      variables: {
+        recipientName: person.name,
+        title: topic.title,
+        ...(outcome === "closed" ? { outcome: detail } : { reason: detail }),
+      },
+    });
   }
+  return notices;
 }

@@ -14,8 +14,8 @@ import { decideComplete, decideReject, decideReturn } from "../domain/topics/lif
 import type { TopicStep } from "../domain/topics/steps";
 import { config } from "../kernel/config";
 import { retryStaleWrites } from "../kernel/retry";
-import type { PreparedNotice } from "../notices/notifier";
-import { tellSources } from "./announce";
+import type { NotificationRequest, PreparedNotice } from "../notices/notifier";
+import { sourceNotices } from "./announce";
 import { handOver } from "./deliver";
 import { entryNotice } from "./entry-notice";
 import { stepCompletionCounts } from "./loop-counts";
@@ -50,6 +50,8 @@ interface DecisionPlan {
    * responsible is told with the decision, and the execution only parks its wait there.
    */
   readonly enters?: boolean;
+  /** Whom else it tells, written with it (the sources of a topic it closes), given the topic decided. */
+  readonly tells?: (decided: StoredTopic) => Promise<readonly NotificationRequest[]>;
 }
 
 export interface DecisionRequest {
@@ -126,7 +128,15 @@ async function takeDecision(
   const saved = await retryStaleWrites(async () => {
     const topic = await readTopicToDecide(services, call);
     const now = services.now();
-    const { outcome, change, events, alsoWrite = [], counts, enters = false } = plan(topic, now, calendars);
+    const {
+      outcome,
+      change,
+      events,
+      alsoWrite = [],
+      counts,
+      enters = false,
+      tells,
+    } = plan(topic, now, calendars);
     const countOnly = counts ? counterWrites(topic.stationId, counts) : [];
     const seq = topic.decisionSeq + 1;
     // The token stays until the decision is known delivered (the entry the execution makes next drops
@@ -140,9 +150,12 @@ async function takeDecision(
         pendingDecision: { outcome, step: next.step, decidedAt: topic.step, seq },
       };
     };
-    // The decision commits once (on the revision read), and its entry with it: no guard needed.
-    const entering = enters ? [await entryNotice(decided(topic))] : [];
-    const notices = entering.map((request) => services.notifier.prepare(request, { unique: true }));
+    // The decision commits once (on the revision read), and its notices with it: no guard needed.
+    const requests = [
+      ...(enters ? [await entryNotice(decided(topic))] : []),
+      ...((await tells?.(decided(topic))) ?? []),
+    ];
+    const notices = requests.map((request) => services.notifier.prepare(request, { unique: true }));
     const companions = alsoWrite.length ? alsoWrite : countOnly;
     return saveDecision(topic, decided, events, now, { companions, countOnly, notices });
   });
@@ -168,7 +181,7 @@ export async function completeStep(
   // The meeting becomes the station's consultation: it must be one an activity could record.
   if (step === "consult") await assertConsultation(evidence, today);
   if (step === "research") await assertResearch(evidence, today);
-  const saved = await takeDecision(services, call, (topic, now, calendars) => {
+  return takeDecision(services, call, (topic, now, calendars) => {
     const decided = decideComplete(stateOf(topic), step);
     const at = now.toISOString();
     const completed: NewTopicEvent = {
@@ -183,6 +196,7 @@ export async function completeStep(
         change: (t) => ({ ...withEvidence(t), status: "closed", closedAs: "completed", closedAt: at }),
         events: [completed, { at, kind: "closed", step: topic.step, details: { closedAs: "completed" } }],
         counts: stepCompletionCounts(topic, now, true),
+        tells: (closed) => sourceNotices(closed, "closed", outcomeGivenBack(closed)),
       };
     }
     const next = planStep(withEvidence(topic), decided.next, now, calendars);
@@ -198,8 +212,6 @@ export async function completeStep(
       enters: true,
     };
   });
-  if (saved.status === "closed") await tellSources(services, saved, "closed", outcomeGivenBack(saved));
-  return saved;
 }
 
 /** 退回: from the step the caller saw back to an earlier one, with a reason. */
@@ -224,13 +236,13 @@ export function returnTopic(
 }
 
 /** 不予采纳: only while determining the topic; whoever raised it is told why. */
-export async function rejectTopic(
+export function rejectTopic(
   services: TopicServices,
   call: DecisionRequest,
   decline: { readonly step: TopicStep; readonly reason: string },
 ): Promise<StoredTopic> {
   const { reason } = decline;
-  const saved = await takeDecision(services, call, (topic, now) => {
+  return takeDecision(services, call, (topic, now) => {
     decideReject(stateOf(topic), decline.step);
     const at = now.toISOString();
     return {
@@ -240,8 +252,7 @@ export async function rejectTopic(
         { at, kind: "rejected", step: topic.step, actor: actorOf(call.principal), details: { reason } },
         { at, kind: "closed", step: topic.step, details: { closedAs: "rejected" } },
       ],
+      tells: (closed) => sourceNotices(closed, "rejected", reason),
     };
   });
-  await tellSources(services, saved, "rejected", reason);
-  return saved;
 }
