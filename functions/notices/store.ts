@@ -49,11 +49,29 @@ export function notificationWrites(
   ];
 }
 
-/** The writes that take back a notification recorded moments ago, before any sender had it. */
-export function notificationWithdrawal(record: NotificationRecord): TransactWriteItem[] {
+/**
+ * The writes that take back a notification recorded moments ago, on condition that no sender has
+ * claimed it yet (queued or held) (on AWS the table's stream may hand it to one at once): otherwise the transaction
+ * they are in is refused, and what it took back stands. `unique`: recorded without a guard.
+ */
+export function notificationWithdrawal(
+  record: NotificationRecord,
+  { unique = false }: { readonly unique?: boolean } = {},
+): TransactWriteItem[] {
+  const guard: TransactWriteItem = {
+    Delete: { TableName: tableName(), Key: marshall(notificationGuardKey(record.idempotencyKey)) },
+  };
   return [
-    { Delete: { TableName: tableName(), Key: marshall(notificationGuardKey(record.idempotencyKey)) } },
-    { Delete: { TableName: tableName(), Key: marshall(notificationKey(record.id)) } },
+    ...(unique ? [] : [guard]),
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: marshall(notificationKey(record.id)),
+        ConditionExpression: "#status IN (:queued, :held)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: marshall({ ":queued": "queued", ":held": "held" }),
+      },
+    },
   ];
 }
 

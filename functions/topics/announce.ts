@@ -1,7 +1,8 @@
 /**
- * Telling people about decisions already recorded: the new deadline after an extension, and the
- * outcome to whoever raised the topic. The decision stands whatever happens here, so a failure is
- * logged for a person to follow up, never turned into a failed request.
+ * Telling people about decisions: the new deadline after an extension (the change stands whatever
+ * happens here, so a failure is logged for a person to follow up, never turned into a failed
+ * request), and the outcome to whoever raised the topic (notices the closing decision writes with
+ * itself, decide.ts).
  */
 import { normalizeMainlandMobile } from "../domain/registry/members";
 import { logError } from "../kernel/log";

@@ -13,6 +13,7 @@ import { type Calendars, localDate } from "../domain/topics/calendar";
 import { decideComplete, decideReject, decideReturn } from "../domain/topics/lifecycle";
 import type { TopicStep } from "../domain/topics/steps";
 import { config } from "../kernel/config";
+import { logError } from "../kernel/log";
 import { retryStaleWrites } from "../kernel/retry";
 import type { NotificationRequest, PreparedNotice } from "../notices/notifier";
 import { sourceNotices } from "./announce";
@@ -85,14 +86,13 @@ interface DecisionWrites {
   readonly companions: readonly TransactWriteItem[];
   /** The counters alone: what goes when a record it brings was written before. */
   readonly countOnly: readonly TransactWriteItem[];
-  /** The notice of the step it enters, to the person responsible. */
+  /** Its notices (unguarded: they commit with it, once): the step it enters, the sources told. */
   readonly notices: readonly PreparedNotice[];
 }
 
 /**
  * Saves the decision with what it brings, in one request. A record it brings that was written before
- * (a consultation counted once) goes, and so does a notice whose entry was announced already: the
- * decision is saved without them.
+ * (a consultation counted once) goes: the decision is saved without it.
  */
 async function saveDecision(
   topic: StoredTopic,
@@ -111,9 +111,25 @@ async function saveDecision(
     } catch (error) {
       if (!(error instanceof CompanionWriteRefused)) throw error;
       const companionRefused = error.positions.some((position) => position < companions.length);
-      if (companionRefused && companions === writes.countOnly) throw error;
-      if (companionRefused) companions = writes.countOnly;
-      else notices = [];
+      if (!companionRefused || companions === writes.countOnly) throw error;
+      companions = writes.countOnly;
+    }
+  }
+}
+
+/** Sources told in the decision's own transaction (topic, events and counters take a few items). */
+const sourcesWithDecision = 20;
+
+/**
+ * The sources beyond those: each recorded on its own (guarded by its key), a failure logged for the
+ * county office to follow up; the decision stands.
+ */
+async function tellAfter(services: TopicServices, requests: readonly NotificationRequest[]) {
+  for (const request of requests) {
+    try {
+      await services.notifier.send(request);
+    } catch (error) {
+      logError("the source of a closed topic could not be told", { topicId: request.topicId }, error);
     }
   }
 }
@@ -125,6 +141,7 @@ async function takeDecision(
 ): Promise<StoredTopic> {
   requireWriter(call.principal);
   const calendars = await calendarsInForce();
+  let toldAfter: readonly NotificationRequest[] = [];
   const saved = await retryStaleWrites(async () => {
     const topic = await readTopicToDecide(services, call);
     const now = services.now();
@@ -151,16 +168,20 @@ async function takeDecision(
       };
     };
     // The decision commits once (on the revision read), and its notices with it: no guard needed.
+    // A transaction holds 100 items: sources beyond the first few are told after it (toldAfter).
+    const told = (await tells?.(decided(topic))) ?? [];
     const requests = [
       ...(enters ? [await entryNotice(decided(topic))] : []),
-      ...((await tells?.(decided(topic))) ?? []),
+      ...told.slice(0, sourcesWithDecision),
     ];
+    toldAfter = told.slice(sourcesWithDecision);
     const notices = requests.map((request) => services.notifier.prepare(request, { unique: true }));
     const companions = alsoWrite.length ? alsoWrite : countOnly;
     return saveDecision(topic, decided, events, now, { companions, countOnly, notices });
   });
   // Without a parked token, the execution takes the decision when it next parks one.
   await handOver(services, saved);
+  await tellAfter(services, toldAfter);
   return saved;
 }
 

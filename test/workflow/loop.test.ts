@@ -13,6 +13,7 @@ import {
   completeWhenReady,
   createTopic,
   eventually,
+  evidenceFor,
   executionEnded,
   executionsOf,
   kinds,
@@ -240,6 +241,30 @@ describe("reject", () => {
     expect(told[0]?.recipient.id).toBe(`person:${sourcePhone}`);
     expect(told[0]?.text).toContain("属于司法程序事项，不宜协商");
     expect(kinds(await readTopic(api, topic.id))).toContain("rejected");
+  });
+
+  it("tells each of a hundred people who raised the topic, once", async () => {
+    const topic = await createTopic(api, home.station.id);
+    await parkedAt(api, topic.id, "collect");
+    // As many as the collect step takes: more than a transaction holds, with the topic's own items.
+    const raisedBy = Array.from({ length: 100 }, (_, index) => ({
+      name: `居民${index + 1}`,
+      contact: `1350000${String(index).padStart(4, "0")}`,
+    }));
+    const collected = await api.post(`/topics/${topic.id}/steps/collect/complete`, {
+      ...evidenceFor("collect", members),
+      raisedBy,
+    });
+    expect(collected.status, collected.text).toBe(200);
+    await parkedAt(api, topic.id, "determine");
+    const reply = await api.post(`/topics/${topic.id}/reject`, { step: "determine", reason: "不宜协商" });
+    expect(reply.status, reply.text).toBe(200);
+    const told = (await notificationsOf(api, topic.id)).filter(
+      (note) => note.templateId === "topic_rejected",
+    );
+    expect(told.map((note) => note.recipient.id).sort()).toEqual(
+      raisedBy.map((person) => `person:${person.contact}`).sort(),
+    );
   });
 
   it("is refused at any other step", async () => {
