@@ -7,6 +7,7 @@
  * Criteria not named keep their defaults; the station's consultation and opinion targets are the
  * quota's of the year (QUOTA_TARGETS) unless set here.
  */
+import { jsonObjectSetting } from "../json-setting";
 import {
   type Criterion,
   defaultMemberWeights,
@@ -60,15 +61,12 @@ function checkedKind(kind: string, value: unknown): Record<string, Partial<Crite
 
 /** EVALUATION_WEIGHTS as written; throws with the setting at fault. */
 export function parseEvaluationWeights(text: string | undefined): Overrides {
-  if (!text?.trim()) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new EvaluationWeightsError("EVALUATION_WEIGHTS must be JSON");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-    throw new EvaluationWeightsError("EVALUATION_WEIGHTS must be a JSON object with station and member");
+  const parsed = jsonObjectSetting(text, {
+    notJson: () => new EvaluationWeightsError("EVALUATION_WEIGHTS must be JSON"),
+    notObject: () =>
+      new EvaluationWeightsError("EVALUATION_WEIGHTS must be a JSON object with station and member"),
+  });
+  if (!parsed) return {};
   return Object.fromEntries(Object.entries(parsed).map(([kind, value]) => [kind, checkedKind(kind, value)]));
 }
 

@@ -6,6 +6,7 @@
  *
  * A year takes its own entry over "default" over the built-in 4, 10 and one quarter.
  */
+import { jsonObjectSetting } from "../json-setting";
 import { defaultTargets, defaultThresholds, type PaceThresholds, type QuotaTargets } from "./pace";
 
 export interface QuotaSettings {
@@ -34,15 +35,11 @@ function checkedEntry(key: string, entry: unknown): Entry {
 
 /** QUOTA_TARGETS as written; throws with the setting at fault. */
 export function parseQuotaTargets(text: string | undefined): QuotaTargetTable {
-  if (!text?.trim()) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new QuotaTargetsError("QUOTA_TARGETS must be JSON keyed by year");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-    throw new QuotaTargetsError("QUOTA_TARGETS must be a JSON object keyed by year");
+  const parsed = jsonObjectSetting(text, {
+    notJson: () => new QuotaTargetsError("QUOTA_TARGETS must be JSON keyed by year"),
+    notObject: () => new QuotaTargetsError("QUOTA_TARGETS must be a JSON object keyed by year"),
+  });
+  if (!parsed) return {};
   const table: Record<string, Entry> = {};
   for (const [key, entry] of Object.entries(parsed)) {
     if (key !== "default" && !/^\d{4}$/.test(key))
