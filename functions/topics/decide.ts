@@ -101,20 +101,16 @@ async function saveDecision(
   now: Date,
   writes: DecisionWrites,
 ): Promise<StoredTopic> {
-  let { companions, notices } = writes;
-  for (;;) {
-    try {
-      const alsoWrite = [...companions, ...notices.flatMap((notice) => notice.writes)];
-      const saved = await saveTopic(topic, decided, events, now, { alsoWrite });
-      for (const notice of notices) await notice.committed();
-      return saved;
-    } catch (error) {
-      if (!(error instanceof CompanionWriteRefused)) throw error;
-      const companionRefused = error.positions.some((position) => position < companions.length);
-      if (!companionRefused || companions === writes.countOnly) throw error;
-      companions = writes.countOnly;
-    }
-  }
+  const noticeWrites = writes.notices.flatMap((notice) => notice.writes);
+  const save = (companions: readonly TransactWriteItem[]) =>
+    saveTopic(topic, decided, events, now, { alsoWrite: [...companions, ...noticeWrites] });
+  const saved = await save(writes.companions).catch((error: unknown) => {
+    // Its notices carry no condition: only a record it brings can be refused.
+    if (!(error instanceof CompanionWriteRefused)) throw error;
+    return save(writes.countOnly);
+  });
+  for (const notice of writes.notices) await notice.committed();
+  return saved;
 }
 
 /** Sources told in the decision's own transaction (topic, events and counters take a few items). */
@@ -169,9 +165,10 @@ async function takeDecision(
     };
     // The decision commits once (on the revision read), and its notices with it: no guard needed.
     // A transaction holds 100 items: sources beyond the first few are told after it (toldAfter).
-    const told = (await tells?.(decided(topic))) ?? [];
+    const decidedTopic = decided(topic);
+    const told = (await tells?.(decidedTopic)) ?? [];
     const requests = [
-      ...(enters ? [await entryNotice(decided(topic))] : []),
+      ...(enters ? [await entryNotice(decidedTopic)] : []),
       ...told.slice(0, sourcesWithDecision),
     ];
     toldAfter = told.slice(sourcesWithDecision);
