@@ -50,19 +50,14 @@ export function notificationWrites(
 }
 
 /**
- * The writes that take back a notification recorded moments ago, on condition that no sender has
- * claimed it yet (queued or held) (on AWS the table's stream may hand it to one at once): otherwise the transaction
- * they are in is refused, and what it took back stands. `unique`: recorded without a guard.
+ * The writes that take back a notification recorded moments ago: its guard (a no-op for one recorded
+ * without), and the record on condition that no sender has claimed it yet (queued or held; on AWS
+ * the table's stream may hand it to one at once). Otherwise the transaction they are in is refused,
+ * and what it would have taken back stands.
  */
-export function notificationWithdrawal(
-  record: NotificationRecord,
-  { unique = false }: { readonly unique?: boolean } = {},
-): TransactWriteItem[] {
-  const guard: TransactWriteItem = {
-    Delete: { TableName: tableName(), Key: marshall(notificationGuardKey(record.idempotencyKey)) },
-  };
+export function notificationWithdrawal(record: NotificationRecord): TransactWriteItem[] {
   return [
-    ...(unique ? [] : [guard]),
+    { Delete: { TableName: tableName(), Key: marshall(notificationGuardKey(record.idempotencyKey)) } },
     {
       Delete: {
         TableName: tableName(),

@@ -212,7 +212,7 @@ export async function registerTopic(
     const withdrawn = [
       ...tallyOf(topic, -1),
       ...(extras.alsoWithdraw?.(topic) ?? []),
-      ...notificationWithdrawal(notice.record, { unique: true }),
+      ...notificationWithdrawal(notice.record),
     ];
     if (await withdrawNewTopic(topic, withdrawn)) throw new UnavailableError("topic_loop_unavailable");
   }
