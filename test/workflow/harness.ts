@@ -8,6 +8,7 @@ import type { TopicStep } from "../../functions/domain/topics/steps";
 import { newId } from "../../functions/kernel/ids";
 import { getTopic, createTopic as storeTopic } from "../../functions/topics/store/topics";
 import type { ExecutionDescription, PendingTask } from "../../infra/local/workflow-runtime";
+import { topicLoopStates } from "../../workflows/topic-loop";
 import { type Api, assign, createMember, createStation, type Member, type Station } from "../api/harness";
 
 export interface TimelineEvent {
@@ -191,9 +192,20 @@ export async function writeTopicWithoutExecution(
 export const executionsOf = (api: Api, topicId: string): ExecutionDescription[] =>
   api.stack.workflow.listExecutions().filter((execution) => execution.name.startsWith(topicId));
 
+/** The states a parked token waits in. */
+const waitingStates: readonly string[] = [topicLoopStates.enterStep, topicLoopStates.awaitStep];
+
+/** Whether the execution runs and the runtime has recorded it in a waiting state. */
+function runsAndWaits(api: Api, executionArn: string): boolean {
+  const execution = api.stack.workflow.listExecutions().find((e) => e.executionArn === executionArn);
+  return execution?.status === "RUNNING" && waitingStates.includes(execution.statesEntered.at(-1) ?? "");
+}
+
 /**
  * Waits until the topic's execution waits on `step` with its token parked: the moment the API can
- * take a decision on that step.
+ * take a decision on that step. The execution must run (a stopped one's token stays listed) and be
+ * recorded in that state: the runtime reads the states entered from its event log, which may trail
+ * the token being parked.
  */
 export async function parkedAt(
   api: Api,
@@ -209,7 +221,8 @@ export async function parkedAt(
           (task) =>
             task.parked &&
             task.executionArn.includes(`:${topicId}`) &&
-            (task.payload as { step?: string }).step === step,
+            (task.payload as { step?: string }).step === step &&
+            runsAndWaits(api, task.executionArn),
         ),
     `topic ${topicId} to wait at ${step}`,
     timeoutMs,
